@@ -1,0 +1,209 @@
+//! `haven check`: every value decrypts and decodes, the invariants hold, the
+//! audit chain and the change log are intact. Problems are described without
+//! personal data (tree names, sequence numbers, counts).
+
+use std::collections::HashMap;
+
+use super::audit::{self, ChainHead};
+use super::changelog::ChangeEntry;
+use super::codec::{self, Class};
+use super::db::Store;
+use super::error::Result;
+use super::record::case_of_key;
+use super::records::decodes;
+use super::trees::TreeId;
+use super::tx::{COUNTERS_KEY, Counters};
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// Values that decrypted and decoded.
+    pub values: u64,
+    /// Values the session's role cannot decrypt (not checked).
+    pub skipped: u64,
+    /// Everything wrong, one line each.
+    pub problems: Vec<String>,
+    /// Head of the audit chain when it verified.
+    pub audit_head: Option<ChainHead>,
+    /// Change-log entries verified.
+    pub changes: u64,
+}
+
+impl CheckReport {
+    /// True when nothing is wrong.
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+impl Store {
+    /// Runs every check.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut r = CheckReport::default();
+        self.check_values(&mut r)?;
+        self.check_audit(&mut r)?;
+        self.check_changelog(&mut r)?;
+        self.check_invariants(&mut r)?;
+        Ok(r)
+    }
+
+    fn check_values(&self, r: &mut CheckReport) -> Result<()> {
+        let session = self.session()?;
+        for t in TreeId::ALL {
+            let mut bad = 0u64;
+            for item in self.tree(t).iter() {
+                let (key, raw) = match item {
+                    Ok(kv) => kv,
+                    Err(_) => {
+                        r.problems.push(format!("{}: unreadable entry", t.name()));
+                        continue;
+                    }
+                };
+                let Some(class) = codec::class_of(&raw) else {
+                    bad += 1;
+                    continue;
+                };
+                // History entries are sealed under the key of the record they keep.
+                let (record_tree, record_key) = if t == TreeId::History {
+                    match split_history_key(&key) {
+                        Some((tree, k)) => (tree, k),
+                        None => {
+                            bad += 1;
+                            continue;
+                        }
+                    }
+                } else {
+                    (t, &key[..])
+                };
+                let k = match class {
+                    Class::Case | Class::Medical if !session.holds_case_key() => {
+                        r.skipped += 1;
+                        continue;
+                    }
+                    Class::Case | Class::Medical if t == TreeId::CaseKeys => match &session.keys.case {
+                        Some(k) => k.clone(),
+                        None => {
+                            r.skipped += 1;
+                            continue;
+                        }
+                    },
+                    _ => {
+                        let owner = if matches!(class, Class::Case | Class::Medical) {
+                            case_of_key(record_key).map(|c| c.id().0.to_vec()).unwrap_or_default()
+                        } else {
+                            record_key.to_vec()
+                        };
+                        match self.key_for(session, class, &owner) {
+                            Ok(k) => k,
+                            Err(_) => {
+                                bad += 1;
+                                continue;
+                            }
+                        }
+                    }
+                };
+                match codec::open_bytes(&k, t.name(), &key, &raw) {
+                    Ok(plain) => {
+                        if decodes(t, record_tree, &key, &plain) {
+                            r.values += 1;
+                        } else {
+                            bad += 1;
+                        }
+                    }
+                    Err(_) => bad += 1,
+                }
+            }
+            if bad > 0 {
+                r.problems.push(format!("{}: {bad} damaged value(s)", t.name()));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_audit(&self, r: &mut CheckReport) -> Result<()> {
+        let events = self.audit_events()?;
+        match audit::verify(self.audit_key()?, events) {
+            Ok(head) => {
+                let counters = self.counters()?;
+                if counters.audit_seq != head.seq || counters.audit_mac != head.mac {
+                    r.problems.push(format!(
+                        "audit: the chain ends at {} but the last recorded event is {} (events removed)",
+                        head.seq, counters.audit_seq
+                    ));
+                }
+                r.audit_head = Some(head);
+            }
+            Err(b) => r.problems.push(format!("audit: chain broken at event {} ({})", b.seq, b.why)),
+        }
+        Ok(())
+    }
+
+    fn check_changelog(&self, r: &mut CheckReport) -> Result<()> {
+        let key = self.audit_key()?.clone();
+        let mut prev = [0u8; 32];
+        let mut expected = 1u64;
+        for item in self.tree(TreeId::ChangeLog).iter() {
+            let (k, raw) = item?;
+            let Ok(entry) = codec::open::<ChangeEntry>(&key, TreeId::ChangeLog.name(), &k, &raw) else {
+                r.problems.push(format!("changelog: entry {expected} damaged"));
+                return Ok(());
+            };
+            if entry.seq != expected || k.as_ref() != expected.to_be_bytes() {
+                r.problems.push(format!("changelog: gap or reorder at {expected}"));
+                return Ok(());
+            }
+            if entry.prev_hash != prev {
+                r.problems.push(format!("changelog: chain broken at {expected}"));
+                return Ok(());
+            }
+            prev = entry.hash();
+            expected += 1;
+            r.changes += 1;
+        }
+        let c = self.counters()?;
+        if c.change_seq != r.changes || c.change_hash != prev {
+            r.problems.push(format!("changelog: {} entries but {} recorded", r.changes, c.change_seq));
+        }
+        Ok(())
+    }
+
+    fn check_invariants(&self, r: &mut CheckReport) -> Result<()> {
+        use crate::domain::stay::Stay;
+        let stays = match self.scan::<Stay>() {
+            Ok(s) => s,
+            Err(_) => return Ok(()), // already reported as damaged values
+        };
+        let mut by_bed: HashMap<_, u32> = HashMap::new();
+        let mut by_case: HashMap<_, u32> = HashMap::new();
+        for s in stays.iter().filter(|s| !s.is_deleted() && s.body.is_open()) {
+            *by_bed.entry(s.body.bed_id).or_default() += 1;
+            *by_case.entry(s.body.case_id).or_default() += 1;
+        }
+        let beds = by_bed.values().filter(|n| **n > 1).count();
+        let cases = by_case.values().filter(|n| **n > 1).count();
+        if beds > 0 {
+            r.problems.push(format!("stays: {beds} bed(s) with more than one open stay"));
+        }
+        if cases > 0 {
+            r.problems.push(format!("stays: {cases} case(s) with more than one open stay"));
+        }
+        Ok(())
+    }
+
+    /// The counters as last committed.
+    pub(crate) fn counters(&self) -> Result<Counters> {
+        let key = self.audit_key()?;
+        match self.tree(TreeId::Meta).get(COUNTERS_KEY)? {
+            Some(raw) => codec::open(key, TreeId::Meta.name(), COUNTERS_KEY, &raw),
+            None => Ok(Counters::default()),
+        }
+    }
+}
+
+/// Splits a history key into the tree it belongs to and the record key.
+fn split_history_key(key: &[u8]) -> Option<(TreeId, &[u8])> {
+    let zero = key.iter().position(|b| *b == 0)?;
+    let tree = TreeId::from_name(std::str::from_utf8(&key[..zero]).ok()?)?;
+    let rest = key.get(zero + 1..key.len().checked_sub(8)?)?;
+    Some((tree, rest))
+}

@@ -1,0 +1,511 @@
+//! The store: one centre folder, its lock, its vault header, its sled
+//! database, and the session of the user logged in (if any).
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+use super::audit::{AuditAction, AuditEntry, AuditEvent};
+use super::codec::{self, Class};
+use super::crypto::{self, KdfParams, Key};
+use super::error::{Result, StoreError};
+use super::lock::DirLock;
+use super::record::{Record, Stored, case_of_key};
+use super::throttle::Attempts;
+use super::trees::{THROTTLE_TREE, TreeId};
+use super::tx::Tx;
+use super::vault::{ClassKeys, Header};
+use crate::domain::user::Role;
+
+/// sled's page cache: bounded, not its 1 GiB default.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The user logged in, and the class keys their role holds.
+#[derive(Debug)]
+pub struct Session {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    pub(crate) keys: ClassKeys,
+}
+
+impl Session {
+    /// Whether the session can read case files.
+    pub fn holds_case_key(&self) -> bool {
+        self.keys.case.is_some()
+    }
+}
+
+/// What a new centre needs.
+#[derive(Debug, Clone)]
+pub struct InitSpec {
+    /// Centre code (`MSK`).
+    pub centre_code: String,
+    /// Centre name.
+    pub centre_name: String,
+    /// First manager's username.
+    pub admin: String,
+    /// First manager's display name.
+    pub admin_name: String,
+    /// Argon2id costs (calibrated in production).
+    pub kdf: KdfParams,
+    /// Whether this is a demo centre.
+    pub demo: bool,
+}
+
+/// A clock the store reads; tests inject their own.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// An open centre.
+pub struct Store {
+    dir: PathBuf,
+    _lock: DirLock,
+    db: sled::Db,
+    pub(crate) trees: Vec<sled::Tree>,
+    throttle: sled::Tree,
+    db_file: File,
+    header: Header,
+    session: Option<Session>,
+    pub(crate) case_keys: Mutex<HashMap<[u8; 16], Key>>,
+    write: Mutex<()>,
+    clock: Clock,
+    last_save: Mutex<Option<DateTime<Utc>>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+fn open_sled(path: &Path) -> Result<sled::Db> {
+    let cfg = sled::Config::new().path(path).cache_capacity(CACHE_BYTES).mode(sled::Mode::LowSpace);
+    // sled can panic on some damaged files instead of returning an error:
+    // turn that into a message rather than a crash.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cfg.open())) {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(e)) => Err(match e {
+            sled::Error::Io(io) if io.kind() == std::io::ErrorKind::Other && io.to_string().contains("lock") => {
+                StoreError::InUse { path: path.to_path_buf() }
+            }
+            other => other.into(),
+        }),
+        Err(_) => Err(StoreError::Database("the database files cannot be read".into())),
+    }
+}
+
+impl Store {
+    /// Opens a centre without logging in: takes the folder's lock, reads the
+    /// header and opens the database.
+    pub fn open(dir: &Path) -> Result<Store> {
+        if !Header::exists(dir) {
+            return Err(StoreError::NotACentre { path: dir.to_path_buf() });
+        }
+        let lock = DirLock::acquire(dir)?;
+        let header = Header::read(dir)?;
+        Self::open_with(dir, lock, header)
+    }
+
+    fn open_with(dir: &Path, lock: DirLock, header: Header) -> Result<Store> {
+        let db_dir = dir.join("db");
+        let db = open_sled(&db_dir)?;
+        let mut trees = Vec::with_capacity(TreeId::ALL.len());
+        for t in TreeId::ALL {
+            trees.push(db.open_tree(t.name())?);
+        }
+        let throttle = db.open_tree(THROTTLE_TREE)?;
+        let db_file = OpenOptions::new().read(true).write(true).open(db_dir.join("db"))?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            db,
+            trees,
+            throttle,
+            db_file,
+            header,
+            session: None,
+            case_keys: Mutex::new(HashMap::new()),
+            write: Mutex::new(()),
+            clock: Arc::new(Utc::now),
+            last_save: Mutex::new(None),
+        })
+    }
+
+    /// Opens and logs in.
+    pub fn open_as(dir: &Path, username: &str, passphrase: &[u8]) -> Result<Store> {
+        let mut s = Store::open(dir)?;
+        s.login(username, passphrase)?;
+        Ok(s)
+    }
+
+    /// Creates a new centre in `dir` with its first manager, and logs in as them.
+    pub fn create(dir: &Path, spec: &InitSpec, passphrase: &[u8]) -> Result<Store> {
+        if Header::exists(dir) {
+            return Err(StoreError::AlreadyExists { path: dir.to_path_buf() });
+        }
+        if !crate::domain::case_code::valid_centre_code(&spec.centre_code) {
+            return Err(StoreError::Invalid("centre code".into()));
+        }
+        if !crate::domain::user::valid_username(&spec.admin) {
+            return Err(StoreError::Invalid("username".into()));
+        }
+        std::fs::create_dir_all(dir)?;
+        let lock = DirLock::acquire(dir)?;
+        if Header::exists(dir) {
+            return Err(StoreError::AlreadyExists { path: dir.to_path_buf() });
+        }
+        let keys = ClassKeys::generate()?;
+        let mut header = Header {
+            centre_id: crypto::random16()?,
+            centre_code: spec.centre_code.clone(),
+            centre_name: spec.centre_name.clone(),
+            installation: crypto::random16()?,
+            demo: spec.demo,
+            created_at: Utc::now().timestamp(),
+            kdf: spec.kdf,
+            slots: vec![],
+        };
+        header.set_slot(&keys, &spec.admin, &spec.admin_name, Role::Manager, passphrase)?;
+        header.write(dir)?;
+        let mut store = Self::open_with(dir, lock, header)?;
+        store.session = Some(Session {
+            username: spec.admin.clone(),
+            display_name: spec.admin_name.clone(),
+            role: Role::Manager,
+            keys,
+        });
+        store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |_| Ok(()))?;
+        Ok(store)
+    }
+
+    /// The centre folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The vault header (centre, users).
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// The session, or an error when nobody is logged in.
+    pub fn session(&self) -> Result<&Session> {
+        self.session.as_ref().ok_or(StoreError::Forbidden("not logged in"))
+    }
+
+    /// Whether someone is logged in.
+    pub fn is_unlocked(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// Replaces the clock (tests and benchmarks).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// Now, by the store's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// When the last save of this process became durable.
+    pub fn last_save(&self) -> Option<DateTime<Utc>> {
+        self.last_save.lock().ok().and_then(|g| *g)
+    }
+
+    /// Logs in: checks the throttle, unwraps the keyslot, writes the login
+    /// event (and any failed attempts since the last login) to the audit chain.
+    pub fn login(&mut self, username: &str, passphrase: &[u8]) -> Result<()> {
+        let now = self.now().timestamp();
+        let mut attempts = self.attempts(username);
+        let wait = attempts.wait_at(now);
+        if wait > 0 {
+            return Err(StoreError::Throttled { seconds: wait });
+        }
+        let (slot, keys) = match self.header.unlock(username, passphrase) {
+            Ok(ok) => ok,
+            Err(e @ (StoreError::BadCredentials | StoreError::Disabled)) => {
+                attempts.fail(now);
+                let _ = self.save_attempts(username, &attempts);
+                return Err(e);
+            }
+            Err(e) => return Err(e),
+        };
+        self.session = Some(Session {
+            username: slot.username.clone(),
+            display_name: slot.display_name.clone(),
+            role: slot.role,
+            keys,
+        });
+        let failed: Vec<i64> = attempts.pending.clone();
+        let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
+            for t in &failed {
+                let mut e = AuditEntry::new(AuditAction::LoginFailed, "user");
+                e.at = DateTime::from_timestamp(*t, 0);
+                e.user = Some(username.to_string());
+                tx.audit(e);
+            }
+            Ok(())
+        });
+        if let Err(e) = res {
+            self.session = None;
+            return Err(e);
+        }
+        let _ = self.throttle.remove(username.as_bytes());
+        let _ = self.make_durable();
+        Ok(())
+    }
+
+    /// Locks: writes a lock event, then drops the session keys and every
+    /// cached case key.
+    pub fn lock_session(&mut self, action: AuditAction) {
+        if self.session.is_some() {
+            let _ = self.commit(AuditEntry::new(action, "user"), |_| Ok(()));
+        }
+        self.session = None;
+        if let Ok(mut m) = self.case_keys.lock() {
+            m.clear();
+        }
+    }
+
+    /// Failed-login state for `username`.
+    pub fn attempts(&self, username: &str) -> Attempts {
+        self.throttle
+            .get(username.as_bytes())
+            .ok()
+            .flatten()
+            .and_then(|v| codec::from_bytes::<Attempts>(&v, THROTTLE_TREE).ok())
+            .unwrap_or_default()
+    }
+
+    fn save_attempts(&self, username: &str, a: &Attempts) -> Result<()> {
+        self.throttle.insert(username.as_bytes(), codec::to_bytes(a)?)?;
+        self.make_durable()
+    }
+
+    /// Flushes sled and forces the database file to the disk.
+    pub fn make_durable(&self) -> Result<()> {
+        self.db.flush()?;
+        self.db_file.sync_all()?;
+        Ok(())
+    }
+
+    fn write_guard(&self) -> Result<MutexGuard<'_, ()>> {
+        self.write.lock().map_err(|_| StoreError::Io("writer poisoned".into()))
+    }
+
+    /// Runs `f` in one sled transaction over every tree, appends `entry` to
+    /// the audit chain and one change-log entry per record changed, then makes
+    /// it durable. Returns only once the save is on disk.
+    pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
+        let session = self.session()?;
+        let _guard = self.write_guard()?;
+        let now = self.now();
+        let result = self.trees.as_slice().transaction(|views| {
+            let mut tx = Tx::new(self, session, views, now);
+            let r = f(&mut tx).map_err(ConflictableTransactionError::Abort)?;
+            tx.audit(entry.clone());
+            let new_keys = tx.finish().map_err(ConflictableTransactionError::Abort)?;
+            Ok((r, new_keys))
+        });
+        let (r, new_keys) = match result {
+            Ok(ok) => ok,
+            Err(TransactionError::Abort(e)) => return Err(e),
+            Err(TransactionError::Storage(e)) => return Err(e.into()),
+        };
+        self.make_durable()?;
+        if let Ok(mut m) = self.case_keys.lock() {
+            m.extend(new_keys);
+        }
+        if let Ok(mut g) = self.last_save.lock() {
+            *g = Some(now);
+        }
+        Ok(r)
+    }
+
+    /// Writes one audit event and nothing else (a view, a reveal, an export).
+    pub fn audit(&self, entry: AuditEntry) -> Result<()> {
+        self.commit(entry, |_| Ok(()))
+    }
+
+    /// The key sealing values of `class` for the record stored under `key`.
+    pub(crate) fn key_for(&self, session: &Session, class: Class, key: &[u8]) -> Result<Key> {
+        match class {
+            Class::Front => Ok(session.keys.front.clone()),
+            Class::Audit => Ok(session.keys.audit.clone()),
+            Class::Case | Class::Medical => {
+                if class == Class::Medical && session.keys.medical.is_none() {
+                    return Err(StoreError::Forbidden("medical notes"));
+                }
+                let case = case_of_key(key).ok_or(StoreError::Corrupt { tree: "key" })?;
+                self.case_key(session, case.id().0)?.ok_or(StoreError::NotFound("case key"))
+            }
+        }
+    }
+
+    /// The per-case key of `case`, unwrapped with the case class key.
+    pub(crate) fn case_key(&self, session: &Session, case: [u8; 16]) -> Result<Option<Key>> {
+        let class_key = session.keys.case.as_ref().ok_or(StoreError::Forbidden("case files"))?;
+        if let Some(k) = self.case_keys.lock().ok().and_then(|m| m.get(&case).cloned()) {
+            return Ok(Some(k));
+        }
+        let Some(raw) = self.tree(TreeId::CaseKeys).get(case)? else {
+            return Ok(None);
+        };
+        let key = unwrap_case_key(class_key, &case, &raw)?;
+        if let Ok(mut m) = self.case_keys.lock() {
+            m.insert(case, key.clone());
+        }
+        Ok(Some(key))
+    }
+
+    /// The sled tree behind `t`.
+    pub(crate) fn tree(&self, t: TreeId) -> &sled::Tree {
+        &self.trees[t.index()]
+    }
+
+    /// Reads one record by its storage key.
+    pub fn get<T: Record>(&self, key: &[u8]) -> Result<Option<Stored<T>>> {
+        let session = self.session()?;
+        let Some(raw) = self.tree(T::TREE).get(key)? else {
+            return Ok(None);
+        };
+        let k = self.key_for(session, T::CLASS, key)?;
+        codec::open(&k, T::TREE.name(), key, &raw).map(Some)
+    }
+
+    /// Every record of a type, deleted ones included, in key order.
+    pub fn scan<T: Record>(&self) -> Result<Vec<Stored<T>>> {
+        self.scan_prefix::<T>(&[])
+    }
+
+    /// Every record of a type under a key prefix (a case id for case-scoped records).
+    pub fn scan_prefix<T: Record>(&self, prefix: &[u8]) -> Result<Vec<Stored<T>>> {
+        let session = self.session()?;
+        let mut out = Vec::new();
+        for item in self.tree(T::TREE).scan_prefix(prefix) {
+            let (key, raw) = item?;
+            let k = self.key_for(session, T::CLASS, &key)?;
+            out.push(codec::open(&k, T::TREE.name(), &key, &raw)?);
+        }
+        Ok(out)
+    }
+
+    /// Every earlier version of a record, oldest first (the current one is not included).
+    pub fn history<T: Record>(&self, key: &[u8]) -> Result<Vec<Stored<T>>> {
+        let session = self.session()?;
+        let prefix = history_prefix(T::TREE, key);
+        let k = self.key_for(session, T::CLASS, key)?;
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::History).scan_prefix(&prefix) {
+            let (hk, raw) = item?;
+            out.push(codec::open(&k, TreeId::History.name(), &hk, &raw)?);
+        }
+        Ok(out)
+    }
+
+    /// The audit events, in order, decrypted (undecodable ones as `None`).
+    pub fn audit_events(&self) -> Result<Vec<(u64, Option<AuditEvent>)>> {
+        let session = self.session()?;
+        let mut out = Vec::new();
+        for item in self.tree(TreeId::Audit).iter() {
+            let (k, raw) = item?;
+            let seq = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            out.push((seq, codec::open::<AuditEvent>(&session.keys.audit, TreeId::Audit.name(), &k, &raw).ok()));
+        }
+        Ok(out)
+    }
+
+    /// The audit key (for verification by managers and `haven check`).
+    pub(crate) fn audit_key(&self) -> Result<&Key> {
+        Ok(&self.session()?.keys.audit)
+    }
+
+    /// Adds a user or replaces their passphrase/role (managers only; a user may
+    /// change their own passphrase). The header is replaced atomically.
+    pub fn set_user(&mut self, username: &str, display_name: &str, role: Role, passphrase: &[u8]) -> Result<()> {
+        let session = self.session()?;
+        let own = session.username == username;
+        if session.role != Role::Manager && !(own && role == session.role) {
+            return Err(StoreError::Forbidden("user administration"));
+        }
+        if !crate::domain::user::valid_username(username) {
+            return Err(StoreError::Invalid("username".into()));
+        }
+        let full = self.full_keys(session)?;
+        let existed = self.header.slot(username).is_some();
+        let mut next = self.header.clone();
+        next.set_slot(&full, username, display_name, role, passphrase)?;
+        next.write(&self.dir)?;
+        self.header = next;
+        let action = if existed { AuditAction::UserChange } else { AuditAction::UserAdd };
+        self.audit(AuditEntry::new(action, "user").summary(format!("{username} {}", role_key(role))))
+    }
+
+    /// Disables a user and removes their keyslot; the last manager stays.
+    pub fn disable_user(&mut self, username: &str) -> Result<()> {
+        let session = self.session()?;
+        if session.role != Role::Manager {
+            return Err(StoreError::Forbidden("user administration"));
+        }
+        let managers = self.header.slots.iter().filter(|s| s.role == Role::Manager && !s.disabled).count();
+        let slot = self.header.slot(username).ok_or(StoreError::NotFound("user"))?;
+        if slot.role == Role::Manager && !slot.disabled && managers <= 1 {
+            return Err(StoreError::Rule("last_manager".into()));
+        }
+        let mut next = self.header.clone();
+        next.disable(username)?;
+        next.write(&self.dir)?;
+        self.header = next;
+        self.audit(AuditEntry::new(AuditAction::UserChange, "user").summary(format!("{username} disabled")))
+    }
+
+    fn full_keys(&self, session: &Session) -> Result<ClassKeys> {
+        // Only a session that holds every class key can wrap them for others;
+        // a reception user changing their own passphrase re-wraps their own.
+        Ok(session.keys.clone())
+    }
+}
+
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Reception => "reception",
+        Role::Night => "night",
+        Role::CaseWorker => "case_worker",
+        Role::Manager => "manager",
+    }
+}
+
+impl super::vault::Keyslot {
+    /// The role's stable name.
+    pub fn role_name(&self) -> &'static str {
+        role_key(self.role)
+    }
+}
+
+/// Key of a history entry: tree name ‖ 0 ‖ record key ‖ revision.
+pub(crate) fn history_prefix(tree: TreeId, key: &[u8]) -> Vec<u8> {
+    let mut p = Vec::with_capacity(tree.name().len() + 1 + key.len() + 8);
+    p.extend_from_slice(tree.name().as_bytes());
+    p.push(0);
+    p.extend_from_slice(key);
+    p
+}
+
+pub(crate) fn unwrap_case_key(class_key: &Key, case: &[u8; 16], raw: &[u8]) -> Result<Key> {
+    let plain = codec::open_bytes(class_key, TreeId::CaseKeys.name(), case, raw)?;
+    let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| StoreError::Corrupt { tree: "case_keys" })?;
+    Ok(Key::from_bytes(bytes))
+}
+
+pub(crate) fn wrap_case_key(class_key: &Key, case: &[u8; 16], key: &Key) -> Result<Vec<u8>> {
+    codec::seal_bytes(class_key, Class::Case, TreeId::CaseKeys.name(), case, key.as_bytes())
+}

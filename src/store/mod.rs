@@ -1,0 +1,26 @@
+//! The encrypted, durable store (DESIGN §5): the vault header and its
+//! keyslots, the value codec, sled trees, typed records with history, the
+//! audit chain and the change log, all written in one transaction per save.
+
+pub mod audit;
+pub mod changelog;
+pub mod check;
+pub mod codec;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod lock;
+pub mod record;
+pub mod records;
+pub mod throttle;
+pub mod trees;
+pub mod tx;
+pub mod vault;
+
+pub use audit::{AuditAction, AuditEntry, AuditEvent};
+pub use db::{InitSpec, Session, Store};
+pub use error::{Result, StoreError};
+pub use record::{Meta, Record, Stored};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+//! The sled trees of a centre, named once.
+
+/// Every tree the store opens. A commit runs one sled transaction over all of
+/// them, so a save is atomic whatever it touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(usize)]
+pub enum TreeId {
+    /// Counters, sequence heads and clocks (sealed, audit class).
+    Meta,
+    /// Per-case keys, wrapped by the case class key.
+    CaseKeys,
+    /// Case, front part.
+    CaseFront,
+    /// Case, case part (per-case key).
+    CasePrivate,
+    /// Medical and psychological notes (per-case key).
+    Medical,
+    /// Dated notes (per-case key).
+    Notes,
+    /// Airport pickups.
+    Pickups,
+    /// Rooms.
+    Rooms,
+    /// Beds.
+    Beds,
+    /// Stays.
+    Stays,
+    /// Bed reservations.
+    Reservations,
+    /// Night roll-calls.
+    NightChecks,
+    /// Service checklist items.
+    Services,
+    /// Referrals (per-case key).
+    Referrals,
+    /// Organisation directory.
+    Organisations,
+    /// Travel (per-case key).
+    Travel,
+    /// Consent records (per-case key).
+    Consents,
+    /// Unique indexes maintained inside transactions (sealed, front class).
+    Index,
+    /// Every previous version of every record.
+    History,
+    /// The audit chain.
+    Audit,
+    /// This installation's change log.
+    ChangeLog,
+    /// Encrypted drafts of forms in progress.
+    Drafts,
+    /// Per-user information that is not secret (last login).
+    Users,
+}
+
+impl TreeId {
+    /// All trees, in transaction order.
+    pub const ALL: [TreeId; 23] = [
+        TreeId::Meta,
+        TreeId::CaseKeys,
+        TreeId::CaseFront,
+        TreeId::CasePrivate,
+        TreeId::Medical,
+        TreeId::Notes,
+        TreeId::Pickups,
+        TreeId::Rooms,
+        TreeId::Beds,
+        TreeId::Stays,
+        TreeId::Reservations,
+        TreeId::NightChecks,
+        TreeId::Services,
+        TreeId::Referrals,
+        TreeId::Organisations,
+        TreeId::Travel,
+        TreeId::Consents,
+        TreeId::Index,
+        TreeId::History,
+        TreeId::Audit,
+        TreeId::ChangeLog,
+        TreeId::Drafts,
+        TreeId::Users,
+    ];
+
+    /// The tree's name on disk; also bound into every value's AAD.
+    pub const fn name(self) -> &'static str {
+        match self {
+            TreeId::Meta => "meta",
+            TreeId::CaseKeys => "case_keys",
+            TreeId::CaseFront => "case_front",
+            TreeId::CasePrivate => "case_private",
+            TreeId::Medical => "medical",
+            TreeId::Notes => "notes",
+            TreeId::Pickups => "pickups",
+            TreeId::Rooms => "rooms",
+            TreeId::Beds => "beds",
+            TreeId::Stays => "stays",
+            TreeId::Reservations => "reservations",
+            TreeId::NightChecks => "night_checks",
+            TreeId::Services => "services",
+            TreeId::Referrals => "referrals",
+            TreeId::Organisations => "organisations",
+            TreeId::Travel => "travel",
+            TreeId::Consents => "consents",
+            TreeId::Index => "index",
+            TreeId::History => "history",
+            TreeId::Audit => "audit",
+            TreeId::ChangeLog => "changelog",
+            TreeId::Drafts => "drafts",
+            TreeId::Users => "users",
+        }
+    }
+
+    /// Position in [`TreeId::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tree with this name, if any.
+    pub fn from_name(name: &str) -> Option<TreeId> {
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// The plain (unencrypted) tree of failed login attempts, kept outside the
+/// transaction set because it is written before anyone has a key.
+pub const THROTTLE_TREE: &str = "throttle";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_is_in_index_order_and_names_are_unique() {
+        for (i, t) in TreeId::ALL.iter().enumerate() {
+            assert_eq!(t.index(), i);
+            assert_eq!(TreeId::from_name(t.name()), Some(*t));
+        }
+        let mut names: Vec<_> = TreeId::ALL.iter().map(|t| t.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), TreeId::ALL.len());
+    }
+}

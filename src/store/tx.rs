@@ -1,0 +1,367 @@
+//! One save in progress: typed reads and writes inside the sled transaction
+//! that `Store::commit` runs. Every write keeps the previous version in the
+//! history tree and queues one change-log entry; `finish` appends the audit
+//! events and the change-log entries and advances the counters.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sled::transaction::TransactionalTree;
+
+use super::audit::{AuditEntry, AuditEvent};
+use super::changelog::{ChangeBody, ChangeEntry, FieldChange, Hlc, diff_fields};
+use super::codec::{self, Class};
+use super::crypto::{self, Key};
+use super::db::{Session, Store, history_prefix, unwrap_case_key, wrap_case_key};
+use super::error::{Result, StoreError};
+use super::record::{Deletion, Meta, Record, Stored, case_of_key};
+use super::trees::TreeId;
+
+/// Sequence heads and clocks, one sealed value read and written by every
+/// commit (so commits are serialised and sequences have no gaps).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counters {
+    /// Last audit sequence.
+    pub audit_seq: u64,
+    /// MAC of the last audit event.
+    pub audit_mac: [u8; 32],
+    /// Last change-log sequence.
+    pub change_seq: u64,
+    /// Hash of the last change-log entry.
+    pub change_hash: [u8; 32],
+    /// Last clock value issued.
+    pub hlc: Hlc,
+    /// Last case sequence per two-digit year.
+    pub case_seq: Vec<(u8, u32)>,
+}
+
+pub(crate) const COUNTERS_KEY: &[u8] = b"counters";
+
+struct PendingChange {
+    class: Class,
+    key_case: Option<[u8; 16]>,
+    body: ChangeBody,
+}
+
+/// A save in progress.
+pub struct Tx<'a> {
+    store: &'a Store,
+    session: &'a Session,
+    views: &'a [TransactionalTree],
+    now: DateTime<Utc>,
+    audit: Vec<AuditEntry>,
+    changes: Vec<PendingChange>,
+    new_case_keys: HashMap<[u8; 16], Key>,
+    counters: Option<Counters>,
+}
+
+impl<'a> Tx<'a> {
+    pub(crate) fn new(
+        store: &'a Store,
+        session: &'a Session,
+        views: &'a [TransactionalTree],
+        now: DateTime<Utc>,
+    ) -> Self {
+        Tx {
+            store,
+            session,
+            views,
+            now,
+            audit: Vec::new(),
+            changes: Vec::new(),
+            new_case_keys: HashMap::new(),
+            counters: None,
+        }
+    }
+
+    /// The time of this save.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The user saving.
+    pub fn user(&self) -> &str {
+        &self.session.username
+    }
+
+    /// The session saving.
+    pub fn session(&self) -> &Session {
+        self.session
+    }
+
+    fn view(&self, t: TreeId) -> &TransactionalTree {
+        &self.views[t.index()]
+    }
+
+    fn tget(&self, t: TreeId, key: &[u8]) -> Result<Option<sled::IVec>> {
+        self.view(t).get(key).map_err(|e| StoreError::Database(format!("{e:?}")))
+    }
+
+    fn tput(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+        self.view(t).insert(key, value).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
+    }
+
+    fn tremove(&self, t: TreeId, key: &[u8]) -> Result<()> {
+        self.view(t).remove(key).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
+    }
+
+    /// The key sealing `class` for the record at `key`; creates the case's
+    /// own key the first time a case-scoped record of it is written.
+    fn key_for(&mut self, class: Class, key: &[u8], create: bool) -> Result<Key> {
+        match class {
+            Class::Front | Class::Audit => self.store.key_for(self.session, class, key),
+            Class::Case | Class::Medical => {
+                if class == Class::Medical && self.session.keys.medical.is_none() {
+                    return Err(StoreError::Forbidden("medical notes"));
+                }
+                let class_key = self.session.keys.case.clone().ok_or(StoreError::Forbidden("case files"))?;
+                let case = case_of_key(key).ok_or(StoreError::Corrupt { tree: "key" })?.id().0;
+                if let Some(k) = self.new_case_keys.get(&case) {
+                    return Ok(k.clone());
+                }
+                if let Some(k) = self.store.case_keys.lock().ok().and_then(|m| m.get(&case).cloned()) {
+                    return Ok(k);
+                }
+                if let Some(raw) = self.tget(TreeId::CaseKeys, &case)? {
+                    return unwrap_case_key(&class_key, &case, &raw);
+                }
+                if !create {
+                    return Err(StoreError::NotFound("case key"));
+                }
+                let k = Key::random()?;
+                self.tput(TreeId::CaseKeys, &case, wrap_case_key(&class_key, &case, &k)?)?;
+                self.new_case_keys.insert(case, k.clone());
+                Ok(k)
+            }
+        }
+    }
+
+    /// Reads a record as this transaction sees it.
+    pub fn get<T: Record>(&mut self, key: &[u8]) -> Result<Option<Stored<T>>> {
+        let Some(raw) = self.tget(T::TREE, key)? else {
+            return Ok(None);
+        };
+        let k = self.key_for(T::CLASS, key, false)?;
+        codec::open(&k, T::TREE.name(), key, &raw).map(Some)
+    }
+
+    /// Creates or updates a record: bumps its revision, keeps the previous
+    /// version in history, queues the change-log entry. Returns what was stored.
+    pub fn put<T: Record>(&mut self, body: T) -> Result<Stored<T>> {
+        self.write(body, None, None)
+    }
+
+    /// Like [`Tx::put`], but refuses when the stored revision is not
+    /// `expected` (someone else saved in between).
+    pub fn put_at<T: Record>(&mut self, body: T, expected: u64) -> Result<Stored<T>> {
+        self.write(body, None, Some(expected))
+    }
+
+    /// Soft-deletes a record with a reason; it stays readable in history.
+    pub fn delete<T: Record>(&mut self, key: &[u8], reason: &str) -> Result<()> {
+        let cur = self.get::<T>(key)?.ok_or(StoreError::NotFound(T::KIND))?;
+        let deletion = Deletion { at: self.now, by: self.session.username.clone(), reason: reason.to_string() };
+        self.write(cur.body, Some(deletion), None).map(|_| ())
+    }
+
+    fn write<T: Record>(&mut self, body: T, deletion: Option<Deletion>, expected: Option<u64>) -> Result<Stored<T>> {
+        if T::CLASS == Class::Front && !matches!(T::TREE, TreeId::Users) {
+            // every role may write front data
+        }
+        let key = body.key();
+        let k = self.key_for(T::CLASS, &key, true)?;
+        let old: Option<Stored<T>> = match self.tget(T::TREE, &key)? {
+            Some(raw) => Some(codec::open(&k, T::TREE.name(), &key, &raw)?),
+            None => None,
+        };
+        if let Some(exp) = expected {
+            let have = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
+            if have != exp {
+                return Err(StoreError::Rule("stale_revision".into()));
+            }
+        }
+        let meta = match &old {
+            Some(o) => Meta {
+                revision: o.meta.revision + 1,
+                created_at: o.meta.created_at,
+                created_by: o.meta.created_by.clone(),
+                updated_at: self.now,
+                updated_by: self.session.username.clone(),
+                installation: self.store.header().installation,
+                deleted: deletion.clone().or(o.meta.deleted.clone()),
+            },
+            None => Meta {
+                revision: 1,
+                created_at: self.now,
+                created_by: self.session.username.clone(),
+                updated_at: self.now,
+                updated_by: self.session.username.clone(),
+                installation: self.store.header().installation,
+                deleted: deletion.clone(),
+            },
+        };
+        let stored = Stored { meta, body };
+        if let Some(o) = &old {
+            let mut hk = history_prefix(T::TREE, &key);
+            hk.extend_from_slice(&o.meta.revision.to_be_bytes());
+            self.tput(TreeId::History, &hk, codec::seal(&k, T::CLASS, TreeId::History.name(), &hk, o)?)?;
+        }
+        self.tput(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
+
+        let new_json = serde_json::to_value(&stored.body).map_err(|_| StoreError::Invalid("unencodable".into()))?;
+        let old_json = match &old {
+            Some(o) => Some(serde_json::to_value(&o.body).map_err(|_| StoreError::Invalid("unencodable".into()))?),
+            None => None,
+        };
+        let replaced = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
+        let fields = diff_fields(old_json.as_ref(), &new_json)
+            .into_iter()
+            .map(|(name, v)| FieldChange { name, value: v.to_string().into_bytes(), replaced_revision: replaced })
+            .collect();
+        self.changes.push(PendingChange {
+            class: T::CLASS,
+            key_case: if matches!(T::CLASS, Class::Case | Class::Medical) {
+                case_of_key(&key).map(|c| c.id().0)
+            } else {
+                None
+            },
+            body: ChangeBody {
+                tree: T::TREE.name().to_string(),
+                key: key.clone(),
+                revision: stored.meta.revision,
+                deleted: deletion.is_some(),
+                user: self.session.username.clone(),
+                fields,
+            },
+        });
+        Ok(stored)
+    }
+
+    /// Reads a unique-index entry (`name` scopes it, e.g. `open_stay_bed`).
+    pub fn index_get(&mut self, name: &str, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        let ik = index_key(name, key);
+        let Some(raw) = self.tget(TreeId::Index, &ik)? else {
+            return Ok(None);
+        };
+        let k = self.session.keys.front.clone();
+        Ok(Some(codec::open_bytes(&k, TreeId::Index.name(), &ik, &raw)?.to_vec()))
+    }
+
+    /// Sets or clears a unique-index entry.
+    pub fn index_set(&mut self, name: &str, key: &[u8], value: Option<&[u8]>) -> Result<()> {
+        let ik = index_key(name, key);
+        match value {
+            Some(v) => {
+                let k = self.session.keys.front.clone();
+                self.tput(TreeId::Index, &ik, codec::seal_bytes(&k, Class::Front, TreeId::Index.name(), &ik, v)?)
+            }
+            None => self.tremove(TreeId::Index, &ik),
+        }
+    }
+
+    fn counters(&mut self) -> Result<Counters> {
+        if let Some(c) = &self.counters {
+            return Ok(c.clone());
+        }
+        let c = match self.tget(TreeId::Meta, COUNTERS_KEY)? {
+            Some(raw) => codec::open(&self.session.keys.audit, TreeId::Meta.name(), COUNTERS_KEY, &raw)?,
+            None => Counters::default(),
+        };
+        self.counters = Some(c.clone());
+        Ok(c)
+    }
+
+    /// The next case sequence number for a two-digit year.
+    pub fn next_case_seq(&mut self, year: u8) -> Result<u32> {
+        let mut c = self.counters()?;
+        let next = match c.case_seq.iter_mut().find(|(y, _)| *y == year) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                c.case_seq.push((year, 1));
+                1
+            }
+        };
+        self.counters = Some(c);
+        Ok(next)
+    }
+
+    /// Queues one more audit event in this save.
+    pub fn audit(&mut self, entry: AuditEntry) {
+        self.audit.push(entry);
+    }
+
+    /// Writes the queued audit events and change-log entries and the counters.
+    pub(crate) fn finish(mut self) -> Result<HashMap<[u8; 16], Key>> {
+        let mut c = self.counters()?;
+        let installation = self.store.header().installation;
+        let audit_key = self.session.keys.audit.clone();
+        for e in std::mem::take(&mut self.audit) {
+            c.audit_seq += 1;
+            let mut ev = AuditEvent {
+                seq: c.audit_seq,
+                at: e.at.unwrap_or(self.now),
+                user: e.user.unwrap_or_else(|| self.session.username.clone()),
+                installation,
+                action: e.action,
+                entity: e.entity,
+                entity_id: e.entity_id,
+                case_code: e.case_code,
+                summary: e.summary,
+                prev_mac: c.audit_mac,
+                mac: [0; 32],
+            };
+            ev.mac = ev.compute_mac(&audit_key);
+            c.audit_mac = ev.mac;
+            let k = c.audit_seq.to_be_bytes();
+            self.tput(TreeId::Audit, &k, codec::seal(&audit_key, Class::Audit, TreeId::Audit.name(), &k, &ev)?)?;
+        }
+        let now_ms = self.now.timestamp_millis().max(0) as u64;
+        for ch in std::mem::take(&mut self.changes) {
+            c.change_seq += 1;
+            c.hlc = c.hlc.tick(now_ms);
+            let mut entry = ChangeEntry {
+                seq: c.change_seq,
+                installation,
+                hlc: c.hlc,
+                class: ch.class,
+                key_case: ch.key_case,
+                prev_hash: c.change_hash,
+                body: Vec::new(),
+            };
+            let body_key = self.key_for(ch.class, &entry_key_hint(&ch), false)?;
+            let plain = zeroize::Zeroizing::new(codec::to_bytes(&ch.body)?);
+            entry.body = crypto::seal(&body_key, &entry.header_aad(), &plain)?;
+            c.change_hash = entry.hash();
+            let k = c.change_seq.to_be_bytes();
+            self.tput(
+                TreeId::ChangeLog,
+                &k,
+                codec::seal(&audit_key, Class::Audit, TreeId::ChangeLog.name(), &k, &entry)?,
+            )?;
+        }
+        self.tput(
+            TreeId::Meta,
+            COUNTERS_KEY,
+            codec::seal(&audit_key, Class::Audit, TreeId::Meta.name(), COUNTERS_KEY, &c)?,
+        )?;
+        Ok(self.new_case_keys)
+    }
+}
+
+fn entry_key_hint(ch: &PendingChange) -> Vec<u8> {
+    match ch.key_case {
+        Some(c) => c.to_vec(),
+        None => ch.body.key.clone(),
+    }
+}
+
+fn index_key(name: &str, key: &[u8]) -> Vec<u8> {
+    let mut k = name.as_bytes().to_vec();
+    k.push(0);
+    k.extend_from_slice(key);
+    k
+}
