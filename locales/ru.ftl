@@ -1,0 +1,205 @@
+# Haven — русский. Каждый идентификатор есть в en, ru и fr (проверяет tests/i18n.rs).
+
+app-title = Haven
+
+## Экраны и строка подсказок
+
+screen-login = Вход
+screen-dashboard = Сводка
+screen-arrivals = Встречи
+screen-beds = Койки
+screen-night = Ночная проверка
+screen-cases = Дела
+screen-case_file = Дело
+screen-reports = Отчёты
+screen-help = Справка
+screen-admin = Администрирование
+hint-help = Справка
+hint-arrivals = Встречи
+hint-beds = Койки
+hint-cases = Дела
+hint-night = Ночь
+hint-reports = Отчёты
+hint-quit = Выход
+hint-lock = Блок.
+hint-back = Назад
+hint-save = Сохранить
+hint-search = Поиск
+hint-more = Другие клавиши: { $key }
+
+## Вход и блокировка
+
+login-title = Вход в Haven
+login-username = Имя пользователя
+login-passphrase = Парольная фраза
+login-submit = Войти
+login-failed = Неверное имя пользователя или парольная фраза
+login-throttled = Слишком много попыток: подождите { $seconds } с
+lock-title = Экран заблокирован
+lock-hint = Введите парольную фразу, чтобы разблокировать
+
+## Строка состояния
+
+status-saved = Сохранено
+status-saving = Сохранение…
+confirm-discard = Отменить несохранённые изменения?
+confirm-yes = Да
+confirm-no = Нет
+terminal-too-small = Увеличьте окно хотя бы до 80×24
+
+## Койки
+
+beds-free = { $count ->
+    [one] { $count } свободная кровать
+    [few] { $count } свободные кровати
+    [many] { $count } свободных кроватей
+   *[other] { $count } свободной кровати
+}
+
+## Услуги (DESIGN §2)
+
+service-airport_reception = Встреча в аэропорту
+service-temporary_housing = Временное проживание
+service-medical_care = Медицинская помощь
+service-psychological_support = Психологическая поддержка
+service-social_support = Социальная поддержка
+service-legal_support = Юридическая помощь
+service-domestic_transport = Проезд до места назначения в стране
+service-repatriation = Возвращение на родину
+service-travel_medical_escort = Медицинское сопровождение в пути
+service-reintegration_grant = Материальная помощь на реинтеграцию
+service-ngo_referral = Направление в местную НКО
+service-reintegration_counselling = Консультации и обучение для реинтеграции
+
+service-status-not_assessed = Не оценено
+service-status-needed = Нужно
+service-status-planned = Запланировано
+service-status-in_progress = Выполняется
+service-status-done = Выполнено
+service-status-declined = Отказ
+service-status-not_applicable = Не требуется
+
+## Дела
+
+case-status-expected = Ожидается
+case-status-arrived = Прибыл(а)
+case-status-in_residence = Проживает в центре
+case-status-departed = Выбыл(а)
+case-status-closed = Закрыто
+case-status-closed_referred = Закрыто с передачей
+
+gender-feminine = Женский
+gender-masculine = Мужской
+gender-transgender_feminine = Трансгендер (женский)
+gender-transgender_masculine = Трансгендер (мужской)
+gender-non_conforming = Гендерно неконформный
+gender-non_specified_unknown = Не указан или неизвестен
+
+## Роли, отделения, встречи
+
+role-reception = Встреча и приём
+role-night = Ночная смена
+role-case_worker = Куратор случая
+role-manager = Руководитель
+
+wing-women = Женское
+wing-men = Мужское
+wing-family = Семейное
+wing-minors = Для несовершеннолетних
+wing-any = Любое
+
+pickup-status-scheduled = Запланирована
+pickup-status-delayed = Задерживается
+pickup-status-met = Встречен(а)
+pickup-status-no_show = Не прибыл(а)
+pickup-status-cancelled = Отменена
+pickup-status-at_centre = В центре
+
+## Ошибки командной строки
+
+error-auth-failed = Неверное имя пользователя или парольная фраза.
+error-vault-damaged = Заголовок хранилища повреждён. Восстановите его из резервной копии.
+error-kdf-forged = Заголовок хранилища требует невозможных параметров вывода ключа; возможно, его подделали.
+error-not-a-centre = { $path } — не центр Haven.
+error-already-running = Haven уже запущен для { $path }. Сначала закройте другое окно.
+error-disk-full = Диск заполнен: ничего не сохранено.
+error-save-failed = Не удалось сохранить: ничего не сохранено.
+error-centre-exists = В { $path } уже есть центр.
+error-passphrase-mismatch = Парольные фразы не совпадают.
+error-passphrase-too-short = Парольная фраза слишком короткая: нужно не меньше { $min } символов.
+error-permission-denied = Нет доступа: { $path }
+
+## Действия (справка F1), по одному на Action
+
+action-help = Справка по этому экрану
+action-go_arrivals = Перейти к встречам
+action-go_beds = Перейти к койкам
+action-go_cases = Перейти к делам
+action-go_night = Перейти к ночной проверке
+action-go_reports = Перейти к отчётам
+action-go_dashboard = Перейти к сводке
+action-quit = Выйти
+action-lock = Заблокировать экран
+action-back = Назад
+action-close = Закрыть
+action-confirm_discard = Закрыть с вопросом о несохранённых изменениях
+action-noop = Ничего не делать
+action-up = Вверх
+action-down = Вниз
+action-left = Влево
+action-right = Вправо
+action-page_up = Страница вверх
+action-page_down = Страница вниз
+action-home = В начало
+action-end = В конец
+action-next_field = Следующее поле
+action-prev_field = Предыдущее поле
+action-open = Открыть выбранное
+action-confirm = Подтвердить
+action-save = Сохранить
+action-search = Поиск
+action-cancel = Отмена
+action-pickup_new = Новая встреча
+action-pickup_edit = Изменить встречу
+action-pickup_met = Отметить: встречен(а)
+action-pickup_no_show = Отметить: не прибыл(а)
+action-pickup_delayed = Отметить: задерживается
+action-pickup_cancelled = Отметить: отменена
+action-pickup_at_centre = Отметить: в центре
+action-walk_in = Неожиданное прибытие
+action-open_case = Открыть дело
+action-view_today = Сегодня
+action-view_tomorrow = Завтра
+action-view_week = Эта неделя
+action-view_open = Все открытые встречи
+action-bed_assign = Назначить койку
+action-bed_transfer = Перевести на другую койку
+action-bed_checkout = Выселить
+action-bed_reserve = Забронировать койку
+action-bed_out_of_service = Вывести из эксплуатации
+action-filter_wing = Фильтр по отделению
+action-filter_free = Только свободные койки
+action-rooms_setup = Комнаты и койки
+action-mark_present = На месте
+action-mark_absent = Отсутствует
+action-mark_on_leave = В отпуске
+action-mark_hospital = В больнице
+action-mark_unknown_person = Посторонний на койке
+action-undo_mark = Отменить последнюю отметку
+action-finish = Завершить
+action-reveal_name = Показать имя (записывается в журнал)
+action-next_tab = Следующая вкладка
+action-prev_tab = Предыдущая вкладка
+action-service_forward = Услуга: следующий статус
+action-service_done_today = Услуга: выполнена сегодня
+action-service_not_applicable = Услуга: не требуется
+action-filter_status = Фильтр по статусу
+action-filter_mine = Только мои дела
+action-case_close = Закрыть дело
+action-case_reopen = Открыть дело заново
+action-new = Создать
+action-edit = Изменить
+action-delete = Удалить
+action-export = Экспорт
+action-period_next = Следующий период
+action-period_prev = Предыдущий период

@@ -1,0 +1,4 @@
+//! Shared user-interface pieces: theme, widgets, status bar, key hints, and
+//! making text from users or files safe to draw.
+
+pub mod sanitize;
