@@ -12,8 +12,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::error::{KeymapError, KeymapProblem, line_of};
-use super::key::{KeySeq, parse_sequence};
 use super::screen::Screen;
+use super::seq::{KeySeq, parse_sequence};
 use crate::app::action::{Action, Condition};
 
 /// One alternative of a binding: its action, taken when the condition holds.

@@ -10,10 +10,12 @@ mod file;
 mod key;
 mod resolve;
 mod screen;
+mod seq;
 
 pub use error::{KeymapError, KeymapProblem};
 pub use event::{parse_script, text_char};
 pub use file::Rule;
-pub use key::{Key, KeyChord, KeyParseError, KeySeq, Mods, parse_sequence};
+pub use key::{Key, KeyChord, KeyParseError, Mods};
 pub use resolve::{Binding, KeyResult, Keymap};
 pub use screen::Screen;
+pub use seq::{KeySeq, parse_sequence};

@@ -6,8 +6,9 @@ use std::path::Path;
 
 use super::error::{KeymapError, KeymapProblem};
 use super::file::{KeymapFile, Rule, parse_file};
-use super::key::{KeyChord, KeySeq};
+use super::key::KeyChord;
 use super::screen::Screen;
+use super::seq::KeySeq;
 use crate::app::action::{Action, Condition};
 
 /// The keymaps shipped inside the binary.
