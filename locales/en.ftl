@@ -201,3 +201,51 @@ action-delete = Delete
 action-export = Export
 action-period_next = Next period
 action-period_prev = Previous period
+
+## Added with the console
+error-disabled = This account is disabled.
+error-corrupt = Damaged data in { $tree }: run `haven check` and restore from a backup.
+error-database-damaged = The database files are damaged: restore the centre from a backup.
+error-forbidden = Permission denied: your role cannot do this.
+error-not-found = Not found: { $what }.
+error-io = A disk error stopped the operation; nothing was saved.
+error-invalid = Invalid input: { $what }.
+error-not-demo = That folder holds a real centre, not a demo: choose another folder with --data.
+rule-last_manager = The last manager cannot be disabled.
+rule-stale_revision = Someone else saved this record in the meantime: reopen it and try again.
+login-demo-accounts = Demo accounts (username, passphrase, role):
+lock-locked = Screen locked. Log in to continue.
+draft-restored = Your unsaved form was kept: continue where you left off.
+status-demo = DEMO
+status-lock-in = Locks in { $seconds } s
+dash-arrivals-today = { $count ->
+    [one] { $count } arrival today
+   *[other] { $count } arrivals today
+}
+dash-next-arrival = Next arrival
+dash-no-arrivals = No arrivals expected
+dash-occupancy = Occupied tonight: { $occupied } of { $capacity }
+dash-overdue-pickups = { $count ->
+    [one] { $count } pickup overdue
+   *[other] { $count } pickups overdue
+}
+dash-overdue-services = { $count ->
+    [one] { $count } planned service past its date
+   *[other] { $count } planned services past their date
+}
+dash-no-alerts = No alerts
+dash-alerts = Alerts
+dash-year = This year
+dash-target = { $count } of { $target } people assisted
+first-run-title = New centre
+first-run-intro = No centre in this folder yet. Create one: centre code, name, first manager and passphrase.
+first-run-demo = To look around first, quit (Ctrl-Q) and run: haven demo
+first-run-created = Centre created. Log in as the manager you just named.
+hint-confirm = OK
+hint-open = Open
+hint-next_field = Next field
+hint-prev_field = Previous field
+hint-close = Close
+hint-down = Down
+hint-up = Up
+hint-go_dashboard = Home

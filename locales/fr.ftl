@@ -201,3 +201,51 @@ action-delete = Supprimer
 action-export = Exporter
 action-period_next = Période suivante
 action-period_prev = Période précédente
+
+## Added with the console
+error-disabled = Ce compte est désactivé.
+error-corrupt = Données endommagées dans { $tree } : lancez `haven check` et restaurez une sauvegarde.
+error-database-damaged = Les fichiers de la base sont endommagés : restaurez le centre depuis une sauvegarde.
+error-forbidden = Accès refusé : votre rôle ne le permet pas.
+error-not-found = Introuvable : { $what }.
+error-io = Une erreur de disque a interrompu l’opération ; rien n’a été enregistré.
+error-invalid = Saisie invalide : { $what }.
+error-not-demo = Ce dossier contient un vrai centre, pas une démo : choisissez un autre dossier avec --data.
+rule-last_manager = Le dernier responsable ne peut pas être désactivé.
+rule-stale_revision = Quelqu’un d’autre a enregistré cette fiche entre-temps : rouvrez-la et recommencez.
+login-demo-accounts = Comptes de démonstration (identifiant, phrase secrète, rôle) :
+lock-locked = Écran verrouillé. Connectez-vous pour continuer.
+draft-restored = Votre formulaire non enregistré a été conservé : reprenez où vous en étiez.
+status-demo = DÉMO
+status-lock-in = Verrouillage dans { $seconds } s
+dash-arrivals-today = { $count ->
+    [one] { $count } arrivée aujourd’hui
+   *[other] { $count } arrivées aujourd’hui
+}
+dash-next-arrival = Prochaine arrivée
+dash-no-arrivals = Aucune arrivée prévue
+dash-occupancy = Occupés cette nuit : { $occupied } sur { $capacity }
+dash-overdue-pickups = { $count ->
+    [one] { $count } accueil en retard
+   *[other] { $count } accueils en retard
+}
+dash-overdue-services = { $count ->
+    [one] { $count } service prévu en retard
+   *[other] { $count } services prévus en retard
+}
+dash-no-alerts = Aucune alerte
+dash-alerts = Alertes
+dash-year = Cette année
+dash-target = { $count } personnes aidées sur { $target }
+first-run-title = Nouveau centre
+first-run-intro = Aucun centre dans ce dossier. Créez-en un : code du centre, nom, premier responsable et phrase secrète.
+first-run-demo = Pour découvrir d’abord, quittez (Ctrl-Q) et lancez : haven demo
+first-run-created = Centre créé. Connectez-vous avec le responsable indiqué.
+hint-confirm = OK
+hint-open = Ouvrir
+hint-next_field = Champ suivant
+hint-prev_field = Champ précédent
+hint-close = Fermer
+hint-down = Bas
+hint-up = Haut
+hint-go_dashboard = Accueil

@@ -203,3 +203,54 @@ action-delete = Удалить
 action-export = Экспорт
 action-period_next = Следующий период
 action-period_prev = Предыдущий период
+
+## Added with the console
+error-disabled = Эта учётная запись отключена.
+error-corrupt = Повреждённые данные в { $tree }: запустите `haven check` и восстановите из резервной копии.
+error-database-damaged = Файлы базы данных повреждены: восстановите центр из резервной копии.
+error-forbidden = Нет доступа: ваша роль не позволяет это сделать.
+error-not-found = Не найдено: { $what }.
+error-io = Ошибка диска прервала операцию; ничего не сохранено.
+error-invalid = Неверные данные: { $what }.
+error-not-demo = В этой папке настоящий центр, а не демо: укажите другую папку через --data.
+rule-last_manager = Нельзя отключить последнего руководителя.
+rule-stale_revision = Эту запись тем временем сохранил кто-то другой: откройте её снова и повторите.
+login-demo-accounts = Демо-учётные записи (имя, парольная фраза, роль):
+lock-locked = Экран заблокирован. Войдите, чтобы продолжить.
+draft-restored = Несохранённая форма сохранена как черновик: продолжайте с того же места.
+status-demo = ДЕМО
+status-lock-in = Блокировка через { $seconds } с
+dash-arrivals-today = { $count ->
+    [one] { $count } прибытие сегодня
+    [few] { $count } прибытия сегодня
+   *[many] { $count } прибытий сегодня
+}
+dash-next-arrival = Следующее прибытие
+dash-no-arrivals = Прибытий не ожидается
+dash-occupancy = Занято этой ночью: { $occupied } из { $capacity }
+dash-overdue-pickups = { $count ->
+    [one] { $count } встреча просрочена
+    [few] { $count } встречи просрочены
+   *[many] { $count } встреч просрочено
+}
+dash-overdue-services = { $count ->
+    [one] { $count } запланированная услуга просрочена
+    [few] { $count } запланированные услуги просрочены
+   *[many] { $count } запланированных услуг просрочено
+}
+dash-no-alerts = Предупреждений нет
+dash-alerts = Предупреждения
+dash-year = Этот год
+dash-target = Помощь получили { $count } из { $target } человек
+first-run-title = Новый центр
+first-run-intro = В этой папке ещё нет центра. Создайте его: код центра, название, первый руководитель и парольная фраза.
+first-run-demo = Чтобы сначала осмотреться, выйдите (Ctrl-Q) и запустите: haven demo
+first-run-created = Центр создан. Войдите как указанный руководитель.
+hint-confirm = OK
+hint-open = Открыть
+hint-next_field = След. поле
+hint-prev_field = Пред. поле
+hint-close = Закрыть
+hint-down = Вниз
+hint-up = Вверх
+hint-go_dashboard = Главная

@@ -80,13 +80,15 @@ impl Store {
                         r.skipped += 1;
                         continue;
                     }
-                    Class::Case | Class::Medical if t == TreeId::CaseKeys => match &session.keys.case {
-                        Some(k) => k.clone(),
-                        None => {
-                            r.skipped += 1;
-                            continue;
+                    Class::Case | Class::Medical if matches!(t, TreeId::CaseKeys | TreeId::Drafts) => {
+                        match &session.keys.case {
+                            Some(k) => k.clone(),
+                            None => {
+                                r.skipped += 1;
+                                continue;
+                            }
                         }
-                    },
+                    }
                     _ => {
                         let owner = if matches!(class, Class::Case | Class::Medical) {
                             case_of_key(record_key).map(|c| c.id().0.to_vec()).unwrap_or_default()
@@ -141,8 +143,7 @@ impl Store {
     fn check_changelog(&self, r: &mut CheckReport) -> Result<()> {
         let key = self.audit_key()?.clone();
         let mut prev = [0u8; 32];
-        let mut expected = 1u64;
-        for item in self.tree(TreeId::ChangeLog).iter() {
+        for (expected, item) in (1u64..).zip(self.tree(TreeId::ChangeLog).iter()) {
             let (k, raw) = item?;
             let Ok(entry) = codec::open::<ChangeEntry>(&key, TreeId::ChangeLog.name(), &k, &raw) else {
                 r.problems.push(format!("changelog: entry {expected} damaged"));
@@ -157,10 +158,12 @@ impl Store {
                 return Ok(());
             }
             prev = entry.hash();
-            expected += 1;
             r.changes += 1;
         }
         let c = self.counters()?;
+        if let Err(e) = super::head::Witness::read(self.dir()).check(c.audit_seq, c.change_seq) {
+            r.problems.push(e.to_string());
+        }
         if c.change_seq != r.changes || c.change_hash != prev {
             r.problems.push(format!("changelog: {} entries but {} recorded", r.changes, c.change_seq));
         }

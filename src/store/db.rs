@@ -14,6 +14,7 @@ use super::audit::{AuditAction, AuditEntry, AuditEvent};
 use super::codec::{self, Class};
 use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
+use super::head::Witness;
 use super::lock::DirLock;
 use super::record::{Record, Stored, case_of_key};
 use super::throttle::Attempts;
@@ -245,6 +246,11 @@ impl Store {
             role: slot.role,
             keys,
         });
+        // A database cut back by recovery must not be written over.
+        if let Err(e) = self.counters().and_then(|c| Witness::read(&self.dir).check(c.audit_seq, c.change_seq)) {
+            self.session = None;
+            return Err(e);
+        }
         let failed: Vec<i64> = attempts.pending.clone();
         let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
             for t in &failed {
@@ -313,15 +319,16 @@ impl Store {
             let mut tx = Tx::new(self, session, views, now);
             let r = f(&mut tx).map_err(ConflictableTransactionError::Abort)?;
             tx.audit(entry.clone());
-            let new_keys = tx.finish().map_err(ConflictableTransactionError::Abort)?;
-            Ok((r, new_keys))
+            let (new_keys, heads) = tx.finish().map_err(ConflictableTransactionError::Abort)?;
+            Ok((r, new_keys, heads))
         });
-        let (r, new_keys) = match result {
+        let (r, new_keys, heads) = match result {
             Ok(ok) => ok,
             Err(TransactionError::Abort(e)) => return Err(e),
             Err(TransactionError::Storage(e)) => return Err(e.into()),
         };
         self.make_durable()?;
+        let _ = Witness { audit: heads.0, change: heads.1 }.write(&self.dir);
         if let Ok(mut m) = self.case_keys.lock() {
             m.extend(new_keys);
         }

@@ -38,6 +38,10 @@ pub struct Counters {
 
 pub(crate) const COUNTERS_KEY: &[u8] = b"counters";
 
+/// What a finished transaction hands back: the case keys it created and the
+/// new audit and change-log heads.
+pub(crate) type Finished = (HashMap<[u8; 16], Key>, (u64, u64));
+
 struct PendingChange {
     class: Class,
     key_case: Option<[u8; 16]>,
@@ -166,9 +170,6 @@ impl<'a> Tx<'a> {
     }
 
     fn write<T: Record>(&mut self, body: T, deletion: Option<Deletion>, expected: Option<u64>) -> Result<Stored<T>> {
-        if T::CLASS == Class::Front && !matches!(T::TREE, TreeId::Users) {
-            // every role may write front data
-        }
         let key = body.key();
         let k = self.key_for(T::CLASS, &key, true)?;
         let old: Option<Stored<T>> = match self.tget(T::TREE, &key)? {
@@ -295,7 +296,7 @@ impl<'a> Tx<'a> {
     }
 
     /// Writes the queued audit events and change-log entries and the counters.
-    pub(crate) fn finish(mut self) -> Result<HashMap<[u8; 16], Key>> {
+    pub(crate) fn finish(mut self) -> Result<Finished> {
         let mut c = self.counters()?;
         let installation = self.store.header().installation;
         let audit_key = self.session.keys.audit.clone();
@@ -348,7 +349,7 @@ impl<'a> Tx<'a> {
             COUNTERS_KEY,
             codec::seal(&audit_key, Class::Audit, TreeId::Meta.name(), COUNTERS_KEY, &c)?,
         )?;
-        Ok(self.new_case_keys)
+        Ok((self.new_case_keys, (c.audit_seq, c.change_seq)))
     }
 }
 

@@ -1,4 +1,6 @@
 //! Shared user-interface pieces: theme, widgets, status bar, key hints, and
 //! making text from users or files safe to draw.
 
+pub mod chrome;
 pub mod sanitize;
+pub mod theme;

@@ -1,0 +1,318 @@
+//! The console: the screen stack, key dispatch, locking and drafts. The
+//! event loop (`run.rs`) feeds it keys and ticks; tests feed it key scripts.
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::action::Action;
+use super::context::Ctx;
+use super::screen::{Draft, Outcome, Screen};
+use crate::keymap::{KeyChord, KeyResult, text_char};
+use crate::screens;
+use crate::store::AuditAction;
+use crate::ui::chrome;
+
+/// The smallest terminal the console draws into.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The running console.
+pub struct App {
+    /// Store, language, keymap, settings, clock.
+    pub ctx: Ctx,
+    stack: Vec<Box<dyn Screen>>,
+    pending: Vec<KeyChord>,
+    quit: bool,
+    redraw: bool,
+    last_key: NaiveDateTime,
+    last_draft: Option<Draft>,
+    status: Option<String>,
+}
+
+impl App {
+    /// A console over `ctx`: the first-run screen when there is no centre,
+    /// the login screen when nobody is logged in, else the dashboard.
+    pub fn new(ctx: Ctx) -> App {
+        let now = ctx.now();
+        let first: Box<dyn Screen> = if ctx.store().is_err() {
+            Box::new(screens::first_run::FirstRun::new(&ctx))
+        } else if ctx.unlocked() {
+            Box::new(screens::dashboard::Dashboard::new(&ctx))
+        } else {
+            Box::new(screens::login::Login::new(&ctx, None))
+        };
+        App {
+            ctx,
+            stack: vec![first],
+            pending: Vec::new(),
+            quit: false,
+            redraw: true,
+            last_key: now,
+            last_draft: None,
+            status: None,
+        }
+    }
+
+    /// Whether the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether something changed since the last frame.
+    pub fn needs_redraw(&self) -> bool {
+        self.redraw
+    }
+
+    /// Marks the screen for redrawing (resize).
+    pub fn invalidate(&mut self) {
+        self.redraw = true;
+    }
+
+    /// The screens, bottom first (tests look at the top one).
+    pub fn stack_tables(&self) -> Vec<crate::keymap::Screen> {
+        self.stack.iter().map(|s| s.table()).collect()
+    }
+
+    /// The status line message, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Handles one key from the terminal (or a test script).
+    pub fn handle_key(&mut self, ev: KeyEvent) {
+        let Some(chord) = KeyChord::from_event(&ev) else { return };
+        self.last_key = self.ctx.now();
+        self.redraw = true;
+        self.status = None;
+        let Some(top) = self.stack.last_mut() else { return };
+        // A focused text field gets the keys that type text before the keymap.
+        if self.pending.is_empty() && top.text_focused() && text_char(&ev).is_some() {
+            let out = top.key(ev, &mut self.ctx);
+            self.apply(out);
+            return;
+        }
+        self.pending.push(chord);
+        let table = top.table();
+        let result = {
+            let cond = |c| top.condition(c);
+            self.ctx.keymap.resolve_sequence(table, &self.pending, &cond)
+        };
+        match result {
+            KeyResult::Matched(action) => {
+                self.pending.clear();
+                self.dispatch(action);
+            }
+            KeyResult::Pending => {}
+            KeyResult::NotFound => {
+                let was_sequence = self.pending.len() > 1;
+                self.pending.clear();
+                if !was_sequence && let Some(top) = self.stack.last_mut() {
+                    let out = top.key(ev, &mut self.ctx);
+                    self.apply(out);
+                }
+            }
+        }
+    }
+
+    /// Runs an action: the top screen first, then the app's own.
+    pub fn dispatch(&mut self, action: Action) {
+        let Some(top) = self.stack.last_mut() else { return };
+        let out = top.update(action, &mut self.ctx);
+        match out {
+            Outcome::Ignored => self.global(action),
+            other => self.apply(other),
+        }
+    }
+
+    fn global(&mut self, action: Action) {
+        let unlocked = self.ctx.unlocked();
+        match action {
+            Action::Quit => self.quit(),
+            Action::Lock if unlocked => self.lock(AuditAction::Lock),
+            Action::Help
+                if (unlocked || self.stack.len() == 1)
+                    && self.stack.last().map(|s| s.table()) != Some(crate::keymap::Screen::Help) =>
+            {
+                let below = self.stack.last().map(|s| s.table()).unwrap_or(crate::keymap::Screen::Dashboard);
+                self.stack.push(Box::new(screens::help::Help::new(below)));
+            }
+            Action::GoDashboard if unlocked => self.stack.truncate(1),
+            Action::Back | Action::Close | Action::Cancel if self.stack.len() > 1 => {
+                self.stack.pop();
+                self.refresh_top();
+            }
+            // Screens that later issues build (arrivals, beds, cases, night,
+            // reports) do nothing until they exist: no placeholder screens.
+            _ => {}
+        }
+    }
+
+    fn apply(&mut self, out: Outcome) {
+        match out {
+            Outcome::None | Outcome::Ignored => {}
+            Outcome::Push(s) => self.stack.push(s),
+            Outcome::Pop => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                self.refresh_top();
+            }
+            Outcome::PopWith(msg) => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                self.status = Some(msg);
+                self.refresh_top();
+            }
+            Outcome::Replace(s) => {
+                self.stack.pop();
+                self.stack.push(s);
+            }
+            Outcome::Status(msg) => self.status = Some(msg),
+            Outcome::Lock => self.lock(AuditAction::Lock),
+            Outcome::LoggedIn => self.after_login(),
+            Outcome::Quit => self.quit(),
+        }
+        if self.stack.is_empty() {
+            self.quit = true;
+        }
+    }
+
+    fn refresh_top(&mut self) {
+        if let Some(top) = self.stack.last_mut() {
+            top.refresh(&mut self.ctx);
+        }
+    }
+
+    /// The topmost form in progress with unsaved changes.
+    fn current_draft(&self) -> Option<Draft> {
+        self.stack.iter().rev().find_map(|s| s.draft())
+    }
+
+    /// Saves the form in progress as an encrypted draft (lock, signal, pause).
+    pub fn save_draft(&mut self) {
+        let Some(draft) = self.current_draft() else { return };
+        if self.last_draft.as_ref() == Some(&draft) {
+            return;
+        }
+        let Ok(store) = self.ctx.store() else { return };
+        if !store.is_unlocked() {
+            return;
+        }
+        if let Ok(bytes) = crate::store::codec::to_bytes(&draft)
+            && store.save_draft(&bytes).is_ok()
+        {
+            self.last_draft = Some(draft);
+        }
+    }
+
+    /// Locks: keeps the draft, drops every screen and the keys, shows login.
+    pub fn lock(&mut self, why: AuditAction) {
+        self.save_draft();
+        if let Ok(store) = self.ctx.store_mut() {
+            store.lock_session(why);
+        }
+        self.stack.clear();
+        self.pending.clear();
+        self.last_draft = None;
+        let msg = self.ctx.t("lock-locked");
+        self.stack.push(Box::new(screens::login::Login::new(&self.ctx, Some(msg))));
+        self.redraw = true;
+    }
+
+    fn quit(&mut self) {
+        self.save_draft();
+        if self.ctx.unlocked()
+            && let Ok(store) = self.ctx.store_mut()
+        {
+            store.lock_session(AuditAction::Logout);
+        }
+        self.quit = true;
+    }
+
+    /// A termination signal arrived: keep the draft, then quit.
+    pub fn on_signal(&mut self) {
+        self.quit();
+    }
+
+    /// Seconds until the idle lock, when someone is logged in.
+    pub fn seconds_to_lock(&self) -> Option<i64> {
+        if !self.ctx.unlocked() {
+            return None;
+        }
+        let limit = i64::from(self.ctx.config.idle_lock_minutes) * 60;
+        Some(limit - (self.ctx.now() - self.last_key).num_seconds())
+    }
+
+    /// Periodic work: idle lock, draft after a pause, the lock countdown,
+    /// screens refreshing their data.
+    pub fn tick(&mut self) {
+        if let Some(left) = self.seconds_to_lock() {
+            if left <= 0 {
+                self.lock(AuditAction::Lock);
+                return;
+            }
+            if left <= 60 {
+                self.redraw = true;
+            }
+        }
+        let pause = (self.ctx.now() - self.last_key).num_seconds();
+        if pause >= i64::from(self.ctx.config.draft_after_seconds) {
+            self.save_draft();
+        }
+        if let Some(top) = self.stack.last_mut()
+            && top.refresh(&mut self.ctx)
+        {
+            self.redraw = true;
+        }
+    }
+
+    /// After a successful login: the dashboard, and the kept draft offered.
+    pub fn after_login(&mut self) {
+        self.stack.clear();
+        self.stack.push(Box::new(screens::dashboard::Dashboard::new(&self.ctx)));
+        if let Ok(store) = self.ctx.store()
+            && let Ok(Some(bytes)) = store.load_draft()
+            && let Ok(draft) = crate::store::codec::from_bytes::<Draft>(&bytes, "drafts")
+            && let Some(screen) = screens::reopen_draft(&draft, &self.ctx)
+        {
+            self.stack.push(screen);
+            self.status = Some(self.ctx.t("draft-restored"));
+        }
+        self.redraw = true;
+    }
+
+    /// Draws the whole console.
+    pub fn render(&mut self, frame: &mut Frame<'_>) {
+        self.redraw = false;
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            chrome::too_small(frame, area, &self.ctx);
+            return;
+        }
+        let [title, main, hints, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
+                .areas(area);
+        let Some(top) = self.stack.last_mut() else { return };
+        chrome::title_bar(frame, title, &self.ctx, &top.title(&self.ctx));
+        top.render(frame, main, &self.ctx);
+        let cursor = top.cursor();
+        chrome::hint_bar(frame, hints, &self.ctx, top.table(), &top.hints(), &self.pending);
+        let lock_in = self.seconds_to_lock().filter(|s| *s <= 60);
+        chrome::status_bar(frame, status, &self.ctx, self.status.as_deref(), lock_in);
+        if let Some((x, y)) = cursor
+            && x < area.width
+            && y < area.height
+        {
+            frame.set_cursor_position((x, y));
+        }
+    }
+
+    /// The area screens draw into, for a terminal of `size`.
+    pub fn main_area(size: Rect) -> Rect {
+        Rect { x: size.x, y: size.y + 1, width: size.width, height: size.height.saturating_sub(3) }
+    }
+}

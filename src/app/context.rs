@@ -1,0 +1,81 @@
+//! What every screen may use: the store, the language, the keymap, the
+//! settings and the clock. Screens reach the database only through here.
+
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::config::Config;
+use crate::i18n::I18n;
+use crate::keymap::Keymap;
+use crate::store::{Store, StoreError};
+
+/// The local wall clock; tests inject a fixed one.
+pub type LocalClock = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
+
+/// The application context handed to screens.
+pub struct Ctx {
+    /// The open centre (absent only on the first-run screen).
+    store: Option<Store>,
+    /// The interface language.
+    pub i18n: I18n,
+    /// The active keymap.
+    pub keymap: Keymap,
+    /// Settings.
+    pub config: Config,
+    /// Whether this is the demo centre (login shows its accounts).
+    pub demo: bool,
+    clock: LocalClock,
+}
+
+impl Ctx {
+    /// A context over an open store (or none, before the first centre exists).
+    pub fn new(store: Option<Store>, i18n: I18n, keymap: Keymap, config: Config, demo: bool) -> Ctx {
+        Ctx { store, i18n, keymap, config, demo, clock: Arc::new(|| chrono::Local::now().naive_local()) }
+    }
+
+    /// The open centre.
+    pub fn store(&self) -> Result<&Store, StoreError> {
+        self.store.as_ref().ok_or(StoreError::Forbidden("no centre"))
+    }
+
+    /// The open centre, for logging in and out.
+    pub fn store_mut(&mut self) -> Result<&mut Store, StoreError> {
+        self.store.as_mut().ok_or(StoreError::Forbidden("no centre"))
+    }
+
+    /// Installs the centre created on the first-run screen.
+    pub fn set_store(&mut self, store: Store) {
+        self.store = Some(store);
+    }
+
+    /// Whether someone is logged in.
+    pub fn unlocked(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| s.is_unlocked())
+    }
+
+    /// A store error as one line in the user's language.
+    pub fn error_text(&self, e: &StoreError) -> String {
+        crate::cli::store_error(e, &self.i18n)
+    }
+
+    /// Replaces the clock (tests).
+    pub fn set_clock(&mut self, clock: LocalClock) {
+        self.clock = clock;
+    }
+
+    /// Local date and time now.
+    pub fn now(&self) -> NaiveDateTime {
+        (self.clock)()
+    }
+
+    /// Local date today.
+    pub fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+
+    /// A message in the user's language.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(key)
+    }
+}

@@ -1,0 +1,103 @@
+//! The screen contract: every screen turns actions into state changes and
+//! draws its state. Only the app knows the stack.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::action::{Action, Condition};
+use super::context::Ctx;
+use crate::keymap;
+
+/// What a screen asks the app to do after an update.
+pub enum Outcome {
+    /// Nothing more (the screen may still have changed: it is redrawn).
+    None,
+    /// The screen did not use the action; the app may.
+    Ignored,
+    /// Open a screen on top.
+    Push(Box<dyn Screen>),
+    /// Close this screen.
+    Pop,
+    /// Close this screen and open another in its place.
+    Replace(Box<dyn Screen>),
+    /// Close this screen and tell the one below something (status line).
+    PopWith(String),
+    /// Show a message in the status line.
+    Status(String),
+    /// Lock the console.
+    Lock,
+    /// A user has just logged in: show the dashboard (and any kept draft).
+    LoggedIn,
+    /// Quit.
+    Quit,
+}
+
+/// A form in progress, kept as an encrypted draft on lock, signal or pause.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Draft {
+    /// Which form (a stable name such as `pickup`).
+    pub form: String,
+    /// The record being edited, when it exists already.
+    pub record: Option<[u8; 16]>,
+    /// Field name → text typed.
+    pub fields: Vec<(String, String)>,
+}
+
+/// One screen of the console.
+pub trait Screen {
+    /// The keymap table this screen reads (after its own, `global`).
+    fn table(&self) -> keymap::Screen;
+
+    /// The title shown above the screen, in the user's language.
+    fn title(&self, ctx: &Ctx) -> String;
+
+    /// Reacts to an action resolved by the keymap.
+    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome;
+
+    /// Receives a key that no binding took, or that types text while a text
+    /// field has the focus.
+    fn key(&mut self, _key: KeyEvent, _ctx: &mut Ctx) -> Outcome {
+        Outcome::Ignored
+    }
+
+    /// Whether a text field has the focus (it gets text keys first).
+    fn text_focused(&self) -> bool {
+        false
+    }
+
+    /// The state a conditional binding asks about.
+    fn condition(&self, _c: Condition) -> bool {
+        false
+    }
+
+    /// Draws the screen into `area`. Only visible rows are built.
+    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx);
+
+    /// The actions worth showing in the hint bar, most useful first.
+    fn hints(&self) -> Vec<Action> {
+        Vec::new()
+    }
+
+    /// Called about once a second and after saves: refresh data that may
+    /// have changed. Returns whether a redraw is needed.
+    fn refresh(&mut self, _ctx: &mut Ctx) -> bool {
+        false
+    }
+
+    /// The form in progress, if this screen holds one with unsaved changes.
+    fn draft(&self) -> Option<Draft> {
+        None
+    }
+
+    /// Where the terminal cursor should be (a focused text field), if anywhere.
+    fn cursor(&self) -> Option<(u16, u16)> {
+        None
+    }
+}
+
+impl std::fmt::Debug for dyn Screen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Screen({})", self.table().name())
+    }
+}

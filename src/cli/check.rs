@@ -1,0 +1,28 @@
+//! `haven check`: one summary line, exit 0 only when everything holds.
+
+use std::process::ExitCode;
+
+use super::args::Cli;
+use super::{creds, paths};
+
+/// Runs `haven check`.
+pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let dir = paths::data_dir(cli.data.as_deref(), false)?;
+    let store = creds::open(&dir)?;
+    paths::start_log(&dir);
+    let report = store.check()?;
+    let head = report.audit_head.map(|h| h.display()).unwrap_or_else(|| "-".into());
+    if report.ok() {
+        println!(
+            "ok: {} values verified, {} not readable by this role, {} changes, audit head {head}",
+            report.values, report.skipped, report.changes
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for p in &report.problems {
+            println!("problem: {p}");
+        }
+        println!("FAILED: {} problem(s), {} values verified", report.problems.len(), report.values);
+        Ok(ExitCode::FAILURE)
+    }
+}

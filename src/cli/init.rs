@@ -1,0 +1,47 @@
+//! `haven init`: a new centre with its first manager.
+
+use std::process::ExitCode;
+
+use super::args::{Cli, InitArgs};
+use super::{creds, paths};
+use crate::store::crypto::KdfParams;
+use crate::store::{InitSpec, Store, StoreError};
+
+/// The Argon2id costs for a new vault: calibrated to about half a second.
+/// Debug builds (the test suite) may ask for cheap costs with
+/// `HAVEN_INSECURE_FAST_KDF=1`; release builds ignore it.
+pub fn kdf_for_new_vault() -> KdfParams {
+    if cfg!(debug_assertions) && std::env::var("HAVEN_INSECURE_FAST_KDF").is_ok_and(|v| v == "1") {
+        return KdfParams::TESTING;
+    }
+    crate::store::vault::calibrate()
+}
+
+/// Runs `haven init`.
+pub fn run(cli: &Cli, a: &InitArgs) -> anyhow::Result<ExitCode> {
+    let dir = paths::data_dir(cli.data.as_deref(), false)?;
+    if crate::store::vault::Header::exists(&dir) {
+        return Err(StoreError::AlreadyExists { path: dir }.into());
+    }
+    let centre = a.centre.trim().to_uppercase();
+    if !crate::domain::case_code::valid_centre_code(&centre) {
+        return Err(StoreError::Invalid("centre code: 2 to 5 letters, e.g. MSK".into()).into());
+    }
+    if !crate::domain::user::valid_username(&a.admin) {
+        return Err(StoreError::Invalid("username: 2 to 32 of a-z 0-9 . - _".into()).into());
+    }
+    let pass = creds::new_passphrase("HAVEN_PASSPHRASE")?;
+    let spec = InitSpec {
+        centre_code: centre.clone(),
+        centre_name: a.name.clone().unwrap_or_else(|| centre.clone()),
+        admin: a.admin.clone(),
+        admin_name: a.admin_name.clone().unwrap_or_else(|| a.admin.clone()),
+        kdf: kdf_for_new_vault(),
+        demo: false,
+    };
+    let store = Store::create(&dir, &spec, pass.as_bytes())?;
+    paths::start_log(&dir);
+    tracing::info!("centre created");
+    println!("Centre {centre} created in {}. Manager: {}.", store.dir().display(), a.admin);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,46 @@
+//! Turns an error into one line in the user's language, without personal data.
+
+use crate::i18n::I18n;
+use crate::store::StoreError;
+
+use super::creds::CliError;
+
+/// One line describing `e` for the person at the keyboard.
+pub fn describe(e: &anyhow::Error, i18n: &I18n) -> String {
+    if let Some(s) = e.downcast_ref::<StoreError>() {
+        return store_error(s, i18n);
+    }
+    if let Some(c) = e.downcast_ref::<CliError>() {
+        return match c {
+            CliError::Mismatch => i18n.t("error-passphrase-mismatch"),
+            CliError::TooShort => {
+                i18n.t_args("error-passphrase-too-short", &[("min", (super::creds::MIN_PASSPHRASE as i64).into())])
+            }
+            CliError::NotDemo => i18n.t("error-not-demo"),
+        };
+    }
+    e.to_string()
+}
+
+/// The message for a store error.
+pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
+    let path = |p: &std::path::Path| p.display().to_string();
+    match e {
+        StoreError::BadCredentials => i18n.t("error-auth-failed"),
+        StoreError::Throttled { seconds } => i18n.t_args("login-throttled", &[("seconds", (*seconds as i64).into())]),
+        StoreError::Disabled => i18n.t("error-disabled"),
+        StoreError::NotACentre { path: p } => i18n.t_args("error-not-a-centre", &[("path", path(p).into())]),
+        StoreError::AlreadyExists { path: p } => i18n.t_args("error-centre-exists", &[("path", path(p).into())]),
+        StoreError::InUse { path: p } => i18n.t_args("error-already-running", &[("path", path(p).into())]),
+        StoreError::HeaderDamaged(_) => i18n.t("error-vault-damaged"),
+        StoreError::ForgedKdf => i18n.t("error-kdf-forged"),
+        StoreError::Corrupt { tree } => i18n.t_args("error-corrupt", &[("tree", (*tree).into())]),
+        StoreError::Database(_) => i18n.t("error-database-damaged"),
+        StoreError::Forbidden(_) => i18n.t("error-forbidden"),
+        StoreError::DiskFull => i18n.t("error-disk-full"),
+        StoreError::Rule(r) => i18n.t(&format!("rule-{r}")),
+        StoreError::NotFound(what) => i18n.t_args("error-not-found", &[("what", (*what).into())]),
+        StoreError::Io(_) => i18n.t("error-io"),
+        StoreError::Invalid(what) => i18n.t_args("error-invalid", &[("what", what.clone().into())]),
+    }
+}

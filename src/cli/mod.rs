@@ -1,0 +1,69 @@
+//! The command line (DESIGN §7): one file per subcommand.
+
+mod args;
+mod check;
+mod console;
+mod creds;
+pub(crate) mod demo;
+mod init;
+mod keymap;
+mod messages;
+mod paths;
+mod torture;
+mod user;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+pub use demo::DEMO_USERS;
+pub use messages::{describe, store_error};
+
+/// Parses the command line and runs it; the process exit code comes back.
+pub fn run() -> ExitCode {
+    install_panic_hook();
+    let cli = Cli::parse();
+    let lang = crate::i18n::choose_lang(cli.lang.as_deref(), None);
+    let i18n = crate::i18n::I18n::new(lang);
+    let result = match &cli.command {
+        None => open_console(&cli),
+        Some(Command::Init(a)) => init::run(&cli, a),
+        Some(Command::Demo(a)) => demo::run(&cli, a),
+        Some(Command::Check) => check::run(&cli),
+        Some(Command::Keymap(a)) => keymap::run(a),
+        Some(Command::User(a)) => user::run(&cli, a),
+        Some(Command::Torture(a)) => torture::run(&cli, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("haven: {}", describe(&e, &i18n));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_console(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let dir = paths::data_dir(cli.data.as_deref(), false)?;
+    open_console_at(cli, &dir, false)
+}
+
+/// Opens the full-screen console on `dir`.
+pub(crate) fn open_console_at(cli: &Cli, dir: &std::path::Path, demo: bool) -> anyhow::Result<ExitCode> {
+    let app = console::prepare(cli, dir, demo)?;
+    paths::start_log(dir);
+    crate::app::run::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A panic prints a fixed message (never its payload, which could quote
+/// data) and the place in the code; the terminal is restored by the console's
+/// own hook, installed on top of this one.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        tracing::error!(place, "panic");
+        eprintln!("haven: internal error at {place}. No data was changed after the last save.");
+    }));
+}

@@ -1,0 +1,66 @@
+//! `haven user add|list|passwd|disable`.
+
+use std::process::ExitCode;
+
+use super::args::{Cli, RoleArg, UserAction, UserArgs};
+use super::{creds, paths};
+use crate::domain::user::Role;
+use crate::store::StoreError;
+
+fn role(r: RoleArg) -> Role {
+    match r {
+        RoleArg::Reception => Role::Reception,
+        RoleArg::Night => Role::Night,
+        RoleArg::CaseWorker => Role::CaseWorker,
+        RoleArg::Manager => Role::Manager,
+    }
+}
+
+/// Runs `haven user …`.
+pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
+    let dir = paths::data_dir(cli.data.as_deref(), false)?;
+    let mut store = creds::open(&dir)?;
+    paths::start_log(&dir);
+    let manager = store.session()?.role == Role::Manager;
+    let me = store.session()?.username.clone();
+    match &a.action {
+        UserAction::List => {
+            if !manager {
+                return Err(StoreError::Forbidden("user administration").into());
+            }
+            for s in &store.header().slots {
+                let state = if s.disabled { "disabled" } else { "active" };
+                println!("{:<20} {:<12} {:<8} {}", s.username, s.role_name(), state, s.display_name);
+            }
+        }
+        UserAction::Add { username, role: r, name } => {
+            if !manager {
+                return Err(StoreError::Forbidden("user administration").into());
+            }
+            if store.header().slot(username).is_some() {
+                return Err(StoreError::Invalid(format!("user {username} already exists")).into());
+            }
+            let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
+            let display = name.clone().unwrap_or_else(|| username.clone());
+            store.set_user(username, &display, role(*r), pass.as_bytes())?;
+            println!("User {username} added.");
+        }
+        UserAction::Passwd { username } => {
+            if !manager && *username != me {
+                return Err(StoreError::Forbidden("user administration").into());
+            }
+            let slot = store.header().slot(username).cloned().ok_or(StoreError::NotFound("user"))?;
+            if slot.disabled {
+                return Err(StoreError::Disabled.into());
+            }
+            let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
+            store.set_user(username, &slot.display_name, slot.role, pass.as_bytes())?;
+            println!("Passphrase of {username} changed.");
+        }
+        UserAction::Disable { username } => {
+            store.disable_user(username)?;
+            println!("User {username} disabled.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

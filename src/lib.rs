@@ -1,0 +1,12 @@
+//! Haven: the console of a shelter and rehabilitation centre for victims of
+//! human trafficking. See `DESIGN.md` in the shared folder for the plan.
+
+pub mod app;
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod keymap;
+pub mod screens;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,243 @@
+//! The home screen: today's arrivals and the next one, free beds per wing,
+//! alerts, and people assisted this year against the yearly target.
+
+use chrono::{Datelike, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+
+use crate::app::action::Action;
+use crate::app::context::Ctx;
+use crate::app::screen::{Outcome, Screen};
+use crate::domain::case::CaseFront;
+use crate::domain::occupancy::{bed_states, free_per_wing};
+use crate::domain::pickup::{Pickup, PickupStatus};
+use crate::domain::rooms::{Bed, Room, Wing};
+use crate::domain::service::{ServiceItem, is_overdue};
+use crate::domain::stay::{Reservation, Stay};
+use crate::keymap;
+use crate::store::{Store, StoreError, Stored};
+use crate::ui::sanitize::inert;
+use crate::ui::theme;
+
+/// What the dashboard shows, computed from the records.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Summary {
+    /// Pickups today per status.
+    pub arrivals_today: Vec<(PickupStatus, u32)>,
+    /// The next expected arrival: time, flight, airport, terminal, alias, code.
+    pub next_arrival: Option<(NaiveDateTime, String, String, String)>,
+    /// Pickups past their time and still scheduled.
+    pub overdue_pickups: u32,
+    /// Free beds per wing.
+    pub free: Vec<(Wing, u32)>,
+    /// Free beds in all.
+    pub free_total: u32,
+    /// Beds occupied tonight.
+    pub occupied: u32,
+    /// Usable beds.
+    pub capacity: u32,
+    /// Planned services past their date.
+    pub overdue_services: u32,
+    /// People who arrived this year.
+    pub assisted_this_year: u32,
+}
+
+fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
+    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+}
+
+impl Summary {
+    /// Computes the summary at `now` (local time).
+    pub fn load(store: &Store, now: NaiveDateTime) -> Result<Summary, StoreError> {
+        let today = now.date();
+        let pickups: Vec<Pickup> = live(store.scan::<Pickup>()?);
+        let cases: Vec<CaseFront> = live(store.scan::<CaseFront>()?);
+        let rooms: Vec<Room> = live(store.scan::<Room>()?);
+        let beds: Vec<Bed> = live(store.scan::<Bed>()?);
+        let stays: Vec<Stay> = live(store.scan::<Stay>()?);
+        let reservations: Vec<Reservation> = live(store.scan::<Reservation>()?);
+        let services: Vec<ServiceItem> = live(store.scan::<ServiceItem>()?);
+
+        let mut s = Summary::default();
+        for st in PickupStatus::all() {
+            let n = pickups.iter().filter(|p| p.scheduled.date() == today && p.status == st).count() as u32;
+            if n > 0 {
+                s.arrivals_today.push((st, n));
+            }
+        }
+        s.overdue_pickups = pickups.iter().filter(|p| p.is_overdue(now)).count() as u32;
+        let next = pickups
+            .iter()
+            .filter(|p| matches!(p.status, PickupStatus::Scheduled | PickupStatus::Delayed) && p.expected_at() >= now)
+            .min_by_key(|p| p.expected_at());
+        if let Some(p) = next {
+            let who = p
+                .case_id
+                .and_then(|c| cases.iter().find(|x| x.id == c))
+                .map(|c| format!("{} {}", c.alias, c.code))
+                .unwrap_or_default();
+            let place = format!("{} {}", p.airport, p.terminal.clone().unwrap_or_default());
+            s.next_arrival = Some((p.expected_at(), p.flight.to_string(), place.trim().to_string(), who));
+        }
+        let states = bed_states(&beds, &stays, &reservations, today);
+        let (free, total) = free_per_wing(&rooms, &beds, &states);
+        s.free = free;
+        s.free_total = total;
+        s.occupied =
+            states.values().filter(|v| matches!(v, crate::domain::occupancy::BedState::Occupied(_))).count() as u32;
+        s.capacity = beds.iter().filter(|b| b.usable_on(today)).count() as u32;
+        s.overdue_services = services.iter().filter(|i| is_overdue(i, today)).count() as u32;
+        s.assisted_this_year =
+            cases.iter().filter(|c| c.arrived_on.is_some_and(|d| d.year() == today.year())).count() as u32;
+        Ok(s)
+    }
+}
+
+/// The dashboard screen.
+pub struct Dashboard {
+    summary: Result<Summary, String>,
+    loaded_at: Option<NaiveDateTime>,
+    saves_seen: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Dashboard {
+    /// Loads the figures.
+    pub fn new(ctx: &Ctx) -> Dashboard {
+        let mut d = Dashboard { summary: Ok(Summary::default()), loaded_at: None, saves_seen: None };
+        d.reload(ctx);
+        d
+    }
+
+    fn reload(&mut self, ctx: &Ctx) {
+        self.summary = match ctx.store() {
+            Ok(store) => {
+                self.saves_seen = store.last_save();
+                Summary::load(store, ctx.now()).map_err(|e| ctx.error_text(&e))
+            }
+            Err(e) => Err(ctx.error_text(&e)),
+        };
+        self.loaded_at = Some(ctx.now());
+    }
+}
+
+impl Screen for Dashboard {
+    fn table(&self) -> keymap::Screen {
+        keymap::Screen::Dashboard
+    }
+
+    fn title(&self, ctx: &Ctx) -> String {
+        ctx.t("screen-dashboard")
+    }
+
+    fn update(&mut self, _action: Action, _ctx: &mut Ctx) -> Outcome {
+        Outcome::Ignored
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        let saved = ctx.store().ok().and_then(|s| s.last_save());
+        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
+        if saved != self.saves_seen || stale {
+            self.reload(ctx);
+            return true;
+        }
+        false
+    }
+
+    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+        let s = match &self.summary {
+            Ok(s) => s,
+            Err(e) => {
+                frame.render_widget(Paragraph::new(inert(e).into_owned()).style(theme::error()), area);
+                return;
+            }
+        };
+        let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
+        let [arrivals, beds] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top);
+        let [alerts, target] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
+
+        // Arrivals today.
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        let total: u32 = s.arrivals_today.iter().map(|(_, n)| n).sum();
+        lines.push(Line::styled(
+            ctx.i18n.t_args("dash-arrivals-today", &[("count", i64::from(total).into())]),
+            theme::heading(),
+        ));
+        for (st, n) in &s.arrivals_today {
+            lines.push(Line::raw(format!("  {:<18} {n}", ctx.t(&format!("pickup-status-{}", st.key())))));
+        }
+        lines.push(Line::raw(""));
+        match &s.next_arrival {
+            Some((at, flight, place, who)) => {
+                lines.push(Line::styled(ctx.t("dash-next-arrival"), theme::heading()));
+                lines.push(Line::raw(format!(
+                    "  {} {}  {}  {}",
+                    ctx.i18n.format_date(at.date()),
+                    ctx.i18n.format_time(at.time()),
+                    inert(flight),
+                    inert(place)
+                )));
+                if !who.is_empty() {
+                    lines.push(Line::raw(format!("  {}", inert(who))));
+                }
+            }
+            None => lines.push(Line::styled(ctx.t("dash-no-arrivals"), theme::dim())),
+        }
+        frame.render_widget(Paragraph::new(lines).block(panel(ctx.t("screen-arrivals"))), arrivals);
+
+        // Beds.
+        let mut lines: Vec<Line<'_>> = vec![Line::styled(
+            ctx.i18n.t_args("beds-free", &[("count", i64::from(s.free_total).into())]),
+            theme::heading(),
+        )];
+        for (w, n) in &s.free {
+            lines.push(Line::raw(format!("  {:<18} {n}", ctx.t(&format!("wing-{}", w.key())))));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(ctx.i18n.t_args(
+            "dash-occupancy",
+            &[("occupied", i64::from(s.occupied).into()), ("capacity", i64::from(s.capacity).into())],
+        )));
+        frame.render_widget(Paragraph::new(lines).block(panel(ctx.t("screen-beds"))), beds);
+
+        // Alerts.
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        if s.overdue_pickups > 0 {
+            lines.push(Line::styled(
+                ctx.i18n.t_args("dash-overdue-pickups", &[("count", i64::from(s.overdue_pickups).into())]),
+                theme::error(),
+            ));
+        }
+        if s.overdue_services > 0 {
+            lines.push(Line::styled(
+                ctx.i18n.t_args("dash-overdue-services", &[("count", i64::from(s.overdue_services).into())]),
+                theme::error(),
+            ));
+        }
+        if lines.is_empty() {
+            lines.push(Line::from(Span::styled(ctx.t("dash-no-alerts"), theme::ok())));
+        }
+        frame.render_widget(Paragraph::new(lines).block(panel(ctx.t("dash-alerts"))), alerts);
+
+        // Target.
+        let goal = ctx.config.yearly_target.max(1);
+        let ratio = (f64::from(s.assisted_this_year) / f64::from(goal)).min(1.0);
+        let label = ctx.i18n.t_args(
+            "dash-target",
+            &[("count", i64::from(s.assisted_this_year).into()), ("target", i64::from(goal).into())],
+        );
+        let inner = panel(ctx.t("dash-year")).inner(target);
+        frame.render_widget(panel(ctx.t("dash-year")), target);
+        let [gauge_row, _] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        frame.render_widget(Gauge::default().ratio(ratio).label(label).gauge_style(theme::ok()), gauge_row);
+    }
+
+    fn hints(&self) -> Vec<Action> {
+        vec![Action::GoArrivals, Action::GoBeds, Action::GoCases, Action::GoNight, Action::Lock]
+    }
+}
+
+fn panel(title: String) -> Block<'static> {
+    Block::default().borders(Borders::ALL).title(format!(" {title} "))
+}

@@ -1,0 +1,106 @@
+//! The frame around every screen: title bar, key-hint bar generated from the
+//! active keymap, status bar, and the "enlarge the window" message.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::sanitize::{inert, truncate_to_width};
+use super::theme;
+use crate::app::action::Action;
+use crate::app::context::Ctx;
+use crate::domain::user::Role;
+use crate::keymap::{KeyChord, Screen};
+
+/// The title bar: product, centre and screen.
+pub fn title_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, screen_title: &str) {
+    let centre = ctx.store().map(|s| s.header().centre_name.clone()).unwrap_or_default();
+    let text = format!(" {} · {} · {}", ctx.t("app-title"), inert(&centre), screen_title);
+    let line = truncate_to_width(&text, area.width as usize);
+    frame.render_widget(Paragraph::new(line).style(theme::title()), area);
+}
+
+/// The short label of an action in the hint bar.
+pub fn action_label(ctx: &Ctx, action: Action) -> String {
+    let short = format!("hint-{}", action.name());
+    if ctx.i18n.has(&short) { ctx.t(&short) } else { ctx.t(&action.message_id()) }
+}
+
+/// The hint bar: the screen's most useful actions with the keys the active
+/// keymap binds them to, then help and quit. Keys typed so far of a sequence
+/// are shown first.
+pub fn hint_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, table: Screen, actions: &[Action], pending: &[KeyChord]) {
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    if !pending.is_empty() {
+        let typed: Vec<String> = pending.iter().map(|k| k.to_string()).collect();
+        spans.push(Span::styled(format!(" {} … ", typed.join(" ")), theme::hint_key()));
+    }
+    let mut all: Vec<Action> = actions.to_vec();
+    for a in [Action::Help, Action::Quit] {
+        if !all.contains(&a) {
+            all.push(a);
+        }
+    }
+    let mut width = 0usize;
+    for a in all.into_iter().filter(|a| crate::screens::available(*a)) {
+        let Some(key) = ctx.keymap.hint_key(table, a) else { continue };
+        let k = format!(" {key} ");
+        let label = format!("{} ", action_label(ctx, a));
+        let w =
+            unicode_width::UnicodeWidthStr::width(k.as_str()) + unicode_width::UnicodeWidthStr::width(label.as_str());
+        if width + w > area.width as usize {
+            break;
+        }
+        width += w;
+        spans.push(Span::styled(k, theme::hint_key()));
+        spans.push(Span::styled(label, theme::hints()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::hints()), area);
+}
+
+/// The role's name in the user's language.
+pub fn role_label(ctx: &Ctx, role: Role) -> String {
+    let key = match role {
+        Role::Reception => "role-reception",
+        Role::Night => "role-night",
+        Role::CaseWorker => "role-case_worker",
+        Role::Manager => "role-manager",
+    };
+    ctx.t(key)
+}
+
+/// The status bar: centre code, user and role, DEMO, last save, the lock
+/// countdown in its last minute, and the latest message.
+pub fn status_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, message: Option<&str>, lock_in: Option<i64>) {
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    if let Ok(store) = ctx.store() {
+        spans.push(Span::raw(format!(" {} ", inert(&store.header().centre_code))));
+        if let Ok(s) = store.session() {
+            spans.push(Span::raw(format!("│ {} ({}) ", inert(&s.display_name), role_label(ctx, s.role))));
+        }
+        if let Some(at) = store.last_save() {
+            let local = at.with_timezone(&chrono::Local).naive_local();
+            spans.push(Span::raw(format!("│ {} {} ", ctx.t("status-saved"), ctx.i18n.format_time(local.time()))));
+        }
+    }
+    if ctx.demo {
+        spans.push(Span::styled(format!(" {} ", ctx.t("status-demo")), theme::warning()));
+    }
+    if let Some(secs) = lock_in {
+        let text = ctx.i18n.t_args("status-lock-in", &[("seconds", secs.max(0).into())]);
+        spans.push(Span::styled(format!(" {text} "), theme::warning()));
+    }
+    if let Some(m) = message {
+        spans.push(Span::raw(format!(" {}", inert(m))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::status()), area);
+}
+
+/// Shown instead of the console when the terminal is below 80×24.
+pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+    let text = ctx.t("terminal-too-small");
+    let y = area.height / 2;
+    let row = Rect { x: area.x, y: area.y + y, width: area.width, height: area.height.saturating_sub(y).min(3) };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), row);
+}
