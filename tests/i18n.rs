@@ -7,9 +7,32 @@ use std::path::PathBuf;
 use fluent_bundle::FluentResource;
 use haven::i18n::{I18n, Lang};
 
+/// Every translation file of `lang`: (area, text).
+fn files(lang: Lang) -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang.code());
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// All of a language's messages as one text (the ids are unique across areas).
 fn source(lang: Lang) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("locales").join(format!("{}.ftl", lang.code()));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    files(lang).into_iter().map(|(_, t)| t).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn every_area_file_is_compiled_in_and_exists_in_every_language() {
+    for lang in Lang::all() {
+        let areas: Vec<String> = files(lang).into_iter().map(|(a, _)| a).collect();
+        let mut expected: Vec<String> = haven::i18n::AREAS.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(areas, expected, "{}: the files in locales/ and the areas compiled in differ", lang.code());
+    }
 }
 
 /// Fluent syntax errors of a file, with their line numbers.

@@ -9,12 +9,32 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use super::format;
 use super::lang::Lang;
 
-/// The Fluent source of each language, compiled into the binary.
-fn source(lang: Lang) -> &'static str {
+/// The translation files of each language, one per area of the product so
+/// that each area can be worked on apart, compiled into the binary.
+macro_rules! areas {
+    ($lang:literal) => {
+        &[
+            include_str!(concat!("../../locales/", $lang, "/core.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/form.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/arrivals.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/beds.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/cases.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/access.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/reports.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/sync.ftl")),
+        ]
+    };
+}
+
+/// The names of the area files, in the order [`sources`] gives them.
+pub const AREAS: [&str; 8] = ["core", "form", "arrivals", "beds", "cases", "access", "reports", "sync"];
+
+/// The Fluent sources of `lang`, one per area.
+fn sources(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::En => include_str!("../../locales/en.ftl"),
-        Lang::Ru => include_str!("../../locales/ru.ftl"),
-        Lang::Fr => include_str!("../../locales/fr.ftl"),
+        Lang::En => areas!("en"),
+        Lang::Ru => areas!("ru"),
+        Lang::Fr => areas!("fr"),
     }
 }
 
@@ -22,18 +42,20 @@ type Bundle = FluentBundle<FluentResource>;
 
 /// A bundle for `lang`; syntax errors are logged and the rest still loads.
 fn build(lang: Lang) -> Bundle {
-    let resource = match FluentResource::try_new(source(lang).to_string()) {
-        Ok(resource) => resource,
-        Err((partial, errors)) => {
-            tracing::warn!(lang = lang.code(), ?errors, "syntax errors in the translations");
-            partial
-        }
-    };
     let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
     // Bidi isolation marks (U+2068/U+2069) would be printed raw by a terminal.
     bundle.set_use_isolating(false);
-    if let Err(errors) = bundle.add_resource(resource) {
-        tracing::warn!(lang = lang.code(), ?errors, "duplicate messages in the translations");
+    for (area, text) in AREAS.iter().zip(sources(lang)) {
+        let resource = match FluentResource::try_new(text.to_string()) {
+            Ok(resource) => resource,
+            Err((partial, errors)) => {
+                tracing::warn!(lang = lang.code(), area, ?errors, "syntax errors in the translations");
+                partial
+            }
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::warn!(lang = lang.code(), area, ?errors, "duplicate messages in the translations");
+        }
     }
     bundle
 }

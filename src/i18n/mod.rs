@@ -5,7 +5,7 @@ mod bundle;
 mod format;
 mod lang;
 
-pub use bundle::I18n;
+pub use bundle::{AREAS, I18n};
 pub use fluent_bundle::FluentValue;
 pub use format::{format_date, format_datetime, format_time};
 pub use lang::{Lang, choose_lang, system_lang};

@@ -1,0 +1,1 @@
+# cases: messages of the cases screens and commands.

@@ -1,0 +1,1 @@
+# arrivals: messages of the arrivals screens and commands.

@@ -1,0 +1,1 @@
+# beds: messages of the beds screens and commands.

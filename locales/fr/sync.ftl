@@ -1,0 +1,1 @@
+# sync: messages of the sync screens and commands.

@@ -1,0 +1,1 @@
+# access: messages of the access screens and commands.

@@ -1,0 +1,1 @@
+# form: messages of the form screens and commands.

@@ -1,0 +1,1 @@
+# reports: messages of the reports screens and commands.
