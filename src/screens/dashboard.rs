@@ -164,9 +164,9 @@ impl Screen for Dashboard {
             ctx.i18n.t_args("dash-arrivals-today", &[("count", i64::from(total).into())]),
             theme::heading(),
         ));
-        for (st, n) in &s.arrivals_today {
-            lines.push(Line::raw(format!("  {:<18} {n}", ctx.t(&format!("pickup-status-{}", st.key())))));
-        }
+        let labels: Vec<(String, u32)> =
+            s.arrivals_today.iter().map(|(st, n)| (ctx.t(&format!("pickup-status-{}", st.key())), *n)).collect();
+        lines.extend(counted_lines(&labels));
         lines.push(Line::raw(""));
         match &s.next_arrival {
             Some((at, flight, place, who)) => {
@@ -191,9 +191,8 @@ impl Screen for Dashboard {
             ctx.i18n.t_args("beds-free", &[("count", i64::from(s.free_total).into())]),
             theme::heading(),
         )];
-        for (w, n) in &s.free {
-            lines.push(Line::raw(format!("  {:<18} {n}", ctx.t(&format!("wing-{}", w.key())))));
-        }
+        let labels: Vec<(String, u32)> = s.free.iter().map(|(w, n)| (ctx.t(&format!("wing-{}", w.key())), *n)).collect();
+        lines.extend(counted_lines(&labels));
         lines.push(Line::raw(""));
         lines.push(Line::raw(ctx.i18n.t_args(
             "dash-occupancy",
@@ -236,6 +235,17 @@ impl Screen for Dashboard {
     fn hints(&self) -> Vec<Action> {
         vec![Action::GoArrivals, Action::GoBeds, Action::GoCases, Action::GoNight, Action::Lock]
     }
+}
+
+/// `label   n` lines with the numbers aligned by display width.
+fn counted_lines(rows: &[(String, u32)]) -> Vec<Line<'static>> {
+    let w = rows.iter().map(|(l, _)| unicode_width::UnicodeWidthStr::width(l.as_str())).max().unwrap_or(0);
+    rows.iter()
+        .map(|(l, n)| {
+            let pad = " ".repeat(w - unicode_width::UnicodeWidthStr::width(l.as_str()) + 2);
+            Line::raw(format!("  {l}{pad}{n}"))
+        })
+        .collect()
 }
 
 fn panel(title: String) -> Block<'static> {

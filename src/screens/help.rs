@@ -86,6 +86,6 @@ impl Screen for Help {
     }
 
     fn hints(&self) -> Vec<Action> {
-        vec![Action::Close, Action::Down, Action::Up]
+        vec![Action::Close]
     }
 }

@@ -121,9 +121,10 @@ impl Screen for Login {
             Constraint::Min(0),
         ])
         .split(inner);
-        let label_w = 16u16;
-        let user_label = format!("{:<w$}", ctx.t("login-username"), w = label_w as usize);
-        let pass_label = format!("{:<w$}", ctx.t("login-passphrase"), w = label_w as usize);
+        let (user_l, pass_l) = (ctx.t("login-username"), ctx.t("login-passphrase"));
+        let label_w = UnicodeWidthStr::width(user_l.as_str()).max(UnicodeWidthStr::width(pass_l.as_str())) + 2;
+        let pad = |l: &str| format!(" {l}{}", " ".repeat(label_w - UnicodeWidthStr::width(l)));
+        let (user_label, pass_label) = (pad(&user_l), pad(&pass_l));
         let masked = "•".repeat(self.passphrase.chars().count().min(40));
         let style = |i| if self.focus == i { theme::selected() } else { ratatui::style::Style::new() };
         let user_text = inert(&self.username).into_owned();

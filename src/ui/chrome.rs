@@ -80,7 +80,11 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, message: Option<
             spans.push(Span::raw(format!("│ {} ({}) ", inert(&s.display_name), role_label(ctx, s.role))));
         }
         if let Some(at) = store.last_save() {
-            let local = at.with_timezone(&chrono::Local).naive_local();
+            // The console's local clock minus the store's UTC clock is the
+            // local offset; tests that fix both clocks get fixed times.
+            let offset = ctx.now() - store.now().naive_utc();
+            let minutes = (offset.num_seconds() as f64 / 60.0).round() as i64;
+            let local = at.naive_utc() + chrono::Duration::minutes(minutes);
             spans.push(Span::raw(format!("│ {} {} ", ctx.t("status-saved"), ctx.i18n.format_time(local.time()))));
         }
     }

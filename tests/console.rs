@@ -1,0 +1,215 @@
+//! The console driven by key scripts on a test terminal: login, lock,
+//! help generated from the keymap, quitting, idle lock, small terminals, and
+//! snapshots of the main screens in English and Russian at two sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+
+use haven::i18n::Lang;
+use haven::keymap::{Keymap, Screen};
+use haven::store::AuditAction;
+use support::*;
+
+fn logged_in(lang: Lang, cases: Option<usize>) -> (tempfile::TempDir, haven::app::console::App) {
+    let (dir, store) = centre(cases);
+    (dir, app(store, lang))
+}
+
+fn top(app: &haven::app::console::App) -> Screen {
+    *app.stack_tables().last().unwrap()
+}
+
+#[test]
+fn logging_in_opens_the_dashboard_and_is_audited() {
+    let (dir, store) = centre(None);
+    drop(store);
+    let mut app = locked_app(dir.path(), Lang::En);
+    assert_eq!(top(&app), Screen::Login);
+    assert!(screen_text(&mut app, 80, 24).contains("Username"));
+    type_text(&mut app, "anna");
+    press(&mut app, "tab");
+    type_text(&mut app, PASS);
+    press(&mut app, "enter");
+    assert_eq!(top(&app), Screen::Dashboard);
+    let events = app.ctx.store().unwrap().audit_events().unwrap();
+    assert_eq!(events.last().unwrap().1.as_ref().unwrap().action, AuditAction::Login);
+}
+
+#[test]
+fn a_wrong_passphrase_keeps_the_login_screen_with_a_message() {
+    let (dir, store) = centre(None);
+    drop(store);
+    let mut app = locked_app(dir.path(), Lang::En);
+    type_text(&mut app, "anna");
+    press(&mut app, "tab");
+    type_text(&mut app, "not it");
+    press(&mut app, "enter");
+    assert_eq!(top(&app), Screen::Login);
+    assert!(screen_text(&mut app, 80, 24).contains("Wrong username or passphrase"));
+    assert!(!app.ctx.unlocked());
+}
+
+#[test]
+fn typing_q_or_a_function_key_name_in_a_field_types_it() {
+    let (dir, store) = centre(None);
+    drop(store);
+    let mut app = locked_app(dir.path(), Lang::En);
+    type_text(&mut app, "qq");
+    assert!(!app.should_quit());
+    assert!(screen_text(&mut app, 80, 24).contains("qq"));
+}
+
+#[test]
+fn f1_help_lists_the_real_keys_and_esc_closes_it() {
+    let (_dir, mut app) = logged_in(Lang::En, None);
+    press(&mut app, "F1");
+    assert_eq!(top(&app), Screen::Help);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("F10") && text.contains("Ctrl-Q"), "{text}");
+    assert!(text.contains("Ctrl-L"), "{text}");
+    press(&mut app, "esc");
+    assert_eq!(top(&app), Screen::Dashboard);
+}
+
+#[test]
+fn help_and_hints_follow_a_users_own_keymap() {
+    let (_dir, store) = centre(None);
+    let mut app = app(store, Lang::En);
+    let mut km = Keymap::builtin("default").unwrap();
+    km.override_with("[global]\nf10 = \"noop\"\nctrl-q = \"noop\"\nctrl-x = \"quit\"\n", "mine.toml").unwrap();
+    app.ctx.keymap = km;
+    let bar = screen_text(&mut app, 120, 40);
+    assert!(bar.contains("Ctrl-X"), "{bar}");
+    press(&mut app, "F1");
+    let help = screen_text(&mut app, 120, 40);
+    assert!(help.contains("Ctrl-X") && !help.contains("F10"), "{help}");
+    press(&mut app, "esc F10");
+    assert!(!app.should_quit());
+    press(&mut app, "ctrl-x");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_l_locks_drops_the_keys_and_the_same_user_logs_back_in() {
+    let (_dir, mut app) = logged_in(Lang::En, None);
+    press(&mut app, "ctrl-l");
+    assert_eq!(top(&app), Screen::Login);
+    assert!(!app.ctx.unlocked());
+    assert!(app.ctx.store().unwrap().audit_events().is_err(), "no key may remain after lock");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Screen locked"), "{text}");
+    type_text(&mut app, "anna");
+    press(&mut app, "tab");
+    type_text(&mut app, PASS);
+    press(&mut app, "enter");
+    assert_eq!(top(&app), Screen::Dashboard);
+    let events = app.ctx.store().unwrap().audit_events().unwrap();
+    let actions: Vec<_> = events.iter().map(|(_, e)| e.as_ref().unwrap().action).collect();
+    assert!(actions.ends_with(&[AuditAction::Lock, AuditAction::Login]), "{actions:?}");
+}
+
+#[test]
+fn f10_and_ctrl_q_quit() {
+    for key in ["F10", "ctrl-q"] {
+        let (_dir, mut app) = logged_in(Lang::En, None);
+        press(&mut app, key);
+        assert!(app.should_quit(), "{key}");
+    }
+}
+
+#[test]
+fn keys_of_screens_not_built_yet_do_nothing() {
+    let (_dir, mut app) = logged_in(Lang::En, None);
+    press(&mut app, "F2 F3 F4 F5 F6");
+    assert_eq!(app.stack_tables(), vec![Screen::Dashboard]);
+}
+
+#[test]
+fn the_console_locks_itself_after_the_idle_time() {
+    let (_dir, mut app) = logged_in(Lang::En, None);
+    let clock = Arc::new(Mutex::new(now()));
+    let c = Arc::clone(&clock);
+    app.ctx.set_clock(Arc::new(move || *c.lock().unwrap()));
+    press(&mut app, "F1 esc");
+    *clock.lock().unwrap() = now() + chrono::Duration::seconds(4 * 60 + 30);
+    app.tick();
+    assert!(app.ctx.unlocked());
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Locks in 30 s"), "{text}");
+    *clock.lock().unwrap() = now() + chrono::Duration::seconds(5 * 60 + 1);
+    app.tick();
+    assert!(!app.ctx.unlocked());
+    assert_eq!(top(&app), Screen::Login);
+}
+
+#[test]
+fn a_small_terminal_asks_to_be_enlarged_and_no_size_panics() {
+    let (_dir, mut app) = logged_in(Lang::En, Some(20));
+    let text = screen_text(&mut app, 79, 24);
+    assert!(text.contains("Enlarge the window"), "{text}");
+    for w in (1..=220).step_by(7) {
+        for h in (1..=60).step_by(3) {
+            render(&mut app, w, h);
+        }
+    }
+    press(&mut app, "F1");
+    for (w, h) in [(1, 1), (2, 1), (80, 24), (1, 80), (300, 2), (80, 23)] {
+        render(&mut app, w, h);
+    }
+}
+
+#[test]
+fn the_dashboard_counts_beds_arrivals_and_the_yearly_target() {
+    let (_dir, mut app) = logged_in(Lang::En, Some(60));
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("arrival"), "{text}");
+    assert!(text.contains("free bed"), "{text}");
+    assert!(text.contains("of 350 people assisted"), "{text}");
+}
+
+mod snapshots {
+    use super::*;
+
+    fn lang_name(lang: Lang) -> &'static str {
+        lang.code()
+    }
+
+    #[test]
+    fn login() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (dir, store) = centre(None);
+            drop(store);
+            let mut app = locked_app(dir.path(), lang);
+            type_text(&mut app, "anna");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(format!("login_{}_{w}x{h}", lang_name(lang)), render(&mut app, w, h).backend());
+            }
+        }
+    }
+
+    #[test]
+    fn dashboard() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, mut app) = logged_in(lang, Some(60));
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("dashboard_{}_{w}x{h}", lang_name(lang)),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, mut app) = logged_in(lang, None);
+            press(&mut app, "F1");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(format!("help_{}_{w}x{h}", lang_name(lang)), render(&mut app, w, h).backend());
+            }
+        }
+    }
+}
