@@ -16,7 +16,11 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        // On a panic ratatui's hook has restored already; leaving the
+        // alternate screen twice would move the cursor over its message.
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
     }
 }
 
