@@ -5,6 +5,8 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod form;
+pub mod forms;
 pub mod i18n;
 pub mod keymap;
 pub mod screens;
