@@ -9,6 +9,7 @@
 
 pub mod confirm;
 pub mod def;
+mod dispatch;
 pub mod field;
 pub mod input;
 pub mod languages;

@@ -505,4 +505,3 @@ fn the_sample_form_at_80_by_24() {
     let terminal = draw(&mut form, &ctx, 80, 24);
     insta::assert_snapshot!(terminal.backend());
 }
-
