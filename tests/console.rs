@@ -213,3 +213,113 @@ mod snapshots {
         }
     }
 }
+
+mod forms {
+    use super::*;
+    use haven::app::console::App;
+    use haven::app::context::Ctx;
+    use haven::forms::sample::{self, Sample};
+
+    fn sample_form(app: &mut App) {
+        let screen = sample::screen(
+            &app.ctx,
+            Sample::default(),
+            Box::new(|_, _: &mut Ctx| Ok(haven::app::screen::Outcome::Pop)),
+        );
+        app.push(Box::new(screen));
+    }
+
+    #[test]
+    fn the_first_run_creates_a_centre_and_logs_the_manager_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let centre_dir = dir.path().join("new");
+        let mut ctx = Ctx::new(
+            None,
+            haven::i18n::I18n::new(Lang::En),
+            Keymap::builtin("default").unwrap(),
+            haven::app::config::Config::default(),
+            false,
+        );
+        ctx.set_data_dir(&centre_dir);
+        let mut app = App::new(ctx);
+        let text = screen_text(&mut app, 100, 30);
+        assert!(text.contains("haven demo") && text.contains("Centre code"), "{text}");
+        type_text(&mut app, "msk");
+        press(&mut app, "tab");
+        type_text(&mut app, "Moscow shelter");
+        press(&mut app, "tab");
+        type_text(&mut app, "anna");
+        press(&mut app, "tab");
+        type_text(&mut app, "Anna K.");
+        press(&mut app, "tab");
+        type_text(&mut app, "short");
+        press(&mut app, "tab");
+        type_text(&mut app, "short");
+        press(&mut app, "ctrl-s");
+        assert!(app.ctx.store().is_err(), "an invalid form creates nothing");
+        assert!(screen_text(&mut app, 100, 30).contains("At least 12 characters"));
+        assert!(!centre_dir.join("vault.haven").exists());
+        // The focus is on the first field in error: the passphrase.
+        for _ in 0..5 {
+            press(&mut app, "backspace");
+        }
+        type_text(&mut app, PASS);
+        press(&mut app, "tab");
+        for _ in 0..5 {
+            press(&mut app, "backspace");
+        }
+        type_text(&mut app, PASS);
+        press(&mut app, "ctrl-s");
+        assert_eq!(app.stack_tables(), vec![Screen::Dashboard]);
+        assert!(centre_dir.join("vault.haven").is_file());
+        assert_eq!(app.ctx.store().unwrap().header().centre_code, "MSK");
+        assert_eq!(app.ctx.store().unwrap().session().unwrap().username, "anna");
+    }
+
+    #[test]
+    fn a_form_in_progress_survives_a_lock_as_a_draft() {
+        let (_dir, mut app) = logged_in(Lang::En, None);
+        let form = haven::forms::user::screen(&app.ctx, None, haven::forms::user::save_to_store());
+        app.push(Box::new(form));
+        type_text(&mut app, "rita");
+        press(&mut app, "tab");
+        type_text(&mut app, "Rita at the airport");
+        press(&mut app, "ctrl-l");
+        assert_eq!(top(&app), Screen::Login);
+        assert!(!screen_text(&mut app, 100, 30).contains("Rita at the airport"), "no data on the lock screen");
+        type_text(&mut app, "anna");
+        press(&mut app, "tab");
+        type_text(&mut app, PASS);
+        press(&mut app, "enter");
+        assert_eq!(top(&app), Screen::Form);
+        let text = screen_text(&mut app, 100, 30);
+        assert!(text.contains("Rita at the airport"), "{text}");
+        // Discarded, the draft is forgotten and does not come back.
+        press(&mut app, "esc d");
+        assert_eq!(top(&app), Screen::Dashboard);
+        assert_eq!(app.ctx.store().unwrap().load_draft().unwrap(), None);
+    }
+
+    #[test]
+    fn snapshots_of_a_form_empty_and_with_errors() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, mut app) = logged_in(lang, None);
+            sample_form(&mut app);
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("form_empty_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+            press(&mut app, "tab tab");
+            type_text(&mut app, "31.02.2026");
+            press(&mut app, "ctrl-s");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("form_errors_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+}

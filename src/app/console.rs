@@ -29,6 +29,8 @@ pub struct App {
     redraw: bool,
     last_key: NaiveDateTime,
     last_draft: Option<Draft>,
+    /// Whether the store holds a draft of this user that may be stale.
+    draft_stored: bool,
     status: Option<String>,
 }
 
@@ -52,6 +54,7 @@ impl App {
             redraw: true,
             last_key: now,
             last_draft: None,
+            draft_stored: false,
             status: None,
         }
     }
@@ -74,6 +77,12 @@ impl App {
     /// The screens, bottom first (tests look at the top one).
     pub fn stack_tables(&self) -> Vec<crate::keymap::Screen> {
         self.stack.iter().map(|s| s.table()).collect()
+    }
+
+    /// Opens a screen on top (tests, benchmarks, and screens opened from outside).
+    pub fn push(&mut self, screen: Box<dyn Screen>) {
+        self.stack.push(screen);
+        self.redraw = true;
     }
 
     /// The status line message, if any.
@@ -182,8 +191,22 @@ impl App {
     }
 
     fn refresh_top(&mut self) {
+        self.forget_closed_draft();
         if let Some(top) = self.stack.last_mut() {
             top.refresh(&mut self.ctx);
+        }
+    }
+
+    /// A form was saved or discarded: its kept draft must not come back.
+    fn forget_closed_draft(&mut self) {
+        if self.draft_stored
+            && self.current_draft().is_none()
+            && let Ok(store) = self.ctx.store()
+            && store.is_unlocked()
+            && store.clear_draft().is_ok()
+        {
+            self.draft_stored = false;
+            self.last_draft = None;
         }
     }
 
@@ -206,6 +229,7 @@ impl App {
             && store.save_draft(&bytes).is_ok()
         {
             self.last_draft = Some(draft);
+            self.draft_stored = true;
         }
     }
 
@@ -281,6 +305,7 @@ impl App {
         {
             self.stack.push(screen);
             self.status = Some(self.ctx.t("draft-restored"));
+            self.draft_stored = true;
         }
         self.redraw = true;
     }

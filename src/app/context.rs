@@ -26,12 +26,21 @@ pub struct Ctx {
     /// Whether this is the demo centre (login shows its accounts).
     pub demo: bool,
     clock: LocalClock,
+    data_dir: std::path::PathBuf,
 }
 
 impl Ctx {
     /// A context over an open store (or none, before the first centre exists).
     pub fn new(store: Option<Store>, i18n: I18n, keymap: Keymap, config: Config, demo: bool) -> Ctx {
-        Ctx { store, i18n, keymap, config, demo, clock: Arc::new(|| chrono::Local::now().naive_local()) }
+        Ctx {
+            store,
+            i18n,
+            keymap,
+            config,
+            demo,
+            clock: Arc::new(|| chrono::Local::now().naive_local()),
+            data_dir: std::path::PathBuf::new(),
+        }
     }
 
     /// The open centre.
@@ -57,6 +66,19 @@ impl Ctx {
     /// A store error as one line in the user's language.
     pub fn error_text(&self, e: &StoreError) -> String {
         crate::cli::store_error(e, &self.i18n)
+    }
+
+    /// The centre folder (where the first-run screen creates a centre).
+    pub fn data_dir(&self) -> &std::path::Path {
+        match &self.store {
+            Some(s) => s.dir(),
+            None => &self.data_dir,
+        }
+    }
+
+    /// Sets the folder a centre is created in when there is none yet.
+    pub fn set_data_dir(&mut self, dir: &std::path::Path) {
+        self.data_dir = dir.to_path_buf();
     }
 
     /// Replaces the clock (tests).

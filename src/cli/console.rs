@@ -29,6 +29,7 @@ pub fn prepare(cli: &Cli, dir: &Path, demo: bool) -> anyhow::Result<App> {
         Err(e) => return Err(e.into()),
     };
     let demo = demo || store.as_ref().is_some_and(|s| s.header().demo);
-    let ctx = Ctx::new(store, I18n::new(lang), keymap, config, demo);
+    let mut ctx = Ctx::new(store, I18n::new(lang), keymap, config, demo);
+    ctx.set_data_dir(dir);
     Ok(App::new(ctx))
 }

@@ -191,7 +191,8 @@ impl Screen for Dashboard {
             ctx.i18n.t_args("beds-free", &[("count", i64::from(s.free_total).into())]),
             theme::heading(),
         )];
-        let labels: Vec<(String, u32)> = s.free.iter().map(|(w, n)| (ctx.t(&format!("wing-{}", w.key())), *n)).collect();
+        let labels: Vec<(String, u32)> =
+            s.free.iter().map(|(w, n)| (ctx.t(&format!("wing-{}", w.key())), *n)).collect();
         lines.extend(counted_lines(&labels));
         lines.push(Line::raw(""));
         lines.push(Line::raw(ctx.i18n.t_args(

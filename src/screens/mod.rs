@@ -17,8 +17,8 @@ pub fn available(action: Action) -> bool {
 
 /// Reopens the form a kept draft belongs to, filled with what was typed.
 pub fn reopen_draft(
-    _draft: &crate::app::screen::Draft,
-    _ctx: &crate::app::context::Ctx,
+    draft: &crate::app::screen::Draft,
+    ctx: &crate::app::context::Ctx,
 ) -> Option<Box<dyn crate::app::screen::Screen>> {
-    None
+    crate::forms::reopen(draft, ctx)
 }

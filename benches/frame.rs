@@ -1,0 +1,76 @@
+//! Key press to frame (update + render + diff) at 200×50, against the
+//! DESIGN §8 budget (p99 ≤ 4 ms). Besides criterion's own statistics, the
+//! p50 and p99 of 2,000 single key presses are printed for each screen.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use haven::app::config::Config;
+use haven::app::console::App;
+use haven::app::context::Ctx;
+use haven::i18n::{I18n, Lang};
+use haven::keymap::{Keymap, parse_script};
+use haven::store::crypto::KdfParams;
+use haven::store::{InitSpec, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn console(cases: usize) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = InitSpec {
+        centre_code: "MSK".into(),
+        centre_name: "Bench".into(),
+        admin: "anna".into(),
+        admin_name: "Anna".into(),
+        kdf: KdfParams::TESTING,
+        demo: false,
+    };
+    let mut store = Store::create(dir.path(), &spec, b"bench passphrase").unwrap();
+    let now = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 30, 0).unwrap();
+    store.set_clock(Arc::new(move || Utc.from_utc_datetime(&now)));
+    haven::demo::populate(&store, cases, now.date()).unwrap();
+    let mut ctx =
+        Ctx::new(Some(store), I18n::new(Lang::En), Keymap::builtin("default").unwrap(), Config::default(), false);
+    ctx.set_clock(Arc::new(move || now));
+    (dir, App::new(ctx))
+}
+
+fn frame(app: &mut App, term: &mut Terminal<TestBackend>, key: &ratatui::crossterm::event::KeyEvent) {
+    app.handle_key(*key);
+    term.draw(|f| app.render(f)).unwrap();
+}
+
+fn percentiles(name: &str, app: &mut App, keys: &str) {
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let keys = parse_script(keys).unwrap();
+    let mut times: Vec<Duration> = Vec::with_capacity(2000);
+    for i in 0..2000 {
+        let k = &keys[i % keys.len()];
+        let t = Instant::now();
+        frame(app, &mut term, k);
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let p = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    println!("key→frame {name} 200x50: p50 {:?}  p99 {:?}  (budget p99 ≤ 4 ms)", p(0.50), p(0.99));
+}
+
+fn bench(c: &mut Criterion) {
+    let (_dir, mut app) = console(200);
+    percentiles("dashboard", &mut app, "down up");
+    let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let down = parse_script("down").unwrap()[0];
+    c.bench_function("key_to_frame_dashboard_200x50", |b| b.iter(|| frame(&mut app, &mut term, &down)));
+    let f1 = parse_script("F1").unwrap();
+    for k in &f1 {
+        app.handle_key(*k);
+    }
+    percentiles("help", &mut app, "down up pagedown pageup");
+    c.bench_function("key_to_frame_help_200x50", |b| b.iter(|| frame(&mut app, &mut term, &down)));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
