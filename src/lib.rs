@@ -9,6 +9,8 @@ pub mod form;
 pub mod forms;
 pub mod i18n;
 pub mod keymap;
+pub mod ops;
 pub mod screens;
+pub mod search;
 pub mod store;
 pub mod ui;

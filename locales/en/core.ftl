@@ -249,3 +249,4 @@ hint-close = Close
 hint-down = Down
 hint-up = Up
 hint-go_dashboard = Home
+status-finish-form-first = Save or discard the open form first (Ctrl-S or Esc).

@@ -249,3 +249,4 @@ hint-close = Fermer
 hint-down = Bas
 hint-up = Haut
 hint-go_dashboard = Accueil
+status-finish-form-first = Enregistrez ou abandonnez d’abord le formulaire ouvert (Ctrl-S ou Échap).

@@ -254,3 +254,4 @@ hint-close = Закрыть
 hint-down = Вниз
 hint-up = Вверх
 hint-go_dashboard = Главная
+status-finish-form-first = Сначала сохраните или закройте открытую форму (Ctrl-S или Esc).

@@ -148,7 +148,16 @@ impl App {
                 let below = self.stack.last().map(|s| s.table()).unwrap_or(crate::keymap::Screen::Dashboard);
                 self.stack.push(Box::new(screens::help::Help::new(below)));
             }
-            Action::GoDashboard if unlocked => self.stack.truncate(1),
+            Action::GoDashboard
+            | Action::GoArrivals
+            | Action::GoBeds
+            | Action::GoCases
+            | Action::GoNight
+            | Action::GoReports
+                if unlocked =>
+            {
+                self.go(action)
+            }
             Action::Back | Action::Close | Action::Cancel if self.stack.len() > 1 => {
                 self.stack.pop();
                 self.refresh_top();
@@ -156,6 +165,24 @@ impl App {
             // Screens that later issues build (arrivals, beds, cases, night,
             // reports) do nothing until they exist: no placeholder screens.
             _ => {}
+        }
+    }
+
+    /// Function-key navigation: back to the dashboard, then the screen asked
+    /// for. A form with unsaved changes is never dropped by it.
+    fn go(&mut self, action: Action) {
+        if self.stack.iter().any(|s| s.draft().is_some()) {
+            self.status = Some(self.ctx.t("status-finish-form-first"));
+            return;
+        }
+        if action == Action::GoDashboard {
+            self.stack.truncate(1);
+            self.refresh_top();
+            return;
+        }
+        if let Some(screen) = screens::open(action, &self.ctx) {
+            self.stack.truncate(1);
+            self.stack.push(screen);
         }
     }
 

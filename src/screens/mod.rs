@@ -1,18 +1,53 @@
 //! The screens of the console. Each owns its state, turns actions into
 //! changes through the context's store, and draws itself.
 
+pub mod arrivals;
+pub mod beds;
+pub mod cases;
 pub mod dashboard;
 pub mod first_run;
 pub mod help;
 pub mod login;
+pub mod night;
 pub mod widgets;
 
 use crate::app::action::Action;
+use crate::app::context::Ctx;
+use crate::app::screen::Screen;
+use crate::domain::ids::CaseId;
 
-/// Whether the screen an action opens exists yet. Keys of screens that later
-/// work builds do nothing and are not advertised in help or hints.
+/// Whether the screen an action opens exists yet. Keys of screens that are
+/// not built do nothing and are not advertised in help or hints.
 pub fn available(action: Action) -> bool {
-    !matches!(action, Action::GoArrivals | Action::GoBeds | Action::GoCases | Action::GoNight | Action::GoReports)
+    match action {
+        Action::GoArrivals => arrivals::READY,
+        Action::GoBeds => beds::READY,
+        Action::GoCases => cases::READY,
+        Action::GoNight => night::READY,
+        Action::GoReports => false,
+        _ => true,
+    }
+}
+
+/// The screen a function-key action opens (F2 arrivals, F3 beds, …).
+pub fn open(action: Action, ctx: &Ctx) -> Option<Box<dyn Screen>> {
+    match action {
+        Action::GoArrivals => arrivals::open(ctx),
+        Action::GoBeds => beds::open(ctx),
+        Action::GoCases => cases::open(ctx),
+        Action::GoNight => night::open(ctx),
+        _ => None,
+    }
+}
+
+/// The file of one case (opened from the arrivals board, the bed board…).
+pub fn case_file(ctx: &Ctx, case: CaseId) -> Option<Box<dyn Screen>> {
+    cases::open_file(ctx, case)
+}
+
+/// Offers to assign a bed to a case that has just arrived at the centre.
+pub fn assign_bed(ctx: &Ctx, case: CaseId) -> Option<Box<dyn Screen>> {
+    beds::assign_for(ctx, case)
 }
 
 /// Reopens the form a kept draft belongs to, filled with what was typed.

@@ -1,0 +1,1 @@
+//! Search across scripts: the transliterating fuzzy matcher and its index.
