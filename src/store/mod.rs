@@ -26,3 +26,8 @@ pub use record::{Meta, Record, Stored};
 
 #[cfg(test)]
 mod tests;
+
+/// A fresh random id of any typed id kind (`CaseId`, `PickupId`, …).
+pub fn new_id<T: From<crate::domain::ids::Id>>() -> Result<T> {
+    Ok(T::from(crate::domain::ids::Id(crypto::random16()?)))
+}
