@@ -100,14 +100,17 @@ pub fn links(
         recorded_by: RECORDER.into(),
         withdrawn_on: None,
     });
+    let given = rng.chance(80);
+    let withdrawn =
+        (given && arrival < today && rng.chance(6)).then(|| shift(arrival, rng.range(1, (today - arrival).num_days())));
     out.consents.push(Consent {
         id: ConsentId::from(rng.id()),
         case_id: front.id,
         purpose: ConsentPurpose::AnonymisedStatistics,
-        given: rng.chance(80),
+        given,
         date: arrival,
         recorded_by: RECORDER.into(),
-        withdrawn_on: None,
+        withdrawn_on: withdrawn,
     });
 
     let (chance, kinds, services): (u64, &[(T, u32)], &[K]) = match status {
@@ -304,4 +307,19 @@ pub fn notes(
         });
     }
     (notes, medical)
+}
+
+/// Makes sure the demo shows a withdrawn consent and the referral it revoked:
+/// withdraws the consent covering one of the case's past outgoing referrals.
+pub fn ensure_a_withdrawal(referrals: &mut [Referral], consents: &mut [Consent], today: NaiveDate) -> bool {
+    for r in referrals.iter_mut().filter(|r| r.direction == Direction::Out && r.date < today) {
+        let Some(c) = consents.iter_mut().find(|c| Some(c.id) == r.consent) else {
+            continue;
+        };
+        c.withdrawn_on = Some(shift(r.date, 1));
+        r.status = ReferralStatus::Revoked;
+        r.follow_up = None;
+        return true;
+    }
+    false
 }

@@ -184,6 +184,9 @@ fn the_demo_centre_keeps_the_rules_and_has_what_the_demos_need() {
             assert_eq!(c.withdrawn_on.is_some(), r.status == ReferralStatus::Revoked);
         }
     }
+    assert!(consents.iter().any(|c| c.withdrawn_on.is_some()), "a withdrawn consent");
+    let pickup_statuses: HashSet<_> = pickups.iter().map(|p| p.status).collect();
+    assert_eq!(pickup_statuses.len(), crate::domain::pickup::PickupStatus::all().count(), "{pickup_statuses:?}");
     let travel = bodies::<Travel>(&store);
     assert!(travel.iter().any(|t| t.kind == TravelKind::Domestic));
     assert!(travel.iter().any(|t| t.kind == TravelKind::Repatriation));

@@ -18,7 +18,7 @@ use crate::domain::case::{CaseFront, CasePrivate, CaseStatus, Closing, ClosingOu
 use crate::domain::consent::Consent;
 use crate::domain::person::{AgeGroup, Gender};
 use crate::domain::pickup::Pickup;
-use crate::domain::referral::{Organisation, Referral};
+use crate::domain::referral::{Organisation, Referral, ReferralStatus};
 use crate::domain::rooms::Bed;
 use crate::domain::service::ServiceItem;
 use crate::domain::stay::{Reservation, Stay, StayEndReason};
@@ -218,6 +218,14 @@ pub fn build(centre: &str, cases: usize, today: NaiveDate) -> World {
             notes,
             medical,
         });
+    }
+    let revoked = bundles.iter().flat_map(|b| &b.referrals).any(|r| r.status == ReferralStatus::Revoked);
+    if !revoked {
+        for b in &mut bundles {
+            if links::ensure_a_withdrawal(&mut b.referrals, &mut b.consents, today) {
+                break;
+            }
+        }
     }
     World { building, organisations, cases: bundles, stays, pickups, reservations }
 }
