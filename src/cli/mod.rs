@@ -12,6 +12,7 @@ mod paths;
 mod torture;
 mod user;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -39,7 +40,8 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("haven: {}", describe(&e, &i18n));
+            // Never panic on a closed or full stderr: the message is best effort.
+            let _ = writeln!(std::io::stderr(), "haven: {}", describe(&e, &i18n));
             ExitCode::FAILURE
         }
     }
@@ -65,6 +67,7 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         tracing::error!(place, "panic");
-        eprintln!("haven: internal error at {place}. No data was changed after the last save.");
+        let _ =
+            writeln!(std::io::stderr(), "haven: internal error at {place}. No data was changed after the last save.");
     }));
 }
