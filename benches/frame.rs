@@ -11,6 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use haven::app::config::Config;
 use haven::app::console::App;
 use haven::app::context::Ctx;
+use haven::forms::sample::Sample;
 use haven::i18n::{I18n, Lang};
 use haven::keymap::{Keymap, parse_script};
 use haven::store::crypto::KdfParams;
@@ -70,6 +71,17 @@ fn bench(c: &mut Criterion) {
     }
     percentiles("help", &mut app, "down up pagedown pageup");
     c.bench_function("key_to_frame_help_200x50", |b| b.iter(|| frame(&mut app, &mut term, &down)));
+
+    // A form: typing into a field and moving between fields.
+    for k in parse_script("esc").unwrap() {
+        app.handle_key(k);
+    }
+    let on_save = Box::new(|_: &Sample, _: &mut haven::app::context::Ctx| Ok(haven::app::screen::Outcome::Pop));
+    let form = haven::forms::sample::screen(&app.ctx, Sample::default(), on_save);
+    app.push(Box::new(form));
+    percentiles("form", &mut app, "a b c backspace backspace backspace tab shift-tab");
+    let tab = parse_script("tab").unwrap()[0];
+    c.bench_function("key_to_frame_form_200x50", |b| b.iter(|| frame(&mut app, &mut term, &tab)));
 }
 
 criterion_group!(benches, bench);

@@ -247,3 +247,46 @@ fn flipped_bytes_in_the_database_file_never_panic() {
     let out = haven(&centre).arg("check").output().unwrap();
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn keymap_check_accepts_the_shipped_keymaps_and_names_file_line_key_and_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["default", "vim"] {
+        let file = root.join("keymaps").join(format!("{name}.toml"));
+        let out = haven(dir.path()).args(["keymap", "check"]).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", text(&out));
+    }
+    let bad = root.join("tests/fixtures/bad_keymaps/unknown_action.toml");
+    let out = haven(dir.path()).args(["keymap", "check"]).arg(&bad).output().unwrap();
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{t}");
+    assert!(t.contains("unknown_action.toml") && t.contains("line "), "{t}");
+    let missing = haven(dir.path()).args(["keymap", "check", "no-such-file.toml"]).output().unwrap();
+    fails_with(&missing, "no-such-file.toml");
+}
+
+#[test]
+fn a_keyslot_change_interrupted_before_the_rename_leaves_the_old_credentials_working() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    // A crash while writing the new header leaves a partial temporary file.
+    let header = std::fs::read(dir.path().join("vault.haven")).unwrap();
+    std::fs::write(dir.path().join("vault.haven.tmp"), &header[..header.len() / 2]).unwrap();
+    let out = haven(dir.path()).arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    // The next change replaces it cleanly.
+    let out = haven(dir.path())
+        .env("HAVEN_NEW_PASSPHRASE", "rita passphrase 1")
+        .args(["user", "add", "rita", "--role", "night"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = haven(dir.path())
+        .env("HAVEN_USER", "rita")
+        .env("HAVEN_PASSPHRASE", "rita passphrase 1")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+}
