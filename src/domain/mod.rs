@@ -26,13 +26,16 @@ macro_rules! keyed {
 
 pub mod case;
 pub mod case_code;
+pub mod casefile;
 pub mod consent;
 pub mod country;
+pub mod country_alpha3;
 pub mod country_names;
 pub mod dates;
 pub mod flight;
 pub mod ids;
 pub mod money;
+pub mod mrz;
 pub mod night;
 pub mod occupancy;
 pub mod person;
