@@ -40,6 +40,7 @@ pub mod night;
 pub mod occupancy;
 pub mod person;
 pub mod pickup;
+pub mod placement;
 pub mod referral;
 pub mod rooms;
 pub mod service;
