@@ -32,6 +32,7 @@ pub mod country;
 pub mod country_alpha3;
 pub mod country_names;
 pub mod dates;
+pub mod duplicate;
 pub mod flight;
 pub mod ids;
 pub mod money;
