@@ -22,6 +22,9 @@ pub struct Config {
     pub currency: String,
     /// Seconds after the last key before a form's draft is saved.
     pub draft_after_seconds: u32,
+    /// Airports reception works at, with their arrival terminals
+    /// (`[[airports]]` tables of `code` and `terminals`).
+    pub airports: Vec<crate::domain::pickup::AirportTerminals>,
 }
 
 impl Default for Config {
@@ -33,6 +36,7 @@ impl Default for Config {
             yearly_target: 350,
             currency: "RUB".into(),
             draft_after_seconds: 3,
+            airports: crate::domain::pickup::default_airports(),
         }
     }
 }
@@ -69,8 +73,37 @@ impl Config {
         if cfg.idle_lock_minutes == 0 || cfg.idle_lock_minutes > 240 {
             return Err(ConfigError { file: file.into(), message: "idle_lock_minutes must be 1 to 240".into() });
         }
+        if let Some(message) = airports_problem(&cfg.airports) {
+            return Err(ConfigError { file: file.into(), message });
+        }
         Ok(cfg)
     }
+}
+
+/// What is wrong with an `airports` list, if anything: reception needs at
+/// least one airport, each a three-letter code listed once, with distinct
+/// terminals of one to three letters or digits.
+fn airports_problem(airports: &[crate::domain::pickup::AirportTerminals]) -> Option<String> {
+    if airports.is_empty() {
+        return Some("airports must list at least one airport".into());
+    }
+    for (i, a) in airports.iter().enumerate() {
+        if a.code.len() != 3 || !a.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(format!("airports: {:?} is not a three-letter code such as SVO", a.code));
+        }
+        if airports.iter().take(i).any(|b| b.code == a.code) {
+            return Some(format!("airports: {} is listed twice", a.code));
+        }
+        for (j, t) in a.terminals.iter().enumerate() {
+            if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+                return Some(format!("airports: {} terminal {t:?} must be 1 to 3 capital letters or digits", a.code));
+            }
+            if a.terminals.iter().take(j).any(|u| u == t) {
+                return Some(format!("airports: {} lists terminal {t} twice", a.code));
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -90,5 +123,27 @@ mod tests {
         assert!(e.to_string().contains("c.toml: line 2"), "{e}");
         assert!(Config::parse("colour = 1\n", "c.toml").is_err());
         assert!(Config::parse("idle_lock_minutes = 0\n", "c.toml").is_err());
+    }
+
+    #[test]
+    fn airports_default_to_moscow_and_can_be_replaced() {
+        let codes: Vec<String> = Config::default().airports.into_iter().map(|a| a.code).collect();
+        assert_eq!(codes, ["SVO", "DME", "VKO", "ZIA"]);
+        let c = Config::parse(
+            "[[airports]]\ncode = \"LED\"\nterminals = [\"1\"]\n[[airports]]\ncode = \"KZN\"\nterminals = []\n",
+            "c.toml",
+        )
+        .unwrap();
+        assert_eq!(c.airports.len(), 2);
+        assert_eq!(c.airports[0].terminals, ["1"]);
+        for bad in [
+            "airports = []\n",
+            "[[airports]]\ncode = \"svo\"\nterminals = []\n",
+            "[[airports]]\ncode = \"SVO\"\nterminals = [\"B\", \"B\"]\n",
+            "[[airports]]\ncode = \"SVO\"\nterminals = []\n[[airports]]\ncode = \"SVO\"\nterminals = []\n",
+        ] {
+            let e = Config::parse(bad, "c.toml").unwrap_err();
+            assert!(e.to_string().contains("airports"), "{bad}: {e}");
+        }
     }
 }

@@ -24,6 +24,7 @@ macro_rules! keyed {
     )+};
 }
 
+pub mod arrivals;
 pub mod case;
 pub mod case_code;
 pub mod casefile;
