@@ -116,6 +116,7 @@ pub struct AuditEvent {
     /// 1, 2, 3, … without gaps.
     pub seq: u64,
     /// When.
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
     /// Username.
     pub user: String,

@@ -29,8 +29,13 @@ impl Hlc {
     }
 }
 
-/// One changed field: its name, its new value (JSON), and the revision of
-/// the record whose value it replaced (0 when new).
+/// The field name of a change that carries a whole new record (bincode)
+/// instead of changed fields (JSON).
+pub const WHOLE_RECORD: &str = "*";
+
+/// One changed field: its name, its new value (JSON; bincode of the whole
+/// record for [`WHOLE_RECORD`]), and the revision of the record whose value
+/// it replaced (0 when new).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     /// Top-level field name.

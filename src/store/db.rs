@@ -314,7 +314,9 @@ impl Store {
     pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
         let session = self.session()?;
         let _guard = self.write_guard()?;
+        // Times are stored in milliseconds; use that precision throughout.
         let now = self.now();
+        let now = DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now);
         let result = self.trees.as_slice().transaction(|views| {
             let mut tx = Tx::new(self, session, views, now);
             let r = f(&mut tx).map_err(ConflictableTransactionError::Abort)?;

@@ -31,6 +31,7 @@ pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deletion {
     /// When.
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub at: DateTime<Utc>,
     /// Username.
     pub by: String,
@@ -43,11 +44,13 @@ pub struct Deletion {
 pub struct Meta {
     /// 1 for the first version, +1 per save.
     pub revision: u64,
-    /// When the record was created.
+    /// When the record was created (stored as milliseconds: 8 bytes, not a string).
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created_at: DateTime<Utc>,
     /// Who created it (username).
     pub created_by: String,
     /// When this version was saved.
+    #[serde(with = "chrono::serde::ts_milliseconds")]
     pub updated_at: DateTime<Utc>,
     /// Who saved this version.
     pub updated_by: String,

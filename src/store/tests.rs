@@ -205,11 +205,12 @@ fn case_codes_count_up_per_year_without_gaps() {
 
 fn round_trip<T: Record + PartialEq + std::fmt::Debug>(body: T) {
     let key = Key::random().unwrap();
+    let at = chrono::DateTime::from_timestamp_millis(1_764_000_000_123).unwrap();
     let meta = Meta {
         revision: 1,
-        created_at: chrono::Utc::now(),
+        created_at: at,
         created_by: "anna".into(),
-        updated_at: chrono::Utc::now(),
+        updated_at: at,
         updated_by: "anna".into(),
         installation: [3; 16],
         deleted: None,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sled::transaction::TransactionalTree;
 
 use super::audit::{AuditEntry, AuditEvent};
-use super::changelog::{ChangeBody, ChangeEntry, FieldChange, Hlc, diff_fields};
+use super::changelog::{ChangeBody, ChangeEntry, FieldChange, Hlc, WHOLE_RECORD, diff_fields};
 use super::codec::{self, Class};
 use super::crypto::{self, Key};
 use super::db::{Session, Store, history_prefix, unwrap_case_key, wrap_case_key};
@@ -210,16 +210,29 @@ impl<'a> Tx<'a> {
         }
         self.tput(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
 
-        let new_json = serde_json::to_value(&stored.body).map_err(|_| StoreError::Invalid("unencodable".into()))?;
-        let old_json = match &old {
-            Some(o) => Some(serde_json::to_value(&o.body).map_err(|_| StoreError::Invalid("unencodable".into()))?),
-            None => None,
-        };
         let replaced = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
-        let fields = diff_fields(old_json.as_ref(), &new_json)
-            .into_iter()
-            .map(|(name, v)| FieldChange { name, value: v.to_string().into_bytes(), replaced_revision: replaced })
-            .collect();
+        let fields = match &old {
+            // A new record travels whole, in the compact encoding.
+            None => vec![FieldChange {
+                name: WHOLE_RECORD.into(),
+                value: codec::to_bytes(&stored.body)?,
+                replaced_revision: 0,
+            }],
+            // A change carries only the fields that changed, as JSON, so a
+            // merge can apply each field on its own.
+            Some(o) => {
+                let enc = |v: &T| serde_json::to_value(v).map_err(|_| StoreError::Invalid("unencodable".into()));
+                let (old_json, new_json) = (enc(&o.body)?, enc(&stored.body)?);
+                diff_fields(Some(&old_json), &new_json)
+                    .into_iter()
+                    .map(|(name, v)| FieldChange {
+                        name,
+                        value: v.to_string().into_bytes(),
+                        replaced_revision: replaced,
+                    })
+                    .collect()
+            }
+        };
         self.changes.push(PendingChange {
             class: T::CLASS,
             key_case: if matches!(T::CLASS, Class::Case | Class::Medical) {
@@ -338,11 +351,10 @@ impl<'a> Tx<'a> {
             entry.body = crypto::seal(&body_key, &entry.header_aad(), &plain)?;
             c.change_hash = entry.hash();
             let k = c.change_seq.to_be_bytes();
-            self.tput(
-                TreeId::ChangeLog,
-                &k,
-                codec::seal(&audit_key, Class::Audit, TreeId::ChangeLog.name(), &k, &entry)?,
-            )?;
+            // The body is sealed under the record's key and the header is
+            // chained by hash, so the entry is stored as it will travel: a
+            // laptop without the class key can still verify and relay it.
+            self.tput(TreeId::ChangeLog, &k, codec::to_bytes(&entry)?)?;
         }
         self.tput(
             TreeId::Meta,
