@@ -1,3 +1,5 @@
 //! Operations of the centre: one user action each, checked against the
 //! domain rules and written as one store transaction with its audit event.
 //! Screens and the command line both call these; neither talks to sled.
+
+pub mod beds;

@@ -1,0 +1,94 @@
+//! Beds: check-in, transfer, check-out, reservations, out of service, and the
+//! rooms-and-beds plan. One function per user action, each one transaction
+//! with one audit event.
+//!
+//! "Two staff can never put two people in one bed": every write re-checks
+//! the unique index entries `open_stay_bed/<bed>` and `open_stay_case/<case>`
+//! inside the transaction that writes them. Stays written before the index
+//! existed (demo data, imports, other laptops through sync) are found by a
+//! scan before the commit and re-read inside it, so the check holds for them too.
+
+mod index;
+mod plan;
+mod reserve;
+mod snapshot;
+mod stays;
+
+use std::cell::RefCell;
+
+pub use plan::{Removal, remove_bed, remove_room, save_bed, save_room, set_out_of_service};
+pub use reserve::{cancel_reservation, held_for_pickup, release_for_pickup, release_for_pickup_in, reserve};
+pub use snapshot::{Candidate, CandidateGroup, Snapshot, candidates};
+pub use stays::{Placement, assign, check_out, transfer};
+
+use crate::domain::placement::Refusal;
+use crate::domain::user::Role;
+use crate::store::{Store, StoreError, Stored};
+
+/// Why a beds operation did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum BedError {
+    /// A rule refused it; nothing was written.
+    #[error("refused: {0}")]
+    Refused(Refusal),
+    /// The store failed; nothing was written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<Refusal> for BedError {
+    fn from(r: Refusal) -> Self {
+        BedError::Refused(r)
+    }
+}
+
+/// Result of a beds operation.
+pub type BedResult<T> = Result<T, BedError>;
+
+/// Carries a refusal out of a commit closure (which can only return a
+/// `StoreError`) with its details intact.
+#[derive(Debug, Default)]
+pub(crate) struct Why(RefCell<Option<Refusal>>);
+
+impl Why {
+    /// Aborts the transaction with `r`.
+    pub(crate) fn refuse<T>(&self, r: Refusal) -> crate::store::Result<T> {
+        let key = r.key().to_string();
+        *self.0.borrow_mut() = Some(r);
+        Err(StoreError::Rule(key))
+    }
+
+    /// Aborts when `check` refused.
+    pub(crate) fn check(&self, check: Result<(), Refusal>) -> crate::store::Result<()> {
+        match check {
+            Ok(()) => Ok(()),
+            Err(r) => self.refuse(r),
+        }
+    }
+
+    /// The commit's result with the refusal put back.
+    pub(crate) fn finish<T>(self, res: crate::store::Result<T>) -> BedResult<T> {
+        res.map_err(|e| match (e, self.0.into_inner()) {
+            (StoreError::Rule(_), Some(r)) => BedError::Refused(r),
+            (e, _) => BedError::Store(e),
+        })
+    }
+}
+
+/// Records that are not soft-deleted.
+pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
+    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+}
+
+/// Whether the logged-in user is a manager.
+pub(crate) fn is_manager(store: &Store) -> bool {
+    store.session().is_ok_and(|s| s.role == Role::Manager)
+}
+
+/// A reason typed for an override, trimmed; `None` when blank.
+pub(crate) fn reason(text: Option<&str>) -> Option<String> {
+    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
