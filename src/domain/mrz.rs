@@ -13,6 +13,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::case::{CasePrivate, Document, DocumentKind, DocumentLocation};
+use super::country_alpha3::alpha2_of_alpha3;
+use super::person::Gender;
+
 /// Width of a TD3 (passport) line.
 pub const TD3_WIDTH: usize = 44;
 /// Width of a TD1 (identity card) line.
@@ -361,6 +365,78 @@ fn td1(l1: &str, l2: &str, l3: &str, today: NaiveDate) -> Result<Mrz, MrzError> 
     })
 }
 
+/// `ERIKSSON` → `Eriksson`, `ANNA MARIA` → `Anna Maria`, `SMITH-JONES` → `Smith-Jones`.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+impl Mrz {
+    /// The document the zone belongs to, as the person carries it.
+    pub fn document(&self) -> Document {
+        Document {
+            kind: match self.format {
+                MrzFormat::Td3 => DocumentKind::Passport,
+                MrzFormat::Td1 => DocumentKind::IdCard,
+            },
+            number: self.document_number.clone(),
+            issuing_country: alpha2_of_alpha3(&self.issuing_state),
+            issued_on: None,
+            expires_on: self.expiry,
+            location: DocumentLocation::WithPerson,
+        }
+    }
+
+    /// The gender to record when none was stated: the printed sex, if any.
+    pub fn gender(&self) -> Option<Gender> {
+        match self.sex {
+            MrzSex::Female => Some(Gender::Feminine),
+            MrzSex::Male => Some(Gender::Masculine),
+            MrzSex::Unspecified => None,
+        }
+    }
+
+    /// The names as the file keeps them (`Eriksson`, `Anna Maria`).
+    pub fn names(&self) -> (String, String) {
+        (title_case(&self.family_name), title_case(&self.given_names))
+    }
+
+    /// Fills a case file from the zone: names (and their Latin form), date
+    /// of birth, nationality, and the document (replacing the same document
+    /// if it is already on file).
+    pub fn fill(&self, file: &mut CasePrivate) {
+        let (family, given) = self.names();
+        file.family_name = family;
+        file.given_names = given;
+        if self.date_of_birth.is_some() {
+            file.date_of_birth = self.date_of_birth;
+        }
+        if let Some(c) = alpha2_of_alpha3(&self.nationality)
+            && !file.citizenship.contains(&c)
+        {
+            file.citizenship.push(c);
+        }
+        let doc = self.document();
+        match file.documents.iter_mut().find(|d| d.kind == doc.kind && d.number == doc.number) {
+            Some(same) => {
+                let location = same.location;
+                *same = Document { location, ..doc };
+            }
+            None => file.documents.push(doc),
+        }
+        file.refresh_latin();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,6 +628,32 @@ mod tests {
             assert_eq!(parse(&l2(line), today()), Err(MrzError::CheckDigit(field)), "{line}");
         }
         assert_eq!(MrzField::DateOfBirth.key(), "date_of_birth");
+    }
+
+    #[test]
+    fn the_zone_fills_the_case_file_and_a_document() {
+        use crate::domain::ids::{CaseId, Id};
+        let mut m = parse(&TD3.join("\n"), today()).unwrap();
+        m.nationality = "UZB".into();
+        m.issuing_state = "UZB".into();
+        let mut file = CasePrivate::new(CaseId(Id([1; 16])));
+        m.fill(&mut file);
+        assert_eq!((file.family_name.as_str(), file.given_names.as_str()), ("Eriksson", "Anna Maria"));
+        assert_eq!(file.latin, "ERIKSSON ANNA MARIA");
+        assert_eq!(file.date_of_birth, Some(d(1974, 8, 12)));
+        assert_eq!(file.citizenship.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["UZ"]);
+        assert_eq!(file.documents.len(), 1);
+        let doc = &file.documents[0];
+        assert_eq!((doc.kind, doc.number.as_str()), (DocumentKind::Passport, "L898902C3"));
+        assert_eq!(doc.issuing_country.map(|c| c.as_str().to_string()).as_deref(), Some("UZ"));
+        assert_eq!(doc.expires_on, Some(d(2012, 4, 15)));
+        file.documents[0].location = DocumentLocation::HeldByCentre;
+        m.fill(&mut file);
+        assert_eq!(file.documents.len(), 1, "the same passport is not added twice");
+        assert_eq!(file.documents[0].location, DocumentLocation::HeldByCentre, "where it is stays known");
+        assert_eq!(file.citizenship.len(), 1);
+        assert_eq!(m.gender(), Some(Gender::Feminine));
+        assert_eq!(title_case("SMITH-JONES O<NEIL"), "Smith-Jones O<Neil");
     }
 
     #[test]
