@@ -4,3 +4,4 @@
 
 pub mod arrivals;
 pub mod beds;
+pub mod night;
