@@ -40,6 +40,7 @@ pub mod money;
 pub mod mrz;
 pub mod night;
 pub mod occupancy;
+pub mod permissions;
 pub mod person;
 pub mod pickup;
 pub mod placement;

@@ -123,7 +123,7 @@ impl Store {
     }
 
     fn check_audit(&self, r: &mut CheckReport) -> Result<()> {
-        let events = self.audit_events()?;
+        let events = self.audit_chain()?;
         match audit::verify(self.audit_key()?, events) {
             Ok(head) => {
                 let counters = self.counters()?;

@@ -16,11 +16,12 @@ use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::lock::DirLock;
-use super::record::{Record, Stored, case_of_key};
+use super::record::{Record, Stored, case_of_key, data_class};
 use super::throttle::Attempts;
 use super::trees::{THROTTLE_TREE, TreeId};
 use super::tx::Tx;
 use super::vault::{ClassKeys, Header};
+use crate::domain::permissions::{Act, DataClass, allowed};
 use crate::domain::user::Role;
 
 /// sled's page cache: bounded, not its 1 GiB default.
@@ -381,8 +382,20 @@ impl Store {
         &self.trees[t.index()]
     }
 
+    /// Whether the session's role may do `act` on `class` (the console
+    /// hides what this says no to).
+    pub fn may(&self, act: Act, class: DataClass) -> bool {
+        self.session.as_ref().is_some_and(|s| allowed(s.role, act, class))
+    }
+
+    /// Refuses what the session's role may not do.
+    pub fn authorize(&self, act: Act, class: DataClass) -> Result<()> {
+        if self.may(act, class) { Ok(()) } else { Err(StoreError::Forbidden(act.name())) }
+    }
+
     /// Reads one record by its storage key.
     pub fn get<T: Record>(&self, key: &[u8]) -> Result<Option<Stored<T>>> {
+        self.authorize(Act::View, data_class(T::CLASS))?;
         let session = self.session()?;
         let Some(raw) = self.tree(T::TREE).get(key)? else {
             return Ok(None);
@@ -398,6 +411,7 @@ impl Store {
 
     /// Every record of a type under a key prefix (a case id for case-scoped records).
     pub fn scan_prefix<T: Record>(&self, prefix: &[u8]) -> Result<Vec<Stored<T>>> {
+        self.authorize(Act::View, data_class(T::CLASS))?;
         let session = self.session()?;
         let mut out = Vec::new();
         for item in self.tree(T::TREE).scan_prefix(prefix) {
@@ -410,6 +424,7 @@ impl Store {
 
     /// Every earlier version of a record, oldest first (the current one is not included).
     pub fn history<T: Record>(&self, key: &[u8]) -> Result<Vec<Stored<T>>> {
+        self.authorize(Act::View, data_class(T::CLASS))?;
         let session = self.session()?;
         let prefix = history_prefix(T::TREE, key);
         let k = self.key_for(session, T::CLASS, key)?;
@@ -421,8 +436,15 @@ impl Store {
         Ok(out)
     }
 
-    /// The audit events, in order, decrypted (undecodable ones as `None`).
+    /// The audit events for review (managers only), in order, decrypted
+    /// (undecodable ones as `None`).
     pub fn audit_events(&self) -> Result<Vec<(u64, Option<AuditEvent>)>> {
+        self.authorize(Act::ReviewAudit, DataClass::Front)?;
+        self.audit_chain()
+    }
+
+    /// The chain for verification, which every role runs in `check`.
+    pub(crate) fn audit_chain(&self) -> Result<Vec<(u64, Option<AuditEvent>)>> {
         let session = self.session()?;
         let mut out = Vec::new();
         for item in self.tree(TreeId::Audit).iter() {
@@ -443,7 +465,7 @@ impl Store {
     pub fn set_user(&mut self, username: &str, display_name: &str, role: Role, passphrase: &[u8]) -> Result<()> {
         let session = self.session()?;
         let own = session.username == username;
-        if session.role != Role::Manager && !(own && role == session.role) {
+        if !allowed(session.role, Act::AdministerUsers, DataClass::Front) && !(own && role == session.role) {
             return Err(StoreError::Forbidden("user administration"));
         }
         if !crate::domain::user::valid_username(username) {
@@ -461,10 +483,7 @@ impl Store {
 
     /// Disables a user and removes their keyslot; the last manager stays.
     pub fn disable_user(&mut self, username: &str) -> Result<()> {
-        let session = self.session()?;
-        if session.role != Role::Manager {
-            return Err(StoreError::Forbidden("user administration"));
-        }
+        self.authorize(Act::AdministerUsers, DataClass::Front)?;
         let managers = self.header.slots.iter().filter(|s| s.role == Role::Manager && !s.disabled).count();
         let slot = self.header.slot(username).ok_or(StoreError::NotFound("user"))?;
         if slot.role == Role::Manager && !slot.disabled && managers <= 1 {

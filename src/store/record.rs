@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::codec::Class;
 use super::trees::TreeId;
 use crate::domain::ids::CaseId;
+use crate::domain::permissions::{Act, DataClass};
 
 /// A record type the store can keep.
 pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
@@ -24,6 +25,18 @@ pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
     /// The case whose key seals this record (per-case classes only).
     fn owner_case(&self) -> Option<CaseId> {
         None
+    }
+    /// Administered data (rooms, the directory) is written under this act
+    /// instead of plain create/edit of its class.
+    const ADMIN_ACT: Option<Act> = None;
+}
+
+/// The permission class of a storage class.
+pub fn data_class(class: Class) -> DataClass {
+    match class {
+        Class::Front | Class::Audit => DataClass::Front,
+        Class::Case => DataClass::Case,
+        Class::Medical => DataClass::Medical,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::case::{CaseFront, CasePrivate, MedicalNote, Note};
 use crate::domain::consent::Consent;
 use crate::domain::ids::CaseId;
 use crate::domain::night::NightCheck;
+use crate::domain::permissions::Act;
 use crate::domain::pickup::Pickup;
 use crate::domain::referral::{Organisation, Referral};
 use crate::domain::rooms::{Bed, Room};
@@ -18,10 +19,14 @@ use crate::domain::travel::Travel;
 
 macro_rules! front_record {
     ($t:ty, $tree:expr, $kind:literal) => {
+        front_record!($t, $tree, $kind, None);
+    };
+    ($t:ty, $tree:expr, $kind:literal, $admin:expr) => {
         impl Record for $t {
             const TREE: TreeId = $tree;
             const CLASS: Class = Class::Front;
             const KIND: &'static str = $kind;
+            const ADMIN_ACT: Option<Act> = $admin;
             fn key(&self) -> Vec<u8> {
                 self.id.id().as_bytes().to_vec()
             }
@@ -47,13 +52,13 @@ macro_rules! case_record {
 
 front_record!(CaseFront, TreeId::CaseFront, "case");
 front_record!(Pickup, TreeId::Pickups, "pickup");
-front_record!(Room, TreeId::Rooms, "room");
-front_record!(Bed, TreeId::Beds, "bed");
+front_record!(Room, TreeId::Rooms, "room", Some(Act::Rooms));
+front_record!(Bed, TreeId::Beds, "bed", Some(Act::Rooms));
 front_record!(Stay, TreeId::Stays, "stay");
 front_record!(Reservation, TreeId::Reservations, "reservation");
 front_record!(NightCheck, TreeId::NightChecks, "night_check");
 front_record!(ServiceItem, TreeId::Services, "service");
-front_record!(Organisation, TreeId::Organisations, "organisation");
+front_record!(Organisation, TreeId::Organisations, "organisation", Some(Act::Organisations));
 case_record!(MedicalNote, TreeId::Medical, Class::Medical, "medical_note");
 case_record!(Note, TreeId::Notes, Class::Case, "note");
 case_record!(Referral, TreeId::Referrals, Class::Case, "referral");

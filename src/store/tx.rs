@@ -15,8 +15,9 @@ use super::codec::{self, Class};
 use super::crypto::{self, Key};
 use super::db::{Session, Store, history_prefix, unwrap_case_key, wrap_case_key};
 use super::error::{Result, StoreError};
-use super::record::{Deletion, Meta, Record, Stored, case_of_key};
+use super::record::{Deletion, Meta, Record, Stored, case_of_key, data_class};
 use super::trees::TreeId;
+use crate::domain::permissions::{Act, DataClass, allowed};
 
 /// Sequence heads and clocks, one sealed value read and written by every
 /// commit (so commits are serialised and sequences have no gaps).
@@ -176,6 +177,14 @@ impl<'a> Tx<'a> {
             Some(raw) => Some(codec::open(&k, T::TREE.name(), &key, &raw)?),
             None => None,
         };
+        let act = match (T::ADMIN_ACT, &old) {
+            (Some(admin), _) => (admin, DataClass::Front),
+            (None, None) => (Act::Create, data_class(T::CLASS)),
+            (None, Some(_)) => (Act::Edit, data_class(T::CLASS)),
+        };
+        if !allowed(self.session.role, act.0, act.1) {
+            return Err(StoreError::Forbidden(T::KIND));
+        }
         if let Some(exp) = expected {
             let have = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
             if have != exp {

@@ -1,0 +1,194 @@
+//! Who may do what, declared once: every role × every action × every kind of
+//! data. Deny by default: a combination not listed is refused. The console
+//! hides what a role cannot do, the store refuses it anyway, and the README's
+//! table is generated from [`matrix_markdown`] (a test keeps them equal).
+
+use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
+
+use super::user::Role;
+
+/// What someone wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Act {
+    /// Read records.
+    View,
+    /// Create records.
+    Create,
+    /// Change records.
+    Edit,
+    /// Show a legal name (audited).
+    Reveal,
+    /// Export data out of Haven.
+    Export,
+    /// Erase a closed case for good.
+    Erase,
+    /// Add, change and disable users.
+    AdministerUsers,
+    /// Set up rooms and beds.
+    Rooms,
+    /// Keep the directory of organisations.
+    Organisations,
+    /// Send a referral without a covering consent, with a written reason.
+    OverrideConsent,
+    /// Place someone in a wing the rule refuses, with a written reason.
+    OverrideWingRule,
+    /// Read the audit chain.
+    ReviewAudit,
+}
+
+/// The kinds of data, by sensitivity (DESIGN §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum DataClass {
+    /// Aliases, case codes, beds, pickups, services: what reception and night staff need.
+    Front,
+    /// The case file: names, documents, trafficking profile, referrals, consent, travel, notes.
+    Case,
+    /// Medical and psychological notes.
+    Medical,
+}
+
+/// The matrix: for each role, the (action, class) pairs it may do.
+fn grants(role: Role) -> &'static [(Act, DataClass)] {
+    use Act::*;
+    use DataClass::*;
+    match role {
+        Role::Reception | Role::Night => &[(View, Front), (Create, Front), (Edit, Front)],
+        Role::CaseWorker => &[
+            (View, Front),
+            (Create, Front),
+            (Edit, Front),
+            (View, Case),
+            (Create, Case),
+            (Edit, Case),
+            (Reveal, Case),
+            (View, Medical),
+            (Create, Medical),
+            (Edit, Medical),
+            (Organisations, Front),
+        ],
+        Role::Manager => &[
+            (View, Front),
+            (Create, Front),
+            (Edit, Front),
+            (Export, Front),
+            (Rooms, Front),
+            (Organisations, Front),
+            (AdministerUsers, Front),
+            (ReviewAudit, Front),
+            (OverrideWingRule, Front),
+            (View, Case),
+            (Create, Case),
+            (Edit, Case),
+            (Reveal, Case),
+            (Export, Case),
+            (Erase, Case),
+            (OverrideConsent, Case),
+            (View, Medical),
+            (Create, Medical),
+            (Edit, Medical),
+            (Erase, Medical),
+        ],
+    }
+}
+
+/// Whether `role` may do `act` on `class`. Anything not granted is denied.
+pub fn allowed(role: Role, act: Act, class: DataClass) -> bool {
+    grants(role).contains(&(act, class))
+}
+
+impl Act {
+    /// Stable name.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl DataClass {
+    /// Stable name.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Reception => "reception",
+        Role::Night => "night",
+        Role::CaseWorker => "case worker",
+        Role::Manager => "manager",
+    }
+}
+
+/// The whole matrix as a Markdown table (for the README).
+pub fn matrix_markdown() -> String {
+    let roles = [Role::Reception, Role::Night, Role::CaseWorker, Role::Manager];
+    let mut out = String::from("| action | data |");
+    for r in roles {
+        out.push_str(&format!(" {} |", role_name(r)));
+    }
+    out.push_str("\n|---|---|");
+    for _ in roles {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for act in Act::iter() {
+        for class in DataClass::iter() {
+            if !roles.iter().any(|r| allowed(*r, act, class)) {
+                continue;
+            }
+            out.push_str(&format!("| {} | {} |", act.name(), class.name()));
+            for r in roles {
+                out.push_str(if allowed(r, act, class) { " yes |" } else { " — |" });
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reception_and_night_see_only_front_data() {
+        for role in [Role::Reception, Role::Night] {
+            for act in Act::iter() {
+                assert!(!allowed(role, act, DataClass::Case), "{role:?} {act:?}");
+                assert!(!allowed(role, act, DataClass::Medical), "{role:?} {act:?}");
+            }
+            assert!(allowed(role, Act::View, DataClass::Front));
+            assert!(!allowed(role, Act::Export, DataClass::Front));
+            assert!(!allowed(role, Act::Rooms, DataClass::Front));
+        }
+    }
+
+    #[test]
+    fn only_managers_erase_export_administer_and_override() {
+        for act in [
+            Act::Erase,
+            Act::Export,
+            Act::AdministerUsers,
+            Act::OverrideConsent,
+            Act::OverrideWingRule,
+            Act::Rooms,
+            Act::ReviewAudit,
+        ] {
+            for role in [Role::Reception, Role::Night, Role::CaseWorker] {
+                for class in DataClass::iter() {
+                    assert!(!allowed(role, act, class), "{role:?} {act:?} {class:?}");
+                }
+            }
+            assert!(DataClass::iter().any(|c| allowed(Role::Manager, act, c)), "{act:?}");
+        }
+    }
+
+    #[test]
+    fn the_case_key_and_the_matrix_agree() {
+        for role in [Role::Reception, Role::Night, Role::CaseWorker, Role::Manager] {
+            assert_eq!(allowed(role, Act::View, DataClass::Case), role.holds_case_key(), "{role:?}");
+        }
+    }
+}
