@@ -464,8 +464,8 @@ impl Store {
     /// change their own passphrase). The header is replaced atomically.
     pub fn set_user(&mut self, username: &str, display_name: &str, role: Role, passphrase: &[u8]) -> Result<()> {
         let session = self.session()?;
-        let own = session.username == username;
-        if !allowed(session.role, Act::AdministerUsers, DataClass::Front) && !(own && role == session.role) {
+        let own_passphrase = session.username == username && role == session.role;
+        if !own_passphrase && !allowed(session.role, Act::AdministerUsers, DataClass::Front) {
             return Err(StoreError::Forbidden("user administration"));
         }
         if !crate::domain::user::valid_username(username) {
