@@ -1,1 +1,7 @@
 # access: messages of the access screens and commands.
+dash-past-retention = { $count ->
+    [one] { $count } закрытое дело хранится дольше срока
+    [few] { $count } закрытых дела хранятся дольше срока
+   *[many] { $count } закрытых дел хранятся дольше срока
+}
+rule-erase_open_case = Удалить можно только закрытое дело: сначала закройте его.

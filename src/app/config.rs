@@ -25,6 +25,8 @@ pub struct Config {
     /// Airports reception works at, with their arrival terminals
     /// (`[[airports]]` tables of `code` and `terminals`).
     pub airports: Vec<crate::domain::pickup::AirportTerminals>,
+    /// Years a closed case is kept before the dashboard proposes erasing it.
+    pub retention_years: u32,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             currency: "RUB".into(),
             draft_after_seconds: 3,
             airports: crate::domain::pickup::default_airports(),
+            retention_years: 5,
         }
     }
 }

@@ -12,9 +12,11 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::case::CaseFront;
 use crate::domain::occupancy::{bed_states, free_per_wing};
+use crate::domain::permissions::{Act, DataClass};
 use crate::domain::pickup::{Pickup, PickupStatus};
 use crate::domain::rooms::{Bed, Room, Wing};
 use crate::domain::service::{ServiceItem, is_overdue};
+use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 use crate::keymap;
 use crate::store::{Store, StoreError, Stored};
@@ -42,6 +44,8 @@ pub struct Summary {
     pub overdue_services: u32,
     /// People who arrived this year.
     pub assisted_this_year: u32,
+    /// Closed cases past the retention period (managers only).
+    pub past_retention: u32,
 }
 
 fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
@@ -50,7 +54,7 @@ fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
 
 impl Summary {
     /// Computes the summary at `now` (local time).
-    pub fn load(store: &Store, now: NaiveDateTime) -> Result<Summary, StoreError> {
+    pub fn load(store: &Store, now: NaiveDateTime, retention_years: u32) -> Result<Summary, StoreError> {
         let today = now.date();
         let pickups: Vec<Pickup> = live(store.scan::<Pickup>()?);
         let cases: Vec<CaseFront> = live(store.scan::<CaseFront>()?);
@@ -89,8 +93,13 @@ impl Summary {
             states.values().filter(|v| matches!(v, crate::domain::occupancy::BedState::Occupied(_))).count() as u32;
         s.capacity = beds.iter().filter(|b| b.usable_on(today)).count() as u32;
         s.overdue_services = services.iter().filter(|i| is_overdue(i, today)).count() as u32;
+        // Erased cases still count, through their anonymised trace.
+        let erased = store.scan::<AnonymisedCase>()?.into_iter().filter(|t| t.body.year == today.year()).count();
         s.assisted_this_year =
-            cases.iter().filter(|c| c.arrived_on.is_some_and(|d| d.year() == today.year())).count() as u32;
+            (cases.iter().filter(|c| c.arrived_on.is_some_and(|d| d.year() == today.year())).count() + erased) as u32;
+        if store.may(Act::Erase, DataClass::Case) {
+            s.past_retention = crate::ops::access::past_retention(store, today, retention_years)?.len() as u32;
+        }
         Ok(s)
     }
 }
@@ -114,7 +123,7 @@ impl Dashboard {
         self.summary = match ctx.store() {
             Ok(store) => {
                 self.saves_seen = store.last_save();
-                Summary::load(store, ctx.now()).map_err(|e| ctx.error_text(&e))
+                Summary::load(store, ctx.now(), ctx.config.retention_years).map_err(|e| ctx.error_text(&e))
             }
             Err(e) => Err(ctx.error_text(&e)),
         };
@@ -212,6 +221,12 @@ impl Screen for Dashboard {
         if s.overdue_services > 0 {
             lines.push(Line::styled(
                 ctx.i18n.t_args("dash-overdue-services", &[("count", i64::from(s.overdue_services).into())]),
+                theme::error(),
+            ));
+        }
+        if s.past_retention > 0 {
+            lines.push(Line::styled(
+                ctx.i18n.t_args("dash-past-retention", &[("count", i64::from(s.past_retention).into())]),
                 theme::error(),
             ));
         }

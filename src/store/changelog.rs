@@ -78,7 +78,11 @@ pub struct ChangeEntry {
     pub key_case: Option<[u8; 16]>,
     /// Hash of the previous entry (zeros for the first).
     pub prev_hash: [u8; 32],
-    /// nonce ‖ ciphertext ‖ tag of the bincode [`ChangeBody`].
+    /// SHA-256 of the sealed body: the chain covers this, so a body can be
+    /// removed by erasure without breaking the chain.
+    pub body_hash: [u8; 32],
+    /// nonce ‖ ciphertext ‖ tag of the bincode [`ChangeBody`]; empty once
+    /// the record it describes has been erased.
     pub body: Vec<u8>,
 }
 
@@ -100,7 +104,17 @@ impl ChangeEntry {
 
     /// The hash the next entry links to.
     pub fn hash(&self) -> [u8; 32] {
-        crypto::hash(&[&self.header_aad(), &self.body])
+        crypto::hash(&[&self.header_aad(), &self.body_hash])
+    }
+
+    /// Whether the body was removed by an erasure.
+    pub fn is_redacted(&self) -> bool {
+        self.body.is_empty()
+    }
+
+    /// Whether the body is the one the chain names (or was erased).
+    pub fn body_matches(&self) -> bool {
+        self.is_redacted() || crypto::ct_eq(&crypto::hash(&[&self.body]), &self.body_hash)
     }
 }
 

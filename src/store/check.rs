@@ -156,7 +156,11 @@ impl Store {
                 r.problems.push(format!("changelog: chain broken at {expected}"));
                 return Ok(());
             }
-            if !self.change_body_opens(session_holds(self), &entry) {
+            if !entry.body_matches() {
+                r.problems.push(format!("changelog: entry {expected} was altered"));
+                return Ok(());
+            }
+            if !entry.is_redacted() && !self.change_body_opens(session_holds(self), &entry) {
                 r.problems.push(format!("changelog: entry {expected} does not decrypt"));
                 return Ok(());
             }

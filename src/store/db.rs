@@ -104,7 +104,36 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
     }
 }
 
+/// The open database, its trees and the file to sync.
+pub(crate) type Parts = (sled::Db, Vec<sled::Tree>, sled::Tree, File);
+
+/// Opens the sled database in `db_dir` with every tree.
+pub(crate) fn open_parts(db_dir: &Path) -> Result<Parts> {
+    let db = open_sled(db_dir)?;
+    let mut trees = Vec::with_capacity(TreeId::ALL.len());
+    for t in TreeId::ALL {
+        trees.push(db.open_tree(t.name())?);
+    }
+    let throttle = db.open_tree(THROTTLE_TREE)?;
+    let db_file = OpenOptions::new().read(true).write(true).open(db_dir.join("db"))?;
+    Ok((db, trees, throttle, db_file))
+}
+
 impl Store {
+    /// Replaces the open database (after a vacuum).
+    pub(crate) fn replace_parts(&mut self, parts: Parts) {
+        let (db, trees, throttle, db_file) = parts;
+        self.trees = trees;
+        self.throttle = throttle;
+        self.db_file = db_file;
+        self.db = db;
+    }
+
+    /// The sled database.
+    pub(crate) fn sled(&self) -> &sled::Db {
+        &self.db
+    }
+
     /// Opens a centre without logging in: takes the folder's lock, reads the
     /// header and opens the database.
     pub fn open(dir: &Path) -> Result<Store> {
@@ -117,14 +146,8 @@ impl Store {
     }
 
     fn open_with(dir: &Path, lock: DirLock, header: Header) -> Result<Store> {
-        let db_dir = dir.join("db");
-        let db = open_sled(&db_dir)?;
-        let mut trees = Vec::with_capacity(TreeId::ALL.len());
-        for t in TreeId::ALL {
-            trees.push(db.open_tree(t.name())?);
-        }
-        let throttle = db.open_tree(THROTTLE_TREE)?;
-        let db_file = OpenOptions::new().read(true).write(true).open(db_dir.join("db"))?;
+        super::vacuum::recover(dir)?;
+        let (db, trees, throttle, db_file) = open_parts(&dir.join("db"))?;
         Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,

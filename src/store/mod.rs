@@ -9,6 +9,7 @@ pub mod codec;
 pub mod crypto;
 pub mod db;
 pub mod drafts;
+pub mod erase;
 pub mod error;
 pub mod head;
 pub mod lock;
@@ -17,6 +18,7 @@ pub mod records;
 pub mod throttle;
 pub mod trees;
 pub mod tx;
+pub mod vacuum;
 pub mod vault;
 
 pub use audit::{AuditAction, AuditEntry, AuditEvent};

@@ -14,6 +14,7 @@ use crate::domain::pickup::Pickup;
 use crate::domain::referral::{Organisation, Referral};
 use crate::domain::rooms::{Bed, Room};
 use crate::domain::service::ServiceItem;
+use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 use crate::domain::travel::Travel;
 
@@ -64,6 +65,15 @@ case_record!(Note, TreeId::Notes, Class::Case, "note");
 case_record!(Referral, TreeId::Referrals, Class::Case, "referral");
 case_record!(Travel, TreeId::Travel, Class::Case, "travel");
 case_record!(Consent, TreeId::Consents, Class::Case, "consent");
+
+impl Record for AnonymisedCase {
+    const TREE: TreeId = TreeId::Stats;
+    const CLASS: Class = Class::Front;
+    const KIND: &'static str = "statistics";
+    fn key(&self) -> Vec<u8> {
+        self.id.as_bytes().to_vec()
+    }
+}
 
 impl Record for CasePrivate {
     const TREE: TreeId = TreeId::CasePrivate;
@@ -119,6 +129,7 @@ pub fn decodes(tree: TreeId, record_tree: TreeId, _key: &[u8], plain: &[u8]) -> 
         (TreeId::Travel, _) => is::<Travel>(plain),
         (TreeId::Consents, _) => is::<Consent>(plain),
         (TreeId::Users, _) => is::<UserActivity>(plain),
+        (TreeId::Stats, _) => is::<AnonymisedCase>(plain),
         (TreeId::CaseKeys, _) => plain.len() == 32,
         (TreeId::Meta, _) => codec::from_bytes::<super::tx::Counters>(plain, "meta").is_ok(),
         (TreeId::Audit, _) => codec::from_bytes::<super::audit::AuditEvent>(plain, "audit").is_ok(),

@@ -51,11 +51,13 @@ pub enum TreeId {
     Drafts,
     /// Per-user information that is not secret (last login).
     Users,
+    /// Anonymised traces of erased cases, for reports.
+    Stats,
 }
 
 impl TreeId {
     /// All trees, in transaction order.
-    pub const ALL: [TreeId; 23] = [
+    pub const ALL: [TreeId; 24] = [
         TreeId::Meta,
         TreeId::CaseKeys,
         TreeId::CaseFront,
@@ -79,6 +81,7 @@ impl TreeId {
         TreeId::ChangeLog,
         TreeId::Drafts,
         TreeId::Users,
+        TreeId::Stats,
     ];
 
     /// The tree's name on disk; also bound into every value's AAD.
@@ -107,6 +110,7 @@ impl TreeId {
             TreeId::ChangeLog => "changelog",
             TreeId::Drafts => "drafts",
             TreeId::Users => "users",
+            TreeId::Stats => "stats",
         }
     }
 

@@ -261,6 +261,16 @@ impl<'a> Tx<'a> {
         Ok(stored)
     }
 
+    /// Removes a stored value outright (erasure only: no history is kept).
+    pub(crate) fn remove_raw(&mut self, t: TreeId, key: &[u8]) -> Result<()> {
+        self.tremove(t, key)
+    }
+
+    /// Replaces a stored value as is (erasure redacting the change log).
+    pub(crate) fn put_raw(&mut self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+        self.tput(t, key, value)
+    }
+
     /// Reads a unique-index entry (`name` scopes it, e.g. `open_stay_bed`).
     pub fn index_get(&mut self, name: &str, key: &[u8]) -> Result<Option<Vec<u8>>> {
         let ik = index_key(name, key);
@@ -353,11 +363,13 @@ impl<'a> Tx<'a> {
                 class: ch.class,
                 key_case: ch.key_case,
                 prev_hash: c.change_hash,
+                body_hash: [0; 32],
                 body: Vec::new(),
             };
             let body_key = self.key_for(ch.class, &entry_key_hint(&ch), false)?;
             let plain = zeroize::Zeroizing::new(codec::to_bytes(&ch.body)?);
             entry.body = crypto::seal(&body_key, &entry.header_aad(), &plain)?;
+            entry.body_hash = crypto::hash(&[&entry.body]);
             c.change_hash = entry.hash();
             let k = c.change_seq.to_be_bytes();
             // The body is sealed under the record's key and the header is
