@@ -290,3 +290,93 @@ fn a_keyslot_change_interrupted_before_the_rename_leaves_the_old_credentials_wor
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
 }
+
+fn demo_centre(dir: &std::path::Path) -> std::path::PathBuf {
+    let demo = dir.join("demo");
+    let out = haven(&demo).args(["demo", "--no-console", "--cases", "30"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    demo
+}
+
+fn as_demo(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    haven(dir).env("HAVEN_USER", "demo").env("HAVEN_PASSPHRASE", "haven-demo").args(args).output().unwrap()
+}
+
+#[test]
+fn audit_show_filters_events_and_verify_catches_removal_after_a_recorded_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_centre(dir.path());
+    let out = as_demo(&demo, &["audit", "show", "--action", "login"]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    assert!(t.lines().filter(|l| l.contains(" login ")).count() >= 1, "{t}");
+    assert!(!t.contains(" init "), "the filter keeps only logins: {t}");
+    // Reception may not review the audit.
+    let out = haven(&demo)
+        .env("HAVEN_USER", "reception")
+        .env("HAVEN_PASSPHRASE", "haven-reception")
+        .args(["audit", "show"])
+        .output()
+        .unwrap();
+    fails_with(&out, "permission denied");
+
+    let out = as_demo(&demo, &["audit", "verify"]);
+    let t = text(&out);
+    assert!(out.status.success(), "{t}");
+    let head = t.split_whitespace().last().unwrap().to_string();
+    assert!(head.contains(':'), "{t}");
+    // More events, then the recorded head still verifies.
+    assert!(as_demo(&demo, &["check"]).status.success());
+    let out = as_demo(&demo, &["audit", "verify", "--head", &head]);
+    assert!(out.status.success(), "{}", text(&out));
+    // Remove the newest events behind Haven's back: verification against the
+    // head fails and names the removal.
+    {
+        let db = sled::open(demo.join("db")).unwrap();
+        let audit = db.open_tree("audit").unwrap();
+        let seq: u64 = head.split(':').next().unwrap().parse().unwrap();
+        for k in audit.iter().keys().map(|k| k.unwrap()).collect::<Vec<_>>() {
+            if u64::from_be_bytes(k.as_ref().try_into().unwrap()) >= seq {
+                audit.remove(k).unwrap();
+            }
+        }
+        db.flush().unwrap();
+    }
+    let out = as_demo(&demo, &["audit", "verify", "--head", &head]);
+    let t = text(&out);
+    assert!(!out.status.success() && t.contains("removed"), "{t}");
+    assert!(!as_demo(&demo, &["check"]).status.success(), "check notices too");
+}
+
+#[test]
+fn a_manager_erases_a_closed_case_and_the_centre_still_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_centre(dir.path());
+    let code = {
+        let store = haven::store::Store::open_as(&demo, "demo", b"haven-demo").unwrap();
+        store
+            .scan::<haven::domain::case::CaseFront>()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.body.status.is_closed())
+            .map(|c| c.body.code.to_string())
+            .expect("the demo has closed cases")
+    };
+    let out = as_demo(&demo, &["erase", &code]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let out = haven(&demo)
+        .env("HAVEN_USER", "caseworker")
+        .env("HAVEN_PASSPHRASE", "haven-caseworker")
+        .args(["erase", &code, "--yes"])
+        .output()
+        .unwrap();
+    fails_with(&out, "permission denied");
+    let out = as_demo(&demo, &["erase", &code, "--yes"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = as_demo(&demo, &["check"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = as_demo(&demo, &["audit", "show", "--action", "erase"]);
+    assert!(text(&out).contains(&code), "{}", text(&out));
+    let out = as_demo(&demo, &["erase", &code, "--yes"]);
+    fails_with(&out, "not found");
+}

@@ -35,6 +35,10 @@ pub enum Command {
     User(UserArgs),
     /// Keymap files.
     Keymap(KeymapArgs),
+    /// Audit review for managers: list events, verify the chain against a recorded head.
+    Audit(AuditArgs),
+    /// Erase a closed case for good, keeping its anonymised statistics (managers).
+    Erase(EraseArgs),
     /// Test helper: writes numbered saves and acknowledges each on stdout.
     #[command(hide = true)]
     Torture(TortureArgs),
@@ -147,4 +151,52 @@ pub enum KeymapAction {
         /// The file.
         file: PathBuf,
     },
+}
+
+/// `haven audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The action.
+    #[command(subcommand)]
+    pub action: AuditCmd,
+}
+
+/// `haven audit …` actions.
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// List events, oldest first, with filters.
+    Show {
+        /// Only this user's events.
+        #[arg(long)]
+        user: Option<String>,
+        /// Only events about this case code.
+        #[arg(long)]
+        case: Option<String>,
+        /// Only this action (login, view_case, reveal_name, update, export, …).
+        #[arg(long)]
+        action: Option<String>,
+        /// From this date (any form: 2026-12-01, 01.12.2026, today, -7d).
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this date, included.
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Verify the chain; with --head SEQ:MAC, also that nothing up to that
+    /// recorded head was altered or removed.
+    Verify {
+        /// A head written down earlier (`haven check` prints it).
+        #[arg(long, value_name = "SEQ:MAC")]
+        head: Option<String>,
+    },
+}
+
+/// `haven erase`.
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// The case code (e.g. MSK-26-0042).
+    pub case: String,
+    /// Confirms that the case is to be erased for good.
+    #[arg(long)]
+    pub yes: bool,
 }

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use super::args::Cli;
 use super::{creds, paths};
+use crate::domain::permissions::{Act, DataClass};
 
 /// Runs `haven check`.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
@@ -11,6 +12,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = creds::open(&dir)?;
     paths::start_log(&dir);
     let report = store.check()?;
+    if store.may(Act::Erase, DataClass::Case) {
+        let years = crate::app::config::Config::load(paths::config_dir().as_deref())?.retention_years;
+        let today = chrono::Local::now().date_naive();
+        for (code, since) in crate::ops::access::past_retention(&store, today, years)? {
+            println!(
+                "retention: case {code} closed since {since} is past {years} years (erase it with `haven erase {code}`)"
+            );
+        }
+    }
     let head = report.audit_head.map(|h| h.display()).unwrap_or_else(|| "-".into());
     if report.ok() {
         println!(

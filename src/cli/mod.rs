@@ -1,10 +1,12 @@
 //! The command line (DESIGN §7): one file per subcommand.
 
 mod args;
+mod audit;
 mod check;
 mod console;
 mod creds;
 pub(crate) mod demo;
+mod erase;
 mod init;
 mod keymap;
 mod messages;
@@ -34,6 +36,8 @@ pub fn run() -> ExitCode {
         Some(Command::Demo(a)) => demo::run(&cli, a),
         Some(Command::Check) => check::run(&cli),
         Some(Command::Keymap(a)) => keymap::run(a),
+        Some(Command::Audit(a)) => audit::run(&cli, a),
+        Some(Command::Erase(a)) => erase::run(&cli, a),
         Some(Command::User(a)) => user::run(&cli, a),
         Some(Command::Torture(a)) => torture::run(&cli, a),
     };

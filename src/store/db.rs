@@ -478,6 +478,12 @@ impl Store {
         Ok(out)
     }
 
+    /// The audit key, for a manager verifying the chain.
+    pub fn audit_key_for_review(&self) -> Result<Key> {
+        self.authorize(Act::ReviewAudit, DataClass::Front)?;
+        Ok(self.session()?.keys.audit.clone())
+    }
+
     /// The audit key (for verification by managers and `haven check`).
     pub(crate) fn audit_key(&self) -> Result<&Key> {
         Ok(&self.session()?.keys.audit)

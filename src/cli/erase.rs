@@ -1,0 +1,30 @@
+//! `haven erase CODE --yes`: a manager erases a closed case for good.
+
+use std::process::ExitCode;
+
+use super::args::{Cli, EraseArgs};
+use super::{creds, paths};
+use crate::domain::case::CaseFront;
+use crate::store::StoreError;
+
+/// Runs `haven erase`.
+pub fn run(cli: &Cli, a: &EraseArgs) -> anyhow::Result<ExitCode> {
+    let dir = paths::data_dir(cli.data.as_deref(), false)?;
+    let mut store = creds::open(&dir)?;
+    paths::start_log(&dir);
+    let case = store
+        .scan::<CaseFront>()?
+        .into_iter()
+        .find(|c| c.body.code.to_string() == a.case.trim())
+        .ok_or(StoreError::NotFound("case"))?;
+    if !a.yes {
+        println!("This erases case {} for good; only anonymised statistics remain. Add --yes to confirm.", a.case);
+        return Ok(ExitCode::from(2));
+    }
+    let report = crate::ops::access::erase_case(&mut store, case.body.id)?;
+    println!(
+        "Case {} erased: {} records, {} earlier versions, {} log entries emptied.",
+        a.case, report.records, report.versions, report.log_bodies
+    );
+    Ok(ExitCode::SUCCESS)
+}
