@@ -33,3 +33,6 @@ mod tests;
 pub fn new_id<T: From<crate::domain::ids::Id>>() -> Result<T> {
     Ok(T::from(crate::domain::ids::Id(crypto::random16()?)))
 }
+
+#[cfg(test)]
+mod tests_matrix;
