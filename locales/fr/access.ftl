@@ -4,3 +4,4 @@ dash-past-retention = { $count ->
    *[other] { $count } dossiers clos au-delà de la durée de conservation
 }
 rule-erase_open_case = Seul un dossier clos peut être effacé : clôturez-le d’abord.
+rule-passphrase_short = La phrase secrète est trop courte : 12 caractères au moins.

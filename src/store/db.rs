@@ -24,6 +24,9 @@ use super::vault::{ClassKeys, Header};
 use crate::domain::permissions::{Act, DataClass, allowed};
 use crate::domain::user::Role;
 
+/// The shortest passphrase a real centre accepts.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
 /// sled's page cache: bounded, not its 1 GiB default.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -181,6 +184,9 @@ impl Store {
         }
         if !crate::domain::user::valid_username(&spec.admin) {
             return Err(StoreError::Invalid("username".into()));
+        }
+        if !spec.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(StoreError::Rule("passphrase_short".into()));
         }
         std::fs::create_dir_all(dir)?;
         let lock = DirLock::acquire(dir)?;
@@ -499,6 +505,10 @@ impl Store {
         }
         if !crate::domain::user::valid_username(username) {
             return Err(StoreError::Invalid("username".into()));
+        }
+        // The demo's published passphrases are shorter; real centres never are.
+        if !self.header.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(StoreError::Rule("passphrase_short".into()));
         }
         let full = self.full_keys(session)?;
         let existed = self.header.slot(username).is_some();
