@@ -167,6 +167,9 @@ pub enum Action {
     /// Set up rooms and beds.
     #[strum(message = "Rooms and beds setup")]
     RoomsSetup,
+    /// Add a room to the plan.
+    #[strum(message = "New room")]
+    RoomNew,
 
     // Night roll-call.
     /// Mark the person present.

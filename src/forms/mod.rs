@@ -1,8 +1,13 @@
 //! Form declarations, one file per form, each a list of fields for the
 //! generic engine in [`crate::form`].
 
+pub mod bed;
 pub mod centre;
+pub mod room;
 pub mod sample;
+pub mod stay;
+pub mod stay_checkout;
+pub mod stay_reserve;
 pub mod user;
 
 use crate::app::context::Ctx;
@@ -16,6 +21,12 @@ use crate::app::screen::{Draft, Screen};
 pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
     match draft.form.as_str() {
         "user" => Some(Box::new(user::screen(ctx, None, user::save_to_store()).with_draft(draft))),
+        "stay_assign" | "stay_transfer" => stay::reopen(draft, ctx),
+        "stay_checkout" => stay_checkout::reopen(draft, ctx),
+        "stay_reserve" => stay_reserve::reopen(draft, ctx),
+        "bed" | "bed_out_of_service" => bed::reopen(draft, ctx),
+        "room" => room::reopen(draft, ctx),
+        crate::screens::night::DRAFT => crate::screens::night::reopen(draft, ctx),
         _ => None,
     }
 }

@@ -46,6 +46,8 @@ pub struct Summary {
     pub assisted_this_year: u32,
     /// Closed cases past the retention period (managers only).
     pub past_retention: u32,
+    /// The last roll-call's absentees not yet back or checked out, with its night.
+    pub absentees: Option<(chrono::NaiveDate, Vec<crate::ops::night::Absentee>)>,
 }
 
 fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
@@ -97,6 +99,7 @@ impl Summary {
         let erased = store.scan::<AnonymisedCase>()?.into_iter().filter(|t| t.body.year == today.year()).count();
         s.assisted_this_year =
             (cases.iter().filter(|c| c.arrived_on.is_some_and(|d| d.year() == today.year())).count() + erased) as u32;
+        s.absentees = crate::ops::night::absentees(store)?.filter(|(_, away)| !away.is_empty());
         if store.may(Act::Erase, DataClass::Case) {
             s.past_retention = crate::ops::access::past_retention(store, today, retention_years)?.len() as u32;
         }
@@ -223,6 +226,19 @@ impl Screen for Dashboard {
                 ctx.i18n.t_args("dash-overdue-services", &[("count", i64::from(s.overdue_services).into())]),
                 theme::error(),
             ));
+        }
+        if let Some((night, away)) = &s.absentees {
+            let count = i64::try_from(away.len()).unwrap_or(0);
+            lines.push(Line::styled(
+                ctx.i18n.t_args(
+                    "night-absentees",
+                    &[("count", count.into()), ("night", ctx.i18n.format_date(*night).into())],
+                ),
+                theme::error(),
+            ));
+            for a in away {
+                lines.push(Line::raw(format!("  {} · {} {}", inert(&a.bed), inert(&a.alias), inert(&a.code))));
+            }
         }
         if s.past_retention > 0 {
             lines.push(Line::styled(

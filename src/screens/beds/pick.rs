@@ -1,0 +1,422 @@
+//! Choosing who gets a bed, or which bed someone gets: a list that filters
+//! as you type, each line saying whether the wing rule lets the pair be
+//! (and why not). Enter opens the short form that confirms the dates.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text;
+use crate::app::action::{Action, Condition};
+use crate::app::context::Ctx;
+use crate::app::screen::{Outcome, Screen};
+use crate::domain::case::CaseFront;
+use crate::domain::ids::{BedId, CaseId};
+use crate::domain::occupancy::{BedState, bed_states};
+use crate::domain::placement::{Holder, Refusal, check_bed_usable, check_wing};
+use crate::domain::rooms::{Wing, WingRefusal};
+use crate::domain::translit::search_fold;
+use crate::forms;
+use crate::keymap;
+use crate::ops::beds::{CandidateGroup, Snapshot, candidates};
+use crate::ui::sanitize::{display_width, inert, truncate_to_width};
+use crate::ui::theme;
+
+/// What is being chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Who gets this bed (assign from the board).
+    PersonForBed(BedId),
+    /// Which bed this person gets (from the case file or the arrivals board).
+    BedForPerson(CaseId),
+    /// Which bed this person moves to.
+    BedForTransfer(CaseId),
+    /// Which bed to hold for an expected arrival or a pickup.
+    BedForHolder(Holder),
+}
+
+/// One line of the list.
+#[derive(Debug, Clone)]
+struct Item {
+    /// The person, or the bed, the line stands for.
+    case: Option<CaseId>,
+    bed: Option<BedId>,
+    cols: Vec<String>,
+    fit: Result<(), Refusal>,
+    search: String,
+    /// Listed before the others (the bed already held for this person).
+    first: bool,
+}
+
+/// The picker screen.
+pub struct Pick {
+    mode: Mode,
+    snap: Arc<Snapshot>,
+    items: Vec<Item>,
+    query: String,
+    shown: Vec<usize>,
+    cursor: usize,
+    top: usize,
+    manager: bool,
+    heading: String,
+}
+
+fn manager(ctx: &Ctx) -> bool {
+    ctx.store().ok().and_then(|s| s.session().ok()).is_some_and(|s| s.role == crate::domain::user::Role::Manager)
+}
+
+/// Where a candidate is: at the centre since, met at, expected at…
+fn whereabouts(
+    ctx: &Ctx,
+    snap: &Snapshot,
+    group: CandidateGroup,
+    pickup: Option<&crate::domain::pickup::Pickup>,
+    at: Option<chrono::NaiveDateTime>,
+) -> String {
+    let when = at.map(|t| {
+        if t.date() == ctx.today() {
+            ctx.i18n.format_time(t.time())
+        } else {
+            format!("{} {}", text::short_date(ctx, t.date()), ctx.i18n.format_time(t.time()))
+        }
+    });
+    let flight = pickup.map(|p| format!("{} {}", p.flight, p.airport)).unwrap_or_default();
+    let _ = snap;
+    ctx.i18n.t_args(
+        &format!("beds-candidate-{}", group.key()),
+        &[("when", when.unwrap_or_default().into()), ("flight", inert(&flight).into_owned().into())],
+    )
+}
+
+fn fit_text(ctx: &Ctx, fit: &Result<(), Refusal>) -> String {
+    match fit {
+        Ok(()) => format!("✓ {}", ctx.t("beds-fits")),
+        Err(r) => format!("✗ {}", text::refusal(ctx, r)),
+    }
+}
+
+impl Pick {
+    fn new(ctx: &Ctx, snap: Arc<Snapshot>, mode: Mode, heading: String, items: Vec<Item>) -> Pick {
+        let mut p = Pick {
+            mode,
+            snap,
+            items,
+            query: String::new(),
+            shown: Vec::new(),
+            cursor: 0,
+            top: 0,
+            manager: manager(ctx),
+            heading,
+        };
+        p.refilter();
+        p
+    }
+
+    /// Who gets `bed`: today's arrivals first, the person it is reserved for at the very top.
+    pub fn person_for_bed(ctx: &Ctx, snap: Arc<Snapshot>, bed: BedId) -> Pick {
+        let today = ctx.today();
+        let room = snap.bed(bed).and_then(|b| snap.room_of(b)).cloned();
+        let held = snap.holding(bed, today).cloned();
+        let holder_case = held.as_ref().and_then(|r| snap.reservation_case(r)).map(|f| f.id);
+        let mut items = Vec::new();
+        for c in candidates(&snap, today) {
+            let Some(front) = snap.cases.get(&c.case) else { continue };
+            let pickup = c.pickup.and_then(|p| snap.pickups.get(&p));
+            let mut fit = match &room {
+                Some(r) => check_wing(r, front, today),
+                None => Ok(()),
+            };
+            if held.is_some() && holder_case != Some(front.id) && fit.is_ok() {
+                fit = Err(Refusal::ReservedForAnother);
+            }
+            items.push(Item {
+                case: Some(front.id),
+                bed: Some(bed),
+                cols: vec![
+                    front.code.to_string(),
+                    inert(&front.alias).into_owned(),
+                    text::gender_age(ctx, front),
+                    whereabouts(ctx, &snap, c.group, pickup, c.at),
+                    fit_text(ctx, &fit),
+                ],
+                fit,
+                search: search_fold(&format!("{} {}", front.code, front.alias)),
+                first: false,
+            });
+        }
+        if let Some(h) = holder_case
+            && let Some(i) = items.iter().position(|it| it.case == Some(h))
+        {
+            let first = items.remove(i);
+            items.insert(0, first);
+        }
+        let label = snap.bed(bed).map(|b| inert(&b.label).into_owned()).unwrap_or_default();
+        let room_text = room.as_ref().map(|r| text::room_line(ctx, r)).unwrap_or_default();
+        let heading = ctx
+            .i18n
+            .t_args("beds-pick-person", &[("bed", label.into()), ("room", inert(&room_text).into_owned().into())]);
+        Pick::new(ctx, snap, Mode::PersonForBed(bed), heading, items)
+    }
+
+    /// Which bed `case` gets (the arrivals board's "at centre" calls this).
+    pub fn bed_for_person(ctx: &Ctx, snap: Arc<Snapshot>, case: CaseId) -> Pick {
+        Pick::beds(ctx, snap, Mode::BedForPerson(case))
+    }
+
+    /// Which bed `case` moves to.
+    pub fn bed_for_transfer(ctx: &Ctx, snap: Arc<Snapshot>, case: CaseId) -> Pick {
+        Pick::beds(ctx, snap, Mode::BedForTransfer(case))
+    }
+
+    /// Which bed to hold for `holder`.
+    pub fn bed_for_holder(ctx: &Ctx, snap: Arc<Snapshot>, holder: Holder) -> Pick {
+        Pick::beds(ctx, snap, Mode::BedForHolder(holder))
+    }
+
+    fn beds(ctx: &Ctx, snap: Arc<Snapshot>, mode: Mode) -> Pick {
+        let today = ctx.today();
+        let (case, holder) = match mode {
+            Mode::BedForPerson(c) | Mode::BedForTransfer(c) => (Some(c), Holder { case: Some(c), pickup: None }),
+            Mode::BedForHolder(h) => {
+                let c = h.case.or_else(|| h.pickup.and_then(|p| snap.pickups.get(&p)).and_then(|p| p.case_id));
+                (c, Holder { case: c, pickup: h.pickup })
+            }
+            Mode::PersonForBed(_) => (None, Holder::default()),
+        };
+        let front: Option<&CaseFront> = case.and_then(|c| snap.cases.get(&c));
+        let minor_pickup = holder.pickup.and_then(|p| snap.pickups.get(&p)).is_some_and(|p| p.needs.minor);
+        let current = case.and_then(|c| snap.open_stay_of(c)).map(|s| s.bed_id);
+        let states = bed_states(&snap.beds, &snap.stays, &snap.reservations, today);
+        let mut items: Vec<Item> = Vec::new();
+        for bed in snap.beds_in_plan() {
+            let Some(room) = snap.room_of(bed) else { continue };
+            let mine = snap.holding(bed.id, today).is_some_and(|r| holder.owns(r));
+            let open = match states.get(&bed.id) {
+                Some(BedState::Free) => true,
+                Some(BedState::Reserved(_)) => mine,
+                _ => false,
+            };
+            if !open || Some(bed.id) == current {
+                continue;
+            }
+            let mut fit = check_bed_usable(room, bed, today);
+            if fit.is_ok() {
+                fit = match front {
+                    Some(f) => check_wing(room, f, today),
+                    None if minor_pickup && !matches!(room.wing, Wing::Minors | Wing::Family) => Err(Refusal::Wing {
+                        wing: room.wing,
+                        why: WingRefusal::MinorOutsideMinorsWing { wing: room.wing, age: None },
+                    }),
+                    None => Ok(()),
+                };
+            }
+            let label = inert(&bed.label).into_owned();
+            let state = if mine { ctx.t("beds-pick-held-for-them") } else { ctx.t("beds-cell-free") };
+            items.push(Item {
+                case,
+                bed: Some(bed.id),
+                cols: vec![label.clone(), inert(&text::room_line(ctx, room)).into_owned(), state, fit_text(ctx, &fit)],
+                fit,
+                search: search_fold(&format!("{label} {} {}", room.name, text::wing(ctx, room.wing))),
+                first: mine,
+            });
+        }
+        // Beds held for this person first, then those that fit, each in walking order.
+        items.sort_by_key(|it| (!it.first, it.fit.is_err()));
+        let who = front.map(text::person).or_else(|| {
+            holder.pickup.and_then(|p| snap.pickups.get(&p)).map(|p| format!("{} {}", p.flight, p.airport))
+        });
+        let key = match mode {
+            Mode::BedForTransfer(_) => "beds-pick-transfer",
+            Mode::BedForHolder(_) => "beds-pick-reserve",
+            _ => "beds-pick-bed",
+        };
+        let heading = ctx.i18n.t_args(key, &[("who", inert(&who.unwrap_or_default()).into_owned().into())]);
+        Pick::new(ctx, snap, mode, heading, items)
+    }
+
+    fn refilter(&mut self) {
+        let q = search_fold(&self.query);
+        self.shown = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| q.is_empty() || it.search.contains(&q))
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    fn current(&self) -> Option<&Item> {
+        self.shown.get(self.cursor).and_then(|i| self.items.get(*i))
+    }
+
+    /// Opens the form for the highlighted line, or says why it cannot be.
+    fn choose(&mut self, ctx: &Ctx) -> Outcome {
+        let Some(item) = self.current().cloned() else { return Outcome::None };
+        let (Some(bed), Some(case)) = (item.bed, item.case) else {
+            if let (Mode::BedForHolder(h), Some(bed)) = (self.mode, item.bed) {
+                return self.reserve(ctx, &item, bed, h);
+            }
+            return Outcome::None;
+        };
+        let refusal = match &item.fit {
+            Ok(()) => None,
+            Err(r) if r.overridable() && self.manager && !matches!(self.mode, Mode::BedForHolder(_)) => Some(r.clone()),
+            Err(r) => return Outcome::Status(text::refusal_with_hint(ctx, r, self.manager)),
+        };
+        let screen: Box<dyn Screen> = match self.mode {
+            Mode::PersonForBed(_) | Mode::BedForPerson(_) => {
+                Box::new(forms::stay::assign_screen(ctx, &self.snap, case, bed, refusal))
+            }
+            Mode::BedForTransfer(_) => Box::new(forms::stay::transfer_screen(ctx, &self.snap, case, bed, refusal)),
+            Mode::BedForHolder(h) => return self.reserve(ctx, &item, bed, h),
+        };
+        Outcome::Replace(screen)
+    }
+
+    fn reserve(&self, ctx: &Ctx, item: &Item, bed: BedId, holder: Holder) -> Outcome {
+        if let Err(r) = &item.fit {
+            return Outcome::Status(text::refusal(ctx, r));
+        }
+        Outcome::Replace(Box::new(forms::stay_reserve::screen(ctx, &self.snap, bed, Some(holder))))
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    /// The night the list is for.
+    pub fn day(&self) -> NaiveDate {
+        self.snap.day
+    }
+}
+
+impl Screen for Pick {
+    fn table(&self) -> keymap::Screen {
+        keymap::Screen::Beds
+    }
+
+    fn title(&self, ctx: &Ctx) -> String {
+        let key = match self.mode {
+            Mode::BedForTransfer(_) => "action-bed_transfer",
+            Mode::BedForHolder(_) => "action-bed_reserve",
+            _ => "action-bed_assign",
+        };
+        format!("{} — {}", ctx.t("screen-beds"), ctx.t(key))
+    }
+
+    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-10),
+            Action::PageDown => self.move_by(10),
+            Action::Home => self.cursor = 0,
+            Action::End => self.move_by(isize::MAX),
+            Action::Open | Action::Confirm => return self.choose(ctx),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::None
+    }
+
+    fn key(&mut self, key: KeyEvent, _ctx: &mut Ctx) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Ignored;
+        }
+        if let Some(c) = crate::keymap::text_char(&key) {
+            self.query.push(c);
+        } else if key.code == KeyCode::Backspace {
+            self.query.pop();
+        } else {
+            return Outcome::Ignored;
+        }
+        self.cursor = 0;
+        self.refilter();
+        Outcome::None
+    }
+
+    fn text_focused(&self) -> bool {
+        true
+    }
+
+    fn condition(&self, c: Condition) -> bool {
+        match c {
+            Condition::TextFocused => true,
+            Condition::ListEmpty => self.shown.is_empty(),
+            Condition::ListNotEmpty => !self.shown.is_empty(),
+            _ => false,
+        }
+    }
+
+    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+        if area.height < 4 || area.width < 10 {
+            return;
+        }
+        let w = usize::from(area.width);
+        let put = |frame: &mut Frame<'_>, y: u16, l: Line<'_>| {
+            frame.render_widget(Paragraph::new(l), Rect { y, height: 1, ..area })
+        };
+        put(frame, area.y, Line::styled(truncate_to_width(&self.heading, w), theme::heading()));
+        let search = format!("{}: {}▏", ctx.t("beds-pick-search"), inert(&self.query));
+        put(frame, area.y + 1, Line::styled(truncate_to_width(&search, w), theme::dim()));
+        let list = Rect { y: area.y + 2, height: area.height - 3, ..area };
+        if self.shown.is_empty() {
+            put(frame, list.y, Line::styled(ctx.t("beds-pick-none"), theme::dim()));
+        }
+        let visible = usize::from(list.height);
+        if self.cursor < self.top {
+            self.top = self.cursor;
+        }
+        if self.cursor >= self.top + visible {
+            self.top = self.cursor + 1 - visible;
+        }
+        let widths: &[usize] = match self.mode {
+            Mode::PersonForBed(_) if w >= 110 => &[12, 16, 18, 34],
+            Mode::PersonForBed(_) => &[12, 12, 14, 20],
+            _ if w >= 110 => &[8, 40, 20],
+            _ => &[7, 30, 12],
+        };
+        for (row, idx) in self.shown.iter().enumerate().skip(self.top).take(visible) {
+            let Some(item) = self.items.get(*idx) else { continue };
+            let y = list.y + u16::try_from(row - self.top).unwrap_or(0);
+            let mut text = String::new();
+            for (i, col) in item.cols.iter().enumerate() {
+                match widths.get(i) {
+                    Some(cw) => {
+                        let cut = truncate_to_width(col, *cw);
+                        let pad = cw.saturating_sub(display_width(&cut));
+                        text.push_str(&cut);
+                        text.push_str(&" ".repeat(pad + 2));
+                    }
+                    None => text.push_str(col),
+                }
+            }
+            let style = if item.fit.is_ok() { Style::default() } else { theme::dim() };
+            let style = if row == self.cursor { theme::selected() } else { style };
+            let marker = if row == self.cursor { "▸ " } else { "  " };
+            put(
+                frame,
+                y,
+                Line::from(vec![Span::raw(marker), Span::styled(truncate_to_width(&text, w.saturating_sub(2)), style)]),
+            );
+        }
+        let foot = match self.current().map(|i| &i.fit) {
+            Some(Err(r)) => text::refusal_with_hint(ctx, r, self.manager),
+            _ => ctx.t("beds-pick-help"),
+        };
+        let style = if matches!(self.current().map(|i| &i.fit), Some(Err(_))) { theme::error() } else { theme::dim() };
+        put(frame, area.y + area.height - 1, Line::styled(truncate_to_width(&foot, w), style));
+    }
+
+    fn hints(&self) -> Vec<Action> {
+        vec![Action::Open, Action::Back]
+    }
+}
