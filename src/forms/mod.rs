@@ -2,7 +2,11 @@
 //! generic engine in [`crate::form`].
 
 pub mod bed;
+pub mod arrivals_flow;
+pub mod arrivals_walkin;
 pub mod centre;
+pub mod intake;
+pub mod pickup;
 pub mod room;
 pub mod sample;
 pub mod stay;
@@ -21,6 +25,8 @@ use crate::app::screen::{Draft, Screen};
 pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
     match draft.form.as_str() {
         "user" => Some(Box::new(user::screen(ctx, None, user::save_to_store()).with_draft(draft))),
+        pickup::NAME => pickup::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        arrivals_walkin::NAME => Some(Box::new(arrivals_walkin::reopen(draft, ctx))),
         "stay_assign" | "stay_transfer" => stay::reopen(draft, ctx),
         "stay_checkout" => stay_checkout::reopen(draft, ctx),
         "stay_reserve" => stay_reserve::reopen(draft, ctx),

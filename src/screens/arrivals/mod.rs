@@ -1,0 +1,20 @@
+//! The arrivals screens: the board reception works from at the airport, its
+//! prompts, and (through the forms) new pickups, edits and walk-ins.
+
+mod board;
+mod prompt;
+mod view;
+
+pub use board::Board;
+pub use prompt::{Ask, Prompt};
+
+use crate::app::context::Ctx;
+use crate::app::screen::Screen;
+
+/// Whether this screen exists yet.
+pub const READY: bool = true;
+
+/// Opens the board on today's arrivals.
+pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {
+    Some(Box::new(Board::new(ctx)))
+}
