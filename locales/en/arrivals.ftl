@@ -2,6 +2,7 @@
 
 ## Hint bar (short labels next to the keys)
 
+hint-go_arrivals = Arrivals
 hint-pickup_met = Met
 hint-pickup_new = New
 hint-pickup_edit = Edit

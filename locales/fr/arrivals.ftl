@@ -2,6 +2,7 @@
 
 ## Hint bar (short labels next to the keys)
 
+hint-go_arrivals = Arrivées
 hint-pickup_met = Accueilli
 hint-pickup_new = Nouvel accueil
 hint-pickup_edit = Modifier

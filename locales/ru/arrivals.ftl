@@ -2,6 +2,7 @@
 
 ## Hint bar (short labels next to the keys)
 
+hint-go_arrivals = Встречи
 hint-pickup_met = Встречен
 hint-pickup_new = Новая
 hint-pickup_edit = Изменить
