@@ -203,10 +203,17 @@ fn from_the_dashboard_met_is_two_keys_on_a_full_demo_board() {
         .filter(|p| p.scheduled.date() == today() && p.status == PickupStatus::Scheduled)
         .count();
     assert!(awaited_before > 0, "the demo has pickups awaited today");
-    let met_at_now = |app: &App| pickups(db(app)).into_iter().filter(|p| p.actual == Some(now())).count();
-    let before = met_at_now(&app);
+    let met_at_now = |app: &App| pickups(db(app)).into_iter().filter(|p| p.actual == Some(now())).collect::<Vec<_>>();
+    let before = met_at_now(&app).len();
     press(&mut app, "F2 m");
-    assert_eq!(met_at_now(&app), before + 1, "the cursor started on a person still awaited");
+    let met = met_at_now(&app);
+    assert_eq!(met.len(), before + 1, "the cursor started on a person still awaited");
+    // Demo cases were written without the reception index: the service is found all the same.
+    if let Some(case) = met.iter().find_map(|p| p.case_id) {
+        let front = db(&app).get::<CaseFront>(case.as_bytes()).unwrap().unwrap().body;
+        assert!(matches!(front.status, CaseStatus::Arrived | CaseStatus::InResidence), "{:?}", front.status);
+        assert_eq!(reception_item(db(&app), case).status, ServiceStatus::Done);
+    }
 }
 
 #[test]
@@ -475,6 +482,64 @@ fn a_pickup_form_in_progress_comes_back_after_a_lock() {
     press(&mut app, "enter");
     assert_eq!(top(&app), Screen::Form);
     assert!(screen_text(&mut app, 80, 24).contains("su2101"));
+}
+
+#[test]
+fn an_existing_case_is_found_by_typing_its_code() {
+    let (_dir, store) = centre(None);
+    let first = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Dina"))), now())
+        .unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 n");
+    type_text(&mut app, "SU2137");
+    press(&mut app, "tab tab s enter tab c enter tab");
+    type_text(&mut app, "+1d 06:10");
+    // Meeting point, escort, recognition, needs, interpreter: then the case, by the digits of its code.
+    press(&mut app, "tab tab tab tab tab tab");
+    type_text(&mut app, "0001");
+    press(&mut app, "enter ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).into_iter().find(|p| p.flight.to_string() == "SU 2137").unwrap();
+    assert_eq!(p.case_id, first.case, "linked to the existing case, no new one");
+    assert_eq!(p.scheduled, today().succ_opt().unwrap().and_hms_opt(6, 10, 0).unwrap(), "+1d 06:10");
+    assert_eq!(fronts(db(&app)).len(), 1);
+    let board = screen_text(&mut app, 80, 24);
+    assert!(board.contains("Tomorrow") && board.contains("SU 2137"), "the board went to the pickup's day: {board}");
+}
+
+#[test]
+fn an_unchanged_edit_writes_nothing_and_a_no_show_given_a_new_time_is_booked_again() {
+    let (_dir, store) = centre(Some(20));
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2");
+    let before = audit_len(db(&app));
+    press(&mut app, "e");
+    assert_eq!(top(&app), Screen::Form, "a demo pickup opens for editing");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    assert_eq!(audit_len(db(&app)), before, "nothing changed, nothing written");
+
+    let s = db(&app);
+    let saved = ops::create_pickup(s, &details("SU 9", at(7, 0)), &Person::Unknown, now()).unwrap();
+    ops::mark_no_show(s, saved.pickup, "not on board", now()).unwrap();
+    ops::update_pickup(s, saved.pickup, &details("SU 9", at(19, 0)), &Person::Unknown, now()).unwrap();
+    let p = ops::pickup(s, saved.pickup).unwrap();
+    assert_eq!((p.status, p.scheduled, p.reason.as_str()), (PickupStatus::Scheduled, at(19, 0), ""));
+    let steps: Vec<PickupStatus> = p.changes.iter().map(|(s, _)| *s).collect();
+    assert_eq!(steps, [PickupStatus::Scheduled, PickupStatus::NoShow, PickupStatus::Scheduled]);
+}
+
+#[test]
+fn the_vim_keymap_marks_met_with_the_same_key() {
+    let (_dir, store) = centre(None);
+    ops::create_pickup(&store, &details("SU 1", at(11, 0)), &Person::Unknown, now()).unwrap();
+    ops::create_pickup(&store, &details("SU 2", at(12, 0)), &Person::Unknown, now()).unwrap();
+    let mut app = app(store, Lang::En);
+    app.ctx.keymap = haven::keymap::Keymap::builtin("vim").unwrap();
+    press(&mut app, "F2 j m");
+    let met: Vec<String> =
+        pickups(db(&app)).into_iter().filter(|p| p.status == PickupStatus::Met).map(|p| p.flight.to_string()).collect();
+    assert_eq!(met, ["SU 2"]);
 }
 
 mod snapshots {

@@ -123,16 +123,27 @@ fn terminals(ctx: &Ctx) -> Vec<(String, String)> {
     out.into_iter().map(|(t, codes)| (t.clone(), format!("{t} ({})", codes.join(", ")))).collect()
 }
 
-/// The staff who can meet a person: the centre's enabled users.
+/// Who can meet a person: the centre's enabled users, then any other escort
+/// already on record (so that older pickups still open and save as they are).
 pub fn staff(ctx: &Ctx) -> Vec<(String, String)> {
     let Ok(store) = ctx.store() else { return Vec::new() };
-    store
+    let mut out: Vec<(String, String)> = store
         .header()
         .slots
         .iter()
         .filter(|s| !s.disabled)
         .map(|s| (s.username.clone(), format!("{} ({})", s.display_name, s.username)))
-        .collect()
+        .collect();
+    let mut others: Vec<String> =
+        store.scan::<Pickup>().map(|all| all.into_iter().filter_map(|p| p.body.escort).collect()).unwrap_or_default();
+    others.sort();
+    others.dedup();
+    for e in others {
+        if !out.iter().any(|(k, _)| *k == e) {
+            out.push((e.clone(), e));
+        }
+    }
+    out
 }
 
 fn needs(ctx: &Ctx) -> Vec<(String, String)> {

@@ -1,6 +1,7 @@
 //! The arrivals screens: the board reception works from at the airport, its
 //! prompts, and (through the forms) new pickups, edits and walk-ins.
 
+mod actions;
 mod board;
 mod prompt;
 mod view;

@@ -1,0 +1,230 @@
+//! New cases made at the airport, and the person of a case arriving.
+
+use chrono::{Datelike, NaiveDateTime};
+
+use super::{NewCase, case_key};
+use crate::domain::case::{CaseFront, CasePrivate, CaseStatus};
+use crate::domain::case_code::CaseCode;
+use crate::domain::duplicate::{DuplicateReason, Identity, find_duplicates};
+use crate::domain::ids::{CaseId, ServiceItemId};
+use crate::domain::person::{AgeBasis, AgeGroup};
+use crate::domain::service::{ServiceItem, ServiceKind, ServiceStatus, checklist};
+use crate::store::tx::Tx;
+use crate::store::{Store, StoreError, new_id};
+
+/// The unique index from a case to its airport-reception service item, so
+/// that marking a person met does not read every service of the centre.
+const RECEPTION_INDEX: &str = "arrivals_reception_service";
+
+/// Ids drawn before a commit for a case that may be created in it.
+pub(super) struct CaseIds {
+    case: CaseId,
+    services: Vec<ServiceItemId>,
+}
+
+pub(super) fn draw_case_ids() -> Result<CaseIds, StoreError> {
+    let services = ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?;
+    Ok(CaseIds { case: new_id()?, services })
+}
+
+/// Writes a new case inside `tx`: its front (status `status`), the private
+/// file when the user holds the case key, the twelve-item checklist, and the
+/// reception index. Returns the front.
+pub(super) fn create_case(
+    tx: &mut Tx<'_>,
+    centre: &str,
+    new: &NewCase,
+    ids: &CaseIds,
+    status: CaseStatus,
+    now: NaiveDateTime,
+) -> Result<CaseFront, StoreError> {
+    let today = now.date();
+    let yy = u8::try_from(today.year().rem_euclid(100)).map_err(|_| StoreError::Invalid("year".into()))?;
+    let seq = tx.next_case_seq(yy)?;
+    let code = CaseCode::new(centre, yy, seq).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let dob = new.date_of_birth.or_else(|| new.mrz.as_ref().and_then(|m| m.date_of_birth));
+    let age = dob.map_or(AgeBasis::Unknown, AgeBasis::DateOfBirth);
+    let front = CaseFront {
+        id: ids.case,
+        code,
+        alias: new.alias.trim().to_string(),
+        gender: new.gender,
+        age,
+        age_group: match age.age_group(today) {
+            AgeGroup::Unknown => new.age_group,
+            known => known,
+        },
+        languages: new.languages.clone(),
+        interpreter_needed: new.interpreter_needed,
+        special_needs: String::new(),
+        status,
+        high_risk: false,
+        arrived_on: (status == CaseStatus::Arrived).then_some(today),
+        worker: None,
+    };
+    tx.put(front.clone())?;
+    if tx.session().holds_case_key() {
+        let mut file = CasePrivate::new(ids.case);
+        file.date_of_birth = dob;
+        if let Some(m) = &new.mrz {
+            m.fill(&mut file);
+        }
+        tx.put(file)?;
+    }
+    let mut next = ids.services.iter().copied();
+    let mut fallback = 0u8;
+    let items = checklist(ids.case, || {
+        next.next().unwrap_or_else(|| {
+            // Never reached: one id is drawn per service kind.
+            fallback = fallback.wrapping_add(1);
+            ServiceItemId::from_bytes([fallback; 16])
+        })
+    });
+    for mut item in items {
+        if item.kind == ServiceKind::AirportReception {
+            tx.index_set(RECEPTION_INDEX, ids.case.as_bytes(), Some(item.id.as_bytes()))?;
+            if status == CaseStatus::Arrived {
+                item.status = ServiceStatus::Done;
+                item.done_on = Some(today);
+            }
+        }
+        tx.put(item)?;
+    }
+    Ok(front)
+}
+
+/// What a commit knows about where a case's reception item is, besides the index.
+pub(super) type Scanned = Option<Option<ServiceItemId>>;
+
+/// The airport-reception item of `case`: through the index, or the id a
+/// scan found before the commit.
+fn reception_item(tx: &mut Tx<'_>, case: CaseId, scanned: Scanned) -> Result<Option<ServiceItem>, StoreError> {
+    let id = match tx.index_get(RECEPTION_INDEX, case.as_bytes())? {
+        Some(raw) => <[u8; 16]>::try_from(raw.as_slice()).ok().map(ServiceItemId::from_bytes),
+        None => scanned.flatten(),
+    };
+    let Some(id) = id else { return Ok(None) };
+    Ok(tx.get::<ServiceItem>(id.as_bytes())?.map(|s| s.body))
+}
+
+/// The airport-reception item of `case` by reading every service: only for
+/// cases written before the index existed (demo data, imports).
+fn scan_reception_item(store: &Store, case: CaseId) -> Result<Option<ServiceItemId>, StoreError> {
+    Ok(store
+        .scan::<ServiceItem>()?
+        .into_iter()
+        .find(|s| !s.is_deleted() && s.body.case_id == case && s.body.kind == ServiceKind::AirportReception)
+        .map(|s| s.body.id))
+}
+
+/// Marks the person of `case` arrived: the case moves to Arrived (a person
+/// who had left comes back into the file), the arrival day is stamped, and
+/// the airport-reception service is done today.
+pub(super) fn case_arrived(
+    tx: &mut Tx<'_>,
+    case: CaseId,
+    scanned: Scanned,
+    spare_item: ServiceItemId,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let today = now.date();
+    let mut front = tx.get::<CaseFront>(&case_key(case))?.ok_or(StoreError::NotFound("case"))?.body;
+    match front.status {
+        CaseStatus::Arrived | CaseStatus::InResidence => {}
+        CaseStatus::Expected | CaseStatus::Departed | CaseStatus::Closed | CaseStatus::ClosedReferred => {
+            front.status = CaseStatus::Arrived;
+            front.arrived_on = Some(today);
+        }
+    }
+    front.arrived_on.get_or_insert(today);
+    tx.put(front)?;
+    let mut item = match reception_item(tx, case, scanned)? {
+        Some(item) => item,
+        // A case without the item (an old import): the checklist gains it.
+        None => ServiceItem {
+            id: spare_item,
+            case_id: case,
+            kind: ServiceKind::AirportReception,
+            status: ServiceStatus::NotAssessed,
+            planned_on: None,
+            done_on: None,
+            provider: Default::default(),
+            amount: None,
+            note: String::new(),
+        },
+    };
+    item.status = ServiceStatus::Done;
+    item.done_on = Some(today);
+    tx.index_set(RECEPTION_INDEX, case.as_bytes(), Some(item.id.as_bytes()))?;
+    tx.put(item)?;
+    Ok(())
+}
+
+/// Runs a commit that may need the reception item of a case: first through
+/// the index; if the case has never been indexed (the attempt stops before
+/// writing anything), once more with the item found by a scan.
+pub(super) fn with_reception_item<R>(
+    store: &Store,
+    case: Option<CaseId>,
+    run: impl Fn(Scanned) -> Result<R, StoreError>,
+) -> Result<R, StoreError> {
+    match run(None) {
+        Err(StoreError::Rule(r)) if r == NEED_SCAN => {
+            let scanned = match case {
+                Some(c) => scan_reception_item(store, c)?,
+                None => None,
+            };
+            run(Some(scanned))
+        }
+        other => other,
+    }
+}
+
+/// The reason a first attempt stops (and writes nothing) to scan for the item.
+pub(super) const NEED_SCAN: &str = "arrivals_need_scan";
+
+/// Inside a commit: whether the reception item of `case` must be found by a
+/// scan first (no index entry and no scan result handed in yet).
+pub(super) fn needs_scan(tx: &mut Tx<'_>, case: CaseId, scanned: Scanned) -> Result<bool, StoreError> {
+    Ok(scanned.is_none() && tx.index_get(RECEPTION_INDEX, case.as_bytes())?.is_none())
+}
+
+/// Cases that may be the person about to be created, strongest reason first.
+/// Names are compared only when a zone was read and the user holds the case key.
+pub fn possible_duplicates(
+    store: &Store,
+    new: &NewCase,
+    today: chrono::NaiveDate,
+) -> Result<Vec<(CaseFront, DuplicateReason)>, StoreError> {
+    let me = new.identity(today);
+    let fronts: Vec<CaseFront> =
+        store.scan::<CaseFront>()?.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect();
+    let files: Vec<CasePrivate> = if me.name.is_some() && store.session()?.holds_case_key() {
+        store.scan::<CasePrivate>()?.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+    } else {
+        Vec::new()
+    };
+    let known: Vec<(CaseId, Identity)> = fronts
+        .iter()
+        .map(|f| {
+            let file = files.iter().find(|p| p.case_id == f.id);
+            let dob = file.and_then(|p| p.date_of_birth).or(match f.age {
+                AgeBasis::DateOfBirth(d) => Some(d),
+                _ => None,
+            });
+            let identity = Identity {
+                name: file.map(CasePrivate::full_name).filter(|n| !n.is_empty()),
+                date_of_birth: dob,
+                alias: f.alias.clone(),
+                gender: f.gender,
+                age_group: f.effective_age_group(today),
+            };
+            (f.id, identity)
+        })
+        .collect();
+    let found = find_duplicates(&me, known.iter().map(|(id, i)| (*id, i)));
+    Ok(found
+        .into_iter()
+        .filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason)))
+        .collect())
+}

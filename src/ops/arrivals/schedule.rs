@@ -1,0 +1,209 @@
+//! Pickups scheduled, changed and re-booked, and the walk-in at the gate.
+
+use chrono::NaiveDateTime;
+
+use super::cases::{NEED_SCAN, case_arrived, create_case, draw_case_ids, needs_scan, with_reception_item};
+use super::{Person, PickupDetails, Saved, case_key, code_of, entry, key_of, pickup, rule};
+use crate::domain::case::{CaseFront, CaseStatus};
+use crate::domain::flight::FlightNumber;
+use crate::domain::ids::{PickupId, ServiceItemId};
+use crate::domain::person::AgeGroup;
+use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+use crate::store::{AuditAction, Store, StoreError, new_id};
+
+fn apply_details(p: &mut Pickup, d: &PickupDetails) {
+    p.flight = d.flight.clone();
+    p.origin = d.origin.trim().to_string();
+    p.airport = d.airport.clone();
+    p.terminal = d.terminal.clone();
+    p.scheduled = d.scheduled;
+    p.meeting_point = d.meeting_point.trim().to_string();
+    p.escort = d.escort.clone();
+    p.recognition = d.recognition.trim().to_string();
+    p.needs = d.needs.clone();
+    p.case_id = d.case_id;
+}
+
+/// Names of the fields that differ, for the audit summary (no values).
+fn changed_fields(a: &Pickup, d: &PickupDetails) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut check = |name, differs: bool| {
+        if differs {
+            out.push(name);
+        }
+    };
+    check("flight", a.flight != d.flight);
+    check("origin", a.origin != d.origin.trim());
+    check("airport", a.airport != d.airport || a.terminal != d.terminal);
+    check("scheduled", a.scheduled != d.scheduled);
+    check("meeting_point", a.meeting_point != d.meeting_point.trim());
+    check("escort", a.escort != d.escort);
+    check("recognition", a.recognition != d.recognition.trim());
+    check("needs", a.needs != d.needs);
+    check("case", a.case_id != d.case_id);
+    out
+}
+
+/// Schedules a new pickup, creating the person's case when it is new.
+pub fn create_pickup(
+    store: &Store,
+    details: &PickupDetails,
+    person: &Person,
+    now: NaiveDateTime,
+) -> Result<Saved, StoreError> {
+    let id: PickupId = new_id()?;
+    let case_ids = draw_case_ids()?;
+    let summary = match person {
+        Person::New(_) => "created with a new expected case",
+        _ => "created",
+    };
+    let e = entry(AuditAction::Create, id, None, summary);
+    let centre = store.header().centre_code.clone();
+    store.commit(e, |tx| {
+        let (case, new_code) = match person {
+            Person::Unknown => (details.case_id, None),
+            Person::Existing(c) => (Some(*c), None),
+            Person::New(new) => {
+                let front = create_case(tx, &centre, new, &case_ids, CaseStatus::Expected, now)?;
+                (Some(front.id), Some(front.code))
+            }
+        };
+        let mut p = Pickup {
+            id,
+            flight: details.flight.clone(),
+            origin: String::new(),
+            airport: String::new(),
+            terminal: None,
+            scheduled: details.scheduled,
+            estimated: None,
+            actual: None,
+            meeting_point: String::new(),
+            escort: None,
+            recognition: String::new(),
+            needs: Needs::default(),
+            case_id: None,
+            status: PickupStatus::Scheduled,
+            changes: vec![(PickupStatus::Scheduled, now)],
+            reason: String::new(),
+        };
+        apply_details(&mut p, details);
+        p.case_id = case;
+        tx.put(p)?;
+        Ok(Saved { pickup: id, case, new_code })
+    })
+}
+
+/// Changes a pickup's details (and may create its case). A no-show or a
+/// cancelled pickup given a new flight or time is booked again.
+pub fn update_pickup(
+    store: &Store,
+    id: PickupId,
+    details: &PickupDetails,
+    person: &Person,
+    now: NaiveDateTime,
+) -> Result<Saved, StoreError> {
+    let before = pickup(store, id)?;
+    let mut fields = changed_fields(&before, details);
+    if matches!(person, Person::New(_)) {
+        fields.push("new_case");
+    }
+    if fields.is_empty() && !matches!(person, Person::New(_)) {
+        // Saving an unchanged form writes nothing: no new revision, no audit event.
+        return Ok(Saved { pickup: id, case: before.case_id, new_code: None });
+    }
+    let summary = format!("changed: {}", fields.join(", "));
+    let e = entry(AuditAction::Update, id, code_of(store, &before), summary);
+    let case_ids = draw_case_ids()?;
+    let centre = store.header().centre_code.clone();
+    store.commit(e, |tx| {
+        let mut p = tx.get::<Pickup>(&key_of(id))?.ok_or(StoreError::NotFound("pickup"))?.body;
+        let rebooked = matches!(p.status, PickupStatus::NoShow | PickupStatus::Cancelled)
+            && (p.scheduled != details.scheduled || p.flight != details.flight);
+        apply_details(&mut p, details);
+        let mut new_code = None;
+        match person {
+            Person::Unknown => {}
+            Person::Existing(c) => p.case_id = Some(*c),
+            Person::New(new) => {
+                let front = create_case(tx, &centre, new, &case_ids, CaseStatus::Expected, now)?;
+                p.case_id = Some(front.id);
+                new_code = Some(front.code);
+            }
+        }
+        if rebooked {
+            p.apply(PickupStatus::Scheduled, now).map_err(rule)?;
+            p.estimated = None;
+            p.reason.clear();
+        }
+        let case = p.case_id;
+        tx.put(p)?;
+        Ok(Saved { pickup: id, case, new_code })
+    })
+}
+
+/// An unexpected arrival at the gate: the person's case (new, Arrived, or an
+/// existing one brought back to Arrived) and a pickup already met at `now`.
+pub fn walk_in(
+    store: &Store,
+    flight: &FlightNumber,
+    airport: &str,
+    terminal: Option<&str>,
+    person: &Person,
+    now: NaiveDateTime,
+) -> Result<Saved, StoreError> {
+    let id: PickupId = new_id()?;
+    let case_ids = draw_case_ids()?;
+    let spare = new_id::<ServiceItemId>()?;
+    let existing = match person {
+        Person::Existing(c) => Some(*c),
+        _ => None,
+    };
+    let code =
+        existing.and_then(|c| store.get::<CaseFront>(&case_key(c)).ok().flatten()).map(|s| s.body.code.to_string());
+    let e = entry(AuditAction::Create, id, code, "walk-in: met at the gate");
+    let centre = store.header().centre_code.clone();
+    with_reception_item(store, existing, |scanned| {
+        store.commit(e.clone(), |tx| {
+            let (case, new_code) = match person {
+                Person::Unknown => (None, None),
+                Person::Existing(c) => {
+                    if needs_scan(tx, *c, scanned)? {
+                        return Err(StoreError::Rule(NEED_SCAN.into()));
+                    }
+                    case_arrived(tx, *c, scanned, spare, now)?;
+                    (Some(*c), None)
+                }
+                Person::New(new) => {
+                    let front = create_case(tx, &centre, new, &case_ids, CaseStatus::Arrived, now)?;
+                    (Some(front.id), Some(front.code))
+                }
+            };
+            let needs = Needs {
+                minor: case
+                    .and_then(|c| tx.get::<CaseFront>(&case_key(c)).ok().flatten())
+                    .is_some_and(|f| f.body.effective_age_group(now.date()) == AgeGroup::Minor),
+                ..Needs::default()
+            };
+            let p = Pickup {
+                id,
+                flight: flight.clone(),
+                origin: String::new(),
+                airport: airport.to_string(),
+                terminal: terminal.map(str::to_string),
+                scheduled: now,
+                estimated: None,
+                actual: Some(now),
+                meeting_point: String::new(),
+                escort: Some(tx.user().to_string()),
+                recognition: String::new(),
+                needs,
+                case_id: case,
+                status: PickupStatus::Met,
+                changes: vec![(PickupStatus::Scheduled, now), (PickupStatus::Met, now)],
+                reason: String::new(),
+            };
+            tx.put(p)?;
+            Ok(Saved { pickup: id, case, new_code })
+        })
+    })
+}
