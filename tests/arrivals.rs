@@ -530,6 +530,19 @@ fn an_unchanged_edit_writes_nothing_and_a_no_show_given_a_new_time_is_booked_aga
 }
 
 #[test]
+fn r_offers_a_bed_for_the_selected_pickup_before_leaving_the_airport() {
+    let (_dir, store) = centre(Some(20));
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 r");
+    // The bed board's reservation screen opens on top (or, without a bed board, the status line says why).
+    if haven::screens::beds::READY {
+        assert_eq!(app.stack_tables().len(), 3, "{:?} {:?}", app.stack_tables(), app.status());
+    } else {
+        assert!(app.status().is_some());
+    }
+}
+
+#[test]
 fn the_vim_keymap_marks_met_with_the_same_key() {
     let (_dir, store) = centre(None);
     ops::create_pickup(&store, &details("SU 1", at(11, 0)), &Person::Unknown, now()).unwrap();

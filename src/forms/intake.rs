@@ -133,6 +133,16 @@ pub fn mrz_error_key(e: MrzError) -> &'static str {
     }
 }
 
+/// A zone typed into any form (the case identity form too): nothing when
+/// blank, the zone when it reads, or the message key naming what failed.
+/// [`Mrz::fill`] then puts it into the case file.
+pub fn read_zone(text: &str, today: NaiveDate) -> Result<Option<Mrz>, &'static str> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    mrz::parse(text, today).map(Some).map_err(mrz_error_key)
+}
+
 impl Intake {
     /// Whether nothing of a new person was entered.
     pub fn is_blank(&self) -> bool {
@@ -244,6 +254,13 @@ mod tests {
         );
         let short = Intake { mrz: "P<UTO\nL898".into(), ..i.clone() };
         assert!(short.errors(today()).contains(&("mrz", "arrivals-mrz-length-passport")));
+    }
+
+    #[test]
+    fn any_form_can_read_a_zone() {
+        assert_eq!(read_zone("  ", today()), Ok(None));
+        assert_eq!(read_zone(TD3, today()).unwrap().map(|m| m.family_name), Some("ERIKSSON".into()));
+        assert_eq!(read_zone("P<UTO", today()), Err("arrivals-mrz-lines"));
     }
 
     #[test]

@@ -167,17 +167,26 @@ impl Board {
         Outcome::Push(Box::new(form))
     }
 
-    pub(super) fn case_screen(&self, ctx: &Ctx, bed: bool) -> Outcome {
+    /// The linked case's file.
+    pub(super) fn open_case(&self, ctx: &Ctx) -> Outcome {
         let Some(row) = self.rows.get(self.selected) else {
             return Outcome::Status(ctx.t("arrivals-nothing-selected"));
         };
         let Some(case) = row.pickup.case_id else { return Outcome::Status(ctx.t("arrivals-error-no-case")) };
-        let screen = if bed { crate::screens::assign_bed(ctx, case) } else { crate::screens::case_file(ctx, case) };
-        match screen {
+        match crate::screens::case_file(ctx, case) {
             Some(s) => Outcome::Push(s),
-            None => {
-                Outcome::Status(ctx.t(if bed { "arrivals-beds-not-ready" } else { "arrivals-case-file-not-ready" }))
-            }
+            None => Outcome::Status(ctx.t("arrivals-case-file-not-ready")),
+        }
+    }
+
+    /// Holds a bed tonight for the selected pickup, before leaving the airport.
+    pub(super) fn reserve_bed(&self, ctx: &Ctx) -> Outcome {
+        let Some(row) = self.rows.get(self.selected) else {
+            return Outcome::Status(ctx.t("arrivals-nothing-selected"));
+        };
+        match crate::screens::beds::reserve_for_pickup(ctx, row.pickup.id) {
+            Some(s) => Outcome::Push(s),
+            None => Outcome::Status(ctx.t("arrivals-beds-not-ready")),
         }
     }
 

@@ -176,8 +176,8 @@ impl Screen for Board {
             }
             Action::PickupEdit | Action::Open => return self.edit(ctx),
             Action::WalkIn => return self.walk_in(ctx),
-            Action::OpenCase => return self.case_screen(ctx, false),
-            Action::BedReserve => return self.case_screen(ctx, true),
+            Action::OpenCase => return self.open_case(ctx),
+            Action::BedReserve => return self.reserve_bed(ctx),
             _ => return Outcome::Ignored,
         }
         Outcome::None
@@ -227,7 +227,14 @@ impl Screen for Board {
         } else {
             vec![Action::PickupAtCentre]
         };
-        out.extend([Action::PickupNew, Action::WalkIn, Action::PickupEdit, Action::ViewTomorrow, Action::ViewOpen]);
+        out.extend([
+            Action::PickupNew,
+            Action::WalkIn,
+            Action::BedReserve,
+            Action::PickupEdit,
+            Action::ViewTomorrow,
+            Action::ViewOpen,
+        ]);
         out
     }
 
