@@ -225,6 +225,12 @@ pub enum Action {
     /// Reopen a closed case.
     #[strum(message = "Reopen the case")]
     CaseReopen,
+    /// Open the directory of organisations.
+    #[strum(message = "Directory of organisations")]
+    Organisations,
+    /// Mark the selected journey completed today.
+    #[strum(message = "Journey completed today")]
+    TravelComplete,
     /// Create a new record.
     #[strum(message = "New")]
     New,

@@ -39,9 +39,22 @@ pub enum Command {
     Audit(AuditArgs),
     /// Erase a closed case for good, keeping its anonymised statistics (managers).
     Erase(EraseArgs),
+    /// Search cases by code, alias, document number and (case workers, managers) legal names.
+    Find(FindArgs),
     /// Test helper: writes numbered saves and acknowledges each on stdout.
     #[command(hide = true)]
     Torture(TortureArgs),
+}
+
+/// `haven find`.
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// What to look for: a name in any script, an alias, a case code, a document number.
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Most cases listed.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
 }
 
 /// `haven init`.

@@ -7,6 +7,7 @@ mod console;
 mod creds;
 pub(crate) mod demo;
 mod erase;
+mod find;
 mod init;
 mod keymap;
 mod messages;
@@ -38,6 +39,7 @@ pub fn run() -> ExitCode {
         Some(Command::Keymap(a)) => keymap::run(a),
         Some(Command::Audit(a)) => audit::run(&cli, a),
         Some(Command::Erase(a)) => erase::run(&cli, a),
+        Some(Command::Find(a)) => find::run(&cli, a),
         Some(Command::User(a)) => user::run(&cli, a),
         Some(Command::Torture(a)) => torture::run(&cli, a),
     };

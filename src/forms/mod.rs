@@ -1,17 +1,31 @@
 //! Form declarations, one file per form, each a list of fields for the
 //! generic engine in [`crate::form`].
 
-pub mod bed;
 pub mod arrivals_flow;
 pub mod arrivals_walkin;
+pub mod bed;
+pub mod case_common;
+pub mod case_contact;
+pub mod case_document;
+pub mod case_front;
+pub mod case_identity;
+pub mod case_options;
+pub mod case_trafficking;
 pub mod centre;
+pub mod closing;
+pub mod consent;
 pub mod intake;
+pub mod note;
+pub mod organisation;
 pub mod pickup;
+pub mod referral;
 pub mod room;
 pub mod sample;
+pub mod service;
 pub mod stay;
 pub mod stay_checkout;
 pub mod stay_reserve;
+pub mod travel;
 pub mod user;
 
 use crate::app::context::Ctx;
@@ -33,6 +47,18 @@ pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
         "bed" | "bed_out_of_service" => bed::reopen(draft, ctx),
         "room" => room::reopen(draft, ctx),
         crate::screens::night::DRAFT => crate::screens::night::reopen(draft, ctx),
+        case_front::NAME => case_front::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        case_identity::NAME => case_identity::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        case_document::NAME => case_document::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        case_contact::NAME => case_contact::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        case_trafficking::NAME => case_trafficking::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        service::NAME => service::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        referral::NAME => referral::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        consent::NAME => consent::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        travel::NAME => travel::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        note::NAME => note::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        organisation::NAME => organisation::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
+        closing::CLOSE | closing::REOPEN => closing::reopen_draft(draft, ctx),
         _ => None,
     }
 }

@@ -5,4 +5,11 @@
 pub mod access;
 pub mod arrivals;
 pub mod beds;
+pub mod case_file;
+pub mod case_list;
+pub mod cases;
+pub mod journeys;
 pub mod night;
+pub mod notes;
+pub mod referrals;
+pub mod services;

@@ -9,6 +9,7 @@ pub mod first_run;
 pub mod help;
 pub mod login;
 pub mod night;
+pub mod organisations;
 pub mod rooms;
 pub mod widgets;
 

@@ -164,6 +164,15 @@ impl SearchWorker {
         seq
     }
 
+    /// Forgets the queries sent so far: their replies will be dropped.
+    pub fn cancel(&mut self) {
+        self.sent += 1;
+        self.answered = self.sent;
+        if let Engine::Inline { ready, .. } = &mut self.engine {
+            *ready = None;
+        }
+    }
+
     /// The reply to the newest query, if it has come; replies to older
     /// queries are dropped. Never blocks.
     pub fn poll(&mut self) -> Option<SearchReply> {
@@ -248,6 +257,11 @@ mod tests {
         assert_eq!(reply.hits.len(), 1_000);
         assert!(!w.pending());
         assert_eq!(w.poll(), None, "nothing else is delivered");
+        w.query("Ivanova");
+        w.cancel();
+        assert!(!w.pending());
+        std::thread::sleep(Duration::from_millis(50));
+        assert_eq!(w.poll(), None, "a cancelled query's reply is dropped");
     }
 
     #[test]

@@ -1,0 +1,211 @@
+//! One identity document of the private file: kind, number, issuing
+//! country, dates, and where it is now. A machine-readable zone typed or
+//! scanned into its field fills the document (and the names and date of
+//! birth when the file has none yet), every check digit verified.
+
+use chrono::NaiveDate;
+
+use super::case_common::{case_field, case_label_at, case_of_draft, failed, index_of_draft, saved};
+use super::case_options::{document_kinds, document_locations};
+use crate::app::context::Ctx;
+use crate::app::screen::Draft;
+use crate::domain::case::{CaseFront, CasePrivate, Document, DocumentKind, DocumentLocation};
+use crate::domain::country::CountryCode;
+use crate::domain::country_alpha3::alpha2_of_alpha3;
+use crate::domain::mrz::{Mrz, MrzError, MrzField, parse};
+use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::store::Stored;
+
+/// The form's stable name (drafts).
+pub const NAME: &str = "case_document";
+
+type F = FieldSpec<DocumentEdit>;
+
+/// What the form edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentEdit {
+    /// The case (read-only).
+    pub case: String,
+    /// A machine-readable zone, if one is typed or scanned.
+    pub mrz: String,
+    /// Kind of document.
+    pub kind: DocumentKind,
+    /// Number as printed.
+    pub number: String,
+    /// Issuing country.
+    pub issuing_country: Option<CountryCode>,
+    /// Date of issue.
+    pub issued_on: Option<NaiveDate>,
+    /// Date of expiry.
+    pub expires_on: Option<NaiveDate>,
+    /// Where it is now.
+    pub location: DocumentLocation,
+}
+
+impl DocumentEdit {
+    fn document(&self) -> Document {
+        Document {
+            kind: self.kind,
+            number: self.number.trim().to_string(),
+            issuing_country: self.issuing_country,
+            issued_on: self.issued_on,
+            expires_on: self.expires_on,
+            location: self.location,
+        }
+    }
+}
+
+/// The message key of a zone that cannot be read.
+pub fn mrz_error(e: MrzError) -> &'static str {
+    match e {
+        MrzError::Empty => "form-error-required",
+        MrzError::Lines | MrzError::Length { .. } => "cases-mrz-shape",
+        MrzError::Character { .. } => "cases-mrz-character",
+        MrzError::DocumentCode => "cases-mrz-document-code",
+        MrzError::CheckDigit(MrzField::DocumentNumber) => "cases-mrz-check-number",
+        MrzError::CheckDigit(MrzField::DateOfBirth) => "cases-mrz-check-birth",
+        MrzError::CheckDigit(MrzField::Expiry) => "cases-mrz-check-expiry",
+        MrzError::CheckDigit(MrzField::OptionalData) => "cases-mrz-check-optional",
+        MrzError::CheckDigit(MrzField::Composite) => "cases-mrz-check-composite",
+        MrzError::Date(_) => "cases-mrz-date",
+        MrzError::Sex => "cases-mrz-sex",
+    }
+}
+
+fn zone(r: &DocumentEdit, today: NaiveDate) -> Option<Result<Mrz, MrzError>> {
+    (!r.mrz.trim().is_empty()).then(|| parse(&r.mrz, today))
+}
+
+fn validate(r: &DocumentEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+    let mut errors = Vec::new();
+    match zone(r, ctx.today()) {
+        Some(Err(e)) => errors.push(("mrz", mrz_error(e))),
+        Some(Ok(_)) => {}
+        None if r.number.trim().is_empty() => errors.push(("number", "form-error-required")),
+        None => {}
+    }
+    if let (Some(i), Some(e)) = (r.issued_on, r.expires_on)
+        && e < i
+    {
+        errors.push(("expires_on", "rule-expiry_before_issue"));
+    }
+    if r.issued_on.is_some_and(|d| d > ctx.today()) {
+        errors.push(("issued_on", "cases-error-future"));
+    }
+    errors
+}
+
+/// The declaration.
+pub fn def() -> FormDef<DocumentEdit> {
+    FormDef {
+        name: NAME,
+        title: "cases-form-document",
+        fields: vec![
+            case_field(|r: &DocumentEdit| r.case.as_str().into()),
+            F::new("mrz", "cases-field-mrz", FieldKind::MultiLine)
+                .load(|r| r.mrz.as_str().into())
+                .store(|r, v| set(&mut r.mrz, v.text())),
+            F::new("kind", "cases-field-doc-kind", FieldKind::Choice(document_kinds))
+                .required()
+                .load(|r| Value::Key(r.kind.key().into()))
+                .store(|r, v| DocumentKind::from_key(&v.text()).map(|k| r.kind = k).ok_or("form-error-choice")),
+            F::new("number", "cases-field-doc-number", FieldKind::Text { max: 40 })
+                .load(|r| r.number.as_str().into())
+                .store(|r, v| set(&mut r.number, v.text())),
+            F::new("issuing_country", "cases-field-issuing-country", FieldKind::Country)
+                .load(|r| r.issuing_country.into())
+                .store(|r, v| set(&mut r.issuing_country, v.country())),
+            F::new("issued_on", "cases-field-issued", FieldKind::Date)
+                .load(|r| r.issued_on.into())
+                .store(|r, v| set(&mut r.issued_on, v.date())),
+            F::new("expires_on", "cases-field-expires", FieldKind::Date)
+                .load(|r| r.expires_on.into())
+                .store(|r, v| set(&mut r.expires_on, v.date())),
+            F::new("location", "cases-field-doc-location", FieldKind::Choice(document_locations))
+                .required()
+                .load(|r| Value::Key(r.location.key().into()))
+                .store(|r, v| DocumentLocation::from_key(&v.text()).map(|l| r.location = l).ok_or("form-error-choice")),
+        ],
+        validate: Some(validate),
+    }
+}
+
+/// Fills the file from a zone: the document's printed fields, and the
+/// names, date of birth and nationality when the file has none yet.
+fn apply_zone(m: &Mrz, doc: &mut Document, p: &mut CasePrivate) {
+    let printed = m.document();
+    doc.kind = printed.kind;
+    doc.number = printed.number;
+    doc.issuing_country = printed.issuing_country.or(doc.issuing_country);
+    doc.expires_on = printed.expires_on.or(doc.expires_on);
+    if p.full_name().is_empty() {
+        let (family, given) = m.names();
+        p.family_name = family;
+        p.given_names = given;
+    }
+    if p.date_of_birth.is_none() {
+        p.date_of_birth = m.date_of_birth;
+    }
+    if let Some(c) = alpha2_of_alpha3(&m.nationality)
+        && !p.citizenship.contains(&c)
+    {
+        p.citizenship.push(c);
+    }
+}
+
+/// The form over document `index` of the file (a new document without one).
+pub fn screen(
+    ctx: &Ctx,
+    front: &CaseFront,
+    file: Option<&Stored<CasePrivate>>,
+    index: Option<usize>,
+) -> FormScreen<DocumentEdit> {
+    let base = file.map_or_else(|| CasePrivate::new(front.id), |f| f.body.clone());
+    let revision = file.map_or(0, |f| f.meta.revision);
+    let doc = index.and_then(|i| base.documents.get(i)).cloned();
+    let record = DocumentEdit {
+        case: case_label_at(front, index.filter(|i| *i < base.documents.len())),
+        mrz: String::new(),
+        kind: doc.as_ref().map_or(DocumentKind::Passport, |d| d.kind),
+        number: doc.as_ref().map(|d| d.number.clone()).unwrap_or_default(),
+        issuing_country: doc.as_ref().and_then(|d| d.issuing_country),
+        issued_on: doc.as_ref().and_then(|d| d.issued_on),
+        expires_on: doc.as_ref().and_then(|d| d.expires_on),
+        location: doc.as_ref().map_or(DocumentLocation::WithPerson, |d| d.location),
+    };
+    let on_save: OnSave<DocumentEdit> = Box::new(move |r: &DocumentEdit, ctx| {
+        let mut p = base.clone();
+        let mut doc = r.document();
+        if let Some(Ok(m)) = zone(r, ctx.today()) {
+            apply_zone(&m, &mut doc, &mut p);
+        }
+        match index.and_then(|i| p.documents.get_mut(i)) {
+            Some(slot) => *slot = doc,
+            None => p.documents.push(doc),
+        }
+        let store = ctx.store().map_err(|e| failed(ctx, &e))?;
+        match crate::ops::cases::save_private(store, &p, revision) {
+            Ok(_) => saved(ctx, "cases-saved"),
+            Err(e) => Err(failed(ctx, &e)),
+        }
+    });
+    FormScreen::new(def(), record, Some(*front.id.as_bytes()), on_save, ctx)
+}
+
+/// Removes document `index` from the file (the earlier version keeps it in history).
+pub fn remove(ctx: &Ctx, file: &Stored<CasePrivate>, index: usize) -> Result<(), String> {
+    let mut p = file.body.clone();
+    if index >= p.documents.len() {
+        return Ok(());
+    }
+    p.documents.remove(index);
+    let store = ctx.store().map_err(|e| failed(ctx, &e))?;
+    crate::ops::cases::save_private(store, &p, file.meta.revision).map(|_| ()).map_err(|e| failed(ctx, &e))
+}
+
+/// Reopens a kept draft of this form, on the document it was editing.
+pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<FormScreen<DocumentEdit>> {
+    let front = case_of_draft(draft, ctx)?;
+    let file = ctx.store().ok()?.get::<CasePrivate>(front.body.id.as_bytes()).ok()?;
+    Some(screen(ctx, &front.body, file.as_ref(), index_of_draft(draft)).with_draft(draft))
+}

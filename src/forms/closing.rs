@@ -1,0 +1,129 @@
+//! Closing a case with its outcome (reintegrated at destination, referred
+//! on, left without notice, other), and reopening a closed case with the
+//! reason, which is kept as a note of the case.
+
+use chrono::NaiveDate;
+
+use super::case_common::{case_field, case_label, failed};
+use super::case_options::closing_outcomes;
+use crate::app::context::Ctx;
+use crate::app::screen::{Draft, Outcome};
+use crate::domain::case::{CaseFront, ClosingOutcome};
+use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+
+/// The closing form's stable name (drafts).
+pub const CLOSE: &str = "case_close";
+/// The reopening form's stable name (drafts).
+pub const REOPEN: &str = "case_reopen";
+
+/// What the closing form collects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosingEdit {
+    /// The case (read-only).
+    pub case: String,
+    /// The outcome.
+    pub outcome: Option<ClosingOutcome>,
+    /// Day of closing.
+    pub on: NaiveDate,
+    /// A note.
+    pub note: String,
+}
+
+/// What the reopening form collects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReopenEdit {
+    /// The case (read-only).
+    pub case: String,
+    /// Why it is reopened.
+    pub reason: String,
+}
+
+fn validate_close(r: &ClosingEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+    if r.on > ctx.today() { vec![("on", "cases-error-future")] } else { Vec::new() }
+}
+
+/// The closing form's declaration.
+pub fn close_def() -> FormDef<ClosingEdit> {
+    FormDef {
+        name: CLOSE,
+        title: "cases-form-close",
+        fields: vec![
+            case_field(|r: &ClosingEdit| r.case.as_str().into()),
+            FieldSpec::new("outcome", "cases-field-outcome", FieldKind::Choice(closing_outcomes))
+                .required()
+                .load(|r: &ClosingEdit| r.outcome.map_or(Value::Empty, |o| Value::Key(o.key().into())))
+                .store(|r, v| {
+                    ClosingOutcome::from_key(&v.text()).map(|o| r.outcome = Some(o)).ok_or("form-error-choice")
+                }),
+            FieldSpec::new("on", "cases-field-closed", FieldKind::Date)
+                .required()
+                .load(|r: &ClosingEdit| r.on.into())
+                .store(|r, v| v.date().map(|d| r.on = d).ok_or("form-error-date")),
+            FieldSpec::new("note", "cases-field-note", FieldKind::MultiLine)
+                .load(|r: &ClosingEdit| r.note.as_str().into())
+                .store(|r, v| set(&mut r.note, v.text())),
+        ],
+        validate: Some(validate_close),
+    }
+}
+
+/// The reopening form's declaration.
+pub fn reopen_def() -> FormDef<ReopenEdit> {
+    FormDef {
+        name: REOPEN,
+        title: "cases-form-reopen",
+        fields: vec![
+            case_field(|r: &ReopenEdit| r.case.as_str().into()),
+            FieldSpec::new("reason", "cases-field-reopen-reason", FieldKind::MultiLine)
+                .required()
+                .load(|r: &ReopenEdit| r.reason.as_str().into())
+                .store(|r, v| set(&mut r.reason, v.text())),
+        ],
+        validate: None,
+    }
+}
+
+/// The form that closes `front`'s case.
+pub fn close(ctx: &Ctx, front: &CaseFront) -> FormScreen<ClosingEdit> {
+    let case = front.id;
+    let record = ClosingEdit { case: case_label(front), outcome: None, on: ctx.today(), note: String::new() };
+    let on_save: OnSave<ClosingEdit> = Box::new(move |r: &ClosingEdit, ctx| {
+        let Some(outcome) = r.outcome else { return Err(ctx.t("form-error-summary")) };
+        let store = ctx.store().map_err(|e| failed(ctx, &e))?;
+        match crate::ops::cases::close_case(store, case, outcome, r.on, &r.note) {
+            Ok(f) => Ok(Outcome::PopWith(ctx.i18n.t_args(
+                "cases-closed-status",
+                &[("status", ctx.t(&format!("case-status-{}", f.status.key())).into())],
+            ))),
+            Err(e) => Err(failed(ctx, &e)),
+        }
+    });
+    FormScreen::new(close_def(), record, Some(*front.id.as_bytes()), on_save, ctx)
+}
+
+/// The form that reopens `front`'s case.
+pub fn reopen(ctx: &Ctx, front: &CaseFront) -> FormScreen<ReopenEdit> {
+    let case = front.id;
+    let record = ReopenEdit { case: case_label(front), reason: String::new() };
+    let on_save: OnSave<ReopenEdit> = Box::new(move |r: &ReopenEdit, ctx| {
+        let store = ctx.store().map_err(|e| failed(ctx, &e))?;
+        match crate::ops::cases::reopen_case(store, case, &r.reason, ctx.today()) {
+            Ok(f) => Ok(Outcome::PopWith(ctx.i18n.t_args(
+                "cases-reopened-status",
+                &[("status", ctx.t(&format!("case-status-{}", f.status.key())).into())],
+            ))),
+            Err(e) => Err(failed(ctx, &e)),
+        }
+    });
+    FormScreen::new(reopen_def(), record, Some(*front.id.as_bytes()), on_save, ctx)
+}
+
+/// Reopens a kept draft of either form.
+pub fn reopen_draft(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn crate::app::screen::Screen>> {
+    let front = ctx.store().ok()?.get::<CaseFront>(&draft.record?).ok()??;
+    match draft.form.as_str() {
+        CLOSE => Some(Box::new(close(ctx, &front.body).with_draft(draft))),
+        REOPEN => Some(Box::new(reopen(ctx, &front.body).with_draft(draft))),
+        _ => None,
+    }
+}

@@ -1,0 +1,107 @@
+//! What the case list shows and what search indexes, read for the user
+//! logged in: front data for everyone, legal names and document numbers
+//! only for those holding the case key.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::domain::case::{CaseFront, CasePrivate};
+use crate::domain::ids::{BedId, CaseId};
+use crate::domain::permissions::{Act, DataClass};
+use crate::domain::rooms::Bed;
+use crate::domain::service::{ServiceItem, is_overdue};
+use crate::domain::stay::Stay;
+use crate::search::IndexEntry;
+use crate::store::{Store, StoreError, Stored};
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    /// The front part of the case.
+    pub front: CaseFront,
+    /// The bed of its open stay, if any.
+    pub bed: Option<String>,
+    /// Services still open (not assessed, needed, planned, in progress).
+    pub open_services: u16,
+    /// Of those, planned ones past their date.
+    pub overdue_services: u16,
+}
+
+/// Records that are not soft-deleted.
+pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
+    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+}
+
+/// Every case with its bed and open services, newest code first.
+pub fn case_rows(store: &Store, today: NaiveDate) -> Result<Vec<CaseRow>, StoreError> {
+    let fronts = live(store.scan::<CaseFront>()?);
+    let beds: HashMap<BedId, String> = live(store.scan::<Bed>()?).into_iter().map(|b| (b.id, b.label)).collect();
+    let mut bed_of: HashMap<CaseId, String> = HashMap::new();
+    for s in live(store.scan::<Stay>()?).into_iter().filter(Stay::is_open) {
+        if let Some(label) = beds.get(&s.bed_id) {
+            bed_of.insert(s.case_id, label.clone());
+        }
+    }
+    let mut open: HashMap<CaseId, (u16, u16)> = HashMap::new();
+    for item in live(store.scan::<ServiceItem>()?) {
+        if item.status.is_open() {
+            let slot = open.entry(item.case_id).or_default();
+            slot.0 = slot.0.saturating_add(1);
+            if is_overdue(&item, today) {
+                slot.1 = slot.1.saturating_add(1);
+            }
+        }
+    }
+    let mut rows: Vec<CaseRow> = fronts
+        .into_iter()
+        .map(|front| {
+            let (open_services, overdue_services) = open.get(&front.id).copied().unwrap_or_default();
+            CaseRow { bed: bed_of.remove(&front.id), open_services, overdue_services, front }
+        })
+        .collect();
+    rows.sort_by_key(|r| std::cmp::Reverse((r.front.code.year, r.front.code.seq)));
+    Ok(rows)
+}
+
+/// The legal names of a private file as indexed: the original script and
+/// the Latin form.
+pub fn names_of(p: &CasePrivate) -> Vec<String> {
+    let full = p.full_name();
+    let mut out = Vec::new();
+    if !full.is_empty() {
+        out.push(full);
+    }
+    if !p.latin.is_empty() {
+        out.push(p.latin.clone());
+    }
+    out
+}
+
+/// What search indexes: codes and aliases for everyone; legal names and
+/// document numbers when the user may read case files.
+pub fn index_entries(store: &Store) -> Result<Vec<IndexEntry>, StoreError> {
+    let fronts = live(store.scan::<CaseFront>()?);
+    let mut files: HashMap<CaseId, CasePrivate> = HashMap::new();
+    if store.may(Act::View, DataClass::Case) {
+        for p in live(store.scan::<CasePrivate>()?) {
+            files.insert(p.case_id, p);
+        }
+    }
+    Ok(fronts
+        .into_iter()
+        .map(|f| {
+            let file = files.remove(&f.id);
+            IndexEntry {
+                case: f.id,
+                code: f.code,
+                alias: f.alias,
+                documents: file
+                    .as_ref()
+                    .map(|p| p.documents.iter().map(|d| d.number.clone()).filter(|n| !n.is_empty()).collect())
+                    .unwrap_or_default(),
+                names: file.as_ref().map(names_of).unwrap_or_default(),
+            }
+        })
+        .collect())
+}

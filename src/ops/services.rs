@@ -1,0 +1,190 @@
+//! The services checklist of a case: one key moves a service forward, marks
+//! it done today or not applicable; the detail form saves the whole item.
+//! Every change is read, checked and written inside one transaction, so a
+//! stale checklist on screen cannot undo someone else's step.
+
+use chrono::NaiveDate;
+
+use crate::domain::case::CaseFront;
+use crate::domain::ids::{CaseId, ServiceItemId};
+use crate::domain::service::{ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
+use crate::store::tx::Tx;
+use crate::store::{AuditAction, AuditEntry, Record, Store, StoreError};
+
+/// A one-key change of a service's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The next status: not assessed → needed → planned → in progress → done.
+    Forward,
+    /// Done, today.
+    DoneToday,
+    /// Does not apply to this person.
+    NotApplicable,
+}
+
+/// The message key suffix of a refused service rule (`rule-service_<…>`).
+pub fn service_rule(e: ServiceError) -> StoreError {
+    let key = match e {
+        ServiceError::GrantNeedsAmount => "service_grant_needs_amount",
+        ServiceError::GrantAmountZero => "service_grant_amount_zero",
+        ServiceError::NegativeAmount => "service_negative_amount",
+        ServiceError::DoneNeedsDate => "service_done_needs_date",
+        ServiceError::DoneDateWithoutDone => "service_done_date_without_done",
+        ServiceError::PlannedNeedsDate => "service_planned_needs_date",
+    };
+    StoreError::Rule(key.into())
+}
+
+/// What a step does to an item as it is now.
+pub fn apply_step(item: &ServiceItem, step: Step, today: NaiveDate) -> Result<ServiceItem, StoreError> {
+    let mut next = item.clone();
+    match step {
+        Step::Forward => {
+            next.status = item.status.next().ok_or_else(|| StoreError::Rule("service_no_next_step".into()))?;
+            // Planned needs a day: until someone says which, it is today.
+            if next.status == ServiceStatus::Planned && next.planned_on.is_none() {
+                next.planned_on = Some(today);
+            }
+            if next.status == ServiceStatus::Done {
+                next.done_on = Some(today);
+            }
+        }
+        Step::DoneToday => {
+            if item.status == ServiceStatus::Done {
+                return Err(StoreError::Rule("service_already_done".into()));
+            }
+            next.status = ServiceStatus::Done;
+            next.done_on = Some(today);
+        }
+        Step::NotApplicable => {
+            next.status = ServiceStatus::NotApplicable;
+            next.done_on = None;
+        }
+    }
+    validate_service(&next).map_err(service_rule)?;
+    Ok(next)
+}
+
+/// The case code of an item, for the audit event.
+fn code_of(store: &Store, case: CaseId) -> Result<String, StoreError> {
+    Ok(store.get::<CaseFront>(case.as_bytes())?.map(|f| f.body.code.to_string()).unwrap_or_default())
+}
+
+fn entry(item: &ServiceItem, code: String, summary: String) -> AuditEntry {
+    AuditEntry::new(AuditAction::Update, ServiceItem::KIND).id(*item.id.as_bytes()).case(code).summary(summary)
+}
+
+fn current(tx: &mut Tx<'_>, id: ServiceItemId) -> Result<ServiceItem, StoreError> {
+    tx.get::<ServiceItem>(id.as_bytes())?
+        .filter(|s| !s.is_deleted())
+        .map(|s| s.body)
+        .ok_or(StoreError::NotFound("service"))
+}
+
+/// Applies a one-key step to a service, checked against the item as stored.
+pub fn step(store: &Store, id: ServiceItemId, step: Step, today: NaiveDate) -> Result<ServiceItem, StoreError> {
+    let before = store.get::<ServiceItem>(id.as_bytes())?.ok_or(StoreError::NotFound("service"))?.body;
+    let after = apply_step(&before, step, today)?;
+    let summary = format!("{}: {} -> {}", before.kind.key(), before.status.key(), after.status.key());
+    let e = entry(&before, code_of(store, before.case_id)?, summary);
+    store.commit(e, |tx| {
+        let next = apply_step(&current(tx, id)?, step, today)?;
+        tx.put(next.clone())?;
+        Ok(next)
+    })
+}
+
+/// Saves a service item edited in its detail form from `revision`.
+pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceItem, StoreError> {
+    validate_service(item).map_err(service_rule)?;
+    let summary = format!("{}: {}", item.kind.key(), item.status.key());
+    let e = entry(item, code_of(store, item.case_id)?, summary);
+    store.commit(e, |tx| Ok(tx.put_at(item.clone(), revision)?.body))
+}
+
+/// The checklist items of a case, in programme order.
+///
+/// Service items are keyed by their own id, so this reads them all.
+pub fn of_case(store: &Store, case: CaseId) -> Result<Vec<crate::store::Stored<ServiceItem>>, StoreError> {
+    let mut items: Vec<_> =
+        store.scan::<ServiceItem>()?.into_iter().filter(|s| !s.is_deleted() && s.body.case_id == case).collect();
+    items.sort_by_key(|s| s.body.kind);
+    Ok(items)
+}
+
+/// Marks the given services of a case done on `on` inside `tx` (a finished
+/// journey); items already done keep their date. Returns how many changed.
+pub fn mark_done_in(
+    tx: &mut Tx<'_>,
+    items: &[(ServiceItemId, ServiceKind)],
+    kinds: &[ServiceKind],
+    on: NaiveDate,
+) -> Result<usize, StoreError> {
+    let mut changed = 0;
+    for (id, kind) in items {
+        if !kinds.contains(kind) {
+            continue;
+        }
+        let mut item = current(tx, *id)?;
+        if item.status == ServiceStatus::Done {
+            continue;
+        }
+        item.status = ServiceStatus::Done;
+        item.done_on = Some(on);
+        validate_service(&item).map_err(service_rule)?;
+        tx.put(item)?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::Id;
+    use crate::domain::money::{Currency, Money};
+    use crate::domain::service::Provider;
+
+    fn item(kind: ServiceKind, status: ServiceStatus) -> ServiceItem {
+        ServiceItem {
+            id: ServiceItemId(Id([9; 16])),
+            case_id: CaseId(Id([1; 16])),
+            kind,
+            status,
+            planned_on: None,
+            done_on: None,
+            provider: Provider::Internal,
+            amount: None,
+            note: String::new(),
+        }
+    }
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    #[test]
+    fn forward_plans_for_today_and_finishes_with_todays_date() {
+        let planned =
+            apply_step(&item(ServiceKind::MedicalCare, ServiceStatus::Needed), Step::Forward, today()).unwrap();
+        assert_eq!((planned.status, planned.planned_on), (ServiceStatus::Planned, Some(today())));
+        let done =
+            apply_step(&item(ServiceKind::MedicalCare, ServiceStatus::InProgress), Step::Forward, today()).unwrap();
+        assert_eq!((done.status, done.done_on), (ServiceStatus::Done, Some(today())));
+        assert!(apply_step(&done, Step::Forward, today()).is_err(), "nothing after done");
+        assert!(apply_step(&done, Step::DoneToday, today()).is_err());
+        let na = apply_step(&done, Step::NotApplicable, today()).unwrap();
+        assert_eq!((na.status, na.done_on), (ServiceStatus::NotApplicable, None));
+    }
+
+    #[test]
+    fn a_grant_cannot_move_on_without_its_amount() {
+        let g = item(ServiceKind::ReintegrationGrant, ServiceStatus::Needed);
+        assert!(matches!(
+            apply_step(&g, Step::Forward, today()),
+            Err(StoreError::Rule(k)) if k == "service_grant_needs_amount"
+        ));
+        let mut g = g;
+        g.amount = Some(Money::new(3_000_000, Currency::RUB));
+        assert_eq!(apply_step(&g, Step::Forward, today()).unwrap().status, ServiceStatus::Planned);
+    }
+}

@@ -1,0 +1,112 @@
+//! The Stay tab (who slept where) and the Services tab: the twelve services
+//! as a checklist, one line each with status, planned and done dates,
+//! provider and note; a planned service past its date is flagged.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+use super::tabs::{Item, TabView};
+use super::text::{date, dim, heading, label, row, styled, user};
+use crate::app::context::Ctx;
+use crate::domain::service::{Provider, ServiceStatus, is_overdue};
+use crate::ops::case_file::CaseData;
+use crate::ui::sanitize::{display_width, truncate_to_width};
+use crate::ui::theme;
+
+/// `text` cut or padded to `width` columns.
+fn cell(text: &str, width: usize) -> String {
+    let t = truncate_to_width(text, width);
+    let pad = width.saturating_sub(display_width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
+/// Builds the Stay tab.
+pub fn build_stay(ctx: &Ctx, data: &CaseData) -> TabView {
+    let mut v = TabView::default();
+    v.line(heading(ctx.t("cases-section-stays")));
+    if data.stays.is_empty() {
+        v.line(dim(ctx.t("cases-no-stay")));
+    }
+    for (i, s) in data.stays.iter().enumerate() {
+        let st = &s.stay;
+        let state = match (st.until, st.end_reason) {
+            (None, _) => styled(ctx.t("cases-stay-open"), theme::ok()),
+            (Some(_), Some(r)) => Span::raw(label(ctx, "cases-stay-end", r.key())),
+            (Some(_), None) => Span::raw(ctx.t("cases-stay-ended")),
+        };
+        let room = if s.room.is_empty() { String::new() } else { format!(" ({} {})", ctx.t("cases-room"), s.room) };
+        v.item(
+            Item::Stay(i),
+            row(vec![
+                styled(format!("{}{room}", s.bed), theme::heading()),
+                Span::raw(format!(
+                    " · {} {} · {} {} · {} {} · ",
+                    ctx.t("cases-from"),
+                    date(ctx, Some(st.from)),
+                    ctx.t("cases-expected-until"),
+                    date(ctx, st.expected_until),
+                    ctx.t("cases-until"),
+                    date(ctx, st.until),
+                )),
+                state,
+            ]),
+        );
+    }
+    v
+}
+
+/// Builds the Services tab for a width of `width` columns.
+pub fn build(ctx: &Ctx, data: &CaseData, width: usize) -> TabView {
+    let mut v = TabView::default();
+    let today = ctx.today();
+    let (status_w, date_w) = (14, 11);
+    let provider_w = if width >= 110 { 24 } else { 12 };
+    let name_w = width.saturating_sub(2 + status_w + 2 * date_w + provider_w + 5).clamp(12, 46);
+    let head = [
+        cell(&ctx.t("cases-col-service"), name_w),
+        cell(&ctx.t("cases-col-status"), status_w),
+        cell(&ctx.t("cases-col-planned"), date_w),
+        cell(&ctx.t("cases-col-done"), date_w),
+        cell(&ctx.t("cases-col-provider"), provider_w),
+        ctx.t("cases-col-note"),
+    ]
+    .join(" ");
+    v.line(styled(format!("  {head}"), theme::dim()).into());
+    for (i, s) in data.services.iter().enumerate() {
+        let item = &s.body;
+        let provider = match item.provider {
+            Provider::Internal => ctx.t("cases-provider-internal"),
+            Provider::Organisation(id) => data.organisation(id).map_or_else(|| "?".into(), |o| o.name.clone()),
+        };
+        let status_style = match item.status {
+            ServiceStatus::Done => theme::ok(),
+            ServiceStatus::NotApplicable | ServiceStatus::Declined => theme::dim(),
+            _ => Style::default(),
+        };
+        let mut note = item.note.lines().next().unwrap_or_default().to_string();
+        if let Some(m) = item.amount {
+            note = if note.is_empty() { m.to_string() } else { format!("{m} · {note}") };
+        }
+        let mut spans = vec![
+            Span::raw(cell(&label(ctx, "service", item.kind.key()), name_w)),
+            Span::raw(" "),
+            styled(cell(&label(ctx, "service-status", item.status.key()), status_w), status_style),
+            Span::raw(" "),
+            Span::raw(cell(&date(ctx, item.planned_on), date_w)),
+            Span::raw(" "),
+            Span::raw(cell(&date(ctx, item.done_on), date_w)),
+            Span::raw(" "),
+            user(&cell(&provider, provider_w)),
+            Span::raw(" "),
+        ];
+        if is_overdue(item, today) {
+            spans.push(styled(format!("⚠ {} ", ctx.t("cases-overdue")), theme::error()));
+        }
+        spans.push(user(&note));
+        v.item(Item::Service(i), row(spans));
+    }
+    if data.services.is_empty() {
+        v.line(dim(ctx.t("cases-no-services")));
+    }
+    v
+}

@@ -1,0 +1,300 @@
+//! The case list (F4): every case with its status, bed and open services,
+//! filtered by status and "my cases", searched as you type across scripts.
+//! Enter opens the file; the legal name of the selected case shows only on
+//! the reveal key, which is recorded in the audit chain.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+
+use super::filter::StatusFilter;
+use super::search_bar::SearchBar;
+use crate::app::action::{Action, Condition};
+use crate::app::context::Ctx;
+use crate::app::screen::{Outcome, Screen};
+use crate::domain::case::CasePrivate;
+use crate::domain::ids::CaseId;
+use crate::keymap;
+use crate::ops::case_list::{CaseRow, case_rows, index_entries};
+use crate::search::{Field, SearchWorker};
+
+/// A row on screen: which case, and what the search found it by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    /// Index into the rows.
+    pub row: usize,
+    /// The field a search matched, when searching.
+    pub field: Option<Field>,
+}
+
+/// The case list screen.
+pub struct CaseList {
+    pub(super) rows: Vec<CaseRow>,
+    index_of: HashMap<CaseId, usize>,
+    pub(super) shown: Vec<Shown>,
+    /// Search hits the filters hide.
+    pub(super) hidden: usize,
+    pub(super) filter: StatusFilter,
+    pub(super) mine: bool,
+    me: String,
+    pub(super) selected: usize,
+    pub(super) top: usize,
+    pub(super) page: usize,
+    pub(super) search: SearchBar,
+    /// The revealed legal name of the selected case.
+    pub(super) revealed: Option<(CaseId, String)>,
+    pub(super) error: Option<String>,
+    saves_seen: Option<DateTime<Utc>>,
+    today: NaiveDate,
+}
+
+impl CaseList {
+    /// Loads the cases and starts the search thread on them.
+    pub fn new(ctx: &Ctx) -> CaseList {
+        let me = ctx.store().ok().and_then(|s| s.session().ok()).map(|s| s.username.clone()).unwrap_or_default();
+        let mut list = CaseList {
+            rows: Vec::new(),
+            index_of: HashMap::new(),
+            shown: Vec::new(),
+            hidden: 0,
+            filter: StatusFilter::default(),
+            mine: false,
+            me,
+            selected: 0,
+            top: 0,
+            page: 10,
+            search: SearchBar::new(SearchWorker::spawn(Vec::new())),
+            revealed: None,
+            error: None,
+            saves_seen: None,
+            today: ctx.today(),
+        };
+        list.reload(ctx);
+        list
+    }
+
+    /// Reads the cases again and gives the search thread a fresh index.
+    fn reload(&mut self, ctx: &Ctx) {
+        let selected = self.selected_case();
+        let store = match ctx.store() {
+            Ok(s) => s,
+            Err(e) => {
+                self.error = Some(ctx.error_text(&e));
+                return;
+            }
+        };
+        self.saves_seen = store.last_save();
+        self.today = ctx.today();
+        match case_rows(store, self.today) {
+            Ok(rows) => {
+                self.rows = rows;
+                self.error = None;
+            }
+            Err(e) => self.error = Some(ctx.error_text(&e)),
+        }
+        self.index_of = self.rows.iter().enumerate().map(|(i, r)| (r.front.id, i)).collect();
+        match index_entries(store) {
+            Ok(entries) => self.search.reindex(entries),
+            Err(e) => self.error = Some(ctx.error_text(&e)),
+        }
+        self.apply(selected);
+    }
+
+    /// The case under the cursor.
+    pub fn selected_case(&self) -> Option<CaseId> {
+        self.shown.get(self.selected).and_then(|s| self.rows.get(s.row)).map(|r| r.front.id)
+    }
+
+    fn passes(&self, row: &CaseRow) -> bool {
+        self.filter.admits(row.front.status) && (!self.mine || row.front.worker.as_deref() == Some(self.me.as_str()))
+    }
+
+    /// Recomputes the rows shown from the filters and the search hits,
+    /// keeping the cursor on `keep` when it is still shown.
+    fn apply(&mut self, keep: Option<CaseId>) {
+        self.hidden = 0;
+        self.shown = match &self.search.hits {
+            Some(hits) => {
+                let mut out = Vec::with_capacity(hits.len());
+                for h in hits {
+                    let Some(&row) = self.index_of.get(&h.case) else { continue };
+                    match self.rows.get(row) {
+                        Some(r) if self.passes(r) => out.push(Shown { row, field: Some(h.field) }),
+                        Some(_) => self.hidden += 1,
+                        None => {}
+                    }
+                }
+                out
+            }
+            None => (0..self.rows.len())
+                .filter(|i| self.rows.get(*i).is_some_and(|r| self.passes(r)))
+                .map(|row| Shown { row, field: None })
+                .collect(),
+        };
+        self.selected = keep
+            .and_then(|c| self.shown.iter().position(|s| self.rows.get(s.row).is_some_and(|r| r.front.id == c)))
+            .unwrap_or(0);
+        if self.search.hits.is_some() && keep.is_none() {
+            self.selected = 0;
+        }
+        self.revealed = self.revealed.take().filter(|(c, _)| Some(*c) == self.selected_case());
+    }
+
+    fn move_to(&mut self, i: usize) {
+        self.selected = i.min(self.shown.len().saturating_sub(1));
+        self.revealed = self.revealed.take().filter(|(c, _)| Some(*c) == self.selected_case());
+    }
+
+    fn step(&mut self, delta: isize) {
+        self.move_to(self.selected.saturating_add_signed(delta));
+    }
+
+    fn reveal(&mut self, ctx: &Ctx) -> Outcome {
+        let Some(case) = self.selected_case() else { return Outcome::None };
+        let Ok(store) = ctx.store() else { return Outcome::None };
+        if let Err(e) = crate::ops::cases::record_reveal(store, case) {
+            return Outcome::Status(ctx.error_text(&e));
+        }
+        let name = match store.get::<CasePrivate>(case.as_bytes()) {
+            Ok(Some(p)) if !p.body.full_name().is_empty() => {
+                let latin = if p.body.latin.is_empty() { String::new() } else { format!(" · {}", p.body.latin) };
+                format!("{}{latin}", p.body.full_name())
+            }
+            Ok(_) => ctx.t("cases-no-name"),
+            Err(e) => return Outcome::Status(ctx.error_text(&e)),
+        };
+        self.revealed = Some((case, name));
+        Outcome::None
+    }
+
+    fn open_selected(&mut self, ctx: &Ctx) -> Outcome {
+        match self.selected_case().and_then(|c| crate::screens::case_file(ctx, c)) {
+            Some(screen) => Outcome::Push(screen),
+            None => Outcome::None,
+        }
+    }
+
+    fn after_search_change(&mut self) {
+        // The cursor goes to the best hit of the new query.
+        self.apply(None);
+    }
+}
+
+impl Screen for CaseList {
+    fn table(&self) -> keymap::Screen {
+        keymap::Screen::Cases
+    }
+
+    fn title(&self, ctx: &Ctx) -> String {
+        ctx.t("screen-cases")
+    }
+
+    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        let page = self.page.max(1) as isize;
+        match action {
+            Action::Search => self.search.typing = true,
+            Action::Back | Action::Cancel | Action::Close if self.search.active() => {
+                if self.search.typing && !self.search.text.is_empty() {
+                    // First Esc keeps the hits and gives the keys back to the list.
+                    self.search.typing = false;
+                } else {
+                    self.search.clear();
+                    self.apply(self.selected_case());
+                }
+            }
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-page),
+            Action::PageDown => self.step(page),
+            Action::Home => self.move_to(0),
+            Action::End => self.move_to(usize::MAX),
+            Action::Open | Action::Confirm | Action::OpenCase => return self.open_selected(ctx),
+            Action::FilterStatus => {
+                self.filter = self.filter.next();
+                self.apply(self.selected_case());
+            }
+            Action::FilterMine => {
+                self.mine = !self.mine;
+                self.apply(self.selected_case());
+            }
+            Action::RevealName => return self.reveal(ctx),
+            Action::New => return super::forms::new_case(ctx),
+            Action::Organisations => {
+                return Outcome::Push(Box::new(crate::screens::organisations::Directory::new(ctx)));
+            }
+            _ => return Outcome::Ignored,
+        }
+        Outcome::None
+    }
+
+    fn key(&mut self, key: KeyEvent, _ctx: &mut Ctx) -> Outcome {
+        if !self.search.typing {
+            return Outcome::Ignored;
+        }
+        if let Some(c) = crate::keymap::text_char(&key) {
+            self.search.push(c);
+        } else if key.code == KeyCode::Backspace {
+            self.search.pop();
+        } else {
+            return Outcome::Ignored;
+        }
+        if !self.search.pending() {
+            self.after_search_change();
+        }
+        Outcome::None
+    }
+
+    fn text_focused(&self) -> bool {
+        self.search.typing
+    }
+
+    fn condition(&self, c: Condition) -> bool {
+        match c {
+            Condition::ListEmpty => self.shown.is_empty(),
+            Condition::ListNotEmpty => !self.shown.is_empty(),
+            Condition::TextFocused => self.search.typing,
+            Condition::TextNotFocused => !self.search.typing,
+            Condition::FormDirty | Condition::FormClean => false,
+        }
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        let saved = ctx.store().ok().and_then(|s| s.last_save());
+        let mut changed = false;
+        if saved != self.saves_seen || ctx.today() != self.today {
+            self.reload(ctx);
+            changed = true;
+        }
+        if self.search.poll() {
+            self.after_search_change();
+            changed = true;
+        }
+        changed
+    }
+
+    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+        if self.search.poll() {
+            self.after_search_change();
+        }
+        self.draw(frame, area, ctx);
+    }
+
+    fn hints(&self) -> Vec<Action> {
+        if self.search.typing {
+            vec![Action::Open, Action::Back]
+        } else {
+            vec![
+                Action::Open,
+                Action::Search,
+                Action::FilterStatus,
+                Action::FilterMine,
+                Action::RevealName,
+                Action::New,
+                Action::Organisations,
+            ]
+        }
+    }
+}

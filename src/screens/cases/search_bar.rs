@@ -1,0 +1,97 @@
+//! The list's search bar: what is typed goes to the search thread at once,
+//! the hits come back when they are ready; the keys never wait for them.
+
+use crate::search::{Hit, MAX_QUERY_CHARS, Query, SearchWorker};
+
+/// Shown beside the query while its hits are on their way.
+pub const PENDING_MARK: &str = "⟳";
+
+/// Search-as-you-type state of the case list.
+#[derive(Debug)]
+pub struct SearchBar {
+    /// What has been typed.
+    pub text: String,
+    /// Whether typing goes to the bar (else the list keys work).
+    pub typing: bool,
+    /// The hits of the last answered query; `None` when nothing is searched.
+    pub hits: Option<Vec<Hit>>,
+    /// Why there are no hits although something was typed (punctuation only).
+    pub nothing_to_search: bool,
+    worker: SearchWorker,
+}
+
+impl SearchBar {
+    /// A bar over a search thread.
+    pub fn new(worker: SearchWorker) -> SearchBar {
+        SearchBar { text: String::new(), typing: false, hits: None, nothing_to_search: false, worker }
+    }
+
+    /// Whether a search is under way or its results are shown.
+    pub fn active(&self) -> bool {
+        self.typing || !self.text.is_empty()
+    }
+
+    /// Whether hits are on their way.
+    pub fn pending(&self) -> bool {
+        self.worker.pending()
+    }
+
+    /// Whether the search thread has stopped.
+    pub fn lost(&self) -> bool {
+        self.worker.lost()
+    }
+
+    /// Types a character (past the length limit, nothing happens).
+    pub fn push(&mut self, c: char) {
+        if self.text.chars().count() < MAX_QUERY_CHARS {
+            self.text.push(c);
+            self.send();
+        }
+    }
+
+    /// Deletes the last character.
+    pub fn pop(&mut self) {
+        if self.text.pop().is_some() {
+            self.send();
+        }
+    }
+
+    /// Clears the query and leaves the bar.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.typing = false;
+        self.send();
+    }
+
+    /// Sends the query to the search thread (an empty one needs no search).
+    pub fn send(&mut self) {
+        let q = Query::parse(&self.text);
+        self.nothing_to_search = q.is_empty() && !self.text.trim().is_empty();
+        if q.is_empty() {
+            // Nothing to search: answer at once, and drop any reply still on its way.
+            self.worker.cancel();
+            self.hits = if self.text.trim().is_empty() { None } else { Some(Vec::new()) };
+            return;
+        }
+        self.worker.query(&self.text);
+    }
+
+    /// Takes the reply to the newest query if it has come; true when the hits changed.
+    pub fn poll(&mut self) -> bool {
+        match self.worker.poll() {
+            Some(reply) => {
+                self.hits = Some(reply.hits);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A new index (after a save); the query is searched again.
+    pub fn reindex(&mut self, entries: Vec<crate::search::IndexEntry>) {
+        self.worker.reindex(entries);
+        if !self.text.is_empty() {
+            self.send();
+        }
+    }
+}
