@@ -249,7 +249,13 @@ impl<R: Clone + 'static> Screen for FlowScreen<R> {
         if self.asking() {
             return self.question_key(&key, ctx);
         }
-        self.form.key(key, ctx)
+        let out = self.form.key(key, ctx);
+        if self.asking() {
+            // A save from the leave-with-changes question may open this one.
+            self.candidate = 0;
+            self.button = 0;
+        }
+        out
     }
 
     fn text_focused(&self) -> bool {
