@@ -380,3 +380,33 @@ fn a_manager_erases_a_closed_case_and_the_centre_still_checks_clean() {
     let out = as_demo(&demo, &["erase", &code, "--yes"]);
     fails_with(&out, "not found");
 }
+
+#[test]
+fn a_role_change_rewraps_the_keys_the_new_role_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let out = haven(dir.path())
+        .env("HAVEN_NEW_PASSPHRASE", "night passphrase 1")
+        .args(["user", "add", "nina", "--role", "night"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let nina = |pass: &str| {
+        haven::store::Store::open_as(dir.path(), "nina", pass.as_bytes()).map(|s| s.session().unwrap().holds_case_key())
+    };
+    assert!(!nina("night passphrase 1").unwrap());
+    let out = haven(dir.path())
+        .env("HAVEN_NEW_PASSPHRASE", "case passphrase 22")
+        .args(["user", "role", "nina", "--role", "case-worker"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(nina("night passphrase 1").is_err(), "the old passphrase no longer opens");
+    assert!(nina("case passphrase 22").unwrap(), "the new role holds the case key");
+    let out = haven(dir.path())
+        .env("HAVEN_NEW_PASSPHRASE", "manager passphrase 3")
+        .args(["user", "role", ADMIN, "--role", "night"])
+        .output()
+        .unwrap();
+    fails_with(&out, "last manager");
+}

@@ -323,3 +323,56 @@ mod forms {
         }
     }
 }
+
+mod access {
+    use super::*;
+
+    #[test]
+    fn a_manager_reviews_the_audit_trail_and_a_receptionist_cannot() {
+        let (dir, mut store) = centre(None);
+        store.set_user("rita", "Rita", haven::domain::user::Role::Reception, b"reception passphrase").unwrap();
+        let mut app = app(store, Lang::En);
+        press(&mut app, "A");
+        assert_eq!(top(&app), Screen::Admin);
+        let text = screen_text(&mut app, 120, 40);
+        assert!(text.contains("login") && text.contains("user_add"), "{text}");
+        assert!(text.contains("Head of the chain"), "{text}");
+        press(&mut app, "/");
+        type_text(&mut app, "action:user_add");
+        press(&mut app, "enter");
+        let text = screen_text(&mut app, 120, 40);
+        assert!(text.contains("1 of"), "{text}");
+        press(&mut app, "esc ctrl-l");
+        drop(app);
+
+        let mut app = locked_app(dir.path(), Lang::En);
+        type_text(&mut app, "rita");
+        press(&mut app, "tab");
+        type_text(&mut app, "reception passphrase");
+        press(&mut app, "enter A");
+        assert_eq!(top(&app), Screen::Dashboard);
+        assert!(app.status().unwrap_or_default().contains("Permission denied"));
+    }
+
+    #[test]
+    fn an_idle_lock_keeps_the_draft_and_drops_the_data() {
+        let (_dir, mut app) = logged_in(Lang::En, Some(10));
+        let clock = Arc::new(Mutex::new(now()));
+        let c = Arc::clone(&clock);
+        app.ctx.set_clock(Arc::new(move || *c.lock().unwrap()));
+        let form = haven::forms::user::screen(&app.ctx, None, haven::forms::user::save_to_store());
+        app.push(Box::new(form));
+        type_text(&mut app, "vera");
+        *clock.lock().unwrap() = now() + chrono::Duration::minutes(6);
+        app.tick();
+        assert_eq!(app.stack_tables(), vec![Screen::Login], "every screen with data is dropped");
+        assert!(!app.ctx.unlocked());
+        let text = screen_text(&mut app, 120, 40);
+        assert!(!text.contains("vera") && !text.contains("free bed"), "{text}");
+        type_text(&mut app, "anna");
+        press(&mut app, "tab");
+        type_text(&mut app, PASS);
+        press(&mut app, "enter");
+        assert!(screen_text(&mut app, 120, 40).contains("vera"), "the draft came back");
+    }
+}

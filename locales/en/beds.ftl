@@ -173,7 +173,7 @@ hint-finish = Finish
 
 night-progress = { $done } / { $total }
 night-counts = present { $present } · absent { $absent } · leave { $leave } · hospital { $hospital } · unknown { $unknown }
-night-walk-help = One key per bed in walking order · Backspace takes the last mark back · Ctrl-S finishes
+night-walk-help = One key per bed, in walking order · Backspace: take back · Ctrl-S: finish
 night-rerun = Already walked tonight (saved { $time } by { $by }): marking again updates it.
 night-nobody = Nobody is in a bed tonight.
 night-mark-present = present

@@ -173,7 +173,7 @@ hint-finish = Terminer
 
 night-progress = { $done } / { $total }
 night-counts = présents { $present } · absents { $absent } · permission { $leave } · hôpital { $hospital } · inconnus { $unknown }
-night-walk-help = Une touche par lit dans l'ordre de la ronde · Retour arrière annule la dernière marque · Ctrl-S termine
+night-walk-help = Une touche par lit, dans l'ordre · Retour arrière : annuler · Ctrl-S : terminer
 night-rerun = Ronde déjà faite cette nuit (enregistrée à { $time } par { $by }) : marquer à nouveau la met à jour.
 night-nobody = Personne n'occupe de lit cette nuit.
 night-mark-present = présent

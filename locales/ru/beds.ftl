@@ -177,7 +177,7 @@ hint-finish = Завершить
 
 night-progress = { $done } / { $total }
 night-counts = на месте { $present } · нет { $absent } · отпуск { $leave } · больница { $hospital } · посторонние { $unknown }
-night-walk-help = Одна клавиша на койку в порядке обхода · Backspace отменяет последнюю отметку · Ctrl-S завершает
+night-walk-help = Клавиша на койку по порядку обхода · Backspace — отмена · Ctrl-S — завершить
 night-rerun = Обход этой ночи уже был (сохранён в { $time }, { $by }): новые отметки его обновят.
 night-nobody = Этой ночью на койках никого нет.
 night-mark-present = на месте

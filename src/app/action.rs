@@ -35,6 +35,9 @@ pub enum Action {
     /// Go to the dashboard.
     #[strum(message = "Go to the dashboard")]
     GoDashboard,
+    /// Review the audit chain (managers).
+    #[strum(message = "Review the audit trail")]
+    GoAudit,
     /// Quit the console.
     #[strum(message = "Quit")]
     Quit,

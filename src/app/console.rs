@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::action::Action;
 use super::context::Ctx;
 use super::screen::{Draft, Outcome, Screen};
+use crate::domain::permissions::{Act, DataClass};
 use crate::keymap::{KeyChord, KeyResult, text_char};
 use crate::screens;
 use crate::store::AuditAction;
@@ -154,6 +155,7 @@ impl App {
             | Action::GoCases
             | Action::GoNight
             | Action::GoReports
+            | Action::GoAudit
                 if unlocked =>
             {
                 self.go(action)
@@ -178,6 +180,10 @@ impl App {
         if action == Action::GoDashboard {
             self.stack.truncate(1);
             self.refresh_top();
+            return;
+        }
+        if action == Action::GoAudit && !self.ctx.store().is_ok_and(|s| s.may(Act::ReviewAudit, DataClass::Front)) {
+            self.status = Some(self.ctx.t("error-forbidden"));
             return;
         }
         if let Some(screen) = screens::open(action, &self.ctx) {

@@ -130,6 +130,15 @@ pub enum UserAction {
         /// Login name.
         username: String,
     },
+    /// Change a user's role; their keys are re-wrapped under a new
+    /// passphrase (asked, or HAVEN_NEW_PASSPHRASE) that the manager hands over.
+    Role {
+        /// Login name.
+        username: String,
+        /// The new role.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
     /// Disable a user and remove their keys.
     Disable {
         /// Login name.

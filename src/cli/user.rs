@@ -16,6 +16,15 @@ fn role(r: RoleArg) -> Role {
     }
 }
 
+fn slot_role_name(r: Role) -> &'static str {
+    match r {
+        Role::Reception => "reception",
+        Role::Night => "night",
+        Role::CaseWorker => "case_worker",
+        Role::Manager => "manager",
+    }
+}
+
 /// Runs `haven user …`.
 pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
     let dir = paths::data_dir(cli.data.as_deref(), false)?;
@@ -56,6 +65,22 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
             store.set_user(username, &slot.display_name, slot.role, pass.as_bytes())?;
             println!("Passphrase of {username} changed.");
+        }
+        UserAction::Role { username, role: r } => {
+            if !manager {
+                return Err(StoreError::Forbidden("user administration").into());
+            }
+            let slot = store.header().slot(username).cloned().ok_or(StoreError::NotFound("user"))?;
+            if slot.disabled {
+                return Err(StoreError::Disabled.into());
+            }
+            let managers = store.header().slots.iter().filter(|s| s.role == Role::Manager && !s.disabled).count();
+            if slot.role == Role::Manager && role(*r) != Role::Manager && managers <= 1 {
+                return Err(StoreError::Rule("last_manager".into()).into());
+            }
+            let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
+            store.set_user(username, &slot.display_name, role(*r), pass.as_bytes())?;
+            println!("{username} is now {}; give them the new passphrase.", slot_role_name(role(*r)));
         }
         UserAction::Disable { username } => {
             store.disable_user(username)?;

@@ -2,6 +2,7 @@
 //! changes through the context's store, and draws itself.
 
 pub mod arrivals;
+pub mod audit;
 pub mod beds;
 pub mod cases;
 pub mod dashboard;
@@ -38,6 +39,7 @@ pub fn open(action: Action, ctx: &Ctx) -> Option<Box<dyn Screen>> {
         Action::GoBeds => beds::open(ctx),
         Action::GoCases => cases::open(ctx),
         Action::GoNight => night::open(ctx),
+        Action::GoAudit => audit::AuditReview::open(ctx).ok().map(|s| Box::new(s) as Box<dyn Screen>),
         _ => None,
     }
 }
