@@ -52,7 +52,7 @@ impl Store {
                     let (k, v) = item?;
                     batch.insert(k, v);
                     n += 1;
-                    if n % 2000 == 0 {
+                    if n.is_multiple_of(2000) {
                         to.apply_batch(std::mem::take(&mut batch))?;
                     }
                 }
