@@ -39,6 +39,10 @@ pub enum Command {
     Audit(AuditArgs),
     /// Erase a closed case for good, keeping its anonymised statistics (managers).
     Erase(EraseArgs),
+    /// Write an encrypted backup of the centre and verify it by reading it back.
+    Backup(BackupArgs),
+    /// Restore a centre from a backup (an existing centre only with --force).
+    Restore(RestoreArgs),
     /// Search cases by code, alias, document number and (case workers, managers) legal names.
     Find(FindArgs),
     /// Test helper: writes numbered saves and acknowledges each on stdout.
@@ -50,7 +54,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct FindArgs {
     /// What to look for: a name in any script, an alias, a case code, a document number.
-    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true, trailing_var_arg = true)]
     pub query: Vec<String>,
     /// Most cases listed.
     #[arg(long, default_value_t = 50)]
@@ -221,4 +225,23 @@ pub struct EraseArgs {
     /// Confirms that the case is to be erased for good.
     #[arg(long)]
     pub yes: bool,
+}
+
+/// `haven backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The archive to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// `haven restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The archive to read.
+    #[arg(long, value_name = "FILE")]
+    pub from: PathBuf,
+    /// Replace the existing centre in the data folder (the same centre only).
+    #[arg(long)]
+    pub force: bool,
 }

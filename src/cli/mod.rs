@@ -2,6 +2,7 @@
 
 mod args;
 mod audit;
+mod backup;
 mod check;
 mod console;
 mod creds;
@@ -12,6 +13,7 @@ mod init;
 mod keymap;
 mod messages;
 mod paths;
+mod progress;
 mod torture;
 mod user;
 
@@ -39,6 +41,8 @@ pub fn run() -> ExitCode {
         Some(Command::Keymap(a)) => keymap::run(a),
         Some(Command::Audit(a)) => audit::run(&cli, a),
         Some(Command::Erase(a)) => erase::run(&cli, a),
+        Some(Command::Backup(a)) => backup::run_backup(&cli, a),
+        Some(Command::Restore(a)) => backup::run_restore(&cli, a),
         Some(Command::Find(a)) => find::run(&cli, a),
         Some(Command::User(a)) => user::run(&cli, a),
         Some(Command::Torture(a)) => torture::run(&cli, a),

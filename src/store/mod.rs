@@ -3,6 +3,7 @@
 //! audit chain and the change log, all written in one transaction per save.
 
 pub mod audit;
+pub mod backup;
 pub mod changelog;
 pub mod check;
 pub mod codec;
