@@ -376,3 +376,14 @@ mod access {
         assert!(screen_text(&mut app, 120, 40).contains("vera"), "the draft came back");
     }
 }
+
+#[test]
+fn the_dashboard_reminds_managers_of_a_missing_backup_until_one_is_verified() {
+    let (dir, mut app) = logged_in(Lang::En, None);
+    assert!(screen_text(&mut app, 120, 40).contains("No verified backup yet"));
+    let out = dir.path().join("b.haven-backup");
+    app.ctx.store().unwrap().backup_to(&out, &mut |_| {}).unwrap();
+    app.tick();
+    let text = screen_text(&mut app, 120, 40);
+    assert!(!text.contains("backup"), "{text}");
+}

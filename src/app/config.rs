@@ -27,6 +27,8 @@ pub struct Config {
     pub airports: Vec<crate::domain::pickup::AirportTerminals>,
     /// Years a closed case is kept before the dashboard proposes erasing it.
     pub retention_years: u32,
+    /// Days after the last verified backup before the dashboard reminds managers.
+    pub backup_reminder_days: u32,
 }
 
 impl Default for Config {
@@ -40,6 +42,7 @@ impl Default for Config {
             draft_after_seconds: 3,
             airports: crate::domain::pickup::default_airports(),
             retention_years: 5,
+            backup_reminder_days: 7,
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct Summary {
     pub assisted_this_year: u32,
     /// Closed cases past the retention period (managers only).
     pub past_retention: u32,
+    /// Days since the last verified backup, when a reminder is due (managers only).
+    pub backup_overdue: Option<Option<i64>>,
     /// The last roll-call's absentees not yet back or checked out, with its night.
     pub absentees: Option<(chrono::NaiveDate, Vec<crate::ops::night::Absentee>)>,
 }
@@ -56,7 +58,7 @@ fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
 
 impl Summary {
     /// Computes the summary at `now` (local time).
-    pub fn load(store: &Store, now: NaiveDateTime, retention_years: u32) -> Result<Summary, StoreError> {
+    pub fn load(store: &Store, now: NaiveDateTime, config: &crate::app::config::Config) -> Result<Summary, StoreError> {
         let today = now.date();
         let pickups: Vec<Pickup> = live(store.scan::<Pickup>()?);
         let cases: Vec<CaseFront> = live(store.scan::<CaseFront>()?);
@@ -101,7 +103,14 @@ impl Summary {
             (cases.iter().filter(|c| c.arrived_on.is_some_and(|d| d.year() == today.year())).count() + erased) as u32;
         s.absentees = crate::ops::night::absentees(store)?.filter(|(_, away)| !away.is_empty());
         if store.may(Act::Erase, DataClass::Case) {
-            s.past_retention = crate::ops::access::past_retention(store, today, retention_years)?.len() as u32;
+            s.past_retention = crate::ops::access::past_retention(store, today, config.retention_years)?.len() as u32;
+        }
+        if store.may(Act::ReviewAudit, DataClass::Front) {
+            let last = store.last_audit_of(crate::store::AuditAction::Backup)?;
+            let days = last.map(|t| (store.now() - t).num_days());
+            if days.is_none_or(|d| d >= i64::from(config.backup_reminder_days)) {
+                s.backup_overdue = Some(days);
+            }
         }
         Ok(s)
     }
@@ -126,7 +135,7 @@ impl Dashboard {
         self.summary = match ctx.store() {
             Ok(store) => {
                 self.saves_seen = store.last_save();
-                Summary::load(store, ctx.now(), ctx.config.retention_years).map_err(|e| ctx.error_text(&e))
+                Summary::load(store, ctx.now(), &ctx.config).map_err(|e| ctx.error_text(&e))
             }
             Err(e) => Err(ctx.error_text(&e)),
         };
@@ -239,6 +248,13 @@ impl Screen for Dashboard {
             for a in away {
                 lines.push(Line::raw(format!("  {} · {} {}", inert(&a.bed), inert(&a.alias), inert(&a.code))));
             }
+        }
+        match s.backup_overdue {
+            Some(Some(days)) => {
+                lines.push(Line::styled(ctx.i18n.t_args("dash-backup-old", &[("days", days.into())]), theme::error()))
+            }
+            Some(None) => lines.push(Line::styled(ctx.t("dash-backup-never"), theme::error())),
+            None => {}
         }
         if s.past_retention > 0 {
             lines.push(Line::styled(

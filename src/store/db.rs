@@ -472,6 +472,21 @@ impl Store {
         self.audit_chain()
     }
 
+    /// When `action` last happened (managers: the backup reminder).
+    pub fn last_audit_of(&self, action: AuditAction) -> Result<Option<DateTime<Utc>>> {
+        self.authorize(Act::ReviewAudit, DataClass::Front)?;
+        let key = &self.session()?.keys.audit;
+        for item in self.tree(TreeId::Audit).iter().rev() {
+            let (k, raw) = item?;
+            if let Ok(ev) = codec::open::<AuditEvent>(key, TreeId::Audit.name(), &k, &raw)
+                && ev.action == action
+            {
+                return Ok(Some(ev.at));
+            }
+        }
+        Ok(None)
+    }
+
     /// The chain for verification, which every role runs in `check`.
     pub(crate) fn audit_chain(&self) -> Result<Vec<(u64, Option<AuditEvent>)>> {
         let session = self.session()?;
