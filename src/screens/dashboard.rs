@@ -120,13 +120,13 @@ impl Summary {
 pub struct Dashboard {
     summary: Result<Summary, String>,
     loaded_at: Option<NaiveDateTime>,
-    saves_seen: Option<chrono::DateTime<chrono::Utc>>,
+    saves_seen: u64,
 }
 
 impl Dashboard {
     /// Loads the figures.
     pub fn new(ctx: &Ctx) -> Dashboard {
-        let mut d = Dashboard { summary: Ok(Summary::default()), loaded_at: None, saves_seen: None };
+        let mut d = Dashboard { summary: Ok(Summary::default()), loaded_at: None, saves_seen: 0 };
         d.reload(ctx);
         d
     }
@@ -134,7 +134,7 @@ impl Dashboard {
     fn reload(&mut self, ctx: &Ctx) {
         self.summary = match ctx.store() {
             Ok(store) => {
-                self.saves_seen = store.last_save();
+                self.saves_seen = store.generation();
                 Summary::load(store, ctx.now(), &ctx.config).map_err(|e| ctx.error_text(&e))
             }
             Err(e) => Err(ctx.error_text(&e)),
@@ -157,7 +157,7 @@ impl Screen for Dashboard {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
+        let saved = ctx.store().map(|s| s.generation()).unwrap_or(0);
         let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
         if saved != self.saves_seen || stale {
             self.reload(ctx);

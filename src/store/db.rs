@@ -83,6 +83,7 @@ pub struct Store {
     write: Mutex<()>,
     clock: Clock,
     last_save: Mutex<Option<DateTime<Utc>>>,
+    saves: std::sync::atomic::AtomicU64,
 }
 
 impl std::fmt::Debug for Store {
@@ -164,6 +165,7 @@ impl Store {
             write: Mutex::new(()),
             clock: Arc::new(Utc::now),
             last_save: Mutex::new(None),
+            saves: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -245,6 +247,11 @@ impl Store {
     /// Now, by the store's clock.
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
+    }
+
+    /// How many saves this process has made: screens reload when it moves.
+    pub fn generation(&self) -> u64 {
+        self.saves.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// When the last save of this process became durable.
@@ -367,6 +374,7 @@ impl Store {
         if let Ok(mut g) = self.last_save.lock() {
             *g = Some(now);
         }
+        self.saves.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(r)
     }
 
