@@ -41,6 +41,10 @@ pub struct Board {
     pub(super) width: u16,
     pub(super) scroll: u32,
     pub(super) ask: Option<(Pending, Ask)>,
+    /// Texts of cells and headings, kept between frames.
+    pub(super) cache: super::view::Cache,
+    /// A form or list was opened from here: read the beds again on return.
+    returning: bool,
     loaded_at: Option<NaiveDateTime>,
     saves_seen: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -57,6 +61,8 @@ impl Board {
             width: 0,
             scroll: 0,
             ask: None,
+            cache: super::view::Cache::default(),
+            returning: false,
             loaded_at: None,
             saves_seen: None,
         };
@@ -85,6 +91,7 @@ impl Board {
     /// Lays the board out again for `width` (and the current filter).
     pub(super) fn relayout(&mut self, width: u16) {
         self.width = width;
+        self.cache.clear();
         self.layout = match &self.snap {
             Ok(s) => Layout::build(s, &self.states, &self.filter, width.max(1)),
             Err(_) => Layout::default(),
@@ -285,47 +292,11 @@ impl Screen for Board {
     }
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if let Some((pending, ask)) = self.ask.take() {
-            return match ask.action(action) {
-                Some(true) => self.answer(pending, ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((pending, ask));
-                    Outcome::None
-                }
-            };
+        let out = self.act(action, ctx);
+        if matches!(out, Outcome::Push(_)) {
+            self.returning = true;
         }
-        let page = isize::try_from((self.layout.rows.len() / 4).max(1)).unwrap_or(1);
-        match action {
-            Action::Left => self.selected = self.layout.step(self.selected, -1),
-            Action::Right => self.selected = self.layout.step(self.selected, 1),
-            Action::Up => self.selected = self.layout.vertical(self.selected, -1),
-            Action::Down => self.selected = self.layout.vertical(self.selected, 1),
-            Action::PageUp => self.selected = self.layout.vertical(self.selected, -page),
-            Action::PageDown => self.selected = self.layout.vertical(self.selected, page),
-            Action::Home => self.selected = self.layout.ends().0,
-            Action::End => self.selected = self.layout.ends().1,
-            Action::FilterWing => self.cycle_wing(),
-            Action::FilterFree => {
-                self.filter.free_only = !self.filter.free_only;
-                self.relayout(self.width);
-            }
-            Action::BedAssign => return self.assign(ctx),
-            Action::BedTransfer => return self.transfer(ctx),
-            Action::BedCheckout => return self.check_out(ctx),
-            Action::BedReserve => return self.reserve(ctx),
-            Action::BedOutOfService => return self.out_of_service(ctx),
-            Action::Open => return self.open(ctx),
-            Action::RoomsSetup => {
-                if !Self::manager(ctx) {
-                    return Self::status(ctx, "rule-bed-manager_only");
-                }
-                return Outcome::Push(Box::new(crate::screens::rooms::RoomsSetup::new(ctx)));
-            }
-            Action::New | Action::RoomNew | Action::Edit | Action::Delete => return self.plan_action(action, ctx),
-            _ => return Outcome::Ignored,
-        }
-        Outcome::None
+        out
     }
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
@@ -370,10 +341,58 @@ impl Screen for Board {
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
         let saved = ctx.store().ok().and_then(|s| s.last_save());
         let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if saved != self.saves_seen || stale {
+        if self.returning || saved != self.saves_seen || stale {
+            self.returning = false;
             self.reload(ctx);
             return true;
         }
         false
+    }
+}
+
+impl Board {
+    /// What an action does on the board.
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        if let Some((pending, ask)) = self.ask.take() {
+            return match ask.action(action) {
+                Some(true) => self.answer(pending, ctx),
+                Some(false) => Outcome::None,
+                None => {
+                    self.ask = Some((pending, ask));
+                    Outcome::None
+                }
+            };
+        }
+        let page = isize::try_from((self.layout.rows.len() / 4).max(1)).unwrap_or(1);
+        match action {
+            Action::Left => self.selected = self.layout.step(self.selected, -1),
+            Action::Right => self.selected = self.layout.step(self.selected, 1),
+            Action::Up => self.selected = self.layout.vertical(self.selected, -1),
+            Action::Down => self.selected = self.layout.vertical(self.selected, 1),
+            Action::PageUp => self.selected = self.layout.vertical(self.selected, -page),
+            Action::PageDown => self.selected = self.layout.vertical(self.selected, page),
+            Action::Home => self.selected = self.layout.ends().0,
+            Action::End => self.selected = self.layout.ends().1,
+            Action::FilterWing => self.cycle_wing(),
+            Action::FilterFree => {
+                self.filter.free_only = !self.filter.free_only;
+                self.relayout(self.width);
+            }
+            Action::BedAssign => return self.assign(ctx),
+            Action::BedTransfer => return self.transfer(ctx),
+            Action::BedCheckout => return self.check_out(ctx),
+            Action::BedReserve => return self.reserve(ctx),
+            Action::BedOutOfService => return self.out_of_service(ctx),
+            Action::Open => return self.open(ctx),
+            Action::RoomsSetup => {
+                if !Self::manager(ctx) {
+                    return Self::status(ctx, "rule-bed-manager_only");
+                }
+                return Outcome::Push(Box::new(crate::screens::rooms::RoomsSetup::new(ctx)));
+            }
+            Action::New | Action::RoomNew | Action::Edit | Action::Delete => return self.plan_action(action, ctx),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::None
     }
 }

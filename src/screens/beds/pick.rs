@@ -379,8 +379,8 @@ impl Screen for Pick {
             self.top = self.cursor + 1 - visible;
         }
         let widths: &[usize] = match self.mode {
-            Mode::PersonForBed(_) if w >= 110 => &[12, 16, 18, 34],
-            Mode::PersonForBed(_) => &[12, 12, 14, 20],
+            Mode::PersonForBed(_) if w >= 110 => &[12, 14, 16, 26],
+            Mode::PersonForBed(_) => &[12, 10, 12, 16],
             _ if w >= 110 => &[8, 40, 20],
             _ => &[7, 30, 12],
         };

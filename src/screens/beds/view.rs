@@ -2,6 +2,8 @@
 //! the rows of cells in the middle (only the visible ones are built), the
 //! selected bed in full at the bottom.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -29,9 +31,13 @@ pub const FREE: &str = "·";
 /// Marker of a bed out of service.
 pub const OUT: &str = "✕";
 
+/// One line of text, clipped to `width`. Written straight into the buffer:
+/// a board of 200 beds draws a few hundred of these per frame.
 fn line(frame: &mut Frame<'_>, x: u16, y: u16, width: u16, content: Line<'_>) {
-    if width > 0 {
-        frame.render_widget(Paragraph::new(content), Rect { x, y, width, height: 1 });
+    let area = frame.area();
+    if width > 0 && y < area.y + area.height && x < area.x + area.width {
+        let width = width.min(area.x + area.width - x);
+        frame.buffer_mut().set_line(x, y, &content, width);
     }
 }
 
@@ -74,10 +80,28 @@ fn reservation_lines(snap: &Snapshot, bed: BedId, ctx: &Ctx) -> (String, String)
     (who, second)
 }
 
+/// Words of the board that change only when the beds are read again, the
+/// filter or the width changes, or the language does: built once, then
+/// drawn every frame without formatting a message again.
+#[derive(Debug, Default)]
+pub struct Cache {
+    lang: Option<crate::i18n::Lang>,
+    header: Option<(String, String, String)>,
+    groups: HashMap<usize, String>,
+    cells: HashMap<BedId, (String, String, bool)>,
+}
+
+impl Cache {
+    /// Forgets everything (the beds were read again, or the layout changed).
+    pub fn clear(&mut self) {
+        *self = Cache::default();
+    }
+}
+
 /// The two lines of a cell and whether its second line is a warning.
-fn cell_text(board: &Board, snap: &Snapshot, bed: &Bed, ctx: &Ctx) -> (String, String, bool) {
+fn cell_text(states: &HashMap<BedId, BedState>, snap: &Snapshot, bed: &Bed, ctx: &Ctx) -> (String, String, bool) {
     let label = inert(&bed.label).into_owned();
-    match board.state(bed.id) {
+    match states.get(&bed.id).copied().unwrap_or(BedState::Unavailable) {
         BedState::Free => (format!("{label} {FREE} {}", ctx.t("beds-cell-free")), String::new(), false),
         BedState::Occupied(case) => {
             let front = snap.cases.get(&case);
@@ -109,10 +133,19 @@ fn cell_text(board: &Board, snap: &Snapshot, bed: &Bed, ctx: &Ctx) -> (String, S
     }
 }
 
-fn draw_cell(board: &Board, snap: &Snapshot, bed: &Bed, frame: &mut Frame<'_>, rect: Rect, ctx: &Ctx) {
+fn draw_cell(
+    board: &Board,
+    cache: &mut Cache,
+    snap: &Snapshot,
+    bed: &Bed,
+    frame: &mut Frame<'_>,
+    rect: Rect,
+    ctx: &Ctx,
+) {
     let state = board.state(bed.id);
     let selected = board.selected == Some(bed.id);
-    let (first, second, late) = cell_text(board, snap, bed, ctx);
+    let (first, second, late) =
+        cache.cells.entry(bed.id).or_insert_with(|| cell_text(&board.states, snap, bed, ctx)).clone();
     let w = usize::from(rect.width.saturating_sub(1));
     let mut base = style_of(state);
     if selected {
@@ -127,12 +160,28 @@ fn draw_cell(board: &Board, snap: &Snapshot, bed: &Bed, frame: &mut Frame<'_>, r
     }
 }
 
-fn header(board: &Board, snap: &Snapshot, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+fn header(board: &Board, cache: &mut Cache, snap: &Snapshot, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+    let (free, rest, second) = cache.header.get_or_insert_with(|| header_text(board, snap, ctx)).clone();
+    let rest =
+        truncate_to_width(&rest, usize::from(area.width).saturating_sub(crate::ui::sanitize::display_width(&free)));
+    line(frame, area.x, area.y, area.width, Line::from(vec![Span::styled(free, theme::heading()), Span::raw(rest)]));
+    if area.height > 1 {
+        line(
+            frame,
+            area.x,
+            area.y + 1,
+            area.width,
+            Line::styled(truncate_to_width(&second, usize::from(area.width)), theme::dim()),
+        );
+    }
+}
+
+/// Free beds in all and per wing, and tonight's occupancy with the filter and the legend.
+fn header_text(board: &Board, snap: &Snapshot, ctx: &Ctx) -> (String, String, String) {
     let (per_wing, total) = free_per_wing(&snap.rooms, &snap.beds, &board.states);
     let wings: Vec<String> = per_wing.iter().map(|(w, n)| format!("{} {n}", text::wing(ctx, *w))).collect();
     let free = ctx.i18n.t_args("beds-free", &[("count", i64::from(total).into())]);
-    let first = Line::from(vec![Span::styled(free, theme::heading()), Span::raw(format!("  {}", wings.join(" · ")))]);
-    line(frame, area.x, area.y, area.width, first);
+    let rest = format!("  {}", wings.join(" · "));
     let occupied = board.states.values().filter(|s| matches!(s, BedState::Occupied(_))).count();
     let capacity = snap.beds_in_plan().filter(|b| b.usable_on(snap.day)).count();
     let mut parts = vec![ctx.i18n.t_args(
@@ -158,10 +207,7 @@ fn header(board: &Board, snap: &Snapshot, frame: &mut Frame<'_>, area: Rect, ctx
         ctx.t("beds-legend-reserved"),
         ctx.t("beds-legend-oos")
     ));
-    let text = truncate_to_width(&parts.join(" · "), usize::from(area.width));
-    if area.height > 1 {
-        line(frame, area.x, area.y + 1, area.width, Line::styled(text, theme::dim()));
-    }
+    (free, rest, parts.join(" · "))
 }
 
 /// The selected bed in full, for the bottom line (and the status on Enter
@@ -221,7 +267,17 @@ pub fn draw(board: &mut Board, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
     if area.height < 4 {
         return;
     }
-    header(board, snap, frame, Rect { height: 2, ..area }, ctx);
+    let mut cache = std::mem::take(&mut board.cache);
+    if cache.lang != Some(ctx.i18n.lang()) {
+        cache.clear();
+        cache.lang = Some(ctx.i18n.lang());
+    }
+    draw_board(board, &mut cache, snap, frame, area, ctx);
+    board.cache = cache;
+}
+
+fn draw_board(board: &mut Board, cache: &mut Cache, snap: &Snapshot, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+    header(board, cache, snap, frame, Rect { height: 2, ..area }, ctx);
     let body = Rect { y: area.y + 2, height: area.height - 3, ..area };
     let footer_y = area.y + area.height - 1;
     if board.layout.order.is_empty() {
@@ -246,12 +302,14 @@ pub fn draw(board: &mut Board, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         let y = body.y + u16::try_from(y0 - top).unwrap_or(0);
         match row {
             Row::Group { floor, wing, free, beds } => {
-                let floor_text = ctx.i18n.t_args("beds-floor", &[("floor", i64::from(*floor).into())]);
-                let counts = ctx.i18n.t_args(
-                    "beds-group-free",
-                    &[("free", i64::from(*free).into()), ("count", i64::from(*beds).into())],
-                );
-                let title = format!("── {} · {} · {counts} ", capitalise(&floor_text), text::wing(ctx, *wing));
+                let title = cache.groups.entry(i).or_insert_with(|| {
+                    let floor_text = ctx.i18n.t_args("beds-floor", &[("floor", i64::from(*floor).into())]);
+                    let counts = ctx.i18n.t_args(
+                        "beds-group-free",
+                        &[("free", i64::from(*free).into()), ("count", i64::from(*beds).into())],
+                    );
+                    format!("── {} · {} · {counts} ", capitalise(&floor_text), text::wing(ctx, *wing))
+                });
                 let fill = usize::from(body.width).saturating_sub(crate::ui::sanitize::display_width(&title));
                 line(
                     frame,
@@ -270,7 +328,7 @@ pub fn draw(board: &mut Board, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
                     let Some(bed) = snap.beds.get(*bi) else { continue };
                     let x = body.x + ROOM_W + u16::try_from(col).unwrap_or(0) * layout.cell_w;
                     let rect = Rect { x, y, width: layout.cell_w.min(body.x + body.width - x), height: CELL_H };
-                    draw_cell(board, snap, bed, frame, rect, ctx);
+                    draw_cell(board, cache, snap, bed, frame, rect, ctx);
                 }
             }
         }

@@ -235,8 +235,8 @@ impl Screen for RollCall {
                 Action::MarkOnLeave,
                 Action::MarkHospital,
                 Action::MarkUnknownPerson,
-                Action::UndoMark,
                 Action::Finish,
+                Action::UndoMark,
             ],
             View::Finished { .. } => vec![Action::Open, Action::Back],
         }

@@ -39,6 +39,8 @@ pub struct RoomsSetup {
     cursor: usize,
     top: usize,
     ask: Option<(Item, Ask)>,
+    /// A form was opened from here: read the plan again on return.
+    returning: bool,
     loaded_at: Option<NaiveDateTime>,
     saves_seen: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -52,6 +54,7 @@ impl RoomsSetup {
             cursor: 0,
             top: 0,
             ask: None,
+            returning: false,
             loaded_at: None,
             saves_seen: None,
         };
@@ -188,6 +191,59 @@ impl Screen for RoomsSetup {
     }
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        let out = self.act(action, ctx);
+        if matches!(out, Outcome::Push(_)) {
+            self.returning = true;
+        }
+        out
+    }
+
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
+        if let Some((item, ask)) = self.ask.take() {
+            return match ask.key(&key) {
+                Some(true) => self.answer(item, ask.question(), ctx),
+                Some(false) => Outcome::None,
+                None => {
+                    self.ask = Some((item, ask));
+                    Outcome::None
+                }
+            };
+        }
+        Outcome::Ignored
+    }
+
+    fn condition(&self, c: Condition) -> bool {
+        match c {
+            Condition::ListEmpty => self.items.is_empty(),
+            Condition::ListNotEmpty => !self.items.is_empty(),
+            Condition::TextNotFocused => true,
+            _ => false,
+        }
+    }
+
+    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+        self.draw(frame, area, ctx);
+    }
+
+    fn hints(&self) -> Vec<Action> {
+        vec![Action::RoomNew, Action::New, Action::Edit, Action::Delete, Action::BedOutOfService]
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        let saved = ctx.store().ok().and_then(|s| s.last_save());
+        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
+        if self.returning || saved != self.saves_seen || stale {
+            self.returning = false;
+            self.reload(ctx);
+            return true;
+        }
+        false
+    }
+}
+
+impl RoomsSetup {
+    /// What an action does on the plan.
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         if let Some((item, ask)) = self.ask.take() {
             return match ask.action(action) {
                 Some(true) => self.answer(item, ask.question(), ctx),
@@ -231,30 +287,8 @@ impl Screen for RoomsSetup {
         Outcome::None
     }
 
-    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if let Some((item, ask)) = self.ask.take() {
-            return match ask.key(&key) {
-                Some(true) => self.answer(item, ask.question(), ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((item, ask));
-                    Outcome::None
-                }
-            };
-        }
-        Outcome::Ignored
-    }
-
-    fn condition(&self, c: Condition) -> bool {
-        match c {
-            Condition::ListEmpty => self.items.is_empty(),
-            Condition::ListNotEmpty => !self.items.is_empty(),
-            Condition::TextNotFocused => true,
-            _ => false,
-        }
-    }
-
-    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+    /// Draws the plan into `area`.
+    fn draw(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         let snap = match &self.snap {
             Ok(s) => Arc::clone(s),
             Err(e) => {
@@ -301,19 +335,5 @@ impl Screen for RoomsSetup {
         if let Some((_, ask)) = &self.ask {
             ask.render(frame, area, ctx);
         }
-    }
-
-    fn hints(&self) -> Vec<Action> {
-        vec![Action::RoomNew, Action::New, Action::Edit, Action::Delete, Action::BedOutOfService]
-    }
-
-    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if saved != self.saves_seen || stale {
-            self.reload(ctx);
-            return true;
-        }
-        false
     }
 }
