@@ -269,7 +269,8 @@ pub fn history(store: &Store, data: &CaseData) -> Result<Vec<Version>, StoreErro
     for m in &data.medical {
         versions_of(store, m, Subject::Medical, &mut out)?;
     }
-    out.sort_by_key(|v| std::cmp::Reverse((v.at, v.subject, v.revision)));
+    // Within one moment, later revisions first: they are what changed.
+    out.sort_by_key(|v| std::cmp::Reverse((v.at, v.revision, v.subject)));
     Ok(out)
 }
 

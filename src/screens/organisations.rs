@@ -28,6 +28,8 @@ pub struct Directory {
     error: Option<String>,
     saves_seen: Option<DateTime<Utc>>,
     may_edit: bool,
+    /// A form was opened on top: read the directory again when it closes.
+    stale: bool,
 }
 
 fn cell(text: &str, width: usize) -> String {
@@ -40,8 +42,16 @@ impl Directory {
     /// Loads the directory.
     pub fn new(ctx: &Ctx) -> Directory {
         let may_edit = ctx.store().is_ok_and(|s| s.may(Act::Organisations, DataClass::Front));
-        let mut d =
-            Directory { orgs: Vec::new(), selected: 0, top: 0, page: 10, error: None, saves_seen: None, may_edit };
+        let mut d = Directory {
+            orgs: Vec::new(),
+            selected: 0,
+            top: 0,
+            page: 10,
+            error: None,
+            saves_seen: None,
+            may_edit,
+            stale: false,
+        };
         d.reload(ctx);
         d
     }
@@ -112,8 +122,11 @@ impl Screen for Directory {
             Action::PageDown => self.step(page),
             Action::Home => self.selected = 0,
             Action::End => self.selected = self.orgs.len().saturating_sub(1),
-            Action::New => return self.edit(ctx, true),
-            Action::Edit | Action::Open | Action::Confirm => return self.edit(ctx, false),
+            Action::New | Action::Edit | Action::Open | Action::Confirm => {
+                let out = self.edit(ctx, action == Action::New);
+                self.stale |= matches!(out, Outcome::Push(_));
+                return out;
+            }
             Action::Delete => return self.retire(ctx),
             _ => return Outcome::Ignored,
         }
@@ -130,7 +143,8 @@ impl Screen for Directory {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if ctx.store().ok().and_then(|s| s.last_save()) != self.saves_seen {
+        if self.stale || ctx.store().ok().and_then(|s| s.last_save()) != self.saves_seen {
+            self.stale = false;
             self.reload(ctx);
             return true;
         }

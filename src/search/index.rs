@@ -122,13 +122,19 @@ fn words_of(e: &IndexEntry) -> Vec<(String, Field, bool)> {
     code(year, false);
     code(seq, false);
     out.push((centre, Field::Code, true));
-    let mut push_all = |text: &str, field: Field, compact: bool| {
+    let mut push_all = |text: &str, field: Field, number: bool| {
         let folded = search_fold(text);
         let parts: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        if compact && parts.len() > 1 {
+        // A number is also typed without its spaces (`751234567`), and
+        // `AB1234567` also as `AB 1234567`: its letter and digit runs are words too.
+        if number && parts.len() > 1 {
             out.push((parts.concat(), field, false));
         }
         for p in parts {
+            let runs = if number { runs_of(p) } else { Vec::new() };
+            if runs.len() > 1 {
+                out.extend(runs.into_iter().map(|r| (r, field, false)));
+            }
             out.push((p.to_string(), field, false));
         }
     };
@@ -138,6 +144,21 @@ fn words_of(e: &IndexEntry) -> Vec<(String, Field, bool)> {
     }
     for n in &e.names {
         push_all(n, Field::Name, false);
+    }
+    out
+}
+
+/// The runs of letters and of digits in a word (`ab1234` → `ab`, `1234`).
+fn runs_of(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_digit: Option<bool> = None;
+    for c in word.chars() {
+        let digit = c.is_ascii_digit();
+        match out.last_mut() {
+            Some(run) if last_digit == Some(digit) => run.push(c),
+            _ => out.push(c.to_string()),
+        }
+        last_digit = Some(digit);
     }
     out
 }

@@ -122,7 +122,8 @@ fn partial_reading(raw: &str) -> Option<String> {
     if lower == 'c' && shorter.chars().last().is_some_and(|c| c.eq_ignore_ascii_case(&'t')) {
         shorter.pop();
     }
-    if shorter.chars().last().is_none_or(|c| !c.is_alphanumeric()) {
+    // Only after a letter: `2J` is not on its way to a digraph.
+    if shorter.chars().last().is_none_or(|c| !c.is_alphabetic()) {
         return None;
     }
     search_fold(&shorter).rsplit(' ').next().map(String::from)

@@ -49,6 +49,8 @@ pub struct CaseList {
     pub(super) error: Option<String>,
     saves_seen: Option<DateTime<Utc>>,
     today: NaiveDate,
+    /// Something was opened on top: read the cases again when it closes.
+    stale: bool,
 }
 
 impl CaseList {
@@ -71,6 +73,7 @@ impl CaseList {
             error: None,
             saves_seen: None,
             today: ctx.today(),
+            stale: false,
         };
         list.reload(ctx);
         list
@@ -181,18 +184,9 @@ impl CaseList {
         // The cursor goes to the best hit of the new query.
         self.apply(None);
     }
-}
 
-impl Screen for CaseList {
-    fn table(&self) -> keymap::Screen {
-        keymap::Screen::Cases
-    }
-
-    fn title(&self, ctx: &Ctx) -> String {
-        ctx.t("screen-cases")
-    }
-
-    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+    /// Runs an action; `update` notes when it opened something on top.
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let page = self.page.max(1) as isize;
         match action {
             Action::Search => self.search.typing = true,
@@ -230,7 +224,8 @@ impl Screen for CaseList {
         Outcome::None
     }
 
-    fn key(&mut self, key: KeyEvent, _ctx: &mut Ctx) -> Outcome {
+    /// A key typed while the search bar has the focus.
+    fn typed(&mut self, key: KeyEvent) -> Outcome {
         if !self.search.typing {
             return Outcome::Ignored;
         }
@@ -245,6 +240,28 @@ impl Screen for CaseList {
             self.after_search_change();
         }
         Outcome::None
+    }
+}
+
+impl Screen for CaseList {
+    fn table(&self) -> keymap::Screen {
+        keymap::Screen::Cases
+    }
+
+    fn title(&self, ctx: &Ctx) -> String {
+        ctx.t("screen-cases")
+    }
+
+    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        let out = self.act(action, ctx);
+        if matches!(out, Outcome::Push(_)) {
+            self.stale = true;
+        }
+        out
+    }
+
+    fn key(&mut self, key: KeyEvent, _ctx: &mut Ctx) -> Outcome {
+        self.typed(key)
     }
 
     fn text_focused(&self) -> bool {
@@ -264,7 +281,8 @@ impl Screen for CaseList {
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
         let saved = ctx.store().ok().and_then(|s| s.last_save());
         let mut changed = false;
-        if saved != self.saves_seen || ctx.today() != self.today {
+        if self.stale || saved != self.saves_seen || ctx.today() != self.today {
+            self.stale = false;
             self.reload(ctx);
             changed = true;
         }

@@ -43,6 +43,9 @@ pub struct CaseFile {
     saves_seen: Option<DateTime<Utc>>,
     width: usize,
     page: usize,
+    /// A form or screen was opened on top: read the file again when it closes
+    /// (save times alone cannot tell two saves in the same instant apart).
+    stale: bool,
 }
 
 impl CaseFile {
@@ -61,6 +64,7 @@ impl CaseFile {
             saves_seen: None,
             width: 80,
             page: 10,
+            stale: false,
         };
         let opened = ctx.store().and_then(|s| {
             file.saves_seen = s.last_save();
@@ -275,21 +279,9 @@ impl CaseFile {
         self.reload(ctx);
         out
     }
-}
 
-impl Screen for CaseFile {
-    fn table(&self) -> keymap::Screen {
-        keymap::Screen::CaseFile
-    }
-
-    fn title(&self, ctx: &Ctx) -> String {
-        match &self.data {
-            Some(d) => format!("{} · {}", ctx.t("screen-case_file"), d.front.body.code),
-            None => ctx.t("screen-case_file"),
-        }
-    }
-
-    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+    /// Runs an action; `update` notes when it opened something on top.
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let page = self.page.max(1);
         match action {
             Action::NextTab | Action::Right => self.switch(true, ctx),
@@ -318,27 +310,8 @@ impl Screen for CaseFile {
         Outcome::None
     }
 
-    fn condition(&self, c: Condition) -> bool {
-        matches!(c, Condition::TextNotFocused | Condition::FormClean)
-    }
-
-    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        if saved != self.saves_seen {
-            self.reload(ctx);
-            self.ensure_history(ctx);
-            return true;
-        }
-        false
-    }
-
-    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        self.width = usize::from(area.width);
-        self.ensure_history(ctx);
-        self.draw(frame, area, ctx);
-    }
-
-    fn hints(&self) -> Vec<Action> {
+    /// The actions worth a hint on the tab shown.
+    fn hint_actions(&self) -> Vec<Action> {
         let mut out = vec![Action::NextTab];
         match self.tab {
             Tab::Services => out.extend([
@@ -359,5 +332,51 @@ impl Screen for CaseFile {
         }
         out.push(Action::Back);
         out
+    }
+}
+
+impl Screen for CaseFile {
+    fn table(&self) -> keymap::Screen {
+        keymap::Screen::CaseFile
+    }
+
+    fn title(&self, ctx: &Ctx) -> String {
+        match &self.data {
+            Some(d) => format!("{} · {}", ctx.t("screen-case_file"), d.front.body.code),
+            None => ctx.t("screen-case_file"),
+        }
+    }
+
+    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        let out = self.act(action, ctx);
+        if matches!(out, Outcome::Push(_)) {
+            self.stale = true;
+        }
+        out
+    }
+
+    fn condition(&self, c: Condition) -> bool {
+        matches!(c, Condition::TextNotFocused | Condition::FormClean)
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        let saved = ctx.store().ok().and_then(|s| s.last_save());
+        if self.stale || saved != self.saves_seen {
+            self.stale = false;
+            self.reload(ctx);
+            self.ensure_history(ctx);
+            return true;
+        }
+        false
+    }
+
+    fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+        self.width = usize::from(area.width);
+        self.ensure_history(ctx);
+        self.draw(frame, area, ctx);
+    }
+
+    fn hints(&self) -> Vec<Action> {
+        self.hint_actions()
     }
 }

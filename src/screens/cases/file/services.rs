@@ -29,28 +29,32 @@ pub fn build_stay(ctx: &Ctx, data: &CaseData) -> TabView {
     }
     for (i, s) in data.stays.iter().enumerate() {
         let st = &s.stay;
-        let state = match (st.until, st.end_reason) {
-            (None, _) => styled(ctx.t("cases-stay-open"), theme::ok()),
-            (Some(_), Some(r)) => Span::raw(label(ctx, "cases-stay-end", r.key())),
-            (Some(_), None) => Span::raw(ctx.t("cases-stay-ended")),
-        };
         let room = if s.room.is_empty() { String::new() } else { format!(" ({} {})", ctx.t("cases-room"), s.room) };
-        v.item(
-            Item::Stay(i),
-            row(vec![
-                styled(format!("{}{room}", s.bed), theme::heading()),
-                Span::raw(format!(
-                    " · {} {} · {} {} · {} {} · ",
-                    ctx.t("cases-from"),
-                    date(ctx, Some(st.from)),
-                    ctx.t("cases-expected-until"),
-                    date(ctx, st.expected_until),
-                    ctx.t("cases-until"),
-                    date(ctx, st.until),
-                )),
-                state,
-            ]),
-        );
+        let mut spans = vec![
+            styled(format!("{}{room}", s.bed), theme::heading()),
+            Span::raw(format!(" · {} {}", ctx.t("cases-from"), date(ctx, Some(st.from)))),
+        ];
+        match (st.until, st.end_reason) {
+            (None, _) => {
+                if st.expected_until.is_some() {
+                    spans.push(Span::raw(format!(
+                        " · {} {}",
+                        ctx.t("cases-expected-until"),
+                        date(ctx, st.expected_until)
+                    )));
+                }
+                spans.push(Span::raw(" · "));
+                spans.push(styled(ctx.t("cases-stay-open"), theme::ok()));
+            }
+            (Some(until), reason) => {
+                spans.push(Span::raw(format!(" · {} {} · ", ctx.t("cases-until"), date(ctx, Some(until)))));
+                spans.push(Span::raw(match reason {
+                    Some(r) => label(ctx, "cases-stay-end", r.key()),
+                    None => ctx.t("cases-stay-ended"),
+                }));
+            }
+        }
+        v.item(Item::Stay(i), row(spans));
     }
     v
 }

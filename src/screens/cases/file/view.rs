@@ -13,7 +13,7 @@ use super::text::label;
 use crate::app::action::Action;
 use crate::app::context::Ctx;
 use crate::keymap;
-use crate::ui::sanitize::inert;
+use crate::ui::sanitize::{display_width, inert};
 use crate::ui::theme;
 
 impl CaseFile {
@@ -68,13 +68,28 @@ impl CaseFile {
         vec![Line::from(spans), second]
     }
 
-    fn tab_bar(&self, ctx: &Ctx) -> Line<'static> {
+    /// The tab bar: padded names when they fit, tight ones when not, and
+    /// only the tabs around the current one on a very narrow screen.
+    fn tab_bar(&self, ctx: &Ctx, width: usize) -> Line<'static> {
+        let names: Vec<String> = self.tabs.iter().map(|t| t.label(ctx)).collect();
+        let total = |pad: usize, from: usize| -> usize {
+            names.iter().skip(from).map(|n| display_width(n) + 2 * pad + 1).sum::<usize>()
+        };
+        let pad = usize::from(total(1, 0) <= width);
+        let current = self.tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
+        let mut first = 0;
+        while first < current && total(pad, first) > width {
+            first += 1;
+        }
         let mut spans = Vec::new();
-        for (i, t) in self.tabs.iter().enumerate() {
-            if i > 0 {
+        if first > 0 {
+            spans.push(Span::styled("‹", theme::dim()));
+        }
+        for (i, (t, name)) in self.tabs.iter().zip(&names).enumerate().skip(first) {
+            if i > first {
                 spans.push(Span::styled("│", theme::dim()));
             }
-            let text = format!(" {} ", t.label(ctx));
+            let text = format!("{}{name}{}", " ".repeat(pad), " ".repeat(pad));
             spans.push(if *t == self.tab { Span::styled(text, theme::selected()) } else { Span::raw(text) });
         }
         Line::from(spans)
@@ -102,7 +117,7 @@ impl CaseFile {
         if self.data.is_none() {
             return;
         }
-        put(frame, y, self.tab_bar(ctx));
+        put(frame, y, self.tab_bar(ctx, usize::from(area.width)));
         y += 2;
         let bottom = area.y + area.height;
         let height = usize::from(bottom.saturating_sub(y));
