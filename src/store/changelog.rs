@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codec::Class;
 use super::crypto;
+use super::merge::Dot;
 
 /// A hybrid logical clock value: wall milliseconds and a counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
@@ -33,17 +34,27 @@ impl Hlc {
 /// instead of changed fields (JSON).
 pub const WHOLE_RECORD: &str = "*";
 
+/// The tree name of a change that hands a new case's own key to the other
+/// laptops (sealed under the case class key).
+pub const CASE_KEY_TREE: &str = "case_keys";
+
+/// The tree name of a change that erases a case on every laptop.
+pub const ERASE_TREE: &str = "~erase";
+
 /// One changed field: its name, its new value (JSON; bincode of the whole
-/// record for [`WHOLE_RECORD`]), and the revision of the record whose value
-/// it replaced (0 when new).
+/// record for [`WHOLE_RECORD`]), the revision of the record whose value it
+/// replaced (0 when new), and its base: the dots of the values its editor
+/// saw (SYNC.md). The change's own dot is its entry's (installation, seq).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
-    /// Top-level field name.
+    /// Top-level field name ([`crate::store::merge::DELETED`] for a deletion).
     pub name: String,
     /// The new value, as JSON bytes.
     pub value: Vec<u8>,
     /// The revision that held the replaced value.
     pub replaced_revision: u64,
+    /// Dots of the values this one replaces.
+    pub base: Vec<Dot>,
 }
 
 /// The sealed part of an entry.
@@ -84,6 +95,9 @@ pub struct ChangeEntry {
     /// nonce ‖ ciphertext ‖ tag of the bincode [`ChangeBody`]; empty once
     /// the record it describes has been erased.
     pub body: Vec<u8>,
+    /// The installation's Ed25519 signature over the centre and [`ChangeEntry::hash`]
+    /// (so an erased body still verifies).
+    pub sig: Vec<u8>,
 }
 
 impl ChangeEntry {
@@ -105,6 +119,29 @@ impl ChangeEntry {
     /// The hash the next entry links to.
     pub fn hash(&self) -> [u8; 32] {
         crypto::hash(&[&self.header_aad(), &self.body_hash])
+    }
+
+    /// The message the installation signs: the centre and the chained hash.
+    pub fn signed_message(&self, centre: &[u8; 16]) -> Vec<u8> {
+        let mut m = b"haven-envelope\0".to_vec();
+        m.extend_from_slice(centre);
+        m.extend_from_slice(&self.hash());
+        m
+    }
+
+    /// Signs the entry for `centre`.
+    pub fn sign(&mut self, centre: &[u8; 16], key: &crypto::SigningKey) {
+        self.sig = key.sign(&[&self.signed_message(centre)]).to_vec();
+    }
+
+    /// Whether the signature is `public`'s.
+    pub fn signature_valid(&self, centre: &[u8; 16], public: &[u8; 32]) -> bool {
+        crypto::verify_signature(public, &[&self.signed_message(centre)], &self.sig)
+    }
+
+    /// Its dot.
+    pub fn dot(&self) -> Dot {
+        Dot { inst: self.installation, seq: self.seq }
     }
 
     /// Whether the body was removed by an erasure.

@@ -153,6 +153,55 @@ pub fn hash(parts: &[&[u8]]) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// An Ed25519 signing key (an installation's, or the centre's roster key
+/// that managers hold), wiped from memory when dropped.
+#[derive(Clone)]
+pub struct SigningKey(ed25519_dalek::SigningKey);
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SigningKey(…)")
+    }
+}
+
+impl SigningKey {
+    /// A fresh random key.
+    pub fn random() -> Result<SigningKey> {
+        let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+        fill_random(seed.as_mut())?;
+        Ok(SigningKey(ed25519_dalek::SigningKey::from_bytes(&seed)))
+    }
+
+    /// The key from its 32-byte seed.
+    pub fn from_seed(seed: &[u8; 32]) -> SigningKey {
+        SigningKey(ed25519_dalek::SigningKey::from_bytes(seed))
+    }
+
+    /// The seed (for sealing at rest only).
+    pub fn seed(&self) -> zeroize::Zeroizing<[u8; 32]> {
+        zeroize::Zeroizing::new(self.0.to_bytes())
+    }
+
+    /// The public half.
+    pub fn public(&self) -> [u8; 32] {
+        self.0.verifying_key().to_bytes()
+    }
+
+    /// Signs `parts`, concatenated.
+    pub fn sign(&self, parts: &[&[u8]]) -> [u8; 64] {
+        use ed25519_dalek::Signer;
+        self.0.sign(&parts.concat()).to_bytes()
+    }
+}
+
+/// Whether `sig` is `public`'s signature over `parts` (strict verification:
+/// no malleable or small-order forms).
+pub fn verify_signature(public: &[u8; 32], parts: &[&[u8]], sig: &[u8]) -> bool {
+    let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(public) else { return false };
+    let Ok(sig) = <[u8; 64]>::try_from(sig) else { return false };
+    key.verify_strict(&parts.concat(), &ed25519_dalek::Signature::from_bytes(&sig)).is_ok()
+}
+
 /// Compares two byte strings in constant time.
 pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
@@ -229,6 +278,29 @@ mod tests {
         ] {
             assert!(matches!(derive(&bad, b"x", &[0u8; 16]), Err(StoreError::ForgedKdf)), "{bad:?}");
         }
+    }
+
+    /// RFC 8032 §7.1 test 2 (one-byte message) for Ed25519.
+    #[test]
+    fn ed25519_matches_rfc8032_vector() {
+        let seed: [u8; 32] =
+            unhex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb").try_into().unwrap();
+        let k = SigningKey::from_seed(&seed);
+        assert_eq!(k.public().to_vec(), unhex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"));
+        let sig = k.sign(&[&[0x72]]);
+        assert_eq!(
+            sig.to_vec(),
+            unhex(
+                "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da
+                 085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"
+            )
+        );
+        assert!(verify_signature(&k.public(), &[&[0x72]], &sig));
+        assert!(!verify_signature(&k.public(), &[&[0x73]], &sig));
+        let mut bad = sig;
+        bad[5] ^= 1;
+        assert!(!verify_signature(&k.public(), &[&[0x72]], &bad));
+        assert!(!verify_signature(&k.public(), &[&[0x72]], &sig[..63]));
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub struct Store {
     clock: Clock,
     last_save: Mutex<Option<DateTime<Utc>>>,
     saves: std::sync::atomic::AtomicU64,
+    install_key: Mutex<Option<([u8; 16], crypto::SigningKey)>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -166,6 +167,7 @@ impl Store {
             clock: Arc::new(Utc::now),
             last_save: Mutex::new(None),
             saves: std::sync::atomic::AtomicU64::new(0),
+            install_key: Mutex::new(None),
         })
     }
 
@@ -215,7 +217,10 @@ impl Store {
             role: Role::Manager,
             keys,
         });
-        store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |_| Ok(()))?;
+        // The first installation is enrolled in the roster from the start.
+        store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
+            tx.init_roster("1")
+        })?;
         Ok(store)
     }
 
@@ -227,6 +232,11 @@ impl Store {
     /// The vault header (centre, users).
     pub fn header(&self) -> &Header {
         &self.header
+    }
+
+    /// Takes a header just written to disk (re-enrolment).
+    pub(crate) fn replace_header(&mut self, header: Header) {
+        self.header = header;
     }
 
     /// The session, or an error when nobody is logged in.
@@ -316,6 +326,22 @@ impl Store {
         self.session = None;
         if let Ok(mut m) = self.case_keys.lock() {
             m.clear();
+        }
+        if let Ok(mut k) = self.install_key.lock() {
+            *k = None;
+        }
+    }
+
+    /// This installation's signing key, if it was unsealed in this session.
+    pub(crate) fn cached_install_key(&self, installation: [u8; 16]) -> Option<crypto::SigningKey> {
+        let g = self.install_key.lock().ok()?;
+        g.as_ref().filter(|(i, _)| *i == installation).map(|(_, k)| k.clone())
+    }
+
+    /// Keeps the unsealed signing key for the session.
+    pub(crate) fn cache_install_key(&self, installation: [u8; 16], key: &crypto::SigningKey) {
+        if let Ok(mut g) = self.install_key.lock() {
+            *g = Some((installation, key.clone()));
         }
     }
 

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use super::audit::{AuditAction, AuditEntry};
-use super::changelog::{ChangeBody, ChangeEntry};
+use super::changelog::{CASE_KEY_TREE, ChangeBody, ChangeEntry};
 use super::codec::{self, Class};
 use super::crypto;
 use super::db::{Store, history_prefix};
@@ -38,12 +38,43 @@ pub struct Erased {
 const CASE_SCOPED: [TreeId; 6] =
     [TreeId::CasePrivate, TreeId::Medical, TreeId::Notes, TreeId::Referrals, TreeId::Travel, TreeId::Consents];
 
+/// Key of the set of erased cases in the sync tree: changes that arrive
+/// later for them are dropped, so an erased person never comes back.
+pub(crate) const ERASED_KEY: &[u8] = b"erased";
+
+/// What an erasure sent to the other laptops names: the case, every record
+/// key it removed, and a manager's signature with the centre's roster key
+/// (an installation key alone cannot order an erasure).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EraseOrder {
+    /// The case.
+    pub case: [u8; 16],
+    /// (tree name, key) of every record removed.
+    pub records: Vec<(String, Vec<u8>)>,
+    /// Signature by the roster key over the centre and the above.
+    pub sig: Vec<u8>,
+}
+
+impl EraseOrder {
+    /// The signed message.
+    pub fn message(&self, centre: &[u8; 16]) -> Vec<u8> {
+        let mut m = b"haven-erase\0".to_vec();
+        m.extend_from_slice(centre);
+        m.extend_from_slice(&self.case);
+        for (t, k) in &self.records {
+            m.extend_from_slice(&crypto::hash(&[t.as_bytes(), b"\0", k]));
+        }
+        m
+    }
+}
+
 impl Store {
     fn keys_of<T: Record>(&self, belongs: impl Fn(&T) -> bool) -> Result<Vec<(TreeId, Vec<u8>)>> {
         Ok(self.scan::<T>()?.into_iter().filter(|s| belongs(&s.body)).map(|s| (T::TREE, s.body.key())).collect())
     }
 
-    /// Erases a closed case for good, keeping `trace` for the statistics.
+    /// Erases a closed case for good, keeping `trace` for the statistics,
+    /// and orders the same erasure on every other laptop of the centre.
     pub fn erase_case(&mut self, case: CaseId, trace: AnonymisedCase) -> Result<Erased> {
         self.authorize(Act::Erase, DataClass::Case)?;
         let front = self.get::<CaseFront>(&case.id().0)?.ok_or(StoreError::NotFound("case"))?;
@@ -51,10 +82,34 @@ impl Store {
             return Err(StoreError::Rule("erase_open_case".into()));
         }
         let code = front.body.code.to_string();
+        self.erase_inner(case, Some((trace, code)))
+    }
+
+    /// Carries out an erasure ordered by another laptop (verified by sync:
+    /// its roster signature), whatever the local state of the case.
+    pub fn erase_ordered(&mut self, order: &EraseOrder) -> Result<Erased> {
+        self.session()?;
+        let case = CaseId::from(crate::domain::ids::Id(order.case));
+        self.erase_inner(case, None)
+    }
+
+    /// The cases erased on this laptop or by order of another.
+    pub fn erased_cases(&self) -> Result<std::collections::BTreeSet<[u8; 16]>> {
+        let audit = self.session()?.keys.audit.clone();
+        match self.tree(TreeId::Sync).get(ERASED_KEY)? {
+            Some(raw) => codec::open(&audit, TreeId::Sync.name(), ERASED_KEY, &raw),
+            None => Ok(Default::default()),
+        }
+    }
+
+    fn erase_inner(&mut self, case: CaseId, local: Option<(AnonymisedCase, String)>) -> Result<Erased> {
         let id = case.id().0;
 
         // Every record of the case.
-        let mut records: Vec<(TreeId, Vec<u8>)> = vec![(TreeId::CaseFront, id.to_vec())];
+        let mut records: Vec<(TreeId, Vec<u8>)> = Vec::new();
+        if self.tree(TreeId::CaseFront).contains_key(id)? {
+            records.push((TreeId::CaseFront, id.to_vec()));
+        }
         for t in CASE_SCOPED {
             for item in self.tree(t).scan_prefix(id) {
                 records.push((t, item?.0.to_vec()));
@@ -65,53 +120,89 @@ impl Store {
         records.extend(self.keys_of::<Pickup>(|p| p.case_id == Some(case))?);
         records.extend(self.keys_of::<Reservation>(|r| r.case_id == Some(case))?);
 
-        // Every earlier version of those records.
+        // Every earlier version of those records, and their merge states
+        // (which hold values side by side).
         let mut versions: Vec<Vec<u8>> = Vec::new();
+        let mut merges: Vec<Vec<u8>> = Vec::new();
         for (t, k) in &records {
             for item in self.tree(TreeId::History).scan_prefix(history_prefix(*t, k)) {
                 versions.push(item?.0.to_vec());
             }
+            let mk = history_prefix(*t, k);
+            if self.tree(TreeId::Merge).contains_key(&mk)? {
+                merges.push(mk);
+            }
+        }
+        // Merge states of records whose creation never arrived here.
+        for t in CASE_SCOPED {
+            for item in self.tree(TreeId::Merge).scan_prefix(history_prefix(t, &id)) {
+                let k = item?.0.to_vec();
+                if !merges.contains(&k) {
+                    merges.push(k);
+                }
+            }
         }
 
-        // The change-log entries that described them.
+        // The change-log entries, own and relayed, that described them.
         let record_keys: HashSet<(String, Vec<u8>)> =
             records.iter().map(|(t, k)| (t.name().to_string(), k.clone())).collect();
-        let front_key = self.session()?.keys.front.clone();
-        let mut redact: Vec<(Vec<u8>, ChangeEntry)> = Vec::new();
-        for item in self.tree(TreeId::ChangeLog).iter() {
-            let (k, raw) = item?;
-            let mut entry: ChangeEntry = codec::from_bytes(&raw, "changelog")?;
-            if entry.is_redacted() {
-                continue;
-            }
-            let ours = match entry.class {
-                Class::Case | Class::Medical => entry.key_case == Some(id),
-                Class::Front => crypto::open(&front_key, &entry.header_aad(), &entry.body)
-                    .and_then(|plain| codec::from_bytes::<ChangeBody>(&plain, "changelog").ok())
-                    .is_some_and(|b| record_keys.contains(&(b.tree, b.key))),
-                Class::Audit => false,
-            };
-            if ours {
-                entry.body.clear();
-                redact.push((k.to_vec(), entry));
-            }
-        }
+        let redact_own = self.entries_about(TreeId::ChangeLog, id, &record_keys)?;
+        let redact_relayed = self.entries_about(TreeId::Envelopes, id, &record_keys)?;
 
-        let report = Erased { records: records.len(), versions: versions.len(), log_bodies: redact.len() };
+        let order = match &local {
+            Some(_) => {
+                let mut o = EraseOrder {
+                    case: id,
+                    records: records.iter().map(|(t, k)| (t.name().to_string(), k.clone())).collect(),
+                    sig: Vec::new(),
+                };
+                if let Some(seed) = &self.session()?.keys.roster {
+                    let key = crypto::SigningKey::from_seed(seed.as_bytes());
+                    o.sig = key.sign(&[&o.message(&self.header().centre_id)]).to_vec();
+                }
+                Some(codec::to_bytes(&o)?)
+            }
+            None => None,
+        };
+        let mut erased = self.erased_cases()?;
+        erased.insert(id);
+        let audit = self.session()?.keys.audit.clone();
+        let erased_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_KEY, &erased)?;
+
+        let report = Erased {
+            records: records.len(),
+            versions: versions.len(),
+            log_bodies: redact_own.len() + redact_relayed.len(),
+        };
         let summary =
             format!("{} records, {} versions, {} log bodies", report.records, report.versions, report.log_bodies);
-        self.commit(AuditEntry::new(AuditAction::Erase, "case").id(id).case(code).summary(summary), |tx| {
+        let mut entry = AuditEntry::new(AuditAction::Erase, "case").id(id).summary(summary);
+        if let Some((_, code)) = &local {
+            entry = entry.case(code.clone());
+        }
+        self.commit(entry, |tx| {
             for (t, k) in &records {
                 tx.remove_raw(*t, k)?;
             }
             for k in &versions {
                 tx.remove_raw(TreeId::History, k)?;
             }
-            for (k, entry) in &redact {
+            for k in &merges {
+                tx.remove_raw(TreeId::Merge, k)?;
+            }
+            for (k, entry) in &redact_own {
                 tx.put_raw(TreeId::ChangeLog, k, codec::to_bytes(entry)?)?;
             }
+            for (k, entry) in &redact_relayed {
+                tx.put_raw(TreeId::Envelopes, k, codec::to_bytes(entry)?)?;
+            }
             tx.remove_raw(TreeId::CaseKeys, &id)?;
-            tx.put(trace.clone())?;
+            tx.put_raw(TreeId::Sync, ERASED_KEY, erased_sealed.clone())?;
+            tx.forget_conflicts(&record_keys)?;
+            if let (Some((trace, _)), Some(order)) = (&local, &order) {
+                tx.put(trace.clone())?;
+                tx.log_erase(id, order.clone());
+            }
             Ok(())
         })?;
         if let Ok(mut m) = self.case_keys.lock() {
@@ -119,6 +210,45 @@ impl Store {
         }
         self.vacuum()?;
         Ok(report)
+    }
+
+    /// Entries of `tree` (the own log, or the relayed envelopes) whose body
+    /// describes a record of the erased case, or hands out its key: emptied.
+    fn entries_about(
+        &self,
+        tree: TreeId,
+        case: [u8; 16],
+        record_keys: &HashSet<(String, Vec<u8>)>,
+    ) -> Result<Vec<(Vec<u8>, ChangeEntry)>> {
+        let session = self.session()?;
+        let front_key = session.keys.front.clone();
+        let case_class = session.keys.case.clone();
+        let mut out = Vec::new();
+        for item in self.tree(tree).iter() {
+            let (k, raw) = item?;
+            let mut entry: ChangeEntry = codec::from_bytes(&raw, "changelog")?;
+            if entry.is_redacted() {
+                continue;
+            }
+            let opens = |key: &crypto::Key| {
+                crypto::open(key, &entry.header_aad(), &entry.body)
+                    .and_then(|plain| codec::from_bytes::<ChangeBody>(&plain, "changelog").ok())
+            };
+            let ours = match (entry.class, entry.key_case) {
+                (Class::Case | Class::Medical, Some(c)) => c == case,
+                // A case key handed to the other laptops.
+                (Class::Case, None) => {
+                    case_class.as_ref().and_then(|k| opens(k)).is_some_and(|b| b.tree == CASE_KEY_TREE && b.key == case)
+                }
+                (Class::Front, _) => opens(&front_key).is_some_and(|b| record_keys.contains(&(b.tree, b.key))),
+                _ => false,
+            };
+            if ours {
+                entry.body.clear();
+                out.push((k.to_vec(), entry));
+            }
+        }
+        Ok(out)
     }
 }
 

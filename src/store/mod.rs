@@ -2,6 +2,7 @@
 //! keyslots, the value codec, sled trees, typed records with history, the
 //! audit chain and the change log, all written in one transaction per save.
 
+pub mod apply;
 pub mod audit;
 pub mod backup;
 pub mod changelog;
@@ -13,9 +14,13 @@ pub mod drafts;
 pub mod erase;
 pub mod error;
 pub mod head;
+pub mod kinds;
 pub mod lock;
+pub mod merge;
 pub mod record;
 pub mod records;
+pub mod roster;
+pub mod syncdata;
 pub mod throttle;
 pub mod trees;
 pub mod tx;

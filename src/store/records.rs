@@ -133,7 +133,11 @@ pub fn decodes(tree: TreeId, record_tree: TreeId, _key: &[u8], plain: &[u8]) -> 
         (TreeId::CaseKeys, _) => plain.len() == 32,
         (TreeId::Meta, _) => codec::from_bytes::<super::tx::Counters>(plain, "meta").is_ok(),
         (TreeId::Audit, _) => codec::from_bytes::<super::audit::AuditEvent>(plain, "audit").is_ok(),
-        (TreeId::ChangeLog, _) => codec::from_bytes::<super::changelog::ChangeEntry>(plain, "changelog").is_ok(),
+        (TreeId::ChangeLog, _) | (TreeId::Envelopes, _) => {
+            codec::from_bytes::<super::changelog::ChangeEntry>(plain, "changelog").is_ok()
+        }
+        (TreeId::Merge, _) => codec::from_bytes::<super::merge::MergeState>(plain, "merge").is_ok(),
+        (TreeId::Sync, _) => true,
         (TreeId::Index, _) | (TreeId::Drafts, _) | (TreeId::History, _) => true,
     }
 }

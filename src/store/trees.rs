@@ -53,11 +53,21 @@ pub enum TreeId {
     Users,
     /// Anonymised traces of erased cases, for reports.
     Stats,
+    /// Change-log entries of the other installations of the centre, as they
+    /// travel (installation ‖ sequence → signed entry), kept to verify the
+    /// chains and to relay them in sync bundles.
+    Envelopes,
+    /// Per-record merge state (dots, bases, values side by side), sealed
+    /// under the record's own key.
+    Merge,
+    /// Sync state: this installation's signing key, the roster, heads,
+    /// checkpoints, alarms and quarantine (sealed, audit class).
+    Sync,
 }
 
 impl TreeId {
     /// All trees, in transaction order.
-    pub const ALL: [TreeId; 24] = [
+    pub const ALL: [TreeId; 27] = [
         TreeId::Meta,
         TreeId::CaseKeys,
         TreeId::CaseFront,
@@ -82,6 +92,9 @@ impl TreeId {
         TreeId::Drafts,
         TreeId::Users,
         TreeId::Stats,
+        TreeId::Envelopes,
+        TreeId::Merge,
+        TreeId::Sync,
     ];
 
     /// The tree's name on disk; also bound into every value's AAD.
@@ -111,6 +124,9 @@ impl TreeId {
             TreeId::Drafts => "drafts",
             TreeId::Users => "users",
             TreeId::Stats => "stats",
+            TreeId::Envelopes => "envelopes",
+            TreeId::Merge => "merge",
+            TreeId::Sync => "sync",
         }
     }
 

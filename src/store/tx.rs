@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use sled::transaction::TransactionalTree;
 
 use super::audit::{AuditEntry, AuditEvent};
-use super::changelog::{ChangeBody, ChangeEntry, FieldChange, Hlc, WHOLE_RECORD, diff_fields};
+use super::changelog::{CASE_KEY_TREE, ChangeBody, ChangeEntry, FieldChange, Hlc, WHOLE_RECORD, diff_fields};
 use super::codec::{self, Class};
 use super::crypto::{self, Key};
 use super::db::{Session, Store, history_prefix, unwrap_case_key, wrap_case_key};
@@ -43,22 +43,25 @@ pub(crate) const COUNTERS_KEY: &[u8] = b"counters";
 /// new audit and change-log heads.
 pub(crate) type Finished = (HashMap<[u8; 16], Key>, (u64, u64));
 
-struct PendingChange {
-    class: Class,
-    key_case: Option<[u8; 16]>,
-    body: ChangeBody,
+pub(super) struct PendingChange {
+    pub(super) class: Class,
+    pub(super) key_case: Option<[u8; 16]>,
+    pub(super) body: ChangeBody,
+    /// How the change enters the record's merge state (records only).
+    pub(super) merge: Option<super::apply::LocalMerge>,
 }
 
 /// A save in progress.
 pub struct Tx<'a> {
-    store: &'a Store,
-    session: &'a Session,
+    pub(super) store: &'a Store,
+    pub(super) session: &'a Session,
     views: &'a [TransactionalTree],
-    now: DateTime<Utc>,
+    pub(super) now: DateTime<Utc>,
     audit: Vec<AuditEntry>,
-    changes: Vec<PendingChange>,
-    new_case_keys: HashMap<[u8; 16], Key>,
+    pub(super) changes: Vec<PendingChange>,
+    pub(super) new_case_keys: HashMap<[u8; 16], Key>,
     counters: Option<Counters>,
+    pub(super) conflicts: Option<super::apply::ConflictSet>,
 }
 
 impl<'a> Tx<'a> {
@@ -77,6 +80,7 @@ impl<'a> Tx<'a> {
             changes: Vec::new(),
             new_case_keys: HashMap::new(),
             counters: None,
+            conflicts: None,
         }
     }
 
@@ -99,21 +103,21 @@ impl<'a> Tx<'a> {
         &self.views[t.index()]
     }
 
-    fn tget(&self, t: TreeId, key: &[u8]) -> Result<Option<sled::IVec>> {
+    pub(super) fn tget(&self, t: TreeId, key: &[u8]) -> Result<Option<sled::IVec>> {
         self.view(t).get(key).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
-    fn tput(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+    pub(super) fn tput(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
         self.view(t).insert(key, value).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
-    fn tremove(&self, t: TreeId, key: &[u8]) -> Result<()> {
+    pub(super) fn tremove(&self, t: TreeId, key: &[u8]) -> Result<()> {
         self.view(t).remove(key).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
     /// The key sealing `class` for the record at `key`; creates the case's
     /// own key the first time a case-scoped record of it is written.
-    fn key_for(&mut self, class: Class, key: &[u8], create: bool) -> Result<Key> {
+    pub(super) fn key_for(&mut self, class: Class, key: &[u8], create: bool) -> Result<Key> {
         match class {
             Class::Front | Class::Audit => self.store.key_for(self.session, class, key),
             Class::Case | Class::Medical => {
@@ -137,6 +141,26 @@ impl<'a> Tx<'a> {
                 let k = Key::random()?;
                 self.tput(TreeId::CaseKeys, &case, wrap_case_key(&class_key, &case, &k)?)?;
                 self.new_case_keys.insert(case, k.clone());
+                // The other laptops need the case's key to read its records:
+                // it travels ahead of them, sealed under the case class key.
+                self.changes.push(PendingChange {
+                    class: Class::Case,
+                    key_case: None,
+                    body: ChangeBody {
+                        tree: CASE_KEY_TREE.to_string(),
+                        key: case.to_vec(),
+                        revision: 1,
+                        deleted: false,
+                        user: self.session.username.clone(),
+                        fields: vec![FieldChange {
+                            name: WHOLE_RECORD.into(),
+                            value: k.as_bytes().to_vec(),
+                            replaced_revision: 0,
+                            base: Vec::new(),
+                        }],
+                    },
+                    merge: None,
+                });
                 Ok(k)
             }
         }
@@ -220,26 +244,37 @@ impl<'a> Tx<'a> {
         self.tput(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
 
         let replaced = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
-        let fields = match &old {
+        let (fields, old_fields) = match &old {
             // A new record travels whole, in the compact encoding.
-            None => vec![FieldChange {
-                name: WHOLE_RECORD.into(),
-                value: codec::to_bytes(&stored.body)?,
-                replaced_revision: 0,
-            }],
+            None => (
+                vec![FieldChange {
+                    name: WHOLE_RECORD.into(),
+                    value: codec::to_bytes(&stored.body)?,
+                    replaced_revision: 0,
+                    base: Vec::new(),
+                }],
+                None,
+            ),
             // A change carries only the fields that changed, as JSON, so a
-            // merge can apply each field on its own.
+            // merge can apply each field on its own; the deletion is one more
+            // field, so that a deletion meets a concurrent edit as a conflict.
             Some(o) => {
-                let enc = |v: &T| serde_json::to_value(v).map_err(|_| StoreError::Invalid("unencodable".into()));
-                let (old_json, new_json) = (enc(&o.body)?, enc(&stored.body)?);
-                diff_fields(Some(&old_json), &new_json)
+                let (old_json, new_json) = (
+                    super::apply::record_json(&o.body, &o.meta)?,
+                    super::apply::record_json(&stored.body, &stored.meta)?,
+                );
+                let old_value = serde_json::Value::Object(old_json.clone());
+                let new_value = serde_json::Value::Object(new_json);
+                let changed = diff_fields(Some(&old_value), &new_value)
                     .into_iter()
                     .map(|(name, v)| FieldChange {
                         name,
                         value: v.to_string().into_bytes(),
                         replaced_revision: replaced,
+                        base: Vec::new(),
                     })
-                    .collect()
+                    .collect();
+                (changed, Some(old_json))
             }
         };
         self.changes.push(PendingChange {
@@ -257,6 +292,7 @@ impl<'a> Tx<'a> {
                 user: self.session.username.clone(),
                 fields,
             },
+            merge: Some(super::apply::LocalMerge { tree: T::TREE, old: old_fields, explicit_base: None }),
         });
         Ok(stored)
     }
@@ -327,6 +363,26 @@ impl<'a> Tx<'a> {
         self.audit.push(entry);
     }
 
+    /// Takes a remote clock value into account, so that the next local
+    /// change is ordered after everything this laptop has seen.
+    pub(super) fn observe_hlc(&mut self, h: Hlc) -> Result<()> {
+        let mut c = self.counters()?;
+        if h > c.hlc {
+            c.hlc = h;
+            self.counters = Some(c);
+        }
+        Ok(())
+    }
+
+    /// Starts the change log again at sequence 1 (a new installation).
+    pub(super) fn restart_log(&mut self) -> Result<()> {
+        let mut c = self.counters()?;
+        c.change_seq = 0;
+        c.change_hash = [0; 32];
+        self.counters = Some(c);
+        Ok(())
+    }
+
     /// Writes the queued audit events and change-log entries and the counters.
     pub(crate) fn finish(mut self) -> Result<Finished> {
         let mut c = self.counters()?;
@@ -353,7 +409,10 @@ impl<'a> Tx<'a> {
             self.tput(TreeId::Audit, &k, codec::seal(&audit_key, Class::Audit, TreeId::Audit.name(), &k, &ev)?)?;
         }
         let now_ms = self.now.timestamp_millis().max(0) as u64;
-        for ch in std::mem::take(&mut self.changes) {
+        let changes = std::mem::take(&mut self.changes);
+        let signer = if changes.is_empty() { None } else { Some(self.install_key()?) };
+        let centre = self.store.header().centre_id;
+        for mut ch in changes {
             c.change_seq += 1;
             c.hlc = c.hlc.tick(now_ms);
             let mut entry = ChangeEntry {
@@ -365,11 +424,22 @@ impl<'a> Tx<'a> {
                 prev_hash: c.change_hash,
                 body_hash: [0; 32],
                 body: Vec::new(),
+                sig: Vec::new(),
             };
-            let body_key = self.key_for(ch.class, &entry_key_hint(&ch), false)?;
+            if let Some(m) = ch.merge.take() {
+                self.merge_local(&mut ch.body, &m, entry.dot(), entry.hlc)?;
+            }
+            let body_key = if ch.body.tree == CASE_KEY_TREE {
+                self.session.keys.case.clone().ok_or(StoreError::Forbidden("case files"))?
+            } else {
+                self.key_for(ch.class, &entry_key_hint(&ch), false)?
+            };
             let plain = zeroize::Zeroizing::new(codec::to_bytes(&ch.body)?);
             entry.body = crypto::seal(&body_key, &entry.header_aad(), &plain)?;
             entry.body_hash = crypto::hash(&[&entry.body]);
+            if let Some(k) = &signer {
+                entry.sign(&centre, k);
+            }
             c.change_hash = entry.hash();
             let k = c.change_seq.to_be_bytes();
             // The body is sealed under the record's key and the header is
@@ -377,6 +447,7 @@ impl<'a> Tx<'a> {
             // laptop without the class key can still verify and relay it.
             self.tput(TreeId::ChangeLog, &k, codec::to_bytes(&entry)?)?;
         }
+        self.save_conflicts()?;
         self.tput(
             TreeId::Meta,
             COUNTERS_KEY,

@@ -34,10 +34,23 @@ pub struct ClassKeys {
     pub case: Option<Key>,
     /// Medical and psychological notes: case workers and managers.
     pub medical: Option<Key>,
+    /// Seed of the centre's Ed25519 roster key, which signs the list of
+    /// installations (SYNC.md): managers only.
+    pub roster: Option<Key>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct WrappedKeys {
+    front: [u8; 32],
+    audit: [u8; 32],
+    case: Option<[u8; 32]>,
+    medical: Option<[u8; 32]>,
+    roster: Option<[u8; 32]>,
+}
+
+/// Keyslots written before sync existed: no roster key.
+#[derive(Serialize, Deserialize)]
+struct WrappedKeysV1 {
     front: [u8; 32],
     audit: [u8; 32],
     case: Option<[u8; 32]>,
@@ -52,6 +65,7 @@ impl ClassKeys {
             audit: Key::random()?,
             case: Some(Key::random()?),
             medical: Some(Key::random()?),
+            roster: Some(Key::random()?),
         })
     }
 
@@ -64,6 +78,7 @@ impl ClassKeys {
             audit: self.audit.clone(),
             case: if full { self.case.clone() } else { None },
             medical: if full { self.medical.clone() } else { None },
+            roster: if role == Role::Manager { self.roster.clone() } else { None },
         }
     }
 
@@ -73,6 +88,7 @@ impl ClassKeys {
             audit: *self.audit.as_bytes(),
             case: self.case.as_ref().map(|k| *k.as_bytes()),
             medical: self.medical.as_ref().map(|k| *k.as_bytes()),
+            roster: self.roster.as_ref().map(|k| *k.as_bytes()),
         }
     }
 
@@ -82,7 +98,28 @@ impl ClassKeys {
             audit: Key::from_bytes(w.audit),
             case: w.case.map(Key::from_bytes),
             medical: w.medical.map(Key::from_bytes),
+            roster: w.roster.map(Key::from_bytes),
         }
+    }
+
+    fn decode(plain: &[u8]) -> Result<ClassKeys> {
+        if let Ok(w) = codec::from_bytes::<WrappedKeys>(plain, "vault") {
+            return Ok(Self::from_wrapped(&w));
+        }
+        let old: WrappedKeysV1 =
+            codec::from_bytes(plain, "vault").map_err(|_| StoreError::HeaderDamaged("keyslot undecodable"))?;
+        let w = WrappedKeys { front: old.front, audit: old.audit, case: old.case, medical: old.medical, roster: None };
+        Ok(Self::from_wrapped(&w))
+    }
+}
+
+impl Drop for WrappedKeysV1 {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.front.zeroize();
+        self.audit.zeroize();
+        self.case.zeroize();
+        self.medical.zeroize();
     }
 }
 
@@ -95,6 +132,9 @@ impl Drop for WrappedKeys {
             k.zeroize();
         }
         if let Some(k) = self.medical.as_mut() {
+            k.zeroize();
+        }
+        if let Some(k) = self.roster.as_mut() {
             k.zeroize();
         }
     }
@@ -236,12 +276,11 @@ impl Header {
         let kek = crypto::derive(&self.kdf, passphrase, &slot.salt)?;
         let aad = self.slot_aad(&slot.username, slot.role, &slot.salt);
         let plain = Zeroizing::new(crypto::open(&kek, &aad, &slot.wrapped).ok_or(StoreError::BadCredentials)?);
-        let wrapped: WrappedKeys =
-            codec::from_bytes(&plain, "vault").map_err(|_| StoreError::HeaderDamaged("keyslot undecodable"))?;
+        let keys = ClassKeys::decode(&plain)?;
         if slot.disabled {
             return Err(StoreError::Disabled);
         }
-        Ok((slot.clone(), ClassKeys::from_wrapped(&wrapped)))
+        Ok((slot.clone(), keys))
     }
 
     /// Adds or replaces the slot of `username`, wrapping the subset of `keys`
@@ -344,8 +383,21 @@ mod tests {
         let (_, k) = h.unlock("anna", b"correct horse battery").unwrap();
         assert_eq!(k.case, keys.case);
         let (_, k) = h.unlock("rita", b"reception pass 1").unwrap();
-        assert!(k.case.is_none() && k.medical.is_none());
+        assert!(k.case.is_none() && k.medical.is_none() && k.roster.is_none());
         assert_eq!(k.front, keys.front);
+        let (_, k) = h.unlock("anna", b"correct horse battery").unwrap();
+        assert_eq!(k.roster, keys.roster, "managers hold the roster key");
+        assert!(keys.for_role(Role::CaseWorker).roster.is_none(), "case workers do not");
+    }
+
+    #[test]
+    fn a_keyslot_written_before_sync_still_unlocks() {
+        let keys = ClassKeys::generate().unwrap();
+        let old =
+            WrappedKeysV1 { front: *keys.front.as_bytes(), audit: *keys.audit.as_bytes(), case: None, medical: None };
+        let back = ClassKeys::decode(&codec::to_bytes(&old).unwrap()).unwrap();
+        assert_eq!(back.front, keys.front);
+        assert!(back.roster.is_none());
     }
 
     #[test]
