@@ -434,3 +434,25 @@ mod snapshots {
         }
     }
 }
+
+#[test]
+fn a_bed_held_for_the_pickup_is_offered_first_when_the_person_reaches_the_centre() {
+    let (_dir, mut app, women, _, _, bea) = small_centre();
+    let store = app.ctx.store().unwrap();
+    let pickup = met_pickup(store, bea);
+    beds::reserve(
+        store,
+        women[1].id,
+        today(),
+        haven::domain::placement::Holder { case: None, pickup: Some(pickup) },
+        today(),
+    )
+    .unwrap();
+    let offer = haven::screens::assign_bed(&app.ctx, bea).unwrap();
+    app.push(offer);
+    let text = screen_text(&mut app, 120, 40);
+    let first = text.lines().find(|l| l.contains(" · floor ")).unwrap();
+    assert!(first.contains("201B") && first.contains("held for them"), "{text}");
+    press(&mut app, "enter ctrl-s");
+    assert_eq!(stays(&app)[0].bed_id, women[1].id);
+}

@@ -8,6 +8,7 @@
 //! existed (demo data, imports, other laptops through sync) are found by a
 //! scan before the commit and re-read inside it, so the check holds for them too.
 
+mod before;
 mod index;
 mod plan;
 mod reserve;

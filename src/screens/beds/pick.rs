@@ -12,19 +12,17 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::rows::{self, Item};
 use super::text;
 use crate::app::action::{Action, Condition};
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
-use crate::domain::case::CaseFront;
 use crate::domain::ids::{BedId, CaseId};
-use crate::domain::occupancy::{BedState, bed_states};
-use crate::domain::placement::{Holder, Refusal, check_bed_usable, check_wing};
-use crate::domain::rooms::{Wing, WingRefusal};
+use crate::domain::placement::Holder;
 use crate::domain::translit::search_fold;
 use crate::forms;
 use crate::keymap;
-use crate::ops::beds::{CandidateGroup, Snapshot, candidates};
+use crate::ops::beds::Snapshot;
 use crate::ui::sanitize::{display_width, inert, truncate_to_width};
 use crate::ui::theme;
 
@@ -39,19 +37,6 @@ pub enum Mode {
     BedForTransfer(CaseId),
     /// Which bed to hold for an expected arrival or a pickup.
     BedForHolder(Holder),
-}
-
-/// One line of the list.
-#[derive(Debug, Clone)]
-struct Item {
-    /// The person, or the bed, the line stands for.
-    case: Option<CaseId>,
-    bed: Option<BedId>,
-    cols: Vec<String>,
-    fit: Result<(), Refusal>,
-    search: String,
-    /// Listed before the others (the bed already held for this person).
-    first: bool,
 }
 
 /// The picker screen.
@@ -69,36 +54,6 @@ pub struct Pick {
 
 fn manager(ctx: &Ctx) -> bool {
     ctx.store().ok().and_then(|s| s.session().ok()).is_some_and(|s| s.role == crate::domain::user::Role::Manager)
-}
-
-/// Where a candidate is: at the centre since, met at, expected at…
-fn whereabouts(
-    ctx: &Ctx,
-    snap: &Snapshot,
-    group: CandidateGroup,
-    pickup: Option<&crate::domain::pickup::Pickup>,
-    at: Option<chrono::NaiveDateTime>,
-) -> String {
-    let when = at.map(|t| {
-        if t.date() == ctx.today() {
-            ctx.i18n.format_time(t.time())
-        } else {
-            format!("{} {}", text::short_date(ctx, t.date()), ctx.i18n.format_time(t.time()))
-        }
-    });
-    let flight = pickup.map(|p| format!("{} {}", p.flight, p.airport)).unwrap_or_default();
-    let _ = snap;
-    ctx.i18n.t_args(
-        &format!("beds-candidate-{}", group.key()),
-        &[("when", when.unwrap_or_default().into()), ("flight", inert(&flight).into_owned().into())],
-    )
-}
-
-fn fit_text(ctx: &Ctx, fit: &Result<(), Refusal>) -> String {
-    match fit {
-        Ok(()) => format!("✓ {}", ctx.t("beds-fits")),
-        Err(r) => format!("✗ {}", text::refusal(ctx, r)),
-    }
 }
 
 impl Pick {
@@ -120,47 +75,7 @@ impl Pick {
 
     /// Who gets `bed`: today's arrivals first, the person it is reserved for at the very top.
     pub fn person_for_bed(ctx: &Ctx, snap: Arc<Snapshot>, bed: BedId) -> Pick {
-        let today = ctx.today();
-        let room = snap.bed(bed).and_then(|b| snap.room_of(b)).cloned();
-        let held = snap.holding(bed, today).cloned();
-        let holder_case = held.as_ref().and_then(|r| snap.reservation_case(r)).map(|f| f.id);
-        let mut items = Vec::new();
-        for c in candidates(&snap, today) {
-            let Some(front) = snap.cases.get(&c.case) else { continue };
-            let pickup = c.pickup.and_then(|p| snap.pickups.get(&p));
-            let mut fit = match &room {
-                Some(r) => check_wing(r, front, today),
-                None => Ok(()),
-            };
-            if held.is_some() && holder_case != Some(front.id) && fit.is_ok() {
-                fit = Err(Refusal::ReservedForAnother);
-            }
-            items.push(Item {
-                case: Some(front.id),
-                bed: Some(bed),
-                cols: vec![
-                    front.code.to_string(),
-                    inert(&front.alias).into_owned(),
-                    text::gender_age(ctx, front),
-                    whereabouts(ctx, &snap, c.group, pickup, c.at),
-                    fit_text(ctx, &fit),
-                ],
-                fit,
-                search: search_fold(&format!("{} {}", front.code, front.alias)),
-                first: false,
-            });
-        }
-        if let Some(h) = holder_case
-            && let Some(i) = items.iter().position(|it| it.case == Some(h))
-        {
-            let first = items.remove(i);
-            items.insert(0, first);
-        }
-        let label = snap.bed(bed).map(|b| inert(&b.label).into_owned()).unwrap_or_default();
-        let room_text = room.as_ref().map(|r| text::room_line(ctx, r)).unwrap_or_default();
-        let heading = ctx
-            .i18n
-            .t_args("beds-pick-person", &[("bed", label.into()), ("room", inert(&room_text).into_owned().into())]);
+        let (heading, items) = rows::people_for_bed(ctx, &snap, bed);
         Pick::new(ctx, snap, Mode::PersonForBed(bed), heading, items)
     }
 
@@ -180,64 +95,7 @@ impl Pick {
     }
 
     fn beds(ctx: &Ctx, snap: Arc<Snapshot>, mode: Mode) -> Pick {
-        let today = ctx.today();
-        let (case, holder) = match mode {
-            Mode::BedForPerson(c) | Mode::BedForTransfer(c) => (Some(c), Holder { case: Some(c), pickup: None }),
-            Mode::BedForHolder(h) => {
-                let c = h.case.or_else(|| h.pickup.and_then(|p| snap.pickups.get(&p)).and_then(|p| p.case_id));
-                (c, Holder { case: c, pickup: h.pickup })
-            }
-            Mode::PersonForBed(_) => (None, Holder::default()),
-        };
-        let front: Option<&CaseFront> = case.and_then(|c| snap.cases.get(&c));
-        let minor_pickup = holder.pickup.and_then(|p| snap.pickups.get(&p)).is_some_and(|p| p.needs.minor);
-        let current = case.and_then(|c| snap.open_stay_of(c)).map(|s| s.bed_id);
-        let states = bed_states(&snap.beds, &snap.stays, &snap.reservations, today);
-        let mut items: Vec<Item> = Vec::new();
-        for bed in snap.beds_in_plan() {
-            let Some(room) = snap.room_of(bed) else { continue };
-            let mine = snap.holding(bed.id, today).is_some_and(|r| holder.owns(r));
-            let open = match states.get(&bed.id) {
-                Some(BedState::Free) => true,
-                Some(BedState::Reserved(_)) => mine,
-                _ => false,
-            };
-            if !open || Some(bed.id) == current {
-                continue;
-            }
-            let mut fit = check_bed_usable(room, bed, today);
-            if fit.is_ok() {
-                fit = match front {
-                    Some(f) => check_wing(room, f, today),
-                    None if minor_pickup && !matches!(room.wing, Wing::Minors | Wing::Family) => Err(Refusal::Wing {
-                        wing: room.wing,
-                        why: WingRefusal::MinorOutsideMinorsWing { wing: room.wing, age: None },
-                    }),
-                    None => Ok(()),
-                };
-            }
-            let label = inert(&bed.label).into_owned();
-            let state = if mine { ctx.t("beds-pick-held-for-them") } else { ctx.t("beds-cell-free") };
-            items.push(Item {
-                case,
-                bed: Some(bed.id),
-                cols: vec![label.clone(), inert(&text::room_line(ctx, room)).into_owned(), state, fit_text(ctx, &fit)],
-                fit,
-                search: search_fold(&format!("{label} {} {}", room.name, text::wing(ctx, room.wing))),
-                first: mine,
-            });
-        }
-        // Beds held for this person first, then those that fit, each in walking order.
-        items.sort_by_key(|it| (!it.first, it.fit.is_err()));
-        let who = front.map(text::person).or_else(|| {
-            holder.pickup.and_then(|p| snap.pickups.get(&p)).map(|p| format!("{} {}", p.flight, p.airport))
-        });
-        let key = match mode {
-            Mode::BedForTransfer(_) => "beds-pick-transfer",
-            Mode::BedForHolder(_) => "beds-pick-reserve",
-            _ => "beds-pick-bed",
-        };
-        let heading = ctx.i18n.t_args(key, &[("who", inert(&who.unwrap_or_default()).into_owned().into())]);
+        let (heading, items) = rows::beds_for(ctx, &snap, mode);
         Pick::new(ctx, snap, mode, heading, items)
     }
 

@@ -310,7 +310,7 @@ fn draw_board(board: &mut Board, cache: &mut Cache, snap: &Snapshot, frame: &mut
                     );
                     format!("── {} · {} · {counts} ", capitalise(&floor_text), text::wing(ctx, *wing))
                 });
-                let fill = usize::from(body.width).saturating_sub(crate::ui::sanitize::display_width(&title));
+                let fill = usize::from(body.width).saturating_sub(crate::ui::sanitize::display_width(title));
                 line(
                     frame,
                     body.x,
