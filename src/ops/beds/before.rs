@@ -40,7 +40,7 @@ impl Before {
         Ok(Before {
             front,
             stays: live(store.scan::<Stay>()?),
-            reservations: live(store.scan::<Reservation>()?),
+            reservations: super::reservations(store)?,
             pickups: pickups.collect(),
             housing,
         })

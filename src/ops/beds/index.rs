@@ -9,6 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::ids::{BedId, CaseId, PickupId, ReservationId, StayId};
+use crate::domain::pickup::Pickup;
 use crate::domain::stay::{Reservation, Stay};
 use crate::store::Result;
 use crate::store::tx::Tx;
@@ -79,9 +80,17 @@ pub(crate) fn reservation_on(tx: &mut Tx<'_>, bed: BedId, night: NaiveDate) -> R
     reread_held(tx, ReservationId::from_bytes(id), night)
 }
 
-/// A reservation as the transaction sees it, if it still holds its bed on `night`.
+/// A reservation as the transaction sees it, if it still holds its bed on
+/// `night` (not released, and its pickup neither a no-show nor called off).
 pub(crate) fn reread_held(tx: &mut Tx<'_>, id: ReservationId, night: NaiveDate) -> Result<Option<Reservation>> {
-    Ok(tx.get::<Reservation>(id.as_bytes())?.filter(|r| !r.is_deleted() && r.body.holds(night)).map(|r| r.body))
+    let Some(r) = tx.get::<Reservation>(id.as_bytes())?.filter(|r| !r.is_deleted() && r.body.holds(night)) else {
+        return Ok(None);
+    };
+    let status = match r.body.pickup_id {
+        Some(p) => tx.get::<Pickup>(p.as_bytes())?.map(|p| p.body.status),
+        None => None,
+    };
+    Ok((!super::lapsed(&r.body, status)).then_some(r.body))
 }
 
 /// Records a new reservation in the bed and pickup indexes.

@@ -16,13 +16,17 @@ mod snapshot;
 mod stays;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 pub use plan::{Removal, remove_bed, remove_room, save_bed, save_room, set_out_of_service};
 pub use reserve::{cancel_reservation, held_for_pickup, release_for_pickup, release_for_pickup_in, reserve};
 pub use snapshot::{Candidate, CandidateGroup, Snapshot, candidates};
 pub use stays::{Placement, assign, check_out, transfer};
 
+use crate::domain::ids::PickupId;
+use crate::domain::pickup::{Pickup, PickupStatus};
 use crate::domain::placement::Refusal;
+use crate::domain::stay::Reservation;
 use crate::domain::user::Role;
 use crate::store::{Store, StoreError, Stored};
 
@@ -79,6 +83,30 @@ impl Why {
 /// Records that are not soft-deleted.
 pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
     v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+}
+
+/// Whether a reservation made for a pickup has lapsed: the person did not
+/// come, or the pickup was called off. It no longer holds its bed even if
+/// nobody has released it yet.
+pub fn lapsed(r: &Reservation, pickup_status: Option<PickupStatus>) -> bool {
+    r.pickup_id.is_some() && matches!(pickup_status, Some(PickupStatus::NoShow | PickupStatus::Cancelled))
+}
+
+/// Every reservation, those whose pickup lapsed marked released (in memory).
+pub(crate) fn reservations(store: &Store) -> crate::store::Result<Vec<Reservation>> {
+    let pickups: HashMap<PickupId, PickupStatus> =
+        live(store.scan::<Pickup>()?).into_iter().map(|p| (p.id, p.status)).collect();
+    Ok(without_lapsed(live(store.scan::<Reservation>()?), &pickups))
+}
+
+/// `all` with the reservations of lapsed pickups marked released.
+pub(crate) fn without_lapsed(mut all: Vec<Reservation>, pickups: &HashMap<PickupId, PickupStatus>) -> Vec<Reservation> {
+    for r in &mut all {
+        if lapsed(r, r.pickup_id.and_then(|p| pickups.get(&p).copied())) {
+            r.released = true;
+        }
+    }
+    all
 }
 
 /// Whether the logged-in user is a manager.

@@ -11,7 +11,7 @@ use crate::domain::case::CaseFront;
 use crate::domain::ids::{BedId, RoomId};
 use crate::domain::placement::{Refusal, check_wing};
 use crate::domain::rooms::{Bed, OutOfService, Room};
-use crate::domain::stay::{Reservation, Stay};
+use crate::domain::stay::Stay;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError};
 
 /// What removing a room or bed did.
@@ -119,9 +119,7 @@ pub fn save_bed(store: &Store, bed: Bed, today: NaiveDate) -> BedResult<Bed> {
 
 /// Whether any of `beds` has a reservation held from `today` on.
 fn any_held(store: &Store, beds: &[BedId], today: NaiveDate) -> BedResult<bool> {
-    Ok(live(store.scan::<Reservation>()?)
-        .iter()
-        .any(|r| beds.contains(&r.bed_id) && !r.released && r.for_date >= today))
+    Ok(super::reservations(store)?.iter().any(|r| beds.contains(&r.bed_id) && !r.released && r.for_date >= today))
 }
 
 /// Takes `beds` (and `room`, if given) out of the plan: retired when any had
@@ -216,7 +214,7 @@ pub fn set_out_of_service(store: &Store, bed: BedId, oos: Option<OutOfService>, 
         if open_stays(store)?.iter().any(|s| s.bed_id == bed) {
             return Err(Refusal::Occupied.into());
         }
-        if live(store.scan::<Reservation>()?).iter().any(|r| r.bed_id == bed && r.holds(today)) {
+        if super::reservations(store)?.iter().any(|r| r.bed_id == bed && r.holds(today)) {
             return Err(Refusal::AlreadyReserved.into());
         }
     }

@@ -79,7 +79,7 @@ pub fn reserve(
         let why = WingRefusal::MinorOutsideMinorsWing { wing: room.wing, age: None };
         return Err(Refusal::Wing { wing: room.wing, why }.into());
     }
-    let all = live(store.scan::<Reservation>()?);
+    let all = super::reservations(store)?;
     let on_bed: Vec<Reservation> = all.iter().filter(|r| r.bed_id == bed && r.holds(night)).cloned().collect();
     if let Some(mine) = on_bed.iter().find(|r| holder.owns(r)) {
         return Ok(mine.clone());

@@ -40,13 +40,14 @@ impl Snapshot {
     /// Reads everything the bed screens show for `day`.
     pub fn load(store: &Store, day: NaiveDate) -> Result<Snapshot, StoreError> {
         let cases = live(store.scan::<CaseFront>()?).into_iter().map(|c| (c.id, c)).collect();
-        let pickups = live(store.scan::<Pickup>()?).into_iter().map(|p| (p.id, p)).collect();
+        let pickups: HashMap<PickupId, Pickup> = live(store.scan::<Pickup>()?).into_iter().map(|p| (p.id, p)).collect();
+        let statuses = pickups.iter().map(|(id, p)| (*id, p.status)).collect();
         Ok(Snapshot::from_parts(
             day,
             live(store.scan::<Room>()?),
             live(store.scan::<Bed>()?),
             live(store.scan::<Stay>()?),
-            live(store.scan::<Reservation>()?),
+            super::without_lapsed(live(store.scan::<Reservation>()?), &statuses),
             cases,
             pickups,
         ))

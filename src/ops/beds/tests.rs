@@ -315,6 +315,43 @@ fn a_reservation_holds_the_bed_until_its_person_checks_in_or_the_pickup_is_a_no_
 }
 
 #[test]
+fn a_reservation_whose_pickup_is_a_no_show_holds_nothing_even_before_it_is_released() {
+    use crate::domain::flight::FlightNumber;
+    use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+    let (_d, store) = store();
+    let (_, beds) = room(&store, "201", Wing::Women, 1);
+    let bea = case(&store, "Bea", Gender::Feminine, Some(30));
+    let at = today().and_hms_opt(6, 10, 0).unwrap();
+    let mut p = Pickup {
+        id: new_id().unwrap(),
+        flight: FlightNumber::parse("SU 2101").unwrap(),
+        origin: "DXB".into(),
+        airport: "SVO".into(),
+        terminal: None,
+        scheduled: at,
+        estimated: None,
+        actual: None,
+        meeting_point: String::new(),
+        escort: None,
+        recognition: String::new(),
+        needs: Needs::default(),
+        case_id: None,
+        status: PickupStatus::Scheduled,
+        changes: vec![],
+        reason: String::new(),
+    };
+    store.commit(AuditEntry::new(AuditAction::Create, "pickup"), |tx| tx.put(p.clone()).map(|_| ())).unwrap();
+    reserve(&store, beds[0].id, today(), Holder { case: None, pickup: Some(p.id) }, today()).unwrap();
+    assert_eq!(refused(assign(&store, &place(bea, beds[0].id), today())), Refusal::ReservedForAnother);
+    // Reception marks the no-show; nobody has released the reservation yet.
+    p.apply(PickupStatus::NoShow, at).unwrap();
+    store.commit(AuditEntry::new(AuditAction::Update, "pickup"), |tx| tx.put(p.clone()).map(|_| ())).unwrap();
+    let snap = Snapshot::load(&store, today()).unwrap();
+    assert!(snap.holding(beds[0].id, today()).is_none(), "the board shows the bed free");
+    assign(&store, &place(bea, beds[0].id), today()).unwrap();
+}
+
+#[test]
 fn the_plan_changes_without_losing_history() {
     let (_d, store) = store();
     let (r201, beds) = room(&store, "201", Wing::Women, 2);
