@@ -13,4 +13,5 @@ pub mod ops;
 pub mod screens;
 pub mod search;
 pub mod store;
+pub mod sync;
 pub mod ui;

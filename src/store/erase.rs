@@ -41,6 +41,8 @@ const CASE_SCOPED: [TreeId; 6] =
 /// Key of the set of erased cases in the sync tree: changes that arrive
 /// later for them are dropped, so an erased person never comes back.
 pub(crate) const ERASED_KEY: &[u8] = b"erased";
+/// Key of the set of erased records (tree name, key) in the sync tree.
+pub(crate) const ERASED_RECORDS_KEY: &[u8] = b"erased_records";
 
 /// What an erasure sent to the other laptops names: the case, every record
 /// key it removed, and a manager's signature with the centre's roster key
@@ -98,6 +100,15 @@ impl Store {
         let audit = self.session()?.keys.audit.clone();
         match self.tree(TreeId::Sync).get(ERASED_KEY)? {
             Some(raw) => codec::open(&audit, TreeId::Sync.name(), ERASED_KEY, &raw),
+            None => Ok(Default::default()),
+        }
+    }
+
+    /// The records removed by erasures: a change to one is dropped.
+    pub fn erased_records(&self) -> Result<HashSet<(String, Vec<u8>)>> {
+        let audit = self.session()?.keys.audit.clone();
+        match self.tree(TreeId::Sync).get(ERASED_RECORDS_KEY)? {
+            Some(raw) => codec::open(&audit, TreeId::Sync.name(), ERASED_RECORDS_KEY, &raw),
             None => Ok(Default::default()),
         }
     }
@@ -168,6 +179,9 @@ impl Store {
         erased.insert(id);
         let audit = self.session()?.keys.audit.clone();
         let erased_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_KEY, &erased)?;
+        let mut gone = self.erased_records()?;
+        gone.extend(record_keys.iter().cloned());
+        let gone_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_RECORDS_KEY, &gone)?;
 
         let report = Erased {
             records: records.len(),
@@ -198,6 +212,7 @@ impl Store {
             }
             tx.remove_raw(TreeId::CaseKeys, &id)?;
             tx.put_raw(TreeId::Sync, ERASED_KEY, erased_sealed.clone())?;
+            tx.put_raw(TreeId::Sync, ERASED_RECORDS_KEY, gone_sealed.clone())?;
             tx.forget_conflicts(&record_keys)?;
             if let (Some((trace, _)), Some(order)) = (&local, &order) {
                 tx.put(trace.clone())?;

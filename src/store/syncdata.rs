@@ -39,6 +39,15 @@ impl Store {
         }
     }
 
+    /// Writes a sealed value of the sync tree on its own (bookkeeping that is
+    /// no user action, so no audit event), durably.
+    pub fn sync_set<T: Serialize>(&self, name: &[u8], v: &T) -> Result<()> {
+        let audit = self.session()?.keys.audit.clone();
+        let sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), name, v)?;
+        self.tree(TreeId::Sync).insert(name, sealed)?;
+        self.make_durable()
+    }
+
     /// Sealed values of the sync tree under a prefix, with their keys.
     pub fn sync_scan<T: DeserializeOwned>(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, T)>> {
         let audit = self.session()?.keys.audit.clone();
@@ -137,6 +146,32 @@ impl Store {
     pub fn open_entry(entry: &ChangeEntry, key: &Key) -> Option<ChangeBody> {
         let plain = zeroize::Zeroizing::new(crypto::open(key, &entry.header_aad(), &entry.body)?);
         codec::from_bytes(&plain, "changelog").ok()
+    }
+
+    /// The merge state of a record and its fields as shown (with the
+    /// deletion as [`crate::store::merge::DELETED`]).
+    pub fn merge_state(&self, tree: &str, key: &[u8]) -> Result<Option<(MergeState, crate::store::merge::Json)>> {
+        let kind = super::kinds::by_tree(tree).ok_or(StoreError::NotFound("record"))?;
+        self.authorize(Act::View, super::record::data_class(kind.class))?;
+        let session = self.session()?;
+        let k = self.key_for(session, kind.class, key)?;
+        let Some(raw) = self.tree(kind.tree).get(key)? else { return Ok(None) };
+        let (meta, mut fields) = (kind.open)(&k, kind.tree.name(), key, &raw)?;
+        fields.insert(
+            crate::store::merge::DELETED.into(),
+            serde_json::to_value(&meta.deleted).unwrap_or(serde_json::Value::Null),
+        );
+        let mk = history_prefix(kind.tree, key);
+        let state = match self.tree(TreeId::Merge).get(&mk)? {
+            Some(raw) => codec::open(&k, TreeId::Merge.name(), &mk, &raw)?,
+            None => return Ok(None),
+        };
+        Ok(Some((state, fields)))
+    }
+
+    /// The records with an open conflict: (tree name, key).
+    pub fn conflict_set(&self) -> Result<super::apply::ConflictSet> {
+        Ok(self.sync_get(super::apply::CONFLICTS_KEY)?.unwrap_or_default())
     }
 
     /// This installation's public key (its key is created if needed).

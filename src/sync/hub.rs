@@ -1,0 +1,465 @@
+//! One sync with a hub: pull what the other laptops pushed (roster
+//! statements, envelopes, checkpoints), verify and apply it, push this
+//! laptop's own envelopes, and leave a signed checkpoint. The hub is dumb
+//! and untrusted: it stores opaque rows and can only withhold, drop, reorder
+//! or replay them — which the checks here notice.
+
+use std::collections::BTreeMap;
+
+use super::checkpoint::{Checkpoint, HeadClaim};
+use super::receive::{self, Received, quarantine};
+use super::state::{AlarmKind, Source, SyncState};
+use super::wire::{self, Item};
+use crate::store::changelog::ChangeEntry;
+use crate::store::roster::{SignedStatement, Trust};
+use crate::store::{Store, StoreError, codec};
+
+/// Rows per pull and per push.
+pub const PAGE: usize = 2000;
+
+/// One envelope row as the hub stores it (SYNC.md): the columns it needs
+/// to order and deduplicate, and the sealed envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Installation.
+    pub device: [u8; 16],
+    /// Its sequence.
+    pub seq: u64,
+    /// Hybrid clock milliseconds (ordering hint only).
+    pub hlc_ms: i64,
+    /// The class byte (which key opens it; no case id).
+    pub key_id: i16,
+    /// Previous hash (lets a hub operator see chains without content).
+    pub prev_hash: Vec<u8>,
+    /// The sealed, padded, signed envelope.
+    pub body: Vec<u8>,
+}
+
+/// What a laptop sends in one push.
+#[derive(Debug, Clone, Default)]
+pub struct Push {
+    /// Its own envelopes.
+    pub rows: Vec<Row>,
+    /// Its new checkpoint (number, sealed bytes), if any.
+    pub checkpoint: Option<(u64, Vec<u8>)>,
+    /// Roster statements (id, sealed bytes).
+    pub statements: Vec<([u8; 16], Vec<u8>)>,
+}
+
+/// A row the hub already held under the same key with other bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// Sequence.
+    pub seq: u64,
+    /// The bytes the hub holds.
+    pub held: Vec<u8>,
+}
+
+/// What a pull brings.
+#[derive(Debug, Clone, Default)]
+pub struct Pulled {
+    /// Rows after the positions asked for.
+    pub rows: Vec<Row>,
+    /// More rows wait (pull again).
+    pub more: bool,
+    /// The highest sequence the hub holds per installation.
+    pub heads: BTreeMap<[u8; 16], u64>,
+    /// The latest checkpoint of each installation (device, number, bytes).
+    pub checkpoints: Vec<([u8; 16], u64, Vec<u8>)>,
+    /// Every roster statement (sealed).
+    pub statements: Vec<Vec<u8>>,
+}
+
+/// Why the hub could not be used; the work goes on offline.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HubError {
+    /// Not reachable (network, server down, timeout).
+    #[error("hub unreachable: {0}")]
+    Offline(String),
+    /// Its certificate is not signed by the centre's CA, expired, or for another host.
+    #[error("hub certificate refused: {0}")]
+    Certificate(String),
+    /// Wrong credentials, or this laptop's role lacks a right.
+    #[error("hub refused this laptop: {0}")]
+    Refused(String),
+    /// A transaction conflict the engine asks to retry (SQLSTATE 40001).
+    #[error("hub asked to retry")]
+    Retry,
+    /// Anything else.
+    #[error("hub error: {0}")]
+    Other(String),
+}
+
+impl HubError {
+    /// The message key naming it to people.
+    pub fn key(&self) -> &'static str {
+        match self {
+            HubError::Offline(_) => "sync-error-offline",
+            HubError::Certificate(_) => "sync-error-certificate",
+            HubError::Refused(_) => "sync-error-refused",
+            HubError::Retry | HubError::Other(_) => "sync-error-hub",
+        }
+    }
+}
+
+/// A hub: PostgreSQL (or a distributed engine speaking its protocol), or
+/// an in-memory one in tests.
+pub trait Hub {
+    /// Inserts rows (never replacing one); returns the rows that clashed.
+    fn push(&mut self, push: &Push) -> Result<Vec<Clash>, HubError>;
+    /// Rows with a sequence above `after` for each installation (all of an
+    /// installation not named), at most `limit`, plus heads and checkpoints.
+    fn pull(&mut self, after: &BTreeMap<[u8; 16], u64>, limit: usize) -> Result<Pulled, HubError>;
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Changes received.
+    pub received: Received,
+    /// Own envelopes pushed.
+    pub pushed: usize,
+    /// Bytes sent and received (envelopes, checkpoints, statements).
+    pub bytes_up: u64,
+    /// Bytes received.
+    pub bytes_down: u64,
+    /// New alarms.
+    pub alarms: usize,
+    /// Roster statements learnt.
+    pub roster: usize,
+}
+
+/// A sealed envelope as a hub row.
+pub fn row_of(tk: &crate::store::crypto::Key, centre: &[u8; 16], e: &ChangeEntry) -> Row {
+    Row {
+        device: e.installation,
+        seq: e.seq,
+        hlc_ms: i64::try_from(e.hlc.ms).unwrap_or(i64::MAX),
+        key_id: e.class as i16,
+        prev_hash: e.prev_hash.to_vec(),
+        body: wire::seal_entry(tk, centre, e),
+    }
+}
+
+fn tk(store: &Store) -> Result<crate::store::crypto::Key, StoreError> {
+    Ok(wire::transport_key(&store.session()?.keys.front))
+}
+
+/// Syncs once with `hub`. A hub failure is returned after the state records
+/// it (offline since…); nothing local is changed by a failure.
+pub fn sync(store: &mut Store, hub: &mut dyn Hub) -> Result<Report, SyncError> {
+    let mut state = SyncState::load(store)?;
+    let before = state.alarms.len();
+    let result = round(store, hub, &mut state);
+    let now = store.now().timestamp_millis();
+    match &result {
+        Ok(_) => {
+            state.last_sync_ms = Some(now);
+            state.offline_since_ms = None;
+            state.last_error = None;
+        }
+        Err(SyncError::Hub(e)) => {
+            state.offline_since_ms.get_or_insert(now);
+            state.last_error = Some(e.key().to_string());
+        }
+        Err(SyncError::Store(_)) => {}
+    }
+    receive::save(store, &state)?;
+    result.map(|mut r| {
+        r.alarms = state.alarms.len().saturating_sub(before);
+        r
+    })
+}
+
+/// A sync failure: the hub (work goes on offline) or the store.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The hub.
+    #[error(transparent)]
+    Hub(#[from] HubError),
+    /// The local store.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn round(store: &mut Store, hub: &mut dyn Hub, state: &mut SyncState) -> Result<Report, SyncError> {
+    let mut report = Report::default();
+    let centre = store.header().centre_id;
+    let me = store.header().installation;
+    let key = tk(store)?;
+    receive::retry_pending(store, state)?;
+
+    // Pull until the hub has nothing more after our positions.
+    let mut hub_heads: BTreeMap<[u8; 16], u64> = BTreeMap::new();
+    let mut checkpoints = Vec::new();
+    let mut statements_on_hub: Vec<[u8; 16]> = Vec::new();
+    let mut first = true;
+    loop {
+        let mut after: BTreeMap<[u8; 16], u64> = state.heads.iter().map(|(k, h)| (*k, h.seq)).collect();
+        after.insert(me, store.own_head()?.0);
+        let pulled = retrying(|| hub.pull(&after, PAGE))?;
+        report.bytes_down += pulled.rows.iter().map(|r| r.body.len() as u64).sum::<u64>();
+        if first {
+            first = false;
+            hub_heads = pulled.heads.clone();
+            checkpoints = pulled.checkpoints.clone();
+            report.bytes_down += pulled.statements.iter().map(|s| s.len() as u64).sum::<u64>();
+            let mut statements = Vec::new();
+            for raw in &pulled.statements {
+                match wire::open(&key, &centre, Item::Statement, &[], raw)
+                    .ok()
+                    .and_then(|p| codec::from_bytes::<SignedStatement>(&p, "roster").ok())
+                {
+                    Some(s) => {
+                        statements_on_hub.push(s.id());
+                        statements.push(s);
+                    }
+                    None => quarantine(store, state, AlarmKind::BadCheckpoint, [0; 16], 0, Source::Hub, raw),
+                }
+            }
+            let roster = store.roster()?;
+            for s in &statements {
+                if !s.valid(&centre, &roster.anchor) {
+                    quarantine(store, state, AlarmKind::BadCheckpoint, [0; 16], 0, Source::Hub, &codec::to_bytes(s)?);
+                }
+            }
+            report.roster += store.add_statements(&statements, "sync")?;
+        }
+        let mut entries = Vec::with_capacity(pulled.rows.len());
+        for row in &pulled.rows {
+            match wire::open_entry(&key, &centre, &row.body) {
+                Ok(e) if e.installation == row.device && e.seq == row.seq => entries.push(e),
+                Ok(e) => quarantine(
+                    store,
+                    state,
+                    AlarmKind::HubMismatch,
+                    row.device,
+                    row.seq,
+                    Source::Hub,
+                    &codec::to_bytes(&e)?,
+                ),
+                Err(wire::WireError::Malformed) => {
+                    quarantine(store, state, AlarmKind::Malformed, row.device, row.seq, Source::Hub, &row.body)
+                }
+                Err(wire::WireError::Altered) => {
+                    quarantine(store, state, AlarmKind::Tampered, row.device, row.seq, Source::Hub, &row.body)
+                }
+            }
+        }
+        let got = entries.len();
+        let r = receive::receive(store, state, entries, Source::Hub)?;
+        report.received.add(r);
+        // Stop when the hub has no more, or nothing moved (a gap it will not fill).
+        if !pulled.more || (got == 0 && pulled.rows.is_empty()) || r.accepted == 0 {
+            break;
+        }
+    }
+
+    // The hub must not show less than it did: rows dropped or rolled back.
+    let now = store.now().timestamp_millis();
+    for (dev, seen) in state.hub_seen.clone() {
+        let has = hub_heads.get(&dev).copied().unwrap_or(0);
+        if has < seen {
+            state.alarm(now, AlarmKind::Rollback, dev, has + 1, Source::Hub);
+        }
+    }
+    for (dev, has) in &hub_heads {
+        let e = state.hub_seen.entry(*dev).or_insert(0);
+        *e = (*e).max(*has);
+    }
+    // Envelopes the hub holds but would not give (a gap it keeps).
+    for (dev, has) in &hub_heads {
+        if *dev != me && *has > state.head(dev).seq && report.received.waiting == 0 && report.received.rejected == 0 {
+            let (next, _) = (state.head(dev).seq + 1, 0);
+            if store.roster()?.trust(dev, next) != Trust::Unknown {
+                state.alarm(now, AlarmKind::Withheld, *dev, next, Source::Hub);
+            }
+        }
+    }
+    check_checkpoints(store, state, &key, &checkpoints, &hub_heads)?;
+
+    // Push own envelopes from where the hub's copy ends.
+    let (my_head, _) = store.own_head()?;
+    let mut from = hub_heads.get(&me).copied().unwrap_or(0) + 1;
+    let roster = store.roster()?;
+    let mut statements: Vec<([u8; 16], Vec<u8>)> = roster
+        .statements
+        .iter()
+        .filter(|s| !statements_on_hub.contains(&s.id()))
+        .map(|s| (s.id(), wire::seal(&key, &centre, Item::Statement, &[], &codec::to_bytes(s).unwrap_or_default())))
+        .collect();
+    while from <= my_head || !statements.is_empty() {
+        let entries = store.own_entries(from, PAGE)?;
+        let rows: Vec<Row> = entries.iter().map(|e| row_of(&key, &centre, e)).collect();
+        let push = Push { rows, checkpoint: None, statements: std::mem::take(&mut statements) };
+        report.bytes_up += push.rows.iter().map(|r| r.body.len() as u64).sum::<u64>();
+        report.bytes_up += push.statements.iter().map(|s| s.1.len() as u64).sum::<u64>();
+        let clashes = retrying(|| hub.push(&push))?;
+        for c in clashes {
+            // Same installation and sequence, other bytes: unless it is the
+            // same change with its body erased, another laptop uses this
+            // laptop's identity (restored from a backup, or cloned).
+            let theirs = wire::open_entry(&key, &centre, &c.held).ok();
+            let ours = store.held_entry(&me, c.seq)?;
+            let same = matches!((&theirs, &ours), (Some(t), Some(o)) if t.hash() == o.hash());
+            if !same {
+                quarantine(store, state, AlarmKind::Fork, me, c.seq, Source::Hub, &c.held);
+            }
+        }
+        report.pushed += entries.len();
+        match entries.last() {
+            Some(last) => from = last.seq + 1,
+            None => break,
+        }
+    }
+    state.hub_seen.insert(me, my_head.max(state.hub_seen.get(&me).copied().unwrap_or(0)));
+
+    // A checkpoint, when what this laptop holds has moved.
+    if let Some((n, bytes)) = checkpoint(store, state, &key)? {
+        report.bytes_up += bytes.len() as u64;
+        retrying(|| {
+            hub.push(&Push { rows: Vec::new(), checkpoint: Some((n, bytes.clone())), statements: Vec::new() })
+        })?;
+    }
+    Ok(report)
+}
+
+/// Retries a hub call that reported a transaction conflict (CockroachDB's
+/// SQLSTATE 40001), a few times with a growing pause.
+fn retrying<T>(mut f: impl FnMut() -> Result<T, HubError>) -> Result<T, HubError> {
+    let mut wait = 20u64;
+    for _ in 0..6 {
+        match f() {
+            Err(HubError::Retry) => {
+                std::thread::sleep(std::time::Duration::from_millis(wait));
+                wait *= 2;
+            }
+            other => return other,
+        }
+    }
+    f()
+}
+
+/// The heads this laptop holds, its own first.
+pub fn heads(store: &Store, state: &SyncState) -> Result<Vec<HeadClaim>, StoreError> {
+    let (seq, hash) = store.own_head()?;
+    let mut out = vec![HeadClaim { inst: store.header().installation, seq, hash }];
+    out.extend(state.heads.iter().map(|(inst, h)| HeadClaim { inst: *inst, seq: h.seq, hash: h.hash }));
+    Ok(out)
+}
+
+/// A new signed checkpoint, when the heads moved since the last one.
+pub fn checkpoint(
+    store: &Store,
+    state: &mut SyncState,
+    key: &crate::store::crypto::Key,
+) -> Result<Option<(u64, Vec<u8>)>, StoreError> {
+    let heads = heads(store, state)?;
+    if heads == state.ck_last && state.ck_seq > 0 {
+        return Ok(None);
+    }
+    let ck = make_checkpoint(store, state, heads)?;
+    let bytes = wire::seal(key, &ck.centre, Item::Checkpoint, &[], &codec::to_bytes(&ck)?);
+    Ok(Some((ck.seq, bytes)))
+}
+
+/// Signs a checkpoint of `heads` with the next number.
+pub fn make_checkpoint(store: &Store, state: &mut SyncState, heads: Vec<HeadClaim>) -> Result<Checkpoint, StoreError> {
+    state.ck_seq += 1;
+    state.ck_last.clone_from(&heads);
+    let mut ck = Checkpoint {
+        centre: store.header().centre_id,
+        inst: store.header().installation,
+        seq: state.ck_seq,
+        at_ms: store.now().timestamp_millis(),
+        heads,
+        sig: Vec::new(),
+    };
+    ck.sig = store.sign_as_installation(&[&ck.signed_bytes()])?;
+    Ok(ck)
+}
+
+/// Compares checkpoints with what this laptop holds and what the hub
+/// serves: a checkpoint number going back is a rollback, a head naming
+/// another hash is a fork, an installation's own claim beyond what the hub
+/// serves is withholding.
+pub fn check_checkpoints(
+    store: &Store,
+    state: &mut SyncState,
+    key: &crate::store::crypto::Key,
+    checkpoints: &[([u8; 16], u64, Vec<u8>)],
+    hub_heads: &BTreeMap<[u8; 16], u64>,
+) -> Result<(), StoreError> {
+    let centre = store.header().centre_id;
+    let me = store.header().installation;
+    let roster = store.roster()?;
+    let now = store.now().timestamp_millis();
+    for (dev, n, raw) in checkpoints {
+        let ck = wire::open(key, &centre, Item::Checkpoint, &[], raw)
+            .ok()
+            .and_then(|p| codec::from_bytes::<Checkpoint>(&p, "checkpoint").ok());
+        let Some(ck) = ck.filter(|c| c.inst == *dev && c.seq == *n && c.centre == centre) else {
+            quarantine(store, state, AlarmKind::BadCheckpoint, *dev, *n, Source::Hub, raw);
+            continue;
+        };
+        if *dev == me {
+            if ck.seq < state.ck_seq {
+                state.alarm(now, AlarmKind::Rollback, me, 0, Source::Hub);
+            }
+            continue;
+        }
+        let ok = match roster.trust(dev, 0) {
+            Trust::Trusted(p) => ck.valid(&p),
+            _ => false,
+        };
+        if !ok {
+            quarantine(store, state, AlarmKind::BadCheckpoint, *dev, *n, Source::Hub, raw);
+            continue;
+        }
+        check_one(store, state, &ck, Some(hub_heads), Source::Hub)?;
+    }
+    Ok(())
+}
+
+/// Checks one verified checkpoint (from the hub or a bundle).
+pub fn check_one(
+    store: &Store,
+    state: &mut SyncState,
+    ck: &Checkpoint,
+    hub_heads: Option<&BTreeMap<[u8; 16], u64>>,
+    source: Source,
+) -> Result<(), StoreError> {
+    let now = store.now().timestamp_millis();
+    let me = store.header().installation;
+    let seen = state.ck_seen.get(&ck.inst).copied().unwrap_or(0);
+    if ck.seq < seen {
+        state.alarm(now, AlarmKind::Rollback, ck.inst, 0, source);
+        return Ok(());
+    }
+    state.ck_seen.insert(ck.inst, ck.seq);
+    if ck.seq > seen {
+        state.heard.insert(ck.inst, now);
+    }
+    for claim in &ck.heads {
+        let c = state.claimed.entry(claim.inst).or_insert(0);
+        *c = (*c).max(claim.seq);
+        let held = if claim.inst == me {
+            store.held_entry(&me, claim.seq)?
+        } else {
+            store.held_entry(&claim.inst, claim.seq)?
+        };
+        if let Some(e) = held
+            && e.hash() != claim.hash
+        {
+            state.alarm(now, AlarmKind::Fork, claim.inst, claim.seq, source);
+        }
+    }
+    // The signer's own envelopes up to its claim were pushed before its
+    // checkpoint: a hub that serves fewer withholds them.
+    if let (Some(hub), Some(own)) = (hub_heads, ck.claim(&ck.inst))
+        && hub.get(&ck.inst).copied().unwrap_or(0) < own.seq
+    {
+        state.alarm(now, AlarmKind::Withheld, ck.inst, own.seq, source);
+    }
+    Ok(())
+}

@@ -1,0 +1,19 @@
+//! Several laptops, one centre (SYNC.md): the change logs of the
+//! installations travel as signed, encrypted envelopes through a PostgreSQL
+//! hub that never reads them, or in sync bundles on a USB stick; every
+//! laptop verifies before it applies, merges per field, and shows real
+//! conflicts instead of hiding them.
+
+pub mod bundle;
+pub mod checkpoint;
+pub mod conflicts;
+pub mod device;
+pub mod hub;
+pub mod indexes;
+pub mod memhub;
+pub mod receive;
+pub mod state;
+pub mod verify;
+pub mod wire;
+
+pub use conflicts::has_conflict;

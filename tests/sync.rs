@@ -1,0 +1,152 @@
+//! Two and three laptops through a hub: changes travel, concurrent edits of
+//! one field become a visible conflict, a resolution closes it everywhere,
+//! deletion against an edit is a conflict, erasure travels, and a hub that
+//! is down leaves the work going on offline.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod sync_common;
+
+use haven::domain::case::CaseFront;
+use haven::store::merge::DELETED;
+use haven::store::{AuditAction, AuditEntry, Record};
+use haven::sync::hub::{self, HubError, SyncError};
+use haven::sync::memhub::MemoryHub;
+use sync_common::*;
+
+fn sync(l: &mut Laptop, hub: &MemoryHub) -> hub::Report {
+    let me = l.s().header().installation;
+    let mut h = hub.handle(me);
+    hub::sync(l.store(), &mut h).unwrap()
+}
+
+#[test]
+fn a_case_registered_at_the_airport_reaches_the_night_desk() {
+    let mut a = first_laptop();
+    let mut b = join(&a, "night desk");
+    let hub = MemoryHub::new();
+    let case = new_case("Swallow");
+    put(a.s(), case.clone());
+    sync(&mut a, &hub);
+    let r = sync(&mut b, &hub);
+    assert!(r.received.applied >= 1, "{r:?}");
+    let got = b.s().get::<CaseFront>(&case.key()).unwrap().unwrap();
+    assert_eq!(got.body.alias, "Swallow");
+    assert_eq!(got.meta.installation, a.s().header().installation);
+    // And back: an edit on the night desk reaches the airport laptop.
+    let mut edited = got.body.clone();
+    edited.special_needs = "wheelchair".into();
+    put(b.s(), edited);
+    sync(&mut b, &hub);
+    sync(&mut a, &hub);
+    assert_eq!(a.s().get::<CaseFront>(&case.key()).unwrap().unwrap().body.special_needs, "wheelchair");
+    assert_eq!(state_hash(a.s()), state_hash(b.s()));
+    assert!(a.s().check().unwrap().ok(), "{:?}", a.s().check().unwrap().problems);
+    assert!(b.s().check().unwrap().ok(), "{:?}", b.s().check().unwrap().problems);
+}
+
+#[test]
+fn concurrent_edits_of_one_field_are_kept_side_by_side_and_a_choice_closes_them_everywhere() {
+    let mut a = first_laptop();
+    let mut b = join(&a, "night desk");
+    let hub = MemoryHub::new();
+    let case = new_case("Swallow");
+    put(a.s(), case.clone());
+    sync(&mut a, &hub);
+    sync(&mut b, &hub);
+    let mut on_a = case.clone();
+    on_a.special_needs = "diet".into();
+    put(a.s(), on_a);
+    let mut on_b = case.clone();
+    on_b.special_needs = "wheelchair".into();
+    on_b.interpreter_needed = !case.interpreter_needed;
+    put(b.s(), on_b);
+    for _ in 0..2 {
+        sync(&mut a, &hub);
+        sync(&mut b, &hub);
+    }
+    for l in [&a, &b] {
+        assert!(haven::sync::has_conflict(l.s(), &case.key()));
+        let d = haven::sync::conflicts::detail(l.s(), "case_front", &case.key()).unwrap();
+        assert_eq!(d.len(), 1, "only the field both changed: {d:?}");
+        assert_eq!(d[0].field, "special_needs");
+        let mut values: Vec<String> = d[0].values.iter().map(|v| v.value.as_str().unwrap().to_string()).collect();
+        values.sort();
+        assert_eq!(values, vec!["diet", "wheelchair"]);
+        assert_eq!(d[0].base.as_ref().map(|b| b.value.clone()), Some(serde_json::json!(case.special_needs)));
+        // The other field merged without a conflict.
+        assert_eq!(
+            l.s().get::<CaseFront>(&case.key()).unwrap().unwrap().body.interpreter_needed,
+            !case.interpreter_needed
+        );
+    }
+    assert_eq!(state_hash(a.s()), state_hash(b.s()));
+    haven::sync::conflicts::resolve(
+        b.s(),
+        "case_front",
+        &case.key(),
+        "special_needs",
+        &serde_json::json!("diet, wheelchair"),
+    )
+    .unwrap();
+    sync(&mut b, &hub);
+    sync(&mut a, &hub);
+    for l in [&a, &b] {
+        assert!(!haven::sync::has_conflict(l.s(), &case.key()));
+        assert_eq!(l.s().get::<CaseFront>(&case.key()).unwrap().unwrap().body.special_needs, "diet, wheelchair");
+    }
+    assert_eq!(state_hash(a.s()), state_hash(b.s()));
+}
+
+#[test]
+fn deleted_here_edited_there_is_a_conflict_never_a_silent_loss() {
+    let mut a = first_laptop();
+    let mut b = join(&a, "night desk");
+    let hub = MemoryHub::new();
+    let case = new_case("Swallow");
+    put(a.s(), case.clone());
+    sync(&mut a, &hub);
+    sync(&mut b, &hub);
+    a.s()
+        .commit(AuditEntry::new(AuditAction::Delete, "case"), |tx| tx.delete::<CaseFront>(&case.key(), "duplicate"))
+        .unwrap();
+    let mut on_b = case.clone();
+    on_b.special_needs = "wheelchair".into();
+    put(b.s(), on_b);
+    for _ in 0..2 {
+        sync(&mut a, &hub);
+        sync(&mut b, &hub);
+    }
+    for l in [&a, &b] {
+        let d = haven::sync::conflicts::detail(l.s(), "case_front", &case.key()).unwrap();
+        assert!(d.iter().any(|f| f.field == DELETED), "{d:?}");
+        assert_eq!(l.s().get::<CaseFront>(&case.key()).unwrap().unwrap().body.special_needs, "wheelchair");
+    }
+    // Keeping the record closes it on both.
+    haven::sync::conflicts::resolve(a.s(), "case_front", &case.key(), DELETED, &serde_json::Value::Null).unwrap();
+    sync(&mut a, &hub);
+    sync(&mut b, &hub);
+    for l in [&a, &b] {
+        assert!(!haven::sync::has_conflict(l.s(), &case.key()));
+        assert!(!l.s().get::<CaseFront>(&case.key()).unwrap().unwrap().is_deleted());
+    }
+}
+
+#[test]
+fn an_unreachable_hub_leaves_work_going_on_offline() {
+    let mut a = first_laptop();
+    let hub = MemoryHub::new();
+    hub.set_online(false);
+    put(a.s(), new_case("Swallow"));
+    let me = a.s().header().installation;
+    let err = hub::sync(a.store(), &mut hub.handle(me)).unwrap_err();
+    assert!(matches!(err, SyncError::Hub(HubError::Offline(_))));
+    let st = haven::sync::state::SyncState::load(a.s()).unwrap();
+    assert!(st.offline_since_ms.is_some());
+    assert_eq!(st.last_error.as_deref(), Some("sync-error-offline"));
+    // Saving still works, and the next sync catches up.
+    put(a.s(), new_case("Heron"));
+    hub.set_online(true);
+    let r = sync(&mut a, &hub);
+    assert!(r.pushed >= 2);
+    assert!(haven::sync::state::SyncState::load(a.s()).unwrap().offline_since_ms.is_none());
+}

@@ -1,0 +1,159 @@
+//! Laptops of one centre for the sync tests: the first creates the centre,
+//! the others are restored from its backup and enrolled as their own
+//! installations, as a real new laptop would be.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use chrono::{TimeZone, Utc};
+use haven::domain::case::CaseFront;
+use haven::store::crypto::KdfParams;
+use haven::store::{AuditAction, AuditEntry, InitSpec, Record, Store};
+
+pub const PASS: &str = "manager passphrase";
+
+/// A laptop: its folder and its open store.
+pub struct Laptop {
+    pub dir: tempfile::TempDir,
+    pub store: Option<Store>,
+    pub clock: Arc<AtomicI64>,
+}
+
+impl Laptop {
+    pub fn store(&mut self) -> &mut Store {
+        self.store.as_mut().unwrap()
+    }
+
+    pub fn s(&self) -> &Store {
+        self.store.as_ref().unwrap()
+    }
+
+    /// Closes and reopens (a restart, or after a crash).
+    pub fn reopen(&mut self) {
+        self.store = None;
+        let mut s = Store::open_as(self.dir.path(), "anna", PASS.as_bytes()).unwrap();
+        let c = self.clock.clone();
+        s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
+        self.store = Some(s);
+    }
+
+    /// Moves this laptop's clock on.
+    pub fn tick(&self, ms: i64) {
+        self.clock.fetch_add(ms, Ordering::SeqCst);
+    }
+}
+
+fn clocked(mut s: Store, start: i64) -> (Store, Arc<AtomicI64>) {
+    let clock = Arc::new(AtomicI64::new(start));
+    let c = clock.clone();
+    s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
+    (s, clock)
+}
+
+/// The first laptop of a new centre.
+pub fn first_laptop() -> Laptop {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = InitSpec {
+        centre_code: "MSK".into(),
+        centre_name: "Test centre".into(),
+        admin: "anna".into(),
+        admin_name: "Anna".into(),
+        kdf: KdfParams::TESTING,
+        demo: false,
+    };
+    let s = Store::create(dir.path(), &spec, PASS.as_bytes()).unwrap();
+    let (s, clock) = clocked(s, 1_790_000_000_000);
+    Laptop { dir, store: Some(s), clock }
+}
+
+/// Another laptop of the same centre: restored from a backup of `from`,
+/// then enrolled as its own installation.
+pub fn join(from: &Laptop, name: &str) -> Laptop {
+    let backup = tempfile::tempdir().unwrap();
+    let file = backup.path().join("centre.haven");
+    from.s().backup_to(&file, &mut |_| {}).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("c");
+    let (_, s) = haven::store::backup::restore(&file, &target, "anna", PASS.as_bytes(), false).unwrap();
+    let (mut s, clock) = clocked(s, from.clock.load(Ordering::SeqCst));
+    haven::sync::device::enrol(&mut s, name).unwrap();
+    // Keep the folder alive through the laptop.
+    let holder = tempfile::TempDir::new_in(dir.path()).unwrap();
+    drop(holder);
+    Laptop { dir: relocate(dir, &target, s, clock.clone()), store: None, clock }.opened()
+}
+
+fn relocate(dir: tempfile::TempDir, _target: &Path, s: Store, _c: Arc<AtomicI64>) -> tempfile::TempDir {
+    drop(s);
+    dir
+}
+
+impl Laptop {
+    fn opened(mut self) -> Laptop {
+        // The centre lives in the sub-folder "c" of a joined laptop.
+        let sub = self.dir.path().join("c");
+        if sub.exists() {
+            let mut s = Store::open_as(&sub, "anna", PASS.as_bytes()).unwrap();
+            let c = self.clock.clone();
+            s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
+            self.store = Some(s);
+        }
+        self
+    }
+
+    /// The centre folder.
+    pub fn path(&self) -> std::path::PathBuf {
+        let sub = self.dir.path().join("c");
+        if sub.exists() { sub } else { self.dir.path().to_path_buf() }
+    }
+
+    /// Reopens from the centre folder.
+    pub fn restart(&mut self) {
+        self.store = None;
+        let mut s = Store::open_as(&self.path(), "anna", PASS.as_bytes()).unwrap();
+        let c = self.clock.clone();
+        s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
+        self.store = Some(s);
+    }
+}
+
+/// A case front with `alias`.
+pub fn new_case(alias: &str) -> CaseFront {
+    use haven::domain::case::*;
+    use haven::domain::person::{AgeBasis, AgeGroup, Gender};
+    CaseFront {
+        id: haven::store::new_id().unwrap(),
+        code: haven::domain::case_code::CaseCode::new("MSK", 26, 42).unwrap(),
+        alias: alias.into(),
+        gender: Gender::Feminine,
+        age: AgeBasis::Unknown,
+        age_group: AgeGroup::Adult,
+        languages: vec!["ru".into()],
+        interpreter_needed: false,
+        special_needs: String::new(),
+        status: CaseStatus::Expected,
+        high_risk: false,
+        arrived_on: None,
+        worker: None,
+    }
+}
+
+/// Saves a record.
+pub fn put<T: Record>(s: &Store, r: T) {
+    s.commit(AuditEntry::new(AuditAction::Update, T::KIND), |tx| tx.put(r.clone()).map(|_| ())).unwrap();
+}
+
+/// A digest of what every laptop must agree on: each record and its merge state.
+pub fn state_hash(s: &Store) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in s.scan::<CaseFront>().unwrap() {
+        out.extend(serde_json::to_vec(&c.body).unwrap());
+        out.extend(serde_json::to_vec(&c.meta.deleted).unwrap());
+        let (m, rec) = s.merge_state("case_front", &c.body.key()).unwrap().unwrap();
+        out.extend(m.digest(&rec));
+        out.extend(format!("{:?}", m.conflicts).into_bytes());
+    }
+    haven::store::crypto::hash(&[&out]).to_vec()
+}
