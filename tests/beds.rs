@@ -456,3 +456,37 @@ fn a_bed_held_for_the_pickup_is_offered_first_when_the_person_reaches_the_centre
     press(&mut app, "enter ctrl-s");
     assert_eq!(stays(&app)[0].bed_id, women[1].id);
 }
+
+#[test]
+fn a_check_in_form_in_progress_survives_a_lock() {
+    let (_dir, mut app, women, _, ayla, _) = small_centre();
+    press(&mut app, "F3 a");
+    // Ayla is the second candidate (Bea is newer).
+    press(&mut app, "down enter tab");
+    type_text(&mut app, "20.12.2026");
+    press(&mut app, "ctrl-l");
+    type_text(&mut app, "anna");
+    press(&mut app, "tab");
+    type_text(&mut app, PASS);
+    press(&mut app, "enter");
+    assert_eq!(top(&app), Screen::Form, "the form came back");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("MSK-26-0001 · Ayla") && text.contains("20.12.2026"), "{text}");
+    press(&mut app, "ctrl-s");
+    let s = stays(&app);
+    assert_eq!(
+        (s[0].case_id, s[0].bed_id, s[0].expected_until),
+        (ayla, women[0].id, NaiveDate::from_ymd_opt(2026, 12, 20))
+    );
+}
+
+#[test]
+fn help_on_the_board_lists_its_real_keys() {
+    let (_dir, mut app, _, _, _, _) = small_centre();
+    press(&mut app, "F3 F1");
+    let text = screen_text(&mut app, 120, 40);
+    for want in ["Assign a bed", "Transfer to another bed", "Check out", "Out of service", "Only free beds", "New room"]
+    {
+        assert!(text.contains(want), "{want} missing in\n{text}");
+    }
+}

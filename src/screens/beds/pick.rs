@@ -238,7 +238,7 @@ impl Screen for Pick {
         }
         let widths: &[usize] = match self.mode {
             Mode::PersonForBed(_) if w >= 110 => &[12, 14, 16, 26],
-            Mode::PersonForBed(_) => &[12, 10, 12, 16],
+            Mode::PersonForBed(_) => &[12, 10, 14, 14],
             _ if w >= 110 => &[8, 40, 20],
             _ => &[7, 30, 12],
         };
