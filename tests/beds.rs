@@ -490,3 +490,28 @@ fn help_on_the_board_lists_its_real_keys() {
         assert!(text.contains(want), "{want} missing in\n{text}");
     }
 }
+
+#[test]
+fn hostile_text_in_an_alias_or_a_label_is_drawn_inert() {
+    let (dir, store) = centre(None);
+    let beds = room(&store, "2\u{1b}[2J", 2, Wing::Women, 1);
+    let who = person(&store, "Ev\u{1b}]0;pwned\u{7}e\u{202e}", Gender::Feminine, 30);
+    beds::assign(
+        &store,
+        &Placement { case: who, bed: beds[0].id, from: today(), expected_until: None, override_reason: None },
+        today(),
+    )
+    .unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F3");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Ev␛]0;pwned␇e\u{FFFD}") && text.contains("2␛[2JA"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    press(&mut app, "x");
+    let form = screen_text(&mut app, 120, 40);
+    assert!(!form.contains('\u{1b}') && form.contains("Ev␛]0;pwned␇e"), "{form}");
+    press(&mut app, "esc F5");
+    let walk = screen_text(&mut app, 120, 40);
+    assert!(!walk.contains('\u{1b}') && walk.contains("Ev␛]0;pwned"), "{walk}");
+    drop(dir);
+}

@@ -186,7 +186,8 @@ fn save_oos() -> OnSave<OutOfServiceEdit> {
 
 /// The out-of-service form for `bed`.
 pub fn out_of_service_screen(ctx: &Ctx, bed: &Bed) -> FormScreen<OutOfServiceEdit> {
-    let rec = OutOfServiceEdit { bed: bed.id, label: bed.label.clone(), reason: String::new(), until: None };
+    let label = crate::ui::sanitize::inert(&bed.label).into_owned();
+    let rec = OutOfServiceEdit { bed: bed.id, label, reason: String::new(), until: None };
     FormScreen::new(out_of_service_def(), rec, Some(*bed.id.as_bytes()), save_oos(), ctx)
 }
 

@@ -95,7 +95,7 @@ fn record(ctx: &Ctx, snap: &Snapshot, case: CaseId, bed: BedId, refusal: Option<
         snap.bed(id)
             .map(|b| {
                 let room = snap.room_of(b).map(|r| text::room_line(ctx, r)).unwrap_or_default();
-                format!("{} · {room}", b.label)
+                format!("{} · {room}", crate::ui::sanitize::inert(&b.label))
             })
             .unwrap_or_default()
     };

@@ -87,7 +87,7 @@ fn save() -> OnSave<CheckOut> {
 
 /// The check-out form for `stay`.
 pub fn screen(ctx: &Ctx, snap: &Snapshot, stay: &Stay) -> FormScreen<CheckOut> {
-    let bed = snap.bed(stay.bed_id).map(|b| b.label.clone()).unwrap_or_default();
+    let bed = snap.bed(stay.bed_id).map(|b| crate::ui::sanitize::inert(&b.label).into_owned()).unwrap_or_default();
     let since = ctx.i18n.t_args(
         "beds-detail-since",
         &[("date", ctx.i18n.format_date(stay.from).into()), ("count", i64::from(nights(stay, ctx.today())).into())],

@@ -131,7 +131,9 @@ fn save() -> OnSave<ReserveEdit> {
 pub fn screen(ctx: &Ctx, snap: &Snapshot, bed: BedId, holder: Option<Holder>) -> FormScreen<ReserveEdit> {
     let bed_text = snap
         .bed(bed)
-        .map(|b| format!("{} · {}", b.label, snap.room_of(b).map(|r| text::room_line(ctx, r)).unwrap_or_default()))
+        .map(|b| {
+            format!("{} · {}", inert(&b.label), snap.room_of(b).map(|r| text::room_line(ctx, r)).unwrap_or_default())
+        })
         .unwrap_or_default();
     let rec = ReserveEdit { bed, bed_text, holder: holder.as_ref().and_then(holder_key), night: Some(ctx.today()) };
     FormScreen::new(def(), rec, Some(*bed.as_bytes()), save(), ctx)

@@ -9,6 +9,7 @@ use crate::domain::placement::Refusal;
 use crate::domain::rooms::{Room, Wing, WingRefusal};
 use crate::i18n::{FluentValue, Lang};
 use crate::ops::beds::BedError;
+use crate::ui::sanitize::inert;
 
 /// `5 Dec` (en), `05.12` (ru), `05/12` (fr): a date in a narrow cell.
 pub fn short_date(ctx: &Ctx, d: NaiveDate) -> String {
@@ -27,7 +28,7 @@ pub fn wing(ctx: &Ctx, w: Wing) -> String {
 /// `201 · Women · floor 2` (and `· step-free`).
 pub fn room_line(ctx: &Ctx, r: &Room) -> String {
     let floor = ctx.i18n.t_args("beds-floor", &[("floor", i64::from(r.floor).into())]);
-    let mut s = format!("{} · {} · {floor}", r.name, wing(ctx, r.wing));
+    let mut s = format!("{} · {} · {floor}", inert(&r.name), wing(ctx, r.wing));
     if r.accessible {
         s.push_str(" · ");
         s.push_str(&ctx.t("beds-step-free"));
@@ -35,9 +36,9 @@ pub fn room_line(ctx: &Ctx, r: &Room) -> String {
     s
 }
 
-/// `MSK-26-0042 · Ayla`.
+/// `MSK-26-0042 · Ayla` (the alias made inert: it is drawn as typed).
 pub fn person(front: &CaseFront) -> String {
-    format!("{} · {}", front.code, front.alias)
+    format!("{} · {}", front.code, inert(&front.alias))
 }
 
 /// The gender and age of a person, short: `Feminine, 24`.

@@ -125,7 +125,7 @@ fn person(rc: &RollCall, case: Option<CaseId>) -> String {
 }
 
 fn label(rc: &RollCall, bed: BedId) -> String {
-    rc.snap.bed(bed).map(|b| b.label.clone()).unwrap_or_default()
+    rc.snap.bed(bed).map(|b| inert(&b.label).into_owned()).unwrap_or_default()
 }
 
 /// One discrepancy as one line.
