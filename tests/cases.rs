@@ -492,6 +492,49 @@ fn a_document_that_expires_before_it_was_issued_is_refused() {
 }
 
 #[test]
+fn a_passport_zone_fills_the_document_and_an_empty_identity_and_a_bad_check_digit_is_named() {
+    // The specimen zone of ICAO Doc 9303 (a fictional person of the fictional state Utopia).
+    const LINE1: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+    const LINE2: &str = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "Zone");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "down down enter");
+    assert_eq!(top(&app), Screen::Form);
+    type_text(&mut app, LINE1);
+    press(&mut app, "enter");
+    type_text(&mut app, &LINE2.replace("L898902C36", "L898902C37"));
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("document number does not match its check digit"), "{text}");
+    assert!(
+        app.ctx
+            .store()
+            .unwrap()
+            .get::<haven::domain::case::CasePrivate>(case.id.as_bytes())
+            .unwrap()
+            .unwrap()
+            .body
+            .documents
+            .is_empty()
+    );
+    for _ in 0..LINE2.len() {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, LINE2);
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let file =
+        app.ctx.store().unwrap().get::<haven::domain::case::CasePrivate>(case.id.as_bytes()).unwrap().unwrap().body;
+    assert_eq!((file.family_name.as_str(), file.given_names.as_str()), ("Eriksson", "Anna Maria"));
+    assert_eq!(file.date_of_birth, chrono::NaiveDate::from_ymd_opt(1974, 8, 12));
+    assert_eq!(file.documents[0].number, "L898902C3");
+    assert_eq!(file.documents[0].expires_on, chrono::NaiveDate::from_ymd_opt(2012, 4, 15));
+    assert!(screen_text(&mut app, 120, 40).contains("expired"), "an expired document is flagged");
+}
+
+#[test]
 fn a_night_user_sees_the_front_part_only_and_views_and_reveals_are_audited() {
     let (_dir, mut store) = centre(Some(60));
     store.set_user("nightdesk", "Night Desk", Role::Night, b"night passphrase").unwrap();

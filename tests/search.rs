@@ -220,6 +220,33 @@ fn a_huge_or_empty_query_is_answered_at_once_with_nothing_or_a_bounded_search() 
     assert_eq!(Query::parse(&huge).raw.chars().count(), haven::search::MAX_QUERY_CHARS);
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Narrowing the earlier hits must give exactly what a fresh search gives,
+    /// whatever is typed (digraphs, signs, digits, spaces, Backspace).
+    #[test]
+    fn narrowing_never_loses_or_invents_a_hit(typed in "[a-zA-ZЩщЮюЯяЁёЬьЪъЦцХхҚқӘәІіЇїЄє0-9 '-]{0,14}", back in 0usize..4) {
+        let entries = people();
+        let index = SearchIndex::build(&entries);
+        let mut searcher = Searcher::new(&entries);
+        let mut seen: Vec<String> = Vec::new();
+        let mut t = String::new();
+        for c in typed.chars() {
+            t.push(c);
+            seen.push(t.clone());
+        }
+        for _ in 0..back {
+            t.pop();
+            seen.push(t.clone());
+        }
+        for q in seen {
+            let ids = |v: &[haven::search::Hit]| v.iter().map(|h| (h.case, h.score)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(ids(&searcher.search(&q)), ids(&index.search(&Query::parse(&q), None)), "{:?}", q);
+        }
+    }
+}
+
 mod with_a_store {
     use super::support::*;
     use haven::domain::user::Role;
