@@ -150,3 +150,39 @@ fn an_unreachable_hub_leaves_work_going_on_offline() {
     assert!(r.pushed >= 2);
     assert!(haven::sync::state::SyncState::load(a.s()).unwrap().offline_since_ms.is_none());
 }
+
+#[test]
+fn a_case_file_travels_with_its_own_key_and_a_reception_laptop_keeps_it_for_later() {
+    let mut a = first_laptop();
+    a.store().set_user("rita", "Rita", haven::domain::user::Role::Reception, b"reception passphrase").unwrap();
+    let mut b = join(&a, "desk");
+    let mut c = join(&a, "reception");
+    let hub = MemoryHub::new();
+    let case = new_case("Swallow");
+    let mut private = haven::domain::case::CasePrivate::new(case.id);
+    private.family_name = "Testova".into();
+    a.s()
+        .commit(AuditEntry::new(AuditAction::Create, "case"), |tx| {
+            tx.put(case.clone())?;
+            tx.put(private.clone())?;
+            Ok(())
+        })
+        .unwrap();
+    sync(&mut a, &hub);
+    let r = sync(&mut b, &hub);
+    assert_eq!(r.received.pending, 0, "{r:?}");
+    let got = b.s().get::<haven::domain::case::CasePrivate>(&private.key()).unwrap().unwrap();
+    assert_eq!(got.body.family_name, "Testova");
+    // A reception session cannot read the case file: it stores it and waits.
+    c.store().lock_session(AuditAction::Logout);
+    c.store().login("rita", b"reception passphrase").unwrap();
+    let r = sync(&mut c, &hub);
+    assert!(r.received.pending >= 2, "{r:?}");
+    assert!(c.s().get::<CaseFront>(&case.key()).unwrap().is_some(), "the front part applies at once");
+    c.store().lock_session(AuditAction::Logout);
+    c.store().login("anna", PASS.as_bytes()).unwrap();
+    sync(&mut c, &hub);
+    let got = c.s().get::<haven::domain::case::CasePrivate>(&private.key()).unwrap().unwrap();
+    assert_eq!(got.body.family_name, "Testova");
+    assert!(haven::sync::state::SyncState::load(c.s()).unwrap().pending.is_empty());
+}

@@ -139,13 +139,31 @@ pub fn receive(
     let mut to_apply: Vec<(ChangeEntry, ChangeBody)> = Vec::new();
     let mut pending: Vec<([u8; 16], u64)> = Vec::new();
     let mut undecryptable: Vec<ChangeEntry> = Vec::new();
+    // Case keys handed out in this very batch open the records after them.
+    let mut batch_keys: std::collections::HashMap<[u8; 16], crate::store::crypto::Key> = Default::default();
+    for e in verified.accepted.iter().filter(|e| e.class == crate::store::codec::Class::Case && e.key_case.is_none()) {
+        if let Ok(Some(k)) = store.entry_key(e)
+            && let Some(b) = Store::open_entry(e, &k)
+            && b.tree == crate::store::changelog::CASE_KEY_TREE
+            && let (Ok(case), Some(raw)) = (<[u8; 16]>::try_from(b.key.as_slice()), b.fields.first())
+            && let Ok(bytes) = <[u8; 32]>::try_from(raw.value.as_slice())
+        {
+            batch_keys.insert(case, crate::store::crypto::Key::from_bytes(bytes));
+        }
+    }
     for e in verified.accepted {
         state.heard.insert(e.installation, now);
         if e.is_redacted() {
             to_store.push(e);
             continue;
         }
-        match store.entry_key(&e) {
+        let key = match store.entry_key(&e) {
+            Ok(None) | Err(StoreError::NotFound(_)) if store.session()?.holds_case_key() => {
+                Ok(e.key_case.and_then(|c| batch_keys.get(&c).cloned()))
+            }
+            other => other,
+        };
+        match key {
             Ok(Some(k)) => match Store::open_entry(&e, &k) {
                 Some(body) if about_erased(&body, &erased, &gone) => {
                     let mut r = e.clone();
