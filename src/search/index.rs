@@ -14,10 +14,10 @@ use std::collections::HashMap;
 
 use crate::domain::case_code::CaseCode;
 use crate::domain::ids::CaseId;
-use crate::domain::translit::search_fold;
 
 use super::fuzzy::{mask, may_match, one_typo_prefix};
 use super::query::{Query, Variant};
+use super::words::{rank, words_of};
 
 /// What a case is found by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr, strum::EnumIter)]
@@ -104,67 +104,6 @@ pub struct SearchIndex {
     ranks: Vec<u64>,
     entry_starts: Vec<u32>,
     refs: Vec<(u32, Field)>,
-}
-
-/// The words of one case before they get vocabulary ids: (word, field, only whole).
-fn words_of(e: &IndexEntry) -> Vec<(String, Field, bool)> {
-    let mut out: Vec<(String, Field, bool)> = Vec::new();
-    // The centre code is shared by every case of the centre: only the whole
-    // code word finds it, so that `m` does not find everyone.
-    let centre = search_fold(&e.code.centre);
-    let year = format!("{:02}", e.code.year);
-    let seq = format!("{:04}", e.code.seq);
-    // Folded like everything else (`0042` becomes `042`), so typed codes meet.
-    let mut code = |word: String, exact_only: bool| out.push((search_fold(&word), Field::Code, exact_only));
-    code(format!("{centre}{year}{seq}"), true);
-    code(format!("{year}{seq}"), false);
-    code(e.code.seq.to_string(), false);
-    code(year, false);
-    code(seq, false);
-    out.push((centre, Field::Code, true));
-    let mut push_all = |text: &str, field: Field, number: bool| {
-        let folded = search_fold(text);
-        let parts: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        // A number is also typed without its spaces (`751234567`), and
-        // `AB1234567` also as `AB 1234567`: its letter and digit runs are words too.
-        if number && parts.len() > 1 {
-            out.push((parts.concat(), field, false));
-        }
-        for p in parts {
-            let runs = if number { runs_of(p) } else { Vec::new() };
-            if runs.len() > 1 {
-                out.extend(runs.into_iter().map(|r| (r, field, false)));
-            }
-            out.push((p.to_string(), field, false));
-        }
-    };
-    push_all(&e.alias, Field::Alias, false);
-    for d in &e.documents {
-        push_all(d, Field::Document, true);
-    }
-    for n in &e.names {
-        push_all(n, Field::Name, false);
-    }
-    out
-}
-
-/// The runs of letters and of digits in a word (`ab1234` → `ab`, `1234`).
-fn runs_of(word: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut last_digit: Option<bool> = None;
-    for c in word.chars() {
-        let digit = c.is_ascii_digit();
-        match out.last_mut() {
-            Some(run) if last_digit == Some(digit) => run.push(c),
-            _ => out.push(c.to_string()),
-        }
-        last_digit = Some(digit);
-    }
-    out
-}
-
-fn rank(code: &CaseCode) -> u64 {
-    (u64::from(code.year) << 32) | u64::from(code.seq)
 }
 
 impl SearchIndex {

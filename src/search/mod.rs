@@ -4,11 +4,13 @@
 //! - [`query`]: what was typed, folded into tokens ([`Query`]).
 //! - [`fuzzy`]: one typo against the start of a word.
 //! - [`index`]: the folded words of every case and the ranking ([`SearchIndex`]).
+//! - [`words`]: what a case is found by.
 //! - [`worker`]: the thread the console searches on ([`SearchWorker`]).
 
 pub mod fuzzy;
 pub mod index;
 pub mod query;
+mod words;
 pub mod worker;
 
 pub use index::{Field, Hit, IndexEntry, SearchIndex, Tier};
