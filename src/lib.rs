@@ -2,6 +2,7 @@
 //! human trafficking. See `DESIGN.md` in the shared folder for the plan.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod demo;
 pub mod domain;
@@ -10,6 +11,7 @@ pub mod forms;
 pub mod i18n;
 pub mod keymap;
 pub mod ops;
+pub mod report;
 pub mod screens;
 pub mod search;
 pub mod store;

@@ -43,11 +43,116 @@ pub enum Command {
     Backup(BackupArgs),
     /// Restore a centre from a backup (an existing centre only with --force).
     Restore(RestoreArgs),
+    /// Measure the performance scenario of DESIGN §8 on a synthetic centre.
+    Bench(BenchArgs),
     /// Search cases by code, alias, document number and (case workers, managers) legal names.
     Find(FindArgs),
+    /// Push and pull once with the centre's hub (SYNC.md); shows the sync state and alarms.
+    Sync(SyncArgs),
+    /// Set up the PostgreSQL hub that connects the centre's laptops.
+    Hub(HubArgs),
+    /// The installations (laptops) of the centre: enrol, list, revoke.
+    Device(DeviceArgs),
+    /// Sync bundles: the same changes on a USB stick, between laptops without a network.
+    Bundle(BundleArgs),
     /// Test helper: writes numbered saves and acknowledges each on stdout.
     #[command(hide = true)]
     Torture(TortureArgs),
+}
+
+/// `haven sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only show the state (last sync, laptops last heard from, alarms).
+    #[arg(long)]
+    pub status: bool,
+    /// Acknowledge (clear) the alarms listed (managers).
+    #[arg(long)]
+    pub clear_alarms: bool,
+}
+
+/// `haven hub`.
+#[derive(Debug, Args)]
+pub struct HubArgs {
+    /// The action.
+    #[command(subcommand)]
+    pub action: HubAction,
+}
+
+/// `haven hub …` actions.
+#[derive(Debug, Subcommand)]
+pub enum HubAction {
+    /// Create the schema (idempotent) as the hub's administrator and register
+    /// this laptop with a role of its own; run it once on every laptop.
+    Init {
+        /// postgres://ADMIN@HOST:PORT/DB (the administrator's password is asked,
+        /// or taken from HAVEN_HUB_PASSWORD; it is never stored).
+        #[arg(long)]
+        url: String,
+        /// The centre's CA certificate (PEM) that signed the hub's certificate.
+        #[arg(long, value_name = "FILE")]
+        ca: PathBuf,
+    },
+}
+
+/// `haven device`.
+#[derive(Debug, Args)]
+pub struct DeviceArgs {
+    /// The action.
+    #[command(subcommand)]
+    pub action: DeviceAction,
+}
+
+/// `haven device …` actions.
+#[derive(Debug, Subcommand)]
+pub enum DeviceAction {
+    /// Give this laptop its own identity in the roster (managers): after a
+    /// restore from another laptop's backup, or after a fork alarm.
+    Enrol {
+        /// A name people recognise ("reception 2").
+        #[arg(long)]
+        name: String,
+    },
+    /// List the centre's installations, when each was last heard from.
+    List,
+    /// Revoke a lost or stolen laptop: its later changes are refused everywhere.
+    Revoke {
+        /// Its id (the first digits `device list` shows) or its name.
+        device: String,
+        /// Also stop its role at the hub (administrator URL; password asked).
+        #[arg(long)]
+        hub_url: Option<String>,
+        /// The centre's CA certificate, with --hub-url.
+        #[arg(long, value_name = "FILE")]
+        ca: Option<PathBuf>,
+    },
+}
+
+/// `haven bundle`.
+#[derive(Debug, Args)]
+pub struct BundleArgs {
+    /// The action.
+    #[command(subcommand)]
+    pub action: BundleAction,
+}
+
+/// `haven bundle …` actions.
+#[derive(Debug, Subcommand)]
+pub enum BundleAction {
+    /// Write every change this laptop holds (its own and the others') to a file.
+    Export {
+        /// The bundle to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only changes from this date on (any form: 2026-12-01, -7d, today).
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Verify a bundle and apply what it carries.
+    Import {
+        /// The bundle to read.
+        file: PathBuf,
+    },
 }
 
 /// `haven find`.
@@ -244,4 +349,15 @@ pub struct RestoreArgs {
     /// Replace the existing centre in the data folder (the same centre only).
     #[arg(long)]
     pub force: bool,
+}
+
+/// `haven bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Cases in the synthetic centre.
+    #[arg(long, default_value_t = 10_000)]
+    pub cases: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }

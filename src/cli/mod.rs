@@ -3,17 +3,22 @@
 mod args;
 mod audit;
 mod backup;
+mod bench;
+mod bundle;
 mod check;
 mod console;
 mod creds;
 pub(crate) mod demo;
+mod device;
 mod erase;
 mod find;
+mod hub;
 mod init;
 mod keymap;
 mod messages;
 mod paths;
 mod progress;
+mod sync;
 mod torture;
 mod user;
 
@@ -42,8 +47,13 @@ pub fn run() -> ExitCode {
         Some(Command::Audit(a)) => audit::run(&cli, a),
         Some(Command::Erase(a)) => erase::run(&cli, a),
         Some(Command::Backup(a)) => backup::run_backup(&cli, a),
+        Some(Command::Bench(a)) => bench::run(a),
         Some(Command::Restore(a)) => backup::run_restore(&cli, a),
         Some(Command::Find(a)) => find::run(&cli, a),
+        Some(Command::Sync(a)) => sync::run(&cli, a),
+        Some(Command::Hub(a)) => hub::run(&cli, a),
+        Some(Command::Device(a)) => device::run(&cli, a),
+        Some(Command::Bundle(a)) => bundle::run(&cli, a),
         Some(Command::User(a)) => user::run(&cli, a),
         Some(Command::Torture(a)) => torture::run(&cli, a),
     };

@@ -1,0 +1,9 @@
+//! `haven bench`: the performance scenario of DESIGN §8, measured in one
+//! run and printed next to each budget.
+
+pub mod measure;
+pub mod report;
+pub mod scenario;
+
+pub use report::{BenchReport, Figure};
+pub use scenario::{Options, run};

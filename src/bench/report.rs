@@ -1,0 +1,62 @@
+//! The figures of one run, each beside its DESIGN §8 budget.
+
+use serde::Serialize;
+
+/// One measured figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// What was measured.
+    pub what: String,
+    /// The value.
+    pub value: f64,
+    /// Its unit.
+    pub unit: &'static str,
+    /// The budget, when DESIGN §8 sets one, in the same unit.
+    pub budget: Option<f64>,
+    /// How the budget reads (`≤ 4 ms`).
+    pub budget_text: String,
+}
+
+impl Figure {
+    /// A figure with a "no more than" budget.
+    pub fn at_most(what: impl Into<String>, value: f64, unit: &'static str, budget: Option<f64>) -> Figure {
+        let budget_text = budget.map(|b| format!("≤ {b} {unit}")).unwrap_or_default();
+        Figure { what: what.into(), value, unit, budget, budget_text }
+    }
+
+    /// Whether it is within its budget (`None` when it has none).
+    pub fn within(&self) -> Option<bool> {
+        self.budget.map(|b| self.value <= b)
+    }
+}
+
+/// The whole run.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    /// Cases in the synthetic centre.
+    pub cases: usize,
+    /// Beds on the board.
+    pub beds: usize,
+    /// The figures.
+    pub figures: Vec<Figure>,
+}
+
+impl BenchReport {
+    /// A plain table for a terminal.
+    pub fn table(&self) -> String {
+        let mut out = format!("haven bench: {} cases, {} beds\n", self.cases, self.beds);
+        out.push_str(&format!("{:<58} {:>12}  {:<18} {}\n", "measure", "value", "budget", "verdict"));
+        for f in &self.figures {
+            let verdict = match f.within() {
+                Some(true) => "within",
+                Some(false) => "OVER",
+                None => "",
+            };
+            out.push_str(&format!(
+                "{:<58} {:>9.3} {:<2}  {:<18} {}\n",
+                f.what, f.value, f.unit, f.budget_text, verdict
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,343 @@
+//! The performance scenario of DESIGN §8, run in one process on a synthetic
+//! centre in a temporary folder: open, key press to frame on four screens,
+//! search as you type, durable saves against plain fsync (and SQLite where it
+//! is built in), memory, and database size fresh and after editing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::measure::{dir_bytes, quantile_ms, rss_mib, time};
+use super::report::{BenchReport, Figure};
+use crate::app::config::Config;
+use crate::app::console::App;
+use crate::app::context::Ctx;
+use crate::domain::case::CaseFront;
+use crate::domain::rooms::{Bed, Room, Wing};
+use crate::i18n::{I18n, Lang};
+use crate::keymap::{Keymap, parse_script};
+use crate::store::crypto::{self, KdfParams};
+use crate::store::{AuditAction, AuditEntry, InitSpec, Store, StoreError};
+
+const USER: &str = "bench";
+const PASS: &[u8] = b"bench passphrase long enough";
+const KEYS_PER_SCREEN: usize = 400;
+const SAVES: usize = 100;
+
+/// Removes the temporary centre however the run ends.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir() -> Result<TempDir, StoreError> {
+    let name = crate::store::audit::hex(&crypto::random16()?);
+    let dir = std::env::temp_dir().join(format!("haven-bench-{name}"));
+    std::fs::create_dir_all(&dir)?;
+    Ok(TempDir(dir))
+}
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Cases in the synthetic centre.
+    pub cases: usize,
+    /// Argon2id costs: calibrated for the real figure, cheap in tests.
+    pub kdf: KdfParams,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Adds rooms until the board has at least `beds` beds.
+fn fill_beds(store: &Store, beds: usize) -> Result<usize, StoreError> {
+    let have = store.scan::<Bed>()?.len();
+    let mut rooms = Vec::new();
+    let mut new_beds = Vec::new();
+    let mut n = have;
+    let mut r = 0u32;
+    while n < beds {
+        let room = Room {
+            id: crate::store::new_id()?,
+            name: format!("B{r:03}"),
+            floor: (r % 3 + 1) as i16,
+            wing: [Wing::Women, Wing::Men, Wing::Family, Wing::Any][r as usize % 4],
+            accessible: r % 5 == 0,
+            retired: false,
+        };
+        for b in 0..4u32 {
+            new_beds.push(Bed {
+                id: crate::store::new_id()?,
+                room_id: room.id,
+                label: format!("{}{}", room.name, (b'A' + b as u8) as char),
+                walk_order: 1000 + r * 4 + b,
+                out_of_service: None,
+                retired: false,
+            });
+            n += 1;
+        }
+        rooms.push(room);
+        r += 1;
+    }
+    store.commit(AuditEntry::new(AuditAction::Create, "room").summary("bench rooms"), |tx| {
+        for room in &rooms {
+            tx.put(room.clone())?;
+        }
+        for bed in &new_beds {
+            tx.put(bed.clone())?;
+        }
+        Ok(())
+    })?;
+    Ok(n)
+}
+
+fn console(store: Store) -> Result<App, StoreError> {
+    let keymap = Keymap::builtin("default").map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let ctx = Ctx::new(Some(store), I18n::new(Lang::En), keymap, Config::default(), false);
+    Ok(App::new(ctx))
+}
+
+fn key_to_frame(app: &mut App, term: &mut Terminal<TestBackend>, keys: &str) -> Vec<Duration> {
+    let keys = parse_script(keys).unwrap_or_default();
+    let mut samples = Vec::with_capacity(KEYS_PER_SCREEN);
+    for i in 0..KEYS_PER_SCREEN {
+        let Some(k) = keys.get(i % keys.len().max(1)) else { break };
+        let start = Instant::now();
+        app.handle_key(*k);
+        let _ = term.draw(|f| app.render(f));
+        samples.push(start.elapsed());
+    }
+    samples
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in parse_script(keys).unwrap_or_default() {
+        app.handle_key(k);
+    }
+}
+
+/// Plain 4 KiB write + fsync in `dir`, `n` times: once appending to a new
+/// file (the file grows, so the journal commits too), once overwriting a
+/// block already on disk (the cheapest durable write there is).
+fn plain_fsync(dir: &Path, n: usize, append: bool) -> Result<Vec<Duration>, StoreError> {
+    use std::io::{Seek, SeekFrom};
+    let path = dir.join("fsync-probe");
+    let block = vec![0x5au8; 4096];
+    let _ = std::fs::remove_file(&path);
+    let mut f = std::fs::OpenOptions::new().create(true).read(true).write(true).open(&path)?;
+    if !append {
+        f.write_all(&block)?;
+        f.sync_all()?;
+    }
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = Instant::now();
+        if append {
+            f.seek(SeekFrom::End(0))?;
+        } else {
+            f.seek(SeekFrom::Start(0))?;
+        }
+        f.write_all(&block)?;
+        f.sync_all()?;
+        out.push(start.elapsed());
+    }
+    drop(f);
+    let _ = std::fs::remove_file(&path);
+    Ok(out)
+}
+
+/// SQLite's commit of the same value (WAL, synchronous=FULL), `n` times.
+#[cfg(unix)]
+fn sqlite_commits(dir: &Path, value: &[u8], n: usize) -> Option<Vec<Duration>> {
+    let conn = rusqlite::Connection::open(dir.join("probe.sqlite")).ok()?;
+    conn.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE r (k INTEGER PRIMARY KEY, v BLOB);",
+    )
+    .ok()?;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let start = Instant::now();
+        conn.execute("INSERT OR REPLACE INTO r (k, v) VALUES (?1, ?2)", rusqlite::params![i as i64 % 10, value])
+            .ok()?;
+        out.push(start.elapsed());
+    }
+    Some(out)
+}
+
+#[cfg(not(unix))]
+fn sqlite_commits(_dir: &Path, _value: &[u8], _n: usize) -> Option<Vec<Duration>> {
+    None
+}
+
+/// The queries typed, one keystroke at a time, in both scripts.
+pub const QUERIES: [&str; 10] =
+    ["Юлия", "Iuliia", "Yulia", "Julia", "Щукина", "Shchukina", "Schukina", "Наталья", "Natalya", "DEM-26-00"];
+
+/// Runs the scenario.
+pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport, StoreError> {
+    let tmp = temp_dir()?;
+    let dir = tmp.0.join("centre");
+    let mut figures = Vec::new();
+    let big = opts.cases > 10_000;
+
+    progress("creating the centre");
+    let spec = InitSpec {
+        centre_code: "DEM".into(),
+        centre_name: "Bench centre".into(),
+        admin: USER.into(),
+        admin_name: "Bench".into(),
+        kdf: opts.kdf,
+        demo: false,
+    };
+    let store = Store::create(&dir, &spec, PASS)?;
+    progress("writing synthetic cases");
+    let today = chrono::Local::now().date_naive();
+    crate::demo::populate(&store, opts.cases, today)?;
+    let beds = fill_beds(&store, 200)?;
+    drop(store);
+    let fresh = dir_bytes(&dir.join("db"));
+
+    progress("opening");
+    let (kdf, kdf_time) = time(|| crypto::derive(&opts.kdf, PASS, &[0u8; 16]));
+    kdf?;
+    let start = Instant::now();
+    let mut store = Store::open(&dir)?;
+    store.login(USER, PASS)?;
+    let mut app = console(store)?;
+    let mut term = Terminal::new(TestBackend::new(200, 50)).map_err(|e| StoreError::Io(e.to_string()))?;
+    let _ = term.draw(|f| app.render(f));
+    let open_total = start.elapsed();
+    let open = open_total.saturating_sub(kdf_time);
+    figures.push(Figure::at_most("key derivation (Argon2id, deliberate)", ms(kdf_time), "ms", None));
+    figures.push(Figure::at_most(
+        "open to first frame, without the key derivation",
+        ms(open),
+        "ms",
+        Some(if big { 300.0 } else { 100.0 }),
+    ));
+
+    progress("key press to frame");
+    for (name, setup, keys) in [
+        ("dashboard", "", "down up"),
+        ("bed board (200 beds)", "F3", "right right down left up down"),
+        ("case list", "F4", "down down up pagedown pageup"),
+    ] {
+        press(&mut app, setup);
+        let s = key_to_frame(&mut app, &mut term, keys);
+        figures.push(Figure::at_most(format!("key to frame, {name}, 200x50, p50"), quantile_ms(&s, 0.5), "ms", None));
+        figures.push(Figure::at_most(
+            format!("key to frame, {name}, 200x50, p99"),
+            quantile_ms(&s, 0.99),
+            "ms",
+            Some(4.0),
+        ));
+        press(&mut app, "alt-0");
+    }
+    let on_save = Box::new(|_: &crate::forms::sample::Sample, _: &mut Ctx| Ok(crate::app::screen::Outcome::Pop));
+    let form = crate::forms::sample::screen(&app.ctx, crate::forms::sample::Sample::default(), on_save);
+    app.push(Box::new(form));
+    let s = key_to_frame(&mut app, &mut term, "a b c backspace backspace backspace tab shift-tab");
+    figures.push(Figure::at_most("key to frame, form, 200x50, p50", quantile_ms(&s, 0.5), "ms", None));
+    figures.push(Figure::at_most("key to frame, form, 200x50, p99", quantile_ms(&s, 0.99), "ms", Some(4.0)));
+
+    progress("search as you type");
+    let store = app.ctx.store()?;
+    let entries = crate::ops::case_list::index_entries(store)?;
+    let (mut searcher, build) = time(|| crate::search::Searcher::new(&entries));
+    figures.push(Figure::at_most("search index build", ms(build), "ms", None));
+    let mut per_key = Vec::new();
+    for q in QUERIES {
+        let mut typed = String::new();
+        for c in q.chars() {
+            typed.push(c);
+            let (_, d) = time(|| searcher.search(&typed));
+            per_key.push(d);
+        }
+        searcher.search("");
+    }
+    figures.push(Figure::at_most("search per keystroke, p50", quantile_ms(&per_key, 0.5), "ms", None));
+    figures.push(Figure::at_most("search per keystroke, p95", quantile_ms(&per_key, 0.95), "ms", Some(10.0)));
+    if let Some(mem) = rss_mib() {
+        figures.push(Figure::at_most(
+            "resident memory with the centre loaded",
+            mem,
+            "MB",
+            Some(if big { 150.0 } else { 50.0 }),
+        ));
+    }
+    drop(searcher);
+
+    progress("durable saves");
+    let mut case = store.scan::<CaseFront>()?.into_iter().next().ok_or(StoreError::NotFound("case"))?.body;
+    let mut saves = Vec::with_capacity(SAVES);
+    for i in 0..SAVES {
+        case.alias = format!("Bench {i}");
+        let (r, d) = time(|| {
+            store.commit(AuditEntry::new(AuditAction::Update, "case").summary("alias"), |tx| {
+                tx.put(case.clone()).map(|_| ())
+            })
+        });
+        r?;
+        saves.push(d);
+    }
+    let appended = plain_fsync(&dir, SAVES, true)?;
+    let overwritten = plain_fsync(&dir, SAVES, false)?;
+    let save50 = quantile_ms(&saves, 0.5);
+    // The stricter reference: the cheaper of the two plain writes.
+    let plain50 = quantile_ms(&appended, 0.5).min(quantile_ms(&overwritten, 0.5));
+    figures.push(Figure::at_most("durable save, p50", save50, "ms", Some(plain50 * 2.5)));
+    figures.push(Figure::at_most("durable save, p99", quantile_ms(&saves, 0.99), "ms", None));
+    figures.push(Figure::at_most("plain 4 KiB append + fsync, p50", quantile_ms(&appended, 0.5), "ms", None));
+    figures.push(Figure::at_most("plain 4 KiB overwrite + fsync, p50", quantile_ms(&overwritten, 0.5), "ms", None));
+    figures.push(Figure::at_most(
+        "durable save / cheaper plain write (p50)",
+        save50 / plain50.max(0.001),
+        "x",
+        Some(2.5),
+    ));
+    let value = crate::store::codec::to_bytes(&case)?;
+    if let Some(sq) = sqlite_commits(&dir, &value, SAVES) {
+        let sq50 = quantile_ms(&sq, 0.5);
+        figures.push(Figure::at_most("SQLite commit (WAL, synchronous=FULL), p50", sq50, "ms", None));
+        figures.push(Figure::at_most("durable save p50 vs SQLite p50", save50, "ms", Some(sq50)));
+    }
+
+    progress("database size");
+    let per_k = |bytes: u64| bytes as f64 / (opts.cases.max(1) as f64 / 1000.0) / (1024.0 * 1024.0);
+    figures.push(Figure::at_most("database per 1,000 cases, fresh", per_k(fresh), "MB", Some(1.5)));
+    rewrite_all(store, 5)?;
+    let edited = dir_bytes(&dir.join("db"));
+    figures.push(Figure::at_most("database per 1,000 cases, after 5 rewrites of each", per_k(edited), "MB", Some(2.5)));
+    Ok(BenchReport { cases: opts.cases, beds, figures })
+}
+
+/// Rewrites every case `times` times, in batches, as normal editing would.
+fn rewrite_all(store: &Store, times: usize) -> Result<(), StoreError> {
+    let cases: Vec<CaseFront> = store.scan::<CaseFront>()?.into_iter().map(|c| c.body).collect();
+    for round in 0..times {
+        for chunk in cases.chunks(500) {
+            let batch: Vec<CaseFront> = chunk
+                .iter()
+                .map(|c| {
+                    let mut c = c.clone();
+                    c.special_needs = format!("edit {round}");
+                    c
+                })
+                .collect();
+            store.commit(AuditEntry::new(AuditAction::Update, "case").summary("bench edit"), |tx| {
+                for c in &batch {
+                    tx.put(c.clone())?;
+                }
+                Ok(())
+            })?;
+        }
+    }
+    Ok(())
+}
