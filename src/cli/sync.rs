@@ -1,0 +1,106 @@
+//! `haven sync`: push and pull once with the centre's hub, then show the
+//! state: last sync, the laptops last heard from, changes waiting, alarms.
+
+use std::process::ExitCode;
+
+use super::args::{Cli, SyncArgs};
+use super::{creds, paths};
+use crate::store::roster::short_id;
+use crate::sync::hub::{self, SyncError};
+use crate::sync::state::SyncState;
+
+fn when(ms: Option<i64>) -> String {
+    ms.and_then(chrono::DateTime::from_timestamp_millis)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| "never".into())
+}
+
+/// Prints the state and the alarms.
+pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> {
+    let state = SyncState::load(store)?;
+    println!("Last sync: {}", when(state.last_sync_ms));
+    if let Some(since) = state.offline_since_ms {
+        println!("Hub unreachable since {} ({}).", when(Some(since)), state.last_error.as_deref().unwrap_or("-"));
+    }
+    for d in crate::sync::device::list(store)? {
+        let revoked = if d.member.revoked_after.is_some() { " (revoked)" } else { "" };
+        let this = if d.this { " (this laptop)" } else { "" };
+        let behind =
+            if d.claimed > d.head { format!(", {} more known to exist", d.claimed - d.head) } else { String::new() };
+        println!(
+            "  {} {}{}{}: {} changes held, last heard {}{}",
+            short_id(&d.member.installation),
+            d.member.name,
+            this,
+            revoked,
+            d.head,
+            when(d.heard_ms),
+            behind
+        );
+    }
+    if !state.pending.is_empty() {
+        println!("{} change(s) wait for a session that holds their key.", state.pending.len());
+    }
+    let open = crate::sync::conflicts::count(store);
+    if open > 0 {
+        println!("{open} record(s) with a conflict: open the conflict screen from the dashboard (k).");
+    }
+    for a in &state.alarms {
+        println!(
+            "ALARM {} {}: installation {} change {} ({:?})",
+            when(Some(a.at_ms)),
+            a.kind.name(),
+            short_id(&a.inst),
+            a.seq,
+            a.source
+        );
+    }
+    Ok(state.alarms.len())
+}
+
+/// Runs `haven sync`.
+pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
+    let dir = paths::data_dir(cli.data.as_deref(), false)?;
+    let mut store = creds::open(&dir)?;
+    paths::start_log(&dir);
+    if a.clear_alarms {
+        store.authorize(crate::domain::permissions::Act::ReviewAudit, crate::domain::permissions::DataClass::Front)?;
+        let mut state = SyncState::load(&store)?;
+        let n = state.alarms.len();
+        state.alarms.clear();
+        crate::sync::receive::save(&store, &state)?;
+        store.audit(
+            crate::store::AuditEntry::new(crate::store::AuditAction::Update, "sync")
+                .summary(format!("{n} alarm(s) acknowledged")),
+        )?;
+        println!("{n} alarm(s) acknowledged.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !a.status {
+        let Some(mut hub) = crate::sync::setup::connect(&store).map_err(|e| match e {
+            crate::sync::setup::SetupError::Hub(h) => anyhow::anyhow!("{h}"),
+            crate::sync::setup::SetupError::Store(s) => s.into(),
+        })?
+        else {
+            anyhow::bail!("no hub is configured on this laptop: haven hub init --url URL --ca FILE");
+        };
+        hub.listen();
+        match hub::sync(&mut store, &mut hub) {
+            Ok(r) => println!(
+                "Synced: {} sent, {} received ({} applied, {} repeated, {} waiting for a key, {} set aside); {} bytes up, {} down.",
+                r.pushed,
+                r.received.accepted,
+                r.received.applied,
+                r.received.repeated,
+                r.received.pending,
+                r.received.rejected,
+                r.bytes_up,
+                r.bytes_down
+            ),
+            Err(SyncError::Hub(e)) => println!("Hub not reached: {e}. Work goes on offline; nothing was changed."),
+            Err(SyncError::Store(e)) => return Err(e.into()),
+        }
+    }
+    let alarms = print_state(&store)?;
+    Ok(if alarms > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
