@@ -5,3 +5,173 @@ dash-backup-old = { $days ->
     [one] Last verified backup { $days } day ago
    *[other] Last verified backup { $days } days ago
 }
+
+## Reports (F6, haven report)
+report-title = Report
+report-period = Period
+report-period-month = { $month } { $year }
+report-period-quarter = Q{ $quarter } { $year }
+report-month-1 = January
+report-month-2 = February
+report-month-3 = March
+report-month-4 = April
+report-month-5 = May
+report-month-6 = June
+report-month-7 = July
+report-month-8 = August
+report-month-9 = September
+report-month-10 = October
+report-month-11 = November
+report-month-12 = December
+report-assisted = People assisted
+report-new = New arrivals
+report-resident = In residence
+report-departed = Departed
+report-closed = Files closed
+report-erased-counted = Of them, erased cases (anonymised)
+report-services-total = Services delivered
+report-referrals-in = Referrals in
+report-referrals-out = Referrals out
+report-pickups-total = Airport pickups scheduled
+report-pickups-met = Pickups met
+report-pickups-no-show = Pickups no-show
+report-pickups-cancelled = Pickups cancelled
+report-pickups-pending = Pickups still open
+report-bed-nights = Bed-nights
+report-average-stay = Average stay of those who left (nights)
+report-occupancy-rate = Nightly occupancy rate
+report-occupancy-average = Beds occupied per night, average
+report-occupancy-peak = Beds occupied, busiest night
+report-target = Arrivals in { $year } (target { $target })
+report-target-share = Share of the yearly target
+report-target-expected = At a steady pace by { $date }
+report-note-assisted = People assisted: arrived, slept at the centre, left, received a service or were referred during the period.
+report-note-nights = Nights are counted up to the night before { $date }.
+report-note-erased = { $count ->
+    [one] { $count } erased case of a year this period only partly covers is not counted: only its year is kept.
+   *[other] { $count } erased cases of a year this period only partly covers are not counted: only their year is kept.
+}
+report-note-incomplete = Without access to case files, citizenship, exploitation, closings and referrals are not counted.
+report-note-exploitation = A person may count under several types of exploitation; the total counts each person once.
+report-table-summary = Summary
+report-table-gender = People by gender
+report-table-age = People by age group
+report-table-citizenship = People by citizenship
+report-table-exploitation = People by type of exploitation
+report-table-services = Services delivered
+report-table-grants = Reintegration grants paid
+report-table-referrals = Referrals by type of organisation
+report-table-months = Occupancy by month
+report-table-nights = Occupancy by night
+report-col-item = Item
+report-col-value = Value
+report-col-gender = Gender
+report-col-age = Age group
+report-col-citizenship = Citizenship
+report-col-exploitation = Type of exploitation
+report-col-service = Service
+report-col-count = People
+report-col-currency = Currency
+report-col-grants = Grants
+report-col-amount = Amount
+report-col-org-type = Type of organisation
+report-col-in = In
+report-col-out = Out
+report-col-total = Total
+report-col-month = Month
+report-col-night = Night
+report-col-occupied = Occupied
+report-col-capacity = Beds usable
+report-col-capacity-nights = Bed-nights available
+report-col-bed-nights = Bed-nights
+report-col-rate = Occupancy
+report-col-peak = Busiest night
+report-age-age_0_8 = 0–8
+report-age-age_9_17 = 9–17
+report-age-age_18_20 = 18–20
+report-age-age_21_23 = 21–23
+report-age-age_24_26 = 24–26
+report-age-age_27_29 = 27–29
+report-age-age_30_38 = 30–38
+report-age-age_39_47 = 39–47
+report-age-age_48_plus = 48 and over
+report-age-unknown = Age not known
+report-unknown = Not known
+report-not-recorded = Not recorded
+report-yes = yes
+report-no = no
+report-provider-internal = the centre
+
+## Data export (haven export)
+report-sheet-cases = Cases
+report-sheet-services = Services
+report-sheet-referrals = Referrals
+report-sheet-consents = Consents
+report-sheet-travel = Journeys
+report-sheet-stays = Stays
+report-sheet-pickups = Pickups
+report-sheet-organisations = Organisations
+report-sheet-rooms = Rooms
+report-sheet-beds = Beds
+export-cannot-write = Cannot write { $path }: { $reason }. Nothing was exported.
+export-unknown-kind = There is no kind of record "{ $kind }": use one of { $kinds }, or all.
+
+## Import (haven import)
+import-line = line { $line }: { $problem }
+import-encoding = The file is neither UTF-8 nor recognisable Windows-1251 text. Save it from Excel as "CSV UTF-8", or give --encoding windows-1251 if that is what it is.
+import-not-utf8 = The file is not UTF-8 text (it may be Windows-1251: give --encoding windows-1251, or save it as "CSV UTF-8").
+import-not-xlsx = The file is not an Excel workbook (.xlsx) that can be read.
+import-empty = The file has no heading row with rows under it.
+import-missing-column = The file has no { $column } column (headings accepted: { $names }).
+import-duplicate-column = Two columns mean the same thing: { $column }.
+import-required = { $column } is empty but required
+import-bad-date = { $column }: "{ $value }" is not a date (write 2026-12-01 or 01.12.2026)
+import-bad-choice = { $column }: "{ $value }" is not one of { $allowed }
+import-bad-country = { $column }: "{ $value }" is not a country (write RU, RUS or Russia)
+import-bad-number = { $column }: "{ $value }" is not a whole number in range
+import-bad-yes-no = { $column }: "{ $value }" is neither yes nor no
+import-bad-code = "{ $value }" is not a case code such as MSK-26-0042
+import-too-long = { $column } is longer than { $max } characters
+import-birth-after-arrival = the date of birth is after the arrival (or in the future)
+import-duplicate-row = the same row as line { $line } (a duplicate)
+import-bed-taken = bed label { $label } is already used by another room
+import-nothing-written = { $bad } of { $total } rows cannot be imported. Nothing was written: correct them and run the import again, or give --skip-bad to import the good rows.
+import-partial = { $count } records were written before the failure. Run the same import again: rows already imported are skipped.
+report-cli-bad-date = { $option } { $value }: not a date (write 2026-11-01 or 01.11.2026).
+report-cli-ends-before-start = The period ends before it starts: check --from and --to.
+report-cli-too-long = The period is longer than ten years: check --from and --to.
+report-cli-xlsx-needs-out = An XLSX report is a file: give --out FILE.
+report-cli-written = Report written to { $path }.
+export-progress = export
+export-written = Written { $path }: { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}.
+export-left-out-refused = { $count ->
+    [one] { $count } person left out: consent to data processing refused or withdrawn.
+   *[other] { $count } people left out: consent to data processing refused or withdrawn.
+}
+export-ctdc-summary = CTDC: { $cases } cases; { $consent } without consent to anonymised statistics and { $victims } not arrived or not identified as victims were left out; { $rows } rows written (k = { $k }).
+export-ctdc-nothing-suppressed = No value had to be suppressed.
+export-ctdc-suppressed = Values suppressed to -99 so that every combination of gender, age, citizenship and country of exploitation occurs at least 11 times: { $cells }.
+export-ctdc-dropped = { $count ->
+    [one] { $count } row dropped: its combination stayed rarer than 11 even with every value suppressed.
+   *[other] { $count } rows dropped: their combination stayed rarer than 11 even with every value suppressed.
+}
+import-progress = import
+import-cannot-read = Cannot read { $path }: { $reason }.
+import-col-line = line
+import-col-problem = problem
+import-decoded-1251 = The file was not UTF-8: it was read as Windows-1251 (Cyrillic). Check the names below look right.
+import-ignored-columns = Columns not recognised, ignored: { $columns }.
+import-done-cases = Cases: { $created } imported, { $existing } already in Haven and left unchanged ({ $rows } rows in the file).
+import-done-organisations = Organisations: { $created } imported, { $existing } already in the directory and left unchanged ({ $rows } rows in the file).
+import-done-rooms = Rooms: { $created } imported with { $beds } beds, { $existing } already in the plan and left unchanged ({ $rows } rows in the file).
+import-not-housed = { $count ->
+    [one] { $count } case marked in residence in the file was imported as arrived: give the bed on the bed board (F3).
+   *[other] { $count } cases marked in residence in the file were imported as arrived: give their beds on the bed board (F3).
+}
+import-bad-written = { $count ->
+    [one] { $count } bad row written to { $path }: correct it there and import that file.
+   *[other] { $count } bad rows written to { $path }: correct them there and import that file.
+}

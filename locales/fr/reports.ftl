@@ -5,3 +5,173 @@ dash-backup-old = { $days ->
     [one] Dernière sauvegarde vérifiée il y a { $days } jour
    *[other] Dernière sauvegarde vérifiée il y a { $days } jours
 }
+
+## Reports (F6, haven report)
+report-title = Rapport
+report-period = Période
+report-period-month = { $month } { $year }
+report-period-quarter = T{ $quarter } { $year }
+report-month-1 = janvier
+report-month-2 = février
+report-month-3 = mars
+report-month-4 = avril
+report-month-5 = mai
+report-month-6 = juin
+report-month-7 = juillet
+report-month-8 = août
+report-month-9 = septembre
+report-month-10 = octobre
+report-month-11 = novembre
+report-month-12 = décembre
+report-assisted = Personnes aidées
+report-new = Arrivées
+report-resident = Hébergées
+report-departed = Parties
+report-closed = Dossiers clos
+report-erased-counted = Dont dossiers effacés (anonymisés)
+report-services-total = Services rendus
+report-referrals-in = Orientations reçues
+report-referrals-out = Orientations faites
+report-pickups-total = Accueils à l'aéroport prévus
+report-pickups-met = Accueils réalisés
+report-pickups-no-show = Personnes non arrivées
+report-pickups-cancelled = Accueils annulés
+report-pickups-pending = Accueils encore à venir
+report-bed-nights = Nuitées
+report-average-stay = Durée moyenne de séjour des partants (nuits)
+report-occupancy-rate = Taux d'occupation par nuit
+report-occupancy-average = Lits occupés par nuit, en moyenne
+report-occupancy-peak = Lits occupés, nuit la plus chargée
+report-target = Arrivées en { $year } (objectif { $target })
+report-target-share = Part de l'objectif annuel
+report-target-expected = À rythme régulier au { $date }
+report-note-assisted = Personnes aidées : arrivées, hébergées, parties, ayant reçu un service ou été orientées pendant la période.
+report-note-nights = Les nuits sont comptées jusqu'à celle précédant le { $date }.
+report-note-erased = { $count ->
+    [one] { $count } dossier effacé d'une année que la période ne couvre qu'en partie n'est pas compté : seule son année est conservée.
+   *[other] { $count } dossiers effacés d'une année que la période ne couvre qu'en partie ne sont pas comptés : seule leur année est conservée.
+}
+report-note-incomplete = Sans accès aux dossiers, la nationalité, l'exploitation, les clôtures et les orientations ne sont pas comptées.
+report-note-exploitation = Une personne peut compter sous plusieurs types d'exploitation ; le total compte chacune une fois.
+report-table-summary = Synthèse
+report-table-gender = Personnes par genre
+report-table-age = Personnes par âge
+report-table-citizenship = Personnes par nationalité
+report-table-exploitation = Personnes par type d'exploitation
+report-table-services = Services rendus
+report-table-grants = Aides à la réintégration versées
+report-table-referrals = Orientations par type d'organisation
+report-table-months = Occupation par mois
+report-table-nights = Occupation par nuit
+report-col-item = Indicateur
+report-col-value = Valeur
+report-col-gender = Genre
+report-col-age = Âge
+report-col-citizenship = Nationalité
+report-col-exploitation = Type d'exploitation
+report-col-service = Service
+report-col-count = Personnes
+report-col-currency = Devise
+report-col-grants = Aides
+report-col-amount = Montant
+report-col-org-type = Type d'organisation
+report-col-in = Reçues
+report-col-out = Faites
+report-col-total = Total
+report-col-month = Mois
+report-col-night = Nuit
+report-col-occupied = Occupés
+report-col-capacity = Lits utilisables
+report-col-capacity-nights = Nuitées disponibles
+report-col-bed-nights = Nuitées
+report-col-rate = Occupation
+report-col-peak = Nuit la plus chargée
+report-age-age_0_8 = 0–8
+report-age-age_9_17 = 9–17
+report-age-age_18_20 = 18–20
+report-age-age_21_23 = 21–23
+report-age-age_24_26 = 24–26
+report-age-age_27_29 = 27–29
+report-age-age_30_38 = 30–38
+report-age-age_39_47 = 39–47
+report-age-age_48_plus = 48 et plus
+report-age-unknown = Âge inconnu
+report-unknown = Inconnue
+report-not-recorded = Non renseigné
+report-yes = oui
+report-no = non
+report-provider-internal = le centre
+
+## Data export (haven export)
+report-sheet-cases = Dossiers
+report-sheet-services = Services
+report-sheet-referrals = Orientations
+report-sheet-consents = Consentements
+report-sheet-travel = Voyages
+report-sheet-stays = Séjours
+report-sheet-pickups = Accueils
+report-sheet-organisations = Organisations
+report-sheet-rooms = Chambres
+report-sheet-beds = Lits
+export-cannot-write = Impossible d'écrire { $path } : { $reason }. Rien n'a été exporté.
+export-unknown-kind = Aucun type d'enregistrement « { $kind } » : utilisez l'un de { $kinds }, ou all.
+
+## Import (haven import)
+import-line = ligne { $line } : { $problem }
+import-encoding = Le fichier n'est ni en UTF-8 ni reconnaissable en Windows-1251. Enregistrez-le depuis Excel en « CSV UTF-8 », ou indiquez --encoding windows-1251 si c'est le cas.
+import-not-utf8 = Le fichier n'est pas en UTF-8 (peut-être Windows-1251 : indiquez --encoding windows-1251, ou enregistrez-le en « CSV UTF-8 »).
+import-not-xlsx = Le fichier n'est pas un classeur Excel (.xlsx) lisible.
+import-empty = Le fichier n'a pas de ligne d'en-tête suivie de lignes.
+import-missing-column = Le fichier n'a pas de colonne { $column } (en-têtes acceptés : { $names }).
+import-duplicate-column = Deux colonnes désignent la même chose : { $column }.
+import-required = { $column } est vide mais obligatoire
+import-bad-date = { $column } : « { $value } » n'est pas une date (écrivez 2026-12-01 ou 01.12.2026)
+import-bad-choice = { $column } : « { $value } » n'est pas l'une des valeurs { $allowed }
+import-bad-country = { $column } : « { $value } » n'est pas un pays (écrivez RU, RUS ou Russie)
+import-bad-number = { $column } : « { $value } » n'est pas un nombre entier admis
+import-bad-yes-no = { $column } : « { $value } » n'est ni oui ni non
+import-bad-code = « { $value } » n'est pas un code de dossier comme MSK-26-0042
+import-too-long = { $column } dépasse { $max } caractères
+import-birth-after-arrival = la date de naissance est postérieure à l'arrivée (ou dans le futur)
+import-duplicate-row = la même ligne que la ligne { $line } (un doublon)
+import-bed-taken = le lit { $label } appartient déjà à une autre chambre
+import-nothing-written = { $bad } lignes sur { $total } ne peuvent pas être importées. Rien n'a été écrit : corrigez-les et relancez l'import, ou indiquez --skip-bad pour importer les bonnes lignes.
+import-partial = { $count } enregistrements ont été écrits avant l'échec. Relancez le même import : les lignes déjà importées seront ignorées.
+report-cli-bad-date = { $option } { $value } : pas une date (écrivez 2026-11-01 ou 01.11.2026).
+report-cli-ends-before-start = La période finit avant de commencer : vérifiez --from et --to.
+report-cli-too-long = La période dépasse dix ans : vérifiez --from et --to.
+report-cli-xlsx-needs-out = Un rapport XLSX est un fichier : indiquez --out FICHIER.
+report-cli-written = Rapport écrit dans { $path }.
+export-progress = export
+export-written = Écrit { $path } : { $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}.
+export-left-out-refused = { $count ->
+    [one] { $count } personne omise : consentement au traitement des données refusé ou retiré.
+   *[other] { $count } personnes omises : consentement au traitement des données refusé ou retiré.
+}
+export-ctdc-summary = CTDC : { $cases } dossiers ; { $consent } sans consentement aux statistiques anonymes et { $victims } non arrivés ou non identifiés comme victimes ont été omis ; { $rows } lignes écrites (k = { $k }).
+export-ctdc-nothing-suppressed = Aucune valeur n'a dû être masquée.
+export-ctdc-suppressed = Valeurs remplacées par -99 pour que chaque combinaison de genre, d'âge, de nationalité et de pays d'exploitation apparaisse au moins 11 fois : { $cells }.
+export-ctdc-dropped = { $count ->
+    [one] { $count } ligne retirée : sa combinaison restait plus rare que 11 même entièrement masquée.
+   *[other] { $count } lignes retirées : leur combinaison restait plus rare que 11 même entièrement masquée.
+}
+import-progress = import
+import-cannot-read = Impossible de lire { $path } : { $reason }.
+import-col-line = ligne
+import-col-problem = problème
+import-decoded-1251 = Le fichier n'était pas en UTF-8 : il a été lu en Windows-1251 (cyrillique). Vérifiez que les noms sont corrects.
+import-ignored-columns = Colonnes non reconnues, ignorées : { $columns }.
+import-done-cases = Dossiers : { $created } importés, { $existing } déjà dans Haven et laissés tels quels ({ $rows } lignes dans le fichier).
+import-done-organisations = Organisations : { $created } importées, { $existing } déjà dans l'annuaire et laissées telles quelles ({ $rows } lignes dans le fichier).
+import-done-rooms = Chambres : { $created } importées avec { $beds } lits, { $existing } déjà dans le plan et laissées telles quelles ({ $rows } lignes dans le fichier).
+import-not-housed = { $count ->
+    [one] { $count } dossier hébergé selon le fichier a été importé comme arrivé : attribuez le lit sur le plan des lits (F3).
+   *[other] { $count } dossiers hébergés selon le fichier ont été importés comme arrivés : attribuez les lits sur le plan des lits (F3).
+}
+import-bad-written = { $count ->
+    [one] { $count } ligne erronée écrite dans { $path } : corrigez-la et importez ce fichier.
+   *[other] { $count } lignes erronées écrites dans { $path } : corrigez-les et importez ce fichier.
+}

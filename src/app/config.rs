@@ -29,6 +29,9 @@ pub struct Config {
     pub retention_years: u32,
     /// Days after the last verified backup before the dashboard reminds managers.
     pub backup_reminder_days: u32,
+    /// Between the cells of CSV exports: `;` (what Russian and French Excel
+    /// expect, with a decimal comma), `,`, `\t` or `|`.
+    pub csv_delimiter: char,
 }
 
 impl Default for Config {
@@ -43,6 +46,7 @@ impl Default for Config {
             airports: crate::domain::pickup::default_airports(),
             retention_years: 5,
             backup_reminder_days: 7,
+            csv_delimiter: ';',
         }
     }
 }
@@ -78,6 +82,9 @@ impl Config {
         })?;
         if cfg.idle_lock_minutes == 0 || cfg.idle_lock_minutes > 240 {
             return Err(ConfigError { file: file.into(), message: "idle_lock_minutes must be 1 to 240".into() });
+        }
+        if !crate::report::csv_file::DELIMITERS.contains(&cfg.csv_delimiter) {
+            return Err(ConfigError { file: file.into(), message: "csv_delimiter must be one of ; , \\t |".into() });
         }
         if let Some(message) = airports_problem(&cfg.airports) {
             return Err(ConfigError { file: file.into(), message });

@@ -47,6 +47,12 @@ pub enum Command {
     Bench(BenchArgs),
     /// Search cases by code, alias, document number and (case workers, managers) legal names.
     Find(FindArgs),
+    /// The donor report of a period: people, services, referrals, pickups, occupancy, the yearly target.
+    Report(super::report::ReportArgs),
+    /// Export the records (managers): CSV or XLSX for Excel, JSON for migration, CTDC for IOM.
+    Export(super::export::ExportArgs),
+    /// Import cases, organisations or rooms from a CSV or XLSX file, checked whole first.
+    Import(super::import::ImportArgs),
     /// Push and pull once with the centre's hub (SYNC.md); shows the sync state and alarms.
     Sync(SyncArgs),
     /// Set up the PostgreSQL hub that connects the centre's laptops.

@@ -11,13 +11,16 @@ mod creds;
 pub(crate) mod demo;
 mod device;
 mod erase;
+mod export;
 mod find;
+mod import;
 mod hub;
 mod init;
 mod keymap;
 mod messages;
 mod paths;
 mod progress;
+mod report;
 mod sync;
 mod torture;
 mod user;
@@ -50,6 +53,9 @@ pub fn run() -> ExitCode {
         Some(Command::Bench(a)) => bench::run(a),
         Some(Command::Restore(a)) => backup::run_restore(&cli, a),
         Some(Command::Find(a)) => find::run(&cli, a),
+        Some(Command::Report(a)) => report::run(&cli, a),
+        Some(Command::Export(a)) => export::run(&cli, a),
+        Some(Command::Import(a)) => import::run(&cli, a),
         Some(Command::Sync(a)) => sync::run(&cli, a),
         Some(Command::Hub(a)) => hub::run(&cli, a),
         Some(Command::Device(a)) => device::run(&cli, a),

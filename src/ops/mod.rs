@@ -8,6 +8,8 @@ pub mod beds;
 pub mod case_file;
 pub mod case_list;
 pub mod cases;
+pub mod export;
+pub mod import;
 pub mod journeys;
 pub mod night;
 pub mod notes;

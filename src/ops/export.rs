@@ -1,0 +1,341 @@
+//! Data leaving Haven: the donor report of a period, and exports of the
+//! records as CSV, XLSX, JSON or the anonymised CTDC dataset. Each checks the
+//! user's permission, respects each person's consent, writes its file whole
+//! (a temporary file renamed into place) and one audit event that counts
+//! rows and never holds content.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::case::{CaseFront, CasePrivate, MedicalNote, Note};
+use crate::domain::consent::Consent;
+use crate::domain::permissions::{Act, DataClass};
+use crate::domain::pickup::Pickup;
+use crate::domain::referral::{Organisation, Referral};
+use crate::domain::rooms::{Bed, Room};
+use crate::domain::service::ServiceItem;
+use crate::domain::stats::AnonymisedCase;
+use crate::domain::stay::Stay;
+use crate::domain::travel::Travel;
+use crate::i18n::I18n;
+use crate::report::csv_file::{self, CsvStyle};
+use crate::report::records::{Records, by_case, exportable};
+use crate::report::rows::{self, RowsOptions};
+use crate::report::xlsx_file::{self, XlsxStyle};
+use crate::report::{Data, Figures, Period, Table, ctdc, json_file, tables};
+use crate::store::{AuditAction, AuditEntry, Store, StoreError, Stored};
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Format {
+    /// One kind of record per CSV file.
+    Csv,
+    /// One workbook, a sheet per kind of record.
+    Xlsx,
+    /// The complete data, for migration.
+    Json,
+    /// The anonymised CTDC dataset.
+    Ctdc,
+}
+
+impl Format {
+    /// Stable name.
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// Report file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum ReportFormat {
+    /// Aligned text.
+    Text,
+    /// CSV, every table one after the other.
+    Csv,
+    /// A workbook, a sheet per table.
+    Xlsx,
+}
+
+/// Why an export did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The store refused or failed (permission, damage).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// A kind of record that does not exist.
+    #[error("unknown kind of record: {0}")]
+    UnknownKind(String),
+}
+
+impl ExportError {
+    /// The message in the user's language.
+    pub fn message(&self, i18n: &I18n) -> String {
+        match self {
+            ExportError::Store(e) => crate::cli::store_error(e, i18n),
+            ExportError::Write { path, reason } => i18n.t_args(
+                "export-cannot-write",
+                &[("path", path.display().to_string().into()), ("reason", reason.clone().into())],
+            ),
+            ExportError::UnknownKind(k) => i18n.t_args(
+                "export-unknown-kind",
+                &[
+                    ("kind", crate::ui::sanitize::inert(k).into_owned().into()),
+                    ("kinds", rows::KINDS.join(", ").into()),
+                ],
+            ),
+        }
+    }
+}
+
+/// How to export.
+pub struct ExportOptions<'a> {
+    /// The format.
+    pub format: Format,
+    /// CSV only: one kind of record (see [`rows::KINDS`]), or `all` for a file per kind.
+    pub kind: &'a str,
+    /// CSV and XLSX: also names, dates of birth, documents, contacts and notes.
+    pub identifying: bool,
+    /// CSV layout (delimiter, byte-order mark).
+    pub csv: CsvStyle,
+    /// Labels, dates and messages in this language.
+    pub i18n: &'a I18n,
+    /// The day consents are judged on and nights counted to.
+    pub today: NaiveDate,
+    /// Time stamp written into a JSON export.
+    pub exported_at: String,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Exported {
+    /// Files written with their rows.
+    pub files: Vec<(PathBuf, usize)>,
+    /// Rows per kind of record.
+    pub rows: BTreeMap<String, usize>,
+    /// Cases exported.
+    pub cases: usize,
+    /// Cases left out because data processing was refused or withdrawn.
+    pub refused: usize,
+    /// For a CTDC export: what was left out and suppressed.
+    pub ctdc: Option<ctdc::Summary>,
+}
+
+impl Exported {
+    /// All rows written.
+    pub fn total(&self) -> usize {
+        self.files.iter().map(|(_, n)| n).sum()
+    }
+}
+
+fn live<T>(v: Vec<Stored<T>>) -> Vec<Stored<T>> {
+    v.into_iter().filter(|s| !s.is_deleted()).collect()
+}
+
+/// Reads every record an export may write; refused unless the user may
+/// export both front and case data (managers).
+pub fn load(store: &Store) -> Result<Records, StoreError> {
+    store.authorize(Act::Export, DataClass::Front)?;
+    store.authorize(Act::Export, DataClass::Case)?;
+    let mut cases = live(store.scan::<CaseFront>()?);
+    cases.sort_by(|a, b| a.body.code.cmp(&b.body.code));
+    let medical = if store.may(Act::View, DataClass::Medical) {
+        by_case(store.scan::<MedicalNote>()?, |m| m.case_id)
+    } else {
+        Default::default()
+    };
+    Ok(Records {
+        centre: store.header().centre_code.clone(),
+        files: live(store.scan::<CasePrivate>()?).into_iter().map(|s| (s.body.case_id, s)).collect(),
+        services: by_case(store.scan::<ServiceItem>()?, |s| s.case_id),
+        referrals: by_case(store.scan::<Referral>()?, |r| r.case_id),
+        consents: by_case(store.scan::<Consent>()?, |c| c.case_id),
+        travel: by_case(store.scan::<Travel>()?, |t| t.case_id),
+        notes: by_case(store.scan::<Note>()?, |n| n.case_id),
+        medical,
+        stays: live(store.scan::<Stay>()?),
+        pickups: live(store.scan::<Pickup>()?),
+        organisations: live(store.scan::<Organisation>()?),
+        rooms: live(store.scan::<Room>()?),
+        beds: live(store.scan::<Bed>()?),
+        anonymised: store.scan::<AnonymisedCase>()?,
+        cases,
+    })
+}
+
+/// Writes `bytes` to `path` whole: a temporary file beside it, synced, then
+/// renamed, so a failure never leaves half a file under the asked name.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let fail = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), reason: e.to_string() };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    let result = (|| {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}
+
+/// `export.csv` → `export-cases.csv`: the file of one kind in a multi-file CSV export.
+pub fn kind_path(out: &Path, kind: &str) -> PathBuf {
+    let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    let ext = out.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_else(|| "csv".into());
+    out.with_file_name(format!("{stem}-{kind}.{ext}"))
+}
+
+fn csv_with_progress(
+    t: &Table,
+    style: &CsvStyle,
+    i18n: &I18n,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Vec<u8>, std::io::Error> {
+    let (yes, no) = (i18n.t("report-yes"), i18n.t("report-no"));
+    let mut w = csv_file::writer(Vec::new(), style)?;
+    csv_file::write_texts(&mut w, &t.columns)?;
+    for (n, r) in t.rows.iter().enumerate() {
+        csv_file::write_row(&mut w, r, style, &yes, &no)?;
+        if n % 500 == 499 {
+            progress(n as u64 + 1);
+        }
+    }
+    w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// Exports the records to `out` as `opts` says; `progress` hears rows written.
+pub fn export(
+    store: &Store,
+    out: &Path,
+    opts: &ExportOptions<'_>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Exported, ExportError> {
+    let records = load(store)?;
+    let selection = exportable(&records, opts.today);
+    let ro = RowsOptions { i18n: opts.i18n, identifying: opts.identifying, today: opts.today };
+    let fail = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e: std::io::Error| ExportError::Write { path: path.clone(), reason: e.to_string() }
+    };
+    let mut done = Exported { cases: selection.cases.len(), refused: selection.refused, ..Exported::default() };
+    // Built in full before anything is written or recorded.
+    let mut files: Vec<(PathBuf, Vec<u8>, usize)> = Vec::new();
+    match opts.format {
+        Format::Csv => {
+            let kinds: Vec<&str> = if opts.kind == "all" { rows::KINDS.to_vec() } else { vec![opts.kind] };
+            for kind in kinds {
+                let t = rows::table(kind, &records, &selection.cases, &ro)
+                    .ok_or_else(|| ExportError::UnknownKind(kind.to_string()))?;
+                let path = if opts.kind == "all" { kind_path(out, kind) } else { out.to_path_buf() };
+                let bytes = csv_with_progress(&t, &opts.csv, opts.i18n, progress).map_err(fail(&path))?;
+                done.rows.insert(kind.to_string(), t.rows.len());
+                files.push((path, bytes, t.rows.len()));
+            }
+        }
+        Format::Xlsx => {
+            let all = rows::all(&records, &selection.cases, &ro);
+            let style = XlsxStyle { date_format: xlsx_file::date_format(opts.i18n.lang().code()), titled: false };
+            let bytes = xlsx_file::workbook_bytes(&all, &style, progress).map_err(fail(out))?;
+            done.rows = crate::report::records::counts(&all);
+            let n = all.iter().map(|t| t.rows.len()).sum();
+            files.push((out.to_path_buf(), bytes, n));
+        }
+        Format::Json => {
+            let doc = json_file::document(&records, &selection.cases, &opts.exported_at)
+                .map_err(|e| fail(out)(std::io::Error::other(e.to_string())))?;
+            let bytes = serde_json::to_vec_pretty(&doc).map_err(|e| fail(out)(std::io::Error::other(e.to_string())))?;
+            done.rows.insert("cases".into(), selection.cases.len());
+            files.push((out.to_path_buf(), bytes, selection.cases.len()));
+        }
+        Format::Ctdc => {
+            let consents: Vec<(crate::domain::ids::CaseId, Vec<Consent>)> =
+                records.cases.iter().map(|c| (c.body.id, records.consents_of(c.body.id))).collect();
+            let sources: Vec<ctdc::Source<'_>> = records
+                .cases
+                .iter()
+                .zip(&consents)
+                .filter(|(c, _)| selection.cases.contains(&c.body.id))
+                .map(|(c, (_, cs))| ctdc::Source {
+                    front: &c.body,
+                    file: records.files.get(&c.body.id).map(|f| &f.body),
+                    consents: cs,
+                    registered: c.body.arrived_on.unwrap_or_else(|| c.meta.created_at.date_naive()),
+                })
+                .collect();
+            let (table, summary) = ctdc::build(&sources, opts.today);
+            // The CTDC file is read by statistics software: plain commas, no byte-order mark.
+            let style = CsvStyle { delimiter: b',', bom: false, decimal_comma: false };
+            let bytes = csv_with_progress(&table, &style, opts.i18n, progress).map_err(fail(out))?;
+            done.rows.insert("ctdc".into(), table.rows.len());
+            done.ctdc = Some(summary);
+            files.push((out.to_path_buf(), bytes, table.rows.len()));
+        }
+    }
+    let summary = format!(
+        "{}{} {}",
+        opts.format.key(),
+        if opts.identifying { " identifying" } else { "" },
+        done.rows.iter().map(|(k, n)| format!("{k}={n}")).collect::<Vec<_>>().join(" ")
+    );
+    // Recorded before the files appear: an export that is not in the audit
+    // trail never reaches the disk.
+    store.audit(AuditEntry::new(AuditAction::Export, "export").summary(summary))?;
+    for (path, bytes, n) in files {
+        write_whole(&path, &bytes)?;
+        done.files.push((path, n));
+    }
+    Ok(done)
+}
+
+/// Records that the report of `period` was produced (`how`: `screen`,
+/// `text`, `csv`, `xlsx`): the period only, never a figure.
+pub fn record_report(store: &Store, period: &Period, how: &str) -> Result<(), StoreError> {
+    store.audit(AuditEntry::new(AuditAction::Report, "report").summary(format!("{how} {}..{}", period.from, period.to)))
+}
+
+/// Reads what reports count; case workers and managers only (the figures
+/// break people down by citizenship and exploitation, from the case files).
+pub fn report_data(store: &Store) -> Result<Data, StoreError> {
+    store.authorize(Act::View, DataClass::Case)?;
+    Data::load(store)
+}
+
+/// Computes the report of `period` and records that it was produced.
+pub fn report(store: &Store, period: Period, today: NaiveDate, target: u32, how: &str) -> Result<Figures, StoreError> {
+    let data = report_data(store)?;
+    let figures = crate::report::compute(&data, period, today, target);
+    record_report(store, &period, how)?;
+    Ok(figures)
+}
+
+/// The report's tables as the bytes of a file of `format`.
+pub fn report_bytes(f: &Figures, format: ReportFormat, i18n: &I18n, csv: &CsvStyle) -> Result<Vec<u8>, std::io::Error> {
+    let (yes, no) = (i18n.t("report-yes"), i18n.t("report-no"));
+    let mut all = tables::all(f, i18n, format != ReportFormat::Text);
+    if let Some(s) = all.first_mut() {
+        s.title = format!("{} · {}", i18n.t("report-title"), tables::period_label(&f.period, i18n));
+    }
+    match format {
+        ReportFormat::Text => Ok(crate::report::text::render(&all, &|d| i18n.format_date(d), &yes, &no).into_bytes()),
+        ReportFormat::Csv => csv_file::tables_bytes(&all, csv, &yes, &no),
+        ReportFormat::Xlsx => {
+            let style = XlsxStyle { date_format: xlsx_file::date_format(i18n.lang().code()), titled: true };
+            xlsx_file::workbook_bytes(&all, &style, &mut |_| {})
+        }
+    }
+}

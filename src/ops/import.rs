@@ -1,0 +1,479 @@
+//! Bringing spreadsheets in: cases, organisations or rooms from a CSV or
+//! XLSX file. The whole file is checked first and nothing is written unless
+//! every row is good (or the caller skips the bad ones). Rows already in
+//! Haven (same case code, organisation name or room name) are left as they
+//! are, so importing the same file twice adds nothing. Writes go in batches
+//! of a few hundred records per commit, one audit event each with counts.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::domain::case::CaseFront;
+use crate::domain::consent::{Consent, ConsentPurpose};
+use crate::domain::ids::{BedId, CaseId, ConsentId, OrganisationId, RoomId, ServiceItemId};
+use crate::domain::permissions::{Act, DataClass};
+use crate::domain::referral::Organisation;
+use crate::domain::rooms::{Bed, Room};
+use crate::domain::service::{ServiceKind, checklist};
+use crate::i18n::{I18n, Lang};
+use crate::report::import::cases::{self, CaseDraft};
+use crate::report::import::columns::Columns;
+use crate::report::import::rooms::{self, RoomDraft};
+use crate::report::import::sheet::{self, Encoding, EncodingChoice, Sheet};
+use crate::report::import::values::loose;
+use crate::report::import::{BadRow, Checked, Kind, Problem, organisations};
+use crate::store::tx::Tx;
+use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
+
+/// Records written per commit, about: a case is some fifteen records (front,
+/// file, twelve services, consents), a room one plus its beds.
+pub const BATCH_RECORDS: usize = 300;
+
+/// The kind of file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Comma-, semicolon- or tab-separated text.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions {
+    /// What the file holds.
+    pub kind: Kind,
+    /// Its format.
+    pub format: FileFormat,
+    /// CSV: how the text is encoded.
+    pub encoding: EncodingChoice,
+    /// CSV: the delimiter, when not detected.
+    pub delimiter: Option<u8>,
+    /// Import the good rows even when some are bad.
+    pub skip_bad: bool,
+    /// Today (consents of cases without an arrival date are dated today).
+    pub today: NaiveDate,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Imported {
+    /// Rows in the file.
+    pub rows: usize,
+    /// Records created (cases, organisations or rooms).
+    pub created: usize,
+    /// Rows already in Haven, left unchanged.
+    pub existing: usize,
+    /// Beds created with new rooms.
+    pub beds: usize,
+    /// Rows not imported (with `skip_bad`).
+    pub bad: Vec<BadRow>,
+    /// The file's headings.
+    pub headers: Vec<String>,
+    /// Headings not recognised, ignored.
+    pub ignored_columns: Vec<String>,
+    /// How the text was encoded (Windows-1251 is decoded and said so).
+    pub encoding: Option<Encoding>,
+    /// Commits made.
+    pub commits: usize,
+    /// Cases the file has in residence: imported as arrived (their bed is given on the bed board).
+    pub not_housed: usize,
+}
+
+/// Why nothing (or not everything) was imported.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The file itself cannot be imported (encoding, columns, empty).
+    File(Vec<Problem>),
+    /// Some rows are bad and `skip_bad` was not given: nothing was written.
+    Rows {
+        /// The bad rows.
+        bad: Vec<BadRow>,
+        /// Rows in the file.
+        total: usize,
+    },
+    /// The store refused (permission) before anything was written.
+    Store(StoreError),
+    /// A commit failed after `written` records were created; re-running the
+    /// same import adds only the rest.
+    Partial {
+        /// Records created before the failure.
+        written: usize,
+        /// The failure.
+        error: StoreError,
+    },
+}
+
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> Self {
+        ImportError::Store(e)
+    }
+}
+
+impl ImportError {
+    /// The lines to show, in the user's language.
+    pub fn messages(&self, i18n: &I18n) -> Vec<String> {
+        match self {
+            ImportError::File(p) => p.iter().map(|p| p.message(i18n)).collect(),
+            ImportError::Rows { bad, total } => {
+                let mut v: Vec<String> = bad.iter().map(|b| b.message(i18n)).collect();
+                v.push(i18n.t_args(
+                    "import-nothing-written",
+                    &[
+                        ("bad", i64::try_from(bad.len()).unwrap_or(i64::MAX).into()),
+                        ("total", i64::try_from(*total).unwrap_or(i64::MAX).into()),
+                    ],
+                ));
+                v
+            }
+            ImportError::Store(e) => vec![crate::cli::store_error(e, i18n)],
+            ImportError::Partial { written, error } => vec![
+                crate::cli::store_error(error, i18n),
+                i18n.t_args("import-partial", &[("count", i64::try_from(*written).unwrap_or(i64::MAX).into())]),
+            ],
+        }
+    }
+}
+
+/// The names a workbook's sheet of `kind` may have (the export's, in every language).
+fn sheet_names(kind: Kind) -> Vec<String> {
+    let mut names = vec![kind.key().to_string()];
+    for lang in Lang::all() {
+        names.push(I18n::new(lang).t(&format!("report-sheet-{}", kind.key())));
+    }
+    names
+}
+
+/// Reads and recognises the file.
+pub fn read(bytes: &[u8], opts: &ImportOptions) -> Result<(Sheet, Columns), ImportError> {
+    let sheet = match opts.format {
+        FileFormat::Csv => sheet::read_csv(bytes, opts.encoding, opts.delimiter),
+        FileFormat::Xlsx => sheet::read_xlsx(bytes, &sheet_names(opts.kind)),
+    }
+    .map_err(|p| ImportError::File(vec![p]))?;
+    let cols = Columns::map(opts.kind, &sheet.headers).map_err(ImportError::File)?;
+    Ok((sheet, cols))
+}
+
+fn authorize(store: &Store, kind: Kind) -> Result<(), StoreError> {
+    match kind {
+        Kind::Cases => {
+            store.authorize(Act::Create, DataClass::Front)?;
+            store.authorize(Act::Create, DataClass::Case)
+        }
+        Kind::Organisations => store.authorize(Act::Organisations, DataClass::Front),
+        Kind::Rooms => store.authorize(Act::Rooms, DataClass::Front),
+    }
+}
+
+/// Imports the file's bytes; `progress` hears the rows written so far.
+pub fn import(
+    store: &Store,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Imported, ImportError> {
+    authorize(store, opts.kind)?;
+    let (sheet, cols) = read(bytes, opts)?;
+    let mut done = Imported {
+        rows: sheet.rows.len(),
+        headers: sheet.headers.clone(),
+        ignored_columns: cols.ignored.clone(),
+        encoding: Some(sheet.encoding),
+        ..Imported::default()
+    };
+    match opts.kind {
+        Kind::Cases => {
+            let checked = cases::check(&cols, &sheet.rows, opts.today);
+            let good = accept(checked, opts, &mut done)?;
+            write_cases(store, good, opts.today, &mut done, progress)?;
+        }
+        Kind::Organisations => {
+            let checked = organisations::check(&cols, &sheet.rows);
+            let good = accept(checked, opts, &mut done)?;
+            write_organisations(store, good, &mut done, progress)?;
+        }
+        Kind::Rooms => {
+            let mut checked = rooms::check(&cols, &sheet.rows);
+            beds_free(store, &mut checked, &sheet.rows)?;
+            let good = accept(checked, opts, &mut done)?;
+            write_rooms(store, good, &mut done, progress)?;
+        }
+    }
+    Ok(done)
+}
+
+/// All rows good, or the bad ones set aside when allowed.
+fn accept<T>(checked: Checked<T>, opts: &ImportOptions, done: &mut Imported) -> Result<Vec<(u64, T)>, ImportError> {
+    if !checked.bad.is_empty() && !opts.skip_bad {
+        return Err(ImportError::Rows { bad: checked.bad, total: done.rows });
+    }
+    done.bad = checked.bad;
+    Ok(checked.good)
+}
+
+/// New rooms' bed labels must not be taken by a bed in use elsewhere.
+fn beds_free(store: &Store, checked: &mut Checked<RoomDraft>, rows: &[(u64, Vec<String>)]) -> Result<(), StoreError> {
+    let rooms: HashSet<String> =
+        store.scan::<Room>()?.into_iter().filter(|r| !r.is_deleted()).map(|r| loose(&r.body.name)).collect();
+    let taken: HashSet<String> = store
+        .scan::<Bed>()?
+        .into_iter()
+        .filter(|b| !b.is_deleted() && !b.body.retired)
+        .map(|b| loose(&b.body.label))
+        .collect();
+    let mut good = Vec::new();
+    for (line, d) in std::mem::take(&mut checked.good) {
+        let clash: Vec<Problem> = if rooms.contains(&loose(&d.room.name)) {
+            Vec::new()
+        } else {
+            d.beds
+                .iter()
+                .filter(|b| taken.contains(&loose(b)))
+                .map(|b| Problem::BedTaken { label: b.clone() })
+                .collect()
+        };
+        if clash.is_empty() {
+            good.push((line, d));
+        } else {
+            let cells = rows.iter().find(|(l, _)| *l == line).map(|(_, c)| c.clone()).unwrap_or_default();
+            checked.bad.push(BadRow { line, cells, problems: clash });
+        }
+    }
+    checked.bad.sort_by_key(|b| b.line);
+    checked.good = good;
+    Ok(())
+}
+
+/// Splits `items` into batches of about [`BATCH_RECORDS`] records.
+fn batches<T>(items: Vec<T>, records_each: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = Vec::new();
+    let mut size = 0;
+    for item in items {
+        let n = records_each(&item);
+        if out.is_empty() || size + n > BATCH_RECORDS {
+            out.push(Vec::new());
+            size = 0;
+        }
+        size += n;
+        if let Some(last) = out.last_mut() {
+            last.push(item);
+        }
+    }
+    out
+}
+
+fn summary(kind: Kind, created: usize, batch: usize, of: usize, done: &Imported) -> String {
+    format!(
+        "{} created={created} batch={batch}/{of} rows={} existing={} bad={}",
+        kind.key(),
+        done.rows,
+        done.existing,
+        done.bad.len()
+    )
+}
+
+/// A case ready to write: its draft and the ids drawn for it.
+struct NewCase {
+    draft: CaseDraft,
+    id: CaseId,
+    services: Vec<ServiceItemId>,
+    consents: [ConsentId; 2],
+}
+
+fn write_cases(
+    store: &Store,
+    good: Vec<(u64, CaseDraft)>,
+    today: NaiveDate,
+    done: &mut Imported,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), ImportError> {
+    let existing: HashSet<String> = store.scan::<CaseFront>()?.into_iter().map(|c| c.body.code.to_string()).collect();
+    let centre = store.header().centre_code.clone();
+    let user = store.session()?.username.clone();
+    let mut fresh = Vec::new();
+    for (_, draft) in good {
+        if existing.contains(&draft.front.code.to_string()) {
+            done.existing += 1;
+            continue;
+        }
+        fresh.push(NewCase {
+            id: new_id()?,
+            services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,
+            consents: [new_id()?, new_id()?],
+            draft,
+        });
+    }
+    let parts = batches(fresh, |_| 15);
+    let of = parts.len();
+    for (i, part) in parts.into_iter().enumerate() {
+        // Codes of this centre move its sequence on, so a case created
+        // later never takes a number the file brought.
+        let counters = store.counters()?;
+        let mut advance: HashMap<u8, u32> = HashMap::new();
+        for c in part.iter().filter(|c| c.draft.front.code.centre == centre) {
+            let code = &c.draft.front.code;
+            let e = advance.entry(code.year).or_default();
+            *e = (*e).max(code.seq);
+        }
+        let advance: Vec<(u8, u32)> = advance
+            .into_iter()
+            .map(|(y, max)| {
+                let now = counters.case_seq.iter().find(|(cy, _)| *cy == y).map_or(0, |(_, n)| *n);
+                (y, max.saturating_sub(now))
+            })
+            .collect();
+        let entry =
+            AuditEntry::new(AuditAction::Import, "case").summary(summary(Kind::Cases, part.len(), i + 1, of, done));
+        let write = |tx: &mut Tx<'_>| {
+            for (year, steps) in &advance {
+                for _ in 0..*steps {
+                    tx.next_case_seq(*year)?;
+                }
+            }
+            for c in &part {
+                write_case(tx, c, &user, today)?;
+            }
+            Ok(())
+        };
+        if let Err(error) = store.commit(entry, write) {
+            return Err(ImportError::Partial { written: done.created, error });
+        }
+        done.commits += 1;
+        done.created += part.len();
+        done.not_housed += part.iter().filter(|c| c.draft.was_in_residence).count();
+        progress(done.created as u64);
+    }
+    Ok(())
+}
+
+fn write_case(tx: &mut Tx<'_>, c: &NewCase, user: &str, today: NaiveDate) -> Result<(), StoreError> {
+    let mut front = c.draft.front.clone();
+    front.id = c.id;
+    tx.put(front)?;
+    let mut file = c.draft.file.clone();
+    file.case_id = c.id;
+    tx.put(file)?;
+    let mut next = c.services.iter().copied();
+    for item in checklist(c.id, || next.next().unwrap_or(ServiceItemId::from_bytes([0; 16]))) {
+        tx.put(item)?;
+    }
+    let day = c.draft.day(today);
+    let decisions = [
+        (ConsentPurpose::DataProcessing, c.draft.data_consent, c.consents[0]),
+        (ConsentPurpose::AnonymisedStatistics, c.draft.statistics_consent, c.consents[1]),
+    ];
+    for (purpose, given, id) in decisions {
+        if let Some(given) = given {
+            tx.put(Consent {
+                id,
+                case_id: c.id,
+                purpose,
+                given,
+                date: day,
+                recorded_by: user.to_string(),
+                withdrawn_on: None,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn write_organisations(
+    store: &Store,
+    good: Vec<(u64, Organisation)>,
+    done: &mut Imported,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), ImportError> {
+    let existing: HashSet<String> = store.scan::<Organisation>()?.into_iter().map(|o| loose(&o.body.name)).collect();
+    let mut fresh = Vec::new();
+    for (_, mut o) in good {
+        if existing.contains(&loose(&o.name)) {
+            done.existing += 1;
+            continue;
+        }
+        o.id = new_id::<OrganisationId>()?;
+        fresh.push(o);
+    }
+    let parts = batches(fresh, |_| 1);
+    let of = parts.len();
+    for (i, part) in parts.into_iter().enumerate() {
+        let entry = AuditEntry::new(AuditAction::Import, "organisation").summary(summary(
+            Kind::Organisations,
+            part.len(),
+            i + 1,
+            of,
+            done,
+        ));
+        let write = |tx: &mut Tx<'_>| {
+            for o in &part {
+                tx.put(o.clone())?;
+            }
+            Ok(())
+        };
+        if let Err(error) = store.commit(entry, write) {
+            return Err(ImportError::Partial { written: done.created, error });
+        }
+        done.commits += 1;
+        done.created += part.len();
+        progress(done.created as u64);
+    }
+    Ok(())
+}
+
+fn write_rooms(
+    store: &Store,
+    good: Vec<(u64, RoomDraft)>,
+    done: &mut Imported,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), ImportError> {
+    let rooms = store.scan::<Room>()?;
+    let existing: HashSet<String> = rooms.iter().filter(|r| !r.is_deleted()).map(|r| loose(&r.body.name)).collect();
+    let mut walk = store.scan::<Bed>()?.iter().map(|b| b.body.walk_order).max().unwrap_or(0);
+    let mut fresh: Vec<(Room, Vec<Bed>)> = Vec::new();
+    for (_, d) in good {
+        if existing.contains(&loose(&d.room.name)) {
+            done.existing += 1;
+            continue;
+        }
+        let mut room = d.room;
+        room.id = new_id::<RoomId>()?;
+        let mut beds = Vec::new();
+        for label in d.beds {
+            walk += 1;
+            beds.push(Bed {
+                id: new_id::<BedId>()?,
+                room_id: room.id,
+                label,
+                walk_order: walk,
+                out_of_service: None,
+                retired: false,
+            });
+        }
+        fresh.push((room, beds));
+    }
+    let parts = batches(fresh, |(_, beds)| 1 + beds.len());
+    let of = parts.len();
+    for (i, part) in parts.into_iter().enumerate() {
+        let entry =
+            AuditEntry::new(AuditAction::Import, "room").summary(summary(Kind::Rooms, part.len(), i + 1, of, done));
+        let write = |tx: &mut Tx<'_>| {
+            for (room, beds) in &part {
+                tx.put(room.clone())?;
+                for b in beds {
+                    tx.put(b.clone())?;
+                }
+            }
+            Ok(())
+        };
+        if let Err(error) = store.commit(entry, write) {
+            return Err(ImportError::Partial { written: done.created, error });
+        }
+        done.commits += 1;
+        done.created += part.len();
+        done.beds += part.iter().map(|(_, b)| b.len()).sum::<usize>();
+        progress(done.created as u64);
+    }
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! A file's bytes as a sheet of text cells with their line numbers.
+//!
+//! CSV: UTF-8 (with or without a byte-order mark) and UTF-16 with one are
+//! read as they are; bytes that are not UTF-8 but read as Russian text in
+//! Windows-1251 (what older Excel saves) are decoded from it, and the caller
+//! says so; anything else is refused. The delimiter is the one the heading
+//! row uses most (`;`, `,`, tab, `|`). XLSX: the sheet named after the kind
+//! of record (in any language), else the first; dates become `yyyy-mm-dd`.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1251};
+
+use super::Problem;
+
+/// How the text of a CSV file was encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8.
+    Utf8,
+    /// UTF-16 with a byte-order mark.
+    Utf16,
+    /// Windows-1251 (Cyrillic), decoded.
+    Windows1251,
+    /// An XLSX workbook (text is always Unicode there).
+    Xlsx,
+}
+
+/// What the user asked for on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingChoice {
+    /// Detect.
+    #[default]
+    Auto,
+    /// UTF-8 only.
+    Utf8,
+    /// Windows-1251.
+    Windows1251,
+}
+
+/// A sheet of text cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    /// The heading row.
+    pub headers: Vec<String>,
+    /// Every non-empty row under it, with its line (or row) number in the file.
+    pub rows: Vec<(u64, Vec<String>)>,
+    /// How the text was encoded.
+    pub encoding: Encoding,
+    /// The delimiter of a CSV file.
+    pub delimiter: Option<u8>,
+}
+
+/// Whether bytes that are not UTF-8 look like Russian text in Windows-1251:
+/// nearly every byte above 127 is a Cyrillic letter (А–я, Ё, ё) or the
+/// punctuation such text uses (dashes, quotes, №, no-break space).
+pub fn looks_like_windows_1251(bytes: &[u8]) -> bool {
+    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
+    if high.is_empty() {
+        return false;
+    }
+    let cyrillic = high.iter().filter(|b| **b >= 0xC0 || matches!(**b, 0xA8 | 0xB8)).count();
+    let punctuation =
+        high.iter().filter(|b| matches!(**b, 0x84 | 0x85 | 0x91..=0x97 | 0xA0 | 0xAB | 0xBB | 0xB9)).count();
+    cyrillic * 10 >= high.len() * 7 && (cyrillic + punctuation) * 100 >= high.len() * 97
+}
+
+/// Decodes the bytes of a text file.
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding), Problem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let enc = if bytes.starts_with(&[0xFF, 0xFE]) { UTF_16LE } else { UTF_16BE };
+        let (text, had_errors) = enc.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(Problem::Encoding);
+        }
+        return Ok((text.into_owned(), Encoding::Utf16));
+    }
+    let body = bytes.strip_prefix(crate::report::csv_file::BOM).unwrap_or(bytes);
+    match choice {
+        EncodingChoice::Windows1251 => {
+            Ok((WINDOWS_1251.decode_without_bom_handling(body).0.into_owned(), Encoding::Windows1251))
+        }
+        EncodingChoice::Utf8 => {
+            std::str::from_utf8(body).map(|s| (s.to_string(), Encoding::Utf8)).map_err(|_| Problem::NotUtf8)
+        }
+        EncodingChoice::Auto => match std::str::from_utf8(body) {
+            Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
+            Err(_) if looks_like_windows_1251(body) => {
+                Ok((WINDOWS_1251.decode_without_bom_handling(body).0.into_owned(), Encoding::Windows1251))
+            }
+            Err(_) => Err(Problem::Encoding),
+        },
+    }
+}
+
+/// The delimiter the first line uses most, outside quotes (`;` on a tie).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b';', b',', b'\t', b'|'];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = candidates.iter().position(|c| *c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut best = 0;
+    for i in 1..4 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    candidates[best]
+}
+
+/// A cell as read: trimmed, and the apostrophe an export puts before a
+/// formula-like text removed again.
+pub fn clean(cell: &str) -> String {
+    let t = cell.trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\n' || c == '\r');
+    match t.strip_prefix('\'') {
+        Some(rest) if crate::report::csv_file::is_formula_start(rest) => rest.to_string(),
+        _ => t.to_string(),
+    }
+}
+
+fn split(rows: Vec<(u64, Vec<String>)>, encoding: Encoding, delimiter: Option<u8>) -> Result<Sheet, Problem> {
+    let mut rows = rows.into_iter().filter(|(_, r)| r.iter().any(|c| !c.is_empty()));
+    let (_, headers) = rows.next().ok_or(Problem::Empty)?;
+    let rows: Vec<(u64, Vec<String>)> = rows.collect();
+    if rows.is_empty() {
+        return Err(Problem::Empty);
+    }
+    Ok(Sheet { headers, rows, encoding, delimiter })
+}
+
+/// Reads a CSV file.
+pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> Result<Sheet, Problem> {
+    let (text, encoding) = decode(bytes, choice)?;
+    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        // A quote left open swallows the rest of the file; csv reports it.
+        let record = record.map_err(|_| Problem::Empty)?;
+        let line = record.position().map_or(0, |p| p.line());
+        rows.push((line, record.iter().map(clean).collect()));
+    }
+    split(rows, encoding, Some(delimiter))
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => clean(s),
+        Data::Int(n) => n.to_string(),
+        Data::Float(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", *x as i64),
+        Data::Float(x) => x.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            let (y, m, d, hh, mm, _, _) = dt.to_ymd_hms_milli();
+            if (hh, mm) == (0, 0) {
+                format!("{y:04}-{m:02}-{d:02}")
+            } else {
+                format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02}")
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Reads an XLSX workbook: the sheet whose name is one of `sheet_names`
+/// (compared without case), else the first.
+pub fn read_xlsx(bytes: &[u8], sheet_names: &[String]) -> Result<Sheet, Problem> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| Problem::NotXlsx)?;
+    let names = wb.sheet_names();
+    let wanted = names
+        .iter()
+        .find(|n| sheet_names.iter().any(|w| w.to_lowercase() == n.trim().to_lowercase()))
+        .or(names.first())
+        .cloned()
+        .ok_or(Problem::Empty)?;
+    let range = wb.worksheet_range(&wanted).map_err(|_| Problem::NotXlsx)?;
+    let first_row = range.start().map_or(0, |(r, _)| r);
+    let rows: Vec<(u64, Vec<String>)> = range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| (u64::from(first_row) + i as u64 + 1, r.iter().map(cell_text).collect()))
+        .collect();
+    split(rows, Encoding::Xlsx, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1251_is_told_apart_from_utf8_and_from_garbage() {
+        let (ru, _, _) = WINDOWS_1251.encode("код;фамилия;имя\nMSK-26-0001;Иванова;Мария\n");
+        assert!(std::str::from_utf8(&ru).is_err());
+        assert!(looks_like_windows_1251(&ru));
+        let (text, enc) = decode(&ru, EncodingChoice::Auto).unwrap();
+        assert_eq!(enc, Encoding::Windows1251);
+        assert!(text.contains("Иванова"));
+        assert_eq!(decode(&ru, EncodingChoice::Utf8), Err(Problem::NotUtf8));
+        // Latin-1 accents are not Cyrillic: refused, not mis-decoded.
+        let latin1 = b"nom;pr\xe9nom\nDupont;Ren\xe9e\n";
+        assert!(!looks_like_windows_1251(latin1));
+        assert_eq!(decode(latin1, EncodingChoice::Auto), Err(Problem::Encoding));
+        let mut bom = crate::report::csv_file::BOM.to_vec();
+        bom.extend_from_slice("код\n".as_bytes());
+        assert_eq!(decode(&bom, EncodingChoice::Auto).unwrap(), ("код\n".to_string(), Encoding::Utf8));
+    }
+
+    #[test]
+    fn the_heading_row_decides_the_delimiter() {
+        assert_eq!(sniff_delimiter("a;b;c\n1,2,3"), b';');
+        assert_eq!(sniff_delimiter("a,b,\"c;d\"\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
+        assert_eq!(sniff_delimiter("single"), b';');
+    }
+
+    #[test]
+    fn rows_keep_their_line_numbers_and_blank_rows_are_skipped() {
+        let s = read_csv(b"code;alias\n\nMSK-26-0001;\"two\nlines\"\n;\nMSK-26-0002;'=x\n", EncodingChoice::Auto, None)
+            .unwrap();
+        assert_eq!(s.headers, ["code", "alias"]);
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows[0], (3, vec!["MSK-26-0001".to_string(), "two\nlines".to_string()]));
+        assert_eq!(s.rows[1], (6, vec!["MSK-26-0002".to_string(), "=x".to_string()]), "the apostrophe goes again");
+        assert_eq!(read_csv(b"code\n", EncodingChoice::Auto, None), Err(Problem::Empty));
+        assert_eq!(read_xlsx(b"not a workbook", &[]), Err(Problem::NotXlsx));
+    }
+}

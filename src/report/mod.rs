@@ -1,0 +1,27 @@
+//! Statistics and exports (DESIGN §3, §7): the donor report of a period
+//! computed from the records, the tables it is laid out in, and the writers
+//! that turn tables into text, CSV and XLSX. Nothing here touches a file or
+//! the terminal: callers read the store once ([`data::Data::load`]) and
+//! write the bytes where the user asked.
+
+pub mod consent;
+pub mod csv_file;
+pub mod ctdc;
+pub mod data;
+pub mod figures;
+pub mod import;
+pub mod json_file;
+pub mod kanon;
+pub mod people;
+pub mod period;
+pub mod records;
+pub mod rows;
+pub mod table;
+pub mod tables;
+pub mod text;
+pub mod xlsx_file;
+
+pub use data::Data;
+pub use figures::{Figures, compute};
+pub use period::{Period, PeriodKind};
+pub use table::{Cell, Table};
