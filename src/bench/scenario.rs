@@ -69,7 +69,7 @@ fn fill_beds(store: &Store, beds: usize) -> Result<usize, StoreError> {
             name: format!("B{r:03}"),
             floor: (r % 3 + 1) as i16,
             wing: [Wing::Women, Wing::Men, Wing::Family, Wing::Any][r as usize % 4],
-            accessible: r % 5 == 0,
+            accessible: r.is_multiple_of(5),
             retired: false,
         };
         for b in 0..4u32 {
@@ -131,7 +131,7 @@ fn plain_fsync(dir: &Path, n: usize, append: bool) -> Result<Vec<Duration>, Stor
     let path = dir.join("fsync-probe");
     let block = vec![0x5au8; 4096];
     let _ = std::fs::remove_file(&path);
-    let mut f = std::fs::OpenOptions::new().create(true).read(true).write(true).open(&path)?;
+    let mut f = std::fs::OpenOptions::new().create(true).truncate(true).read(true).write(true).open(&path)?;
     if !append {
         f.write_all(&block)?;
         f.sync_all()?;
