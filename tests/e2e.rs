@@ -219,3 +219,57 @@ fn sigterm_while_typing_restores_the_terminal() {
     s.wait_for("AFTER-EXIT");
     assert_terminal_restored(&after(dir.path()));
 }
+
+#[test]
+fn sigterm_while_typing_in_a_form_keeps_what_was_typed_as_a_draft() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    let setup = Command::new(env!("CARGO_BIN_EXE_haven"))
+        .env("HAVEN_DATA", &data)
+        .env("HAVEN_INSECURE_FAST_KDF", "1")
+        .args(["demo", "--no-console", "--cases", "5"])
+        .output()
+        .unwrap();
+    assert!(setup.status.success());
+    let pidfile = dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_haven");
+    let out = dir.path().join("after.txt").display().to_string();
+    // Run the console twice: killed the first time, then again to log back in.
+    let script = format!(
+        "for i in 1 2; do HAVEN_DATA={d} LANG=C.UTF-8 {bin} --lang en & echo $! > {p}; wait; done; \
+         echo \"exit=$?\" > {out}; stty -a >> {out}; echo AFTER-EXIT; sleep 60",
+        d = data.display(),
+        p = pidfile.display()
+    );
+    let s = Session::start("haven-draft", dir.path(), &script);
+    s.wait_for("Log in to Haven");
+    s.text("demo");
+    s.keys(&["Tab"]);
+    s.text("haven-demo");
+    s.keys(&["Enter"]);
+    s.wait_for("free beds");
+    s.keys(&["F2"]);
+    s.keys(&["n"]);
+    std::thread::sleep(Duration::from_millis(300));
+    s.text("QZ9876");
+    std::thread::sleep(Duration::from_millis(300));
+    let first = std::fs::read_to_string(&pidfile).unwrap().trim().to_string();
+    assert!(Command::new("kill").args(["-TERM", &first]).status().unwrap().success());
+    // The second run starts; the draft comes back after logging in.
+    let start = Instant::now();
+    while std::fs::read_to_string(&pidfile).unwrap().trim() == first {
+        assert!(start.elapsed() < Duration::from_secs(20), "the console did not restart");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    s.wait_for("Log in to Haven");
+    s.text("demo");
+    s.keys(&["Tab"]);
+    s.text("haven-demo");
+    s.keys(&["Enter"]);
+    s.wait_for("QZ9876");
+    s.keys(&["F10"]);
+}
