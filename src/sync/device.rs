@@ -33,6 +33,7 @@ pub fn reenrol(store: &mut Store, name: &str, keep: u64) -> Result<[u8; 16], Sto
     // The fork alarms about the old identity are answered.
     state.alarms.retain(|a| !(a.kind == AlarmKind::Fork && a.inst == r.old));
     state.hub_seen.remove(&r.old);
+    state.own_pushed = 0;
     state.ck_seq = 0;
     state.ck_last.clear();
     super::receive::save(store, &state)?;

@@ -280,7 +280,10 @@ fn round(store: &mut Store, hub: &mut dyn Hub, state: &mut SyncState) -> Result<
 
     // Push own envelopes from where the hub's copy ends.
     let (my_head, _) = store.own_head()?;
-    let mut from = hub_heads.get(&me).copied().unwrap_or(0) + 1;
+    // From what this laptop itself pushed, not from what the hub holds under
+    // its identity: a copy of this laptop (restored from a backup) may have
+    // pushed other changes with the same numbers, which the clash reveals.
+    let mut from = hub_heads.get(&me).copied().unwrap_or(0).min(state.own_pushed) + 1;
     let roster = store.roster()?;
     let mut statements: Vec<([u8; 16], Vec<u8>)> = roster
         .statements
@@ -308,7 +311,10 @@ fn round(store: &mut Store, hub: &mut dyn Hub, state: &mut SyncState) -> Result<
         }
         report.pushed += entries.len();
         match entries.last() {
-            Some(last) => from = last.seq + 1,
+            Some(last) => {
+                from = last.seq + 1;
+                state.own_pushed = state.own_pushed.max(last.seq);
+            }
             None => break,
         }
     }

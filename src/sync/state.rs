@@ -112,6 +112,8 @@ pub struct SyncState {
     pub heads: BTreeMap<[u8; 16], Head>,
     /// The highest sequence of each installation the hub has shown.
     pub hub_seen: BTreeMap<[u8; 16], u64>,
+    /// The highest own sequence this laptop has pushed and seen accepted.
+    pub own_pushed: u64,
     /// This installation's checkpoints so far.
     pub ck_seq: u64,
     /// The heads named in this installation's last checkpoint.

@@ -76,7 +76,16 @@ pub fn join(from: &Laptop, name: &str) -> Laptop {
     from.s().backup_to(&file, &mut |_| {}).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("c");
-    let (_, s) = haven::store::backup::restore(&file, &target, "anna", PASS.as_bytes(), false).unwrap();
+    // sled's flusher may still hold a just-closed database for a moment.
+    let s = (0..20)
+        .find_map(|_| match haven::store::backup::restore(&file, &target, "anna", PASS.as_bytes(), false) {
+            Ok((_, s)) => Some(s),
+            Err(_) => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                None
+            }
+        })
+        .unwrap();
     let (mut s, clock) = clocked(s, from.clock.load(Ordering::SeqCst));
     haven::sync::device::enrol(&mut s, name).unwrap();
     // Keep the folder alive through the laptop.
