@@ -162,7 +162,9 @@ pub fn sync(store: &mut Store, hub: &mut dyn Hub) -> Result<Report, SyncError> {
             state.offline_since_ms.get_or_insert(now);
             state.last_error = Some(e.key().to_string());
         }
-        Err(SyncError::Store(_)) => {}
+        // A local failure (the batch rolled back): the state stays as it was
+        // on disk, in step with what was stored.
+        Err(SyncError::Store(_)) => return result,
     }
     receive::save(store, &state)?;
     result.map(|mut r| {
@@ -326,6 +328,7 @@ fn round(store: &mut Store, hub: &mut dyn Hub, state: &mut SyncState) -> Result<
         retrying(|| {
             hub.push(&Push { rows: Vec::new(), checkpoint: Some((n, bytes.clone())), statements: Vec::new() })
         })?;
+        state.ck_pushed = n;
     }
     Ok(report)
 }
@@ -361,7 +364,7 @@ pub fn checkpoint(
     key: &crate::store::crypto::Key,
 ) -> Result<Option<(u64, Vec<u8>)>, StoreError> {
     let heads = heads(store, state)?;
-    if heads == state.ck_last && state.ck_seq > 0 {
+    if heads == state.ck_last && state.ck_seq > 0 && state.ck_pushed == state.ck_seq {
         return Ok(None);
     }
     let ck = make_checkpoint(store, state, heads)?;
@@ -409,7 +412,7 @@ pub fn check_checkpoints(
             continue;
         };
         if *dev == me {
-            if ck.seq < state.ck_seq {
+            if ck.seq < state.ck_pushed {
                 state.alarm(now, AlarmKind::Rollback, me, 0, Source::Hub);
             }
             continue;
@@ -437,12 +440,13 @@ pub fn check_one(
 ) -> Result<(), StoreError> {
     let now = store.now().timestamp_millis();
     let me = store.header().installation;
-    let seen = state.ck_seen.get(&ck.inst).copied().unwrap_or(0);
+    let seen_map = if source == Source::Hub { &mut state.ck_seen } else { &mut state.ck_seen_bundle };
+    let seen = seen_map.get(&ck.inst).copied().unwrap_or(0);
     if ck.seq < seen {
         state.alarm(now, AlarmKind::Rollback, ck.inst, 0, source);
         return Ok(());
     }
-    state.ck_seen.insert(ck.inst, ck.seq);
+    seen_map.insert(ck.inst, ck.seq);
     if ck.seq > seen {
         state.heard.insert(ck.inst, now);
     }

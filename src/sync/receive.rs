@@ -101,7 +101,14 @@ fn about_erased(
     })
 }
 
+/// Key of the changes that arrived ahead of a missing one.
+const WAITING_KEY: &[u8] = b"waiting";
+/// Most changes kept waiting for a gap to fill.
+const MAX_WAITING: usize = 50_000;
+
 /// Verifies, stores and applies a batch of changes of other installations.
+/// Changes that arrive ahead of a missing one are kept (unverified) and
+/// tried again with every later batch, so any order of arrival ends the same.
 pub fn receive(
     store: &mut Store,
     state: &mut SyncState,
@@ -112,6 +119,10 @@ pub fn receive(
     if entries.is_empty() {
         return Ok(out);
     }
+    let mut entries = entries;
+    let waiting_before: Vec<ChangeEntry> = store.sync_get(WAITING_KEY)?.unwrap_or_default();
+    let had_waiting = !waiting_before.is_empty();
+    entries.extend(waiting_before);
     let roster = store.roster()?;
     let centre = store.header().centre_id;
     let me = store.header().installation;
@@ -121,6 +132,13 @@ pub fn receive(
     let verified = verify(&roster, &centre, &me, my_head, &mut heads, &held, entries);
     out.repeated = verified.repeated;
     out.waiting = verified.waiting;
+    let mut held_back = verified.held_back.clone();
+    held_back.sort_by_key(|e| (e.installation, e.seq));
+    held_back.dedup_by(|a, b| a.installation == b.installation && a.seq == b.seq && a.hash() == b.hash());
+    held_back.truncate(MAX_WAITING);
+    if had_waiting || !held_back.is_empty() {
+        store.sync_set(WAITING_KEY, &held_back)?;
+    }
     for Finding { kind, entry } in &verified.findings {
         if *kind == AlarmKind::Gap && source == Source::Bundle {
             // A bundle made with --since: the earlier changes come another way.
@@ -204,6 +222,17 @@ pub fn receive(
 
 type Counts = (usize, usize, usize);
 
+thread_local! {
+    static CRASH_AFTER: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Fault injection for the seeded simulation: the next batch on this
+/// thread fails after `n` records, as if the laptop died mid-apply. The
+/// batch is one transaction, so nothing of it may remain. `None` disarms it.
+pub fn crash_next_apply_after(n: Option<usize>) {
+    CRASH_AFTER.with(|c| c.set(n));
+}
+
 /// One transaction: the entries stored, the bodies applied (with history,
 /// indexes and merge state), the state saved, one audit event.
 fn apply_batch(
@@ -229,7 +258,11 @@ fn apply_batch(
         for e in to_store {
             tx.store_envelope(e)?;
         }
-        for (e, body) in to_apply {
+        let crash = CRASH_AFTER.with(|c| c.take());
+        for (i, (e, body)) in to_apply.iter().enumerate() {
+            if crash.is_some_and(|n| i >= n) {
+                return Err(StoreError::Io("crash injected mid-apply".into()));
+            }
             match tx.apply_remote(e, body) {
                 Ok(Applied::Record(tree, key, conflict)) => {
                     indexes::after_apply(tx, &tree, &key)?;

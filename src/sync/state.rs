@@ -118,8 +118,12 @@ pub struct SyncState {
     pub ck_seq: u64,
     /// The heads named in this installation's last checkpoint.
     pub ck_last: Vec<crate::sync::checkpoint::HeadClaim>,
-    /// The highest checkpoint number seen from each installation.
+    /// The highest checkpoint number seen at the hub from each installation.
     pub ck_seen: BTreeMap<[u8; 16], u64>,
+    /// The same, from bundles (a bundle's checkpoint never reaches the hub).
+    pub ck_seen_bundle: BTreeMap<[u8; 16], u64>,
+    /// The number of this laptop's last checkpoint pushed to the hub.
+    pub ck_pushed: u64,
     /// The highest sequence any checkpoint says exists, per installation.
     pub claimed: BTreeMap<[u8; 16], u64>,
     /// When something new last came from each installation (ms, this clock).

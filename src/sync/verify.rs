@@ -31,6 +31,8 @@ pub struct Verified {
     pub repeated: usize,
     /// Changes beyond a gap, left for later (not verified yet).
     pub waiting: usize,
+    /// Those changes, to keep until the gap fills.
+    pub held_back: Vec<ChangeEntry>,
 }
 
 /// Verifies `incoming` against the roster and the heads (which advance as
@@ -49,6 +51,7 @@ pub fn verify(
     // Order does not matter to the caller: sort per installation.
     incoming.sort_by(|a, b| (a.installation, a.seq).cmp(&(b.installation, b.seq)));
     let mut blocked: Option<[u8; 16]> = None;
+    let mut gap: Option<[u8; 16]> = None;
     for e in incoming {
         let inst = e.installation;
         // A change of this laptop's own identity that it did not make, or
@@ -65,7 +68,13 @@ pub fn verify(
         }
         if blocked == Some(inst) {
             out.waiting += 1;
+            if gap == Some(inst) {
+                out.held_back.push(e);
+            }
             continue;
+        }
+        if blocked != Some(inst) {
+            gap = None;
         }
         let head = heads.get(&inst).copied().unwrap_or_default();
         if e.seq <= head.seq {
@@ -78,8 +87,10 @@ pub fn verify(
         }
         if e.seq > head.seq + 1 {
             // Everything after a gap waits until the gap is filled.
-            out.findings.push(Finding { kind: AlarmKind::Gap, entry: e });
+            out.findings.push(Finding { kind: AlarmKind::Gap, entry: e.clone() });
+            out.held_back.push(e);
             blocked = Some(inst);
+            gap = Some(inst);
             continue;
         }
         let public = match roster.trust(&inst, e.seq) {
