@@ -54,6 +54,9 @@ HBA
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w -t 60 start >/dev/null
 runuser -u postgres -- env PGPASSWORD="$ADMIN_PW" "$PGBIN/psql" -h "$PGROOT" -p "$PGPORT" -U haven_admin -d postgres -qc "CREATE DATABASE haven_hub" >/dev/null
 
+# Whatever happened above, the hub must answer before the tests count on it.
+runuser -u postgres -- env PGPASSWORD="$ADMIN_PW" "$PGBIN/psql" -h "$PGROOT" -p "$PGPORT" -U haven_admin -d haven_hub -qtAc "SELECT 1" >/dev/null || return 1
+
 export HAVEN_TEST_PG_URL="postgres://haven_admin:$ADMIN_PW@localhost:$PGPORT/haven_hub?sslmode=verify-full"
 export HAVEN_TEST_PG_CA="$PGROOT/ca.pem"
 export HAVEN_TEST_PG_OTHER_CA="$PGROOT/other-ca.pem"
