@@ -70,7 +70,13 @@ beds-candidate-departed = left the centre
 
 ## Rooms and beds setup
 
-beds-plan-summary = { $rooms } rooms, { $beds } beds, { $oos } out of service · N new room · n new bed · e edit · Del remove · o out of service
+beds-plan-summary = { $rooms ->
+    [one] { $rooms } room
+   *[other] { $rooms } rooms
+}, { $beds ->
+    [one] { $beds } bed
+   *[other] { $beds } beds
+}, { $oos } out of service · N new room · n new bed · e edit · Del remove · o out of service
 beds-plan-beds = { $count ->
     [one] { $count } bed
    *[other] { $count } beds

@@ -6,7 +6,10 @@ beds-floor = étage { $floor }
 beds-step-free = de plain-pied
 beds-minor = mineur
 beds-adult = adulte
-beds-group-free = { $free } libres sur { $count }
+beds-group-free = { $free ->
+    [one] { $free } libre
+   *[other] { $free } libres
+} sur { $count }
 beds-cell-free = libre
 beds-cell-oos = hors service
 beds-cell-tonight = ce soir
@@ -70,7 +73,13 @@ beds-candidate-departed = a quitté le centre
 
 ## Chambres et lits
 
-beds-plan-summary = { $rooms } chambres, { $beds } lits, { $oos } hors service · N nouvelle chambre · n nouveau lit · e modifier · Suppr retirer · o hors service
+beds-plan-summary = { $rooms ->
+    [one] { $rooms } chambre
+   *[other] { $rooms } chambres
+}, { $beds ->
+    [one] { $beds } lit
+   *[other] { $beds } lits
+}, { $oos } hors service · N nouvelle chambre · n nouveau lit · e modifier · Suppr retirer · o hors service
 beds-plan-beds = { $count ->
     [one] { $count } lit
    *[other] { $count } lits
