@@ -38,6 +38,9 @@ pub enum Action {
     /// Review the audit chain (managers).
     #[strum(message = "Review the audit trail")]
     GoAudit,
+    /// Review the records two laptops changed at the same time (sync conflicts).
+    #[strum(message = "Review sync conflicts")]
+    GoConflicts,
     /// Quit the console.
     #[strum(message = "Quit")]
     Quit,

@@ -325,6 +325,8 @@ impl App {
         {
             self.redraw = true;
         }
+        // Sync in the background when a hub is configured (SYNC.md).
+        self.redraw |= self.ctx.store_mut().is_ok_and(crate::sync::background::tick);
     }
 
     /// After a successful login: the dashboard, and the kept draft offered.

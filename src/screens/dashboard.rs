@@ -48,6 +48,8 @@ pub struct Summary {
     pub past_retention: u32,
     /// Days since the last verified backup, when a reminder is due (managers only).
     pub backup_overdue: Option<Option<i64>>,
+    /// Records with an open sync conflict (two laptops changed the same field).
+    pub conflicts: u32,
     /// The last roll-call's absentees not yet back or checked out, with its night.
     pub absentees: Option<(chrono::NaiveDate, Vec<crate::ops::night::Absentee>)>,
 }
@@ -102,6 +104,7 @@ impl Summary {
         s.assisted_this_year =
             (cases.iter().filter(|c| c.arrived_on.is_some_and(|d| d.year() == today.year())).count() + erased) as u32;
         s.absentees = crate::ops::night::absentees(store)?.filter(|(_, away)| !away.is_empty());
+        s.conflicts = u32::try_from(crate::sync::conflicts::count(store)).unwrap_or(u32::MAX);
         if store.may(Act::Erase, DataClass::Case) {
             s.past_retention = crate::ops::access::past_retention(store, today, config.retention_years)?.len() as u32;
         }
@@ -152,8 +155,11 @@ impl Screen for Dashboard {
         ctx.t("screen-dashboard")
     }
 
-    fn update(&mut self, _action: Action, _ctx: &mut Ctx) -> Outcome {
-        Outcome::Ignored
+    fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::GoConflicts => crate::screens::conflicts::open(ctx).map_or(Outcome::Ignored, Outcome::Push),
+            _ => Outcome::Ignored,
+        }
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
@@ -255,6 +261,12 @@ impl Screen for Dashboard {
             }
             Some(None) => lines.push(Line::styled(ctx.t("dash-backup-never"), theme::error())),
             None => {}
+        }
+        if s.conflicts > 0 {
+            lines.push(Line::styled(
+                ctx.i18n.t_args("dash-conflicts", &[("count", i64::from(s.conflicts).into())]),
+                theme::error(),
+            ));
         }
         if s.past_retention > 0 {
             lines.push(Line::styled(

@@ -5,6 +5,7 @@ pub mod arrivals;
 pub mod audit;
 pub mod beds;
 pub mod cases;
+pub mod conflicts;
 pub mod dashboard;
 pub mod first_run;
 pub mod help;
@@ -40,6 +41,7 @@ pub fn open(action: Action, ctx: &Ctx) -> Option<Box<dyn Screen>> {
         Action::GoCases => cases::open(ctx),
         Action::GoNight => night::open(ctx),
         Action::GoAudit => audit::AuditReview::open(ctx).ok().map(|s| Box::new(s) as Box<dyn Screen>),
+        Action::GoConflicts => conflicts::open(ctx),
         _ => None,
     }
 }

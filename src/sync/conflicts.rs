@@ -128,3 +128,12 @@ pub fn resolve(
     }
     store.commit(entry, |tx| tx.resolve_field(tree, key, field, value))
 }
+
+/// The badge a board or list puts before a record with an open conflict
+/// ("" when none of `keys` has one, or there is no store).
+pub fn badge(store: Result<&Store, StoreError>, keys: &[&[u8]]) -> &'static str {
+    match store {
+        Ok(s) if keys.iter().any(|k| has_conflict(s, k)) => "≠ ",
+        _ => "",
+    }
+}

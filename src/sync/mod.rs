@@ -4,6 +4,7 @@
 //! laptop verifies before it applies, merges per field, and shows real
 //! conflicts instead of hiding them.
 
+pub mod background;
 pub mod bundle;
 pub mod checkpoint;
 pub mod conflicts;
@@ -15,6 +16,7 @@ pub mod pg;
 pub mod receive;
 pub mod setup;
 pub mod state;
+pub mod status;
 pub mod verify;
 pub mod wire;
 

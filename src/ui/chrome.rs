@@ -88,6 +88,11 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, message: Option<
             spans.push(Span::raw(format!("│ {} {} ", ctx.t("status-saved"), ctx.i18n.format_time(local.time()))));
         }
     }
+    if let Ok(store) = ctx.store()
+        && store.is_unlocked()
+    {
+        spans.extend(crate::sync::status::spans(ctx, store));
+    }
     if ctx.demo {
         spans.push(Span::styled(format!(" {} ", ctx.t("status-demo")), theme::warning()));
     }

@@ -1,0 +1,297 @@
+//! Sync in the background of the console. A worker thread owns the hub
+//! connection: it connects, reconnects, listens (LISTEN/NOTIFY where the
+//! server has it, a poll otherwise) and runs the network calls. The store
+//! stays on the console's thread, which runs a sync round when the worker
+//! is connected and something may have changed; each call it makes waits a
+//! bounded time, so a hub that stalls costs the console at most a few
+//! seconds and never a save. The status bar shows the state.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use super::hub::{self, Clash, Hub, HubError, Pulled, Push};
+use super::pg::{HubConfig, PgHub};
+use super::state::SyncState;
+use crate::store::Store;
+
+/// How often the console syncs without a notification.
+const POLL: Duration = Duration::from_secs(30);
+/// How soon after a local save the console pushes it.
+const AFTER_SAVE: Duration = Duration::from_secs(2);
+/// How long one network call may keep the console waiting.
+const CALL_WAIT: Duration = Duration::from_secs(4);
+/// Pause before reconnecting to a hub that was not reached.
+const RECONNECT: Duration = Duration::from_secs(15);
+
+enum Call {
+    Push(u64, Push),
+    Pull(u64, BTreeMap<[u8; 16], u64>, usize),
+}
+
+enum Reply {
+    Pushed(u64, Result<Vec<Clash>, HubError>),
+    Pulled(u64, Result<Pulled, HubError>),
+    /// Connected (with LISTEN or not), or why not.
+    Link(Result<bool, HubError>),
+    /// A notification, or the poll interval passed.
+    Wake,
+}
+
+/// The console's side of the worker.
+struct Worker {
+    dir: std::path::PathBuf,
+    calls: Sender<Call>,
+    replies: Receiver<Reply>,
+    next_id: u64,
+    connected: Option<bool>,
+    last_error: Option<HubError>,
+    wake: bool,
+    last_round: Option<Instant>,
+    saves_seen: u64,
+}
+
+fn registry() -> &'static Mutex<Option<Worker>> {
+    static R: OnceLock<Mutex<Option<Worker>>> = OnceLock::new();
+    R.get_or_init(|| Mutex::new(None))
+}
+
+fn spawn(cfg: HubConfig, centre: [u8; 16], device: [u8; 16]) -> (Sender<Call>, Receiver<Reply>) {
+    let (call_tx, call_rx) = mpsc::channel::<Call>();
+    let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
+    let _ = std::thread::Builder::new()
+        .name("haven-sync".into())
+        .spawn(move || worker(cfg, centre, device, call_rx, reply_tx));
+    (call_tx, reply_rx)
+}
+
+fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Call>, replies: Sender<Reply>) {
+    let mut hub: Option<PgHub> = None;
+    let mut last_poll = Instant::now();
+    loop {
+        if hub.as_ref().is_none_or(|h| h.is_closed()) {
+            match PgHub::connect(&cfg, centre, device) {
+                Ok(mut h) => {
+                    let listens = h.listen();
+                    hub = Some(h);
+                    if replies.send(Reply::Link(Ok(listens))).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    hub = None;
+                    if replies.send(Reply::Link(Err(e))).is_err() {
+                        return;
+                    }
+                    match calls.recv_timeout(RECONNECT) {
+                        Ok(c) => answer(&replies, c, Err(HubError::Offline("not connected".into()))),
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                    continue;
+                }
+            }
+        }
+        let Some(h) = hub.as_mut() else { continue };
+        match calls.try_recv() {
+            Ok(Call::Push(id, p)) => {
+                let r = h.push(&p);
+                if replies.send(Reply::Pushed(id, r)).is_err() {
+                    return;
+                }
+                continue;
+            }
+            Ok(Call::Pull(id, after, limit)) => {
+                let r = h.pull(&after, limit);
+                if replies.send(Reply::Pulled(id, r)).is_err() {
+                    return;
+                }
+                continue;
+            }
+            Err(mpsc::TryRecvError::Disconnected) => return,
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        // Idle: wait for a notification (or sleep) a little, then look again.
+        let woke = h.wait(Duration::from_millis(250)).unwrap_or_else(|_| {
+            hub = None;
+            false
+        });
+        if woke || last_poll.elapsed() >= POLL {
+            last_poll = Instant::now();
+            if replies.send(Reply::Wake).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+fn answer(replies: &Sender<Reply>, c: Call, e: Result<(), HubError>) {
+    let Err(e) = e else { return };
+    let _ = match c {
+        Call::Push(id, _) => replies.send(Reply::Pushed(id, Err(e))),
+        Call::Pull(id, _, _) => replies.send(Reply::Pulled(id, Err(e))),
+    };
+}
+
+/// The hub as the console's thread sees it: each call goes to the worker
+/// and waits a bounded time for its answer.
+struct Relay<'a> {
+    w: &'a mut Worker,
+}
+
+impl Relay<'_> {
+    fn wait<T>(&mut self, id: u64, pick: impl Fn(Reply) -> Option<(u64, Result<T, HubError>)>) -> Result<T, HubError> {
+        let deadline = Instant::now() + CALL_WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.w.replies.recv_timeout(left) {
+                Ok(Reply::Wake) => self.w.wake = true,
+                Ok(Reply::Link(l)) => self.w.note_link(l),
+                Ok(other) => {
+                    if let Some((got, r)) = pick(other)
+                        && got == id
+                    {
+                        return r;
+                    }
+                }
+                Err(_) => return Err(HubError::Offline("the hub did not answer in time".into())),
+            }
+        }
+    }
+}
+
+impl Hub for Relay<'_> {
+    fn push(&mut self, push: &Push) -> Result<Vec<Clash>, HubError> {
+        self.w.next_id += 1;
+        let id = self.w.next_id;
+        self.w.calls.send(Call::Push(id, push.clone())).map_err(|_| HubError::Offline("sync stopped".into()))?;
+        self.wait(id, |r| match r {
+            Reply::Pushed(i, x) => Some((i, x)),
+            _ => None,
+        })
+    }
+
+    fn pull(&mut self, after: &BTreeMap<[u8; 16], u64>, limit: usize) -> Result<Pulled, HubError> {
+        self.w.next_id += 1;
+        let id = self.w.next_id;
+        self.w
+            .calls
+            .send(Call::Pull(id, after.clone(), limit))
+            .map_err(|_| HubError::Offline("sync stopped".into()))?;
+        self.wait(id, |r| match r {
+            Reply::Pulled(i, x) => Some((i, x)),
+            _ => None,
+        })
+    }
+}
+
+impl Worker {
+    fn note_link(&mut self, l: Result<bool, HubError>) {
+        match l {
+            Ok(listens) => {
+                self.connected = Some(listens);
+                self.last_error = None;
+                self.wake = true;
+            }
+            Err(e) => {
+                self.connected = None;
+                self.last_error = Some(e);
+            }
+        }
+    }
+}
+
+/// Called about once a second by the console: starts the worker when a hub
+/// is configured, runs a sync round when one is due. Returns whether the
+/// screen should be redrawn (something arrived).
+pub fn tick(store: &mut Store) -> bool {
+    if !store.is_unlocked() {
+        return false;
+    }
+    let Ok(mut guard) = registry().lock() else { return false };
+    if guard.as_ref().is_some_and(|w| w.dir != store.dir()) {
+        *guard = None;
+    }
+    if guard.is_none() {
+        let Ok(Some(cfg)) = super::setup::config(store) else { return false };
+        let (calls, replies) = spawn(cfg, store.header().centre_id, store.header().installation);
+        *guard = Some(Worker {
+            dir: store.dir().to_path_buf(),
+            calls,
+            replies,
+            next_id: 0,
+            connected: None,
+            last_error: None,
+            wake: true,
+            last_round: None,
+            saves_seen: store.generation(),
+        });
+    }
+    let Some(w) = guard.as_mut() else { return false };
+    while let Ok(r) = w.replies.try_recv() {
+        match r {
+            Reply::Wake => w.wake = true,
+            Reply::Link(l) => w.note_link(l),
+            Reply::Pushed(..) | Reply::Pulled(..) => {}
+        }
+    }
+    if w.connected.is_none() {
+        if let Some(e) = &w.last_error {
+            record_offline(store, e);
+        }
+        return false;
+    }
+    let saved = store.generation() != w.saves_seen;
+    let recent = w.last_round.is_some_and(|t| t.elapsed() < AFTER_SAVE);
+    if !(w.wake || saved && !recent) {
+        return false;
+    }
+    w.wake = false;
+    w.last_round = Some(Instant::now());
+    let before = store.generation();
+    let mut relay = Relay { w };
+    let _ = hub::sync(store, &mut relay);
+    w.saves_seen = store.generation();
+    store.generation() != before
+}
+
+fn record_offline(store: &Store, e: &HubError) {
+    if let Ok(mut state) = SyncState::load(store) {
+        let key = e.key().to_string();
+        if state.offline_since_ms.is_none() || state.last_error.as_deref() != Some(key.as_str()) {
+            state.offline_since_ms.get_or_insert(store.now().timestamp_millis());
+            state.last_error = Some(key);
+            let _ = super::receive::save(store, &state);
+        }
+    }
+}
+
+/// What the status bar shows about sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// No hub configured.
+    Off,
+    /// Synced at (ms).
+    Synced(i64),
+    /// Offline since (ms), with the message key of why.
+    Offline(i64, String),
+    /// Alarms to look at.
+    Alarms(usize),
+}
+
+/// The sync state for the status bar.
+pub fn shown(store: &Store) -> Shown {
+    let Ok(state) = SyncState::load(store) else { return Shown::Off };
+    if !state.alarms.is_empty() {
+        return Shown::Alarms(state.alarms.len());
+    }
+    if let Some(since) = state.offline_since_ms {
+        return Shown::Offline(since, state.last_error.unwrap_or_else(|| "sync-error-offline".into()));
+    }
+    match state.last_sync_ms {
+        Some(t) => Shown::Synced(t),
+        None if super::setup::config(store).ok().flatten().is_some() => Shown::Offline(0, "sync-error-offline".into()),
+        None => Shown::Off,
+    }
+}
