@@ -242,7 +242,14 @@ impl Board {
             Col::Flight => p.flight.to_string(),
             Col::Origin => p.origin.clone(),
             Col::Place => place_label(&p.airport, p.terminal.as_deref()),
-            Col::Alias => format!("{}{}", crate::sync::conflicts::badge(ctx.store(), &[row.pickup.id.as_bytes(), row.case.as_ref().map_or(&[][..], |c| c.id.as_bytes())]), row.case.as_ref().map_or_else(|| "—".to_string(), |c| c.alias.clone())),
+            Col::Alias => format!(
+                "{}{}",
+                crate::sync::conflicts::badge(
+                    ctx.store(),
+                    &[row.pickup.id.as_bytes(), row.case.as_ref().map_or(&[][..], |c| c.id.as_bytes())]
+                ),
+                row.case.as_ref().map_or_else(|| "—".to_string(), |c| c.alias.clone())
+            ),
             Col::Code => row.case.as_ref().map(|c| c.code.to_string()).unwrap_or_default(),
             Col::Escort => self.escort_name(p),
             Col::Needs => needs_markers(p, ctx),

@@ -105,7 +105,11 @@ fn cell_text(states: &HashMap<BedId, BedState>, snap: &Snapshot, bed: &Bed, ctx:
         BedState::Free => (format!("{label} {FREE} {}", ctx.t("beds-cell-free")), String::new(), false),
         BedState::Occupied(case) => {
             let front = snap.cases.get(&case);
-            let alias = front.map(|f| format!("{}{}", crate::sync::conflicts::badge(ctx.store(), &[f.id.as_bytes()]), inert(&f.alias))).unwrap_or_default();
+            let alias = front
+                .map(|f| {
+                    format!("{}{}", crate::sync::conflicts::badge(ctx.store(), &[f.id.as_bytes()]), inert(&f.alias))
+                })
+                .unwrap_or_default();
             let code = front.map(|f| f.code.to_string()).unwrap_or_default();
             let stay = snap.open_stay_of(case);
             let n = stay.map_or(0, |s| nights(s, snap.day));

@@ -92,7 +92,11 @@ impl CaseList {
 
     fn row_line(&self, row: &CaseRow, field: Option<Field>, cols: &Columns, ctx: &Ctx) -> String {
         let f = &row.front;
-        let alias = format!("{}{}", crate::sync::conflicts::badge(ctx.store(), &[f.id.as_bytes()]), if f.high_risk { format!("⚑ {}", f.alias) } else { f.alias.clone() });
+        let alias = format!(
+            "{}{}",
+            crate::sync::conflicts::badge(ctx.store(), &[f.id.as_bytes()]),
+            if f.high_risk { format!("⚑ {}", f.alias) } else { f.alias.clone() }
+        );
         let arrived = f.arrived_on.map(|d| ctx.i18n.format_date(d)).unwrap_or_else(|| "—".into());
         let services = match (row.open_services, row.overdue_services) {
             (0, _) => "—".to_string(),
