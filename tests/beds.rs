@@ -515,3 +515,32 @@ fn hostile_text_in_an_alias_or_a_label_is_drawn_inert() {
     assert!(!walk.contains('\u{1b}') && walk.contains("Ev␛]0;pwned"), "{walk}");
     drop(dir);
 }
+
+#[test]
+fn the_expected_departure_is_extended_from_the_board() {
+    let (_dir, mut app, women, _, ayla, _) = small_centre();
+    let from = today() - chrono::Days::new(10);
+    let until = Some(today() - chrono::Days::new(1));
+    beds::assign(
+        app.ctx.store().unwrap(),
+        &Placement { case: ayla, bed: women[0].id, from, expected_until: until, override_reason: None },
+        today(),
+    )
+    .unwrap();
+    press(&mut app, "F3 e");
+    assert_eq!(top(&app), Screen::Form);
+    press(&mut app, "ctrl-a");
+    for _ in 0..12 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, "20.11.2026");
+    press(&mut app, "ctrl-s");
+    assert!(screen_text(&mut app, 80, 24).contains("The expected departure is before the first night."));
+    for _ in 0..12 {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, "+14d");
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.status(), Some("Expected departure of MSK-26-0001 · Ayla saved."));
+    assert_eq!(stays(&app)[0].expected_until, Some(today() + chrono::Days::new(14)));
+}

@@ -35,6 +35,7 @@ beds-bed-removed = The bed is removed.
 beds-assigned = { $who } is in bed { $bed }.
 beds-transferred = { $who } moved to bed { $bed }.
 beds-checked-out = { $who } is checked out.
+beds-extended = Expected departure of { $who } saved.
 beds-reserved = Bed { $bed } is reserved.
 beds-bed-saved = Bed { $bed } saved.
 beds-room-saved = Room { $room } saved.
@@ -91,6 +92,7 @@ beds-plan-removed = Removed from the plan.
 
 form-stay-assign-title = Check-in
 form-stay-transfer-title = Transfer to another bed
+form-stay-extend-title = Expected departure
 form-stay-checkout-title = Check-out
 form-stay-reserve-title = Reserve a bed
 form-bed-new-title = New bed

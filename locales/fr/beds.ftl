@@ -38,6 +38,7 @@ beds-bed-removed = Le lit est supprimé.
 beds-assigned = { $who } est au lit { $bed }.
 beds-transferred = { $who } est passé(e) au lit { $bed }.
 beds-checked-out = Départ de { $who } enregistré.
+beds-extended = Départ prévu de { $who } enregistré.
 beds-reserved = Le lit { $bed } est réservé.
 beds-bed-saved = Lit { $bed } enregistré.
 beds-room-saved = Chambre { $room } enregistrée.
@@ -94,6 +95,7 @@ beds-plan-removed = Retiré du plan.
 
 form-stay-assign-title = Arrivée au lit
 form-stay-transfer-title = Changement de lit
+form-stay-extend-title = Départ prévu
 form-stay-checkout-title = Départ
 form-stay-reserve-title = Réserver un lit
 form-bed-new-title = Nouveau lit

@@ -37,6 +37,7 @@ beds-bed-removed = Койка удалена.
 beds-assigned = { $who } — на койке { $bed }.
 beds-transferred = { $who } переведен(а) на койку { $bed }.
 beds-checked-out = { $who } — выезд оформлен.
+beds-extended = Ожидаемый выезд { $who } сохранён.
 beds-reserved = Койка { $bed } забронирована.
 beds-bed-saved = Койка { $bed } сохранена.
 beds-room-saved = Комната { $room } сохранена.
@@ -89,6 +90,7 @@ beds-plan-removed = Убрано из плана.
 
 form-stay-assign-title = Заселение
 form-stay-transfer-title = Перевод на другую койку
+form-stay-extend-title = Ожидаемый выезд
 form-stay-checkout-title = Выезд
 form-stay-reserve-title = Бронь койки
 form-bed-new-title = Новая койка

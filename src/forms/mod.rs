@@ -24,6 +24,7 @@ pub mod sample;
 pub mod service;
 pub mod stay;
 pub mod stay_checkout;
+pub mod stay_extend;
 pub mod stay_reserve;
 pub mod travel;
 pub mod user;
@@ -59,6 +60,13 @@ pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
         note::NAME => note::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
         organisation::NAME => organisation::reopen(draft, ctx).map(|s| Box::new(s) as Box<dyn Screen>),
         closing::CLOSE | closing::REOPEN => closing::reopen_draft(draft, ctx),
+        "stay_assign" | "stay_transfer" => stay::reopen(draft, ctx),
+        "stay_checkout" => stay_checkout::reopen(draft, ctx),
+        "stay_extend" => stay_extend::reopen(draft, ctx),
+        "stay_reserve" => stay_reserve::reopen(draft, ctx),
+        "bed" | "bed_out_of_service" => bed::reopen(draft, ctx),
+        "room" => room::reopen(draft, ctx),
+        crate::screens::night::DRAFT => crate::screens::night::reopen(draft, ctx),
         _ => None,
     }
 }

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 pub use plan::{Removal, remove_bed, remove_room, save_bed, save_room, set_out_of_service};
 pub use reserve::{cancel_reservation, held_for_pickup, release_for_pickup, release_for_pickup_in, reserve};
 pub use snapshot::{Candidate, CandidateGroup, Snapshot, candidates};
-pub use stays::{Placement, assign, check_out, transfer};
+pub use stays::{Placement, assign, check_out, set_expected_departure, transfer};
 
 use crate::domain::ids::PickupId;
 use crate::domain::pickup::{Pickup, PickupStatus};

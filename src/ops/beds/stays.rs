@@ -239,3 +239,26 @@ pub fn check_out(store: &Store, case: CaseId, on: NaiveDate, end: StayEndReason,
     });
     why.finish(res)
 }
+
+/// Changes when the person in an open stay is expected to leave (an
+/// extension, or an earlier date); `None` when nobody knows yet.
+pub fn set_expected_departure(store: &Store, case: CaseId, until: Option<NaiveDate>) -> BedResult<Stay> {
+    let before = Before::load(store, case)?;
+    let current = before.open_stays().find(|s| s.case_id == case).cloned().ok_or(Refusal::NotHoused)?;
+    if until.is_some_and(|u| u < current.from) {
+        return Err(Refusal::BeforeCheckIn { from: current.from }.into());
+    }
+    let entry = AuditEntry::new(AuditAction::Update, "stay")
+        .id(*current.id.as_bytes())
+        .case(before.front.code.to_string())
+        .summary("expected_until");
+    let why = Why::default();
+    let res = store.commit(entry, |tx| {
+        let Some(mut stay) = index::reread_open(tx, current.id)? else {
+            return why.refuse(Refusal::StayClosed);
+        };
+        stay.expected_until = until;
+        Ok(tx.put(stay)?.body)
+    });
+    why.finish(res)
+}

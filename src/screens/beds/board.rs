@@ -186,6 +186,15 @@ impl Board {
         }
     }
 
+    /// The expected departure of the person in the selected bed.
+    fn extend(&self, ctx: &Ctx) -> Outcome {
+        let (Some(case), Ok(snap)) = (self.occupant(), &self.snap) else { return Outcome::None };
+        match snap.open_stay_of(case) {
+            Some(stay) => Outcome::Push(Box::new(forms::stay_extend::screen(ctx, snap, stay))),
+            None => Outcome::None,
+        }
+    }
+
     fn reserve(&mut self, ctx: &Ctx) -> Outcome {
         let Some(bed) = self.selected else { return Outcome::None };
         match self.state(bed) {
@@ -328,7 +337,7 @@ impl Screen for Board {
 
     fn hints(&self) -> Vec<Action> {
         let mut out = match self.selected.map(|b| self.state(b)) {
-            Some(BedState::Occupied(_)) => vec![Action::BedTransfer, Action::BedCheckout, Action::Open],
+            Some(BedState::Occupied(_)) => vec![Action::BedTransfer, Action::BedCheckout, Action::Edit, Action::Open],
             Some(BedState::Reserved(_)) => vec![Action::BedAssign, Action::BedReserve],
             Some(BedState::Free) => vec![Action::BedAssign, Action::BedReserve, Action::BedOutOfService],
             Some(BedState::Unavailable) => vec![Action::BedOutOfService],
@@ -390,6 +399,7 @@ impl Board {
                 }
                 return Outcome::Push(Box::new(crate::screens::rooms::RoomsSetup::new(ctx)));
             }
+            Action::Edit if self.occupant().is_some() => return self.extend(ctx),
             Action::New | Action::RoomNew | Action::Edit | Action::Delete => return self.plan_action(action, ctx),
             _ => return Outcome::Ignored,
         }
