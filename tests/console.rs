@@ -120,10 +120,10 @@ fn f10_and_ctrl_q_quit() {
 }
 
 #[test]
-fn keys_of_screens_not_built_yet_do_nothing() {
+fn f6_opens_the_reports_now_that_every_screen_is_built() {
     let (_dir, mut app) = logged_in(Lang::En, None);
     press(&mut app, "F6");
-    assert_eq!(app.stack_tables(), vec![Screen::Dashboard]);
+    assert_eq!(app.stack_tables(), vec![Screen::Dashboard, Screen::Reports]);
 }
 
 #[test]

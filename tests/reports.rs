@@ -451,3 +451,30 @@ fn the_tables_say_it_in_the_users_language() {
         }
     }
 }
+
+/// The console on the November centre, at the reports of November 2026.
+fn reports_app(lang: Lang) -> haven::app::console::App {
+    let (dir, store) = centre(None);
+    november_centre(&store);
+    // The temporary folder must outlive the console: leak it for the test.
+    std::mem::forget(dir);
+    let mut app = app(store, lang);
+    press(&mut app, "F6 left");
+    app
+}
+
+#[test]
+fn the_reports_screen_in_english_and_russian() {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut app = reports_app(lang);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("summary_{}_{w}x{h}", lang.code()), render(&mut app, w, h).backend());
+        }
+        press(&mut app, "tab");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("gender_{}_{w}x{h}", lang.code()), render(&mut app, w, h).backend());
+        }
+        press(&mut app, "tab tab tab tab tab tab");
+        insta::assert_snapshot!(format!("occupancy_{}_120x40", lang.code()), render(&mut app, 120, 40).backend());
+    }
+}

@@ -175,3 +175,45 @@ import-bad-written = { $count ->
     [one] { $count } bad row written to { $path }: correct it there and import that file.
    *[other] { $count } bad rows written to { $path }: correct them there and import that file.
 }
+
+## The reports screen (F6)
+action-period_month = Month
+action-period_quarter = Quarter
+action-period_year = Year
+action-period_range = Dates from … to
+hint-period_prev = Earlier
+hint-period_next = Later
+hint-period_month = Month
+hint-period_quarter = Quarter
+hint-period_year = Year
+hint-period_range = Dates
+hint-export = Export
+report-forbidden = Reports are for case workers and managers: they count people from the case files.
+report-kind-month = month
+report-kind-quarter = quarter
+report-kind-year = year
+report-kind-range = dates
+report-tab-summary = Summary
+report-tab-gender = Gender
+report-tab-age = Age
+report-tab-citizenship = Citizenship
+report-tab-exploitation = Exploitation
+report-tab-services = Services
+report-tab-referrals = Referrals
+report-tab-occupancy = Occupancy
+report-sparkline = Beds occupied night by night (busiest { $peak } of { $beds })
+report-no-nights = No night of this period has passed yet.
+report-target-gauge = { $year }: { $count } of { $target } arrivals (steady pace: { $expected })
+report-export-title = Export
+report-export-report_xlsx = This report, Excel workbook
+report-export-report_csv = This report, CSV
+report-export-report_text = This report, text
+report-export-data_xlsx = All records, Excel workbook (a sheet per kind)
+report-export-data_csv = Cases, CSV
+report-export-json = Complete data, JSON (for migration)
+report-export-ctdc = CTDC dataset for IOM (anonymised, k = 11)
+report-export-file = File
+report-export-help = ↑↓ choose · type the file name · Enter writes · Esc closes
+report-export-no-file = Give a file name.
+report-range-title = Dates from … to
+report-range-help = Two dates, e.g. 01.11.2026 – 15.12.2026; Enter shows them.

@@ -175,3 +175,45 @@ import-bad-written = { $count ->
     [one] { $count } ligne erronée écrite dans { $path } : corrigez-la et importez ce fichier.
    *[other] { $count } lignes erronées écrites dans { $path } : corrigez-les et importez ce fichier.
 }
+
+## The reports screen (F6)
+action-period_month = Mois
+action-period_quarter = Trimestre
+action-period_year = Année
+action-period_range = Dates du … au
+hint-period_prev = Avant
+hint-period_next = Après
+hint-period_month = Mois
+hint-period_quarter = Trimestre
+hint-period_year = Année
+hint-period_range = Dates
+hint-export = Exporter
+report-forbidden = Les rapports sont réservés aux travailleurs sociaux et aux responsables : ils comptent les personnes d'après les dossiers.
+report-kind-month = mois
+report-kind-quarter = trimestre
+report-kind-year = année
+report-kind-range = dates
+report-tab-summary = Synthèse
+report-tab-gender = Genre
+report-tab-age = Âge
+report-tab-citizenship = Nationalité
+report-tab-exploitation = Exploitation
+report-tab-services = Services
+report-tab-referrals = Orientations
+report-tab-occupancy = Occupation
+report-sparkline = Lits occupés nuit par nuit (au plus { $peak } sur { $beds })
+report-no-nights = Aucune nuit de cette période n'est encore passée.
+report-target-gauge = { $year } : { $count } arrivées sur { $target } (à rythme régulier : { $expected })
+report-export-title = Exporter
+report-export-report_xlsx = Ce rapport, classeur Excel
+report-export-report_csv = Ce rapport, CSV
+report-export-report_text = Ce rapport, texte
+report-export-data_xlsx = Tous les enregistrements, classeur Excel (une feuille par type)
+report-export-data_csv = Dossiers, CSV
+report-export-json = Données complètes, JSON (pour une migration)
+report-export-ctdc = Jeu de données CTDC pour l'OIM (anonymisé, k = 11)
+report-export-file = Fichier
+report-export-help = ↑↓ choisir · tapez le nom du fichier · Entrée écrit · Échap ferme
+report-export-no-file = Indiquez un nom de fichier.
+report-range-title = Dates du … au
+report-range-help = Deux dates, par exemple 01.11.2026 – 15.12.2026 ; Entrée affiche le rapport.

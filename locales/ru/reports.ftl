@@ -182,3 +182,45 @@ import-bad-written = { $count ->
     [few] { $count } плохие строки записаны в { $path }: исправьте их там и импортируйте этот файл.
    *[many] { $count } плохих строк записано в { $path }: исправьте их там и импортируйте этот файл.
 }
+
+## The reports screen (F6)
+action-period_month = Месяц
+action-period_quarter = Квартал
+action-period_year = Год
+action-period_range = Даты с … по
+hint-period_prev = Раньше
+hint-period_next = Позже
+hint-period_month = Месяц
+hint-period_quarter = Квартал
+hint-period_year = Год
+hint-period_range = Даты
+hint-export = Выгрузка
+report-forbidden = Отчёты доступны социальным работникам и руководителям: в них учитываются люди по их делам.
+report-kind-month = месяц
+report-kind-quarter = квартал
+report-kind-year = год
+report-kind-range = даты
+report-tab-summary = Сводка
+report-tab-gender = Пол
+report-tab-age = Возраст
+report-tab-citizenship = Гражданство
+report-tab-exploitation = Эксплуатация
+report-tab-services = Услуги
+report-tab-referrals = Направления
+report-tab-occupancy = Загрузка
+report-sparkline = Занято коек по ночам (максимум { $peak } из { $beds })
+report-no-nights = Ни одна ночь этого периода ещё не прошла.
+report-target-gauge = { $year }: прибыли { $count } из { $target } (при равномерном темпе { $expected })
+report-export-title = Выгрузка
+report-export-report_xlsx = Этот отчёт, книга Excel
+report-export-report_csv = Этот отчёт, CSV
+report-export-report_text = Этот отчёт, текст
+report-export-data_xlsx = Все записи, книга Excel (лист на каждый вид)
+report-export-data_csv = Дела, CSV
+report-export-json = Все данные, JSON (для переноса)
+report-export-ctdc = Набор CTDC для МОМ (обезличенно, k = 11)
+report-export-file = Файл
+report-export-help = ↑↓ выбор · введите имя файла · Enter записывает · Esc закрывает
+report-export-no-file = Укажите имя файла.
+report-range-title = Даты с … по
+report-range-help = Две даты, например 01.11.2026 – 15.12.2026; Enter показывает отчёт.

@@ -257,6 +257,18 @@ pub enum Action {
     /// Previous reporting period.
     #[strum(message = "Previous period")]
     PeriodPrev,
+    /// Report a calendar month.
+    #[strum(message = "Month")]
+    PeriodMonth,
+    /// Report a calendar quarter.
+    #[strum(message = "Quarter")]
+    PeriodQuarter,
+    /// Report a calendar year.
+    #[strum(message = "Year")]
+    PeriodYear,
+    /// Report any range of dates.
+    #[strum(message = "Dates from … to")]
+    PeriodRange,
 }
 
 impl Action {

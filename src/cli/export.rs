@@ -12,8 +12,7 @@ use super::progress::Progress;
 use super::{creds, paths};
 use crate::app::config::Config;
 use crate::i18n::{I18n, choose_lang};
-use crate::ops::export::{self, ExportOptions, Exported, Format};
-use crate::report::ctdc;
+use crate::ops::export::{self, ExportOptions, Format};
 
 /// Export formats on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -48,54 +47,6 @@ pub struct ExportArgs {
     pub delimiter: Option<String>,
 }
 
-/// The lines printed after an export.
-pub fn summary_lines(done: &Exported, i18n: &I18n) -> Vec<String> {
-    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
-    let mut out = Vec::new();
-    for (path, rows) in &done.files {
-        out.push(
-            i18n.t_args("export-written", &[("path", path.display().to_string().into()), ("rows", n(*rows).into())]),
-        );
-    }
-    if done.refused > 0 {
-        out.push(i18n.t_args("export-left-out-refused", &[("count", n(done.refused).into())]));
-    }
-    if let Some(s) = &done.ctdc {
-        out.extend(ctdc_lines(s, i18n));
-    }
-    out
-}
-
-/// What a CTDC export left out and suppressed.
-pub fn ctdc_lines(s: &ctdc::Summary, i18n: &I18n) -> Vec<String> {
-    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
-    let mut out = vec![i18n.t_args(
-        "export-ctdc-summary",
-        &[
-            ("cases", n(s.cases).into()),
-            ("consent", n(s.without_consent).into()),
-            ("victims", n(s.not_victims).into()),
-            ("rows", n(s.rows).into()),
-            ("k", n(s.k).into()),
-        ],
-    )];
-    let cells: Vec<String> = ctdc::QUASI_IDENTIFIERS
-        .iter()
-        .zip(s.suppressed)
-        .filter(|(_, c)| *c > 0)
-        .map(|(q, c)| format!("{q} {c}"))
-        .collect();
-    out.push(if cells.is_empty() {
-        i18n.t("export-ctdc-nothing-suppressed")
-    } else {
-        i18n.t_args("export-ctdc-suppressed", &[("cells", cells.join(", ").into())])
-    });
-    if s.dropped > 0 {
-        out.push(i18n.t_args("export-ctdc-dropped", &[("count", n(s.dropped).into())]));
-    }
-    out
-}
-
 /// Runs `haven export`.
 pub fn run(cli: &Cli, a: &ExportArgs) -> anyhow::Result<ExitCode> {
     let config = Config::load(paths::config_dir().as_deref())?;
@@ -123,7 +74,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> anyhow::Result<ExitCode> {
     let done =
         export::export(&store, &a.out, &opts, &mut |n| bar.update(n)).map_err(|e| anyhow::anyhow!(e.message(&i18n)))?;
     bar.finish(done.total() as u64);
-    for line in summary_lines(&done, &i18n) {
+    for line in export::summary_lines(&done, &i18n) {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)

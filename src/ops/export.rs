@@ -331,11 +331,67 @@ pub fn report_bytes(f: &Figures, format: ReportFormat, i18n: &I18n, csv: &CsvSty
         s.title = format!("{} · {}", i18n.t("report-title"), tables::period_label(&f.period, i18n));
     }
     match format {
-        ReportFormat::Text => Ok(crate::report::text::render(&all, &|d| i18n.format_date(d), &yes, &no).into_bytes()),
+        ReportFormat::Text => {
+            let style = crate::report::text::TextStyle {
+                date: &|d| i18n.format_date(d),
+                yes: &yes,
+                no: &no,
+                decimal_comma: i18n.lang().code() != "en",
+            };
+            Ok(crate::report::text::render(&all, &style).into_bytes())
+        }
         ReportFormat::Csv => csv_file::tables_bytes(&all, csv, &yes, &no),
         ReportFormat::Xlsx => {
             let style = XlsxStyle { date_format: xlsx_file::date_format(i18n.lang().code()), titled: true };
             xlsx_file::workbook_bytes(&all, &style, &mut |_| {})
         }
     }
+}
+
+/// The lines printed after an export.
+pub fn summary_lines(done: &Exported, i18n: &I18n) -> Vec<String> {
+    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+    let mut out = Vec::new();
+    for (path, rows) in &done.files {
+        out.push(
+            i18n.t_args("export-written", &[("path", path.display().to_string().into()), ("rows", n(*rows).into())]),
+        );
+    }
+    if done.refused > 0 {
+        out.push(i18n.t_args("export-left-out-refused", &[("count", n(done.refused).into())]));
+    }
+    if let Some(s) = &done.ctdc {
+        out.extend(ctdc_lines(s, i18n));
+    }
+    out
+}
+
+/// What a CTDC export left out and suppressed.
+pub fn ctdc_lines(s: &ctdc::Summary, i18n: &I18n) -> Vec<String> {
+    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+    let mut out = vec![i18n.t_args(
+        "export-ctdc-summary",
+        &[
+            ("cases", n(s.cases).into()),
+            ("consent", n(s.without_consent).into()),
+            ("victims", n(s.not_victims).into()),
+            ("rows", n(s.rows).into()),
+            ("k", n(s.k).into()),
+        ],
+    )];
+    let cells: Vec<String> = ctdc::QUASI_IDENTIFIERS
+        .iter()
+        .zip(s.suppressed)
+        .filter(|(_, c)| *c > 0)
+        .map(|(q, c)| format!("{q} {c}"))
+        .collect();
+    out.push(if cells.is_empty() {
+        i18n.t("export-ctdc-nothing-suppressed")
+    } else {
+        i18n.t_args("export-ctdc-suppressed", &[("cells", cells.join(", ").into())])
+    });
+    if s.dropped > 0 {
+        out.push(i18n.t_args("export-ctdc-dropped", &[("count", n(s.dropped).into())]));
+    }
+    out
 }

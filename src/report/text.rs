@@ -14,12 +14,25 @@ fn pad(s: &str, width: usize, right: bool) -> String {
     if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
 }
 
-/// One table as aligned text lines, with `date` formatting dates.
-pub fn table_lines(t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String, yes: &str, no: &str) -> Vec<String> {
+/// How a text report writes values.
+pub struct TextStyle<'a> {
+    /// Dates in the reader's format.
+    pub date: &'a dyn Fn(chrono::NaiveDate) -> String,
+    /// Yes.
+    pub yes: &'a str,
+    /// No.
+    pub no: &'a str,
+    /// A comma before decimals (Russian, French).
+    pub decimal_comma: bool,
+}
+
+/// One table as aligned text lines.
+pub fn table_lines(t: &Table, style: &TextStyle<'_>) -> Vec<String> {
     let show = |c: &Cell| match c {
-        Cell::Date(d) => date(*d),
+        Cell::Date(d) => (style.date)(*d),
         Cell::Text(s) => inert(s).into_owned(),
-        other => other.plain(yes, no),
+        Cell::Num(..) | Cell::Percent(_) if style.decimal_comma => c.plain(style.yes, style.no).replace('.', ","),
+        other => other.plain(style.yes, style.no),
     };
     let cells: Vec<Vec<(String, bool)>> =
         t.rows.iter().map(|r| r.iter().map(|c| (show(c), c.is_numeric())).collect()).collect();
@@ -49,13 +62,13 @@ pub fn table_lines(t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String, yes: &
 }
 
 /// Several tables one after the other, a blank line between them.
-pub fn render(tables: &[Table], date: &dyn Fn(chrono::NaiveDate) -> String, yes: &str, no: &str) -> String {
+pub fn render(tables: &[Table], style: &TextStyle<'_>) -> String {
     let mut s = String::new();
     for (i, t) in tables.iter().enumerate() {
         if i > 0 {
             s.push('\n');
         }
-        for line in table_lines(t, date, yes, no) {
+        for line in table_lines(t, style) {
             let _ = writeln!(s, "{line}");
         }
     }
@@ -71,7 +84,8 @@ mod tests {
         let mut t = Table::new("x", "Пол", vec!["Пол".into(), "Всего".into()]);
         t.rows.push(vec![Cell::text("Женский"), Cell::Int(12)]);
         t.rows.push(vec![Cell::text("M\u{1b}[31m"), Cell::Int(3)]);
-        let lines = table_lines(&t, &|d| d.to_string(), "y", "n");
+        let style = TextStyle { date: &|d| d.to_string(), yes: "y", no: "n", decimal_comma: false };
+        let lines = table_lines(&t, &style);
         assert_eq!(lines[2], "Пол      Всего");
         assert_eq!(lines[3], "Женский     12");
         assert!(!lines.iter().any(|l| l.contains('\u{1b}')), "control characters never reach the terminal");

@@ -11,6 +11,7 @@ pub mod first_run;
 pub mod help;
 pub mod login;
 pub mod night;
+pub mod reports;
 pub mod organisations;
 pub mod rooms;
 pub mod widgets;
@@ -28,7 +29,7 @@ pub fn available(action: Action) -> bool {
         Action::GoBeds => beds::READY,
         Action::GoCases => cases::READY,
         Action::GoNight => night::READY,
-        Action::GoReports => false,
+        Action::GoReports => reports::READY,
         _ => true,
     }
 }
@@ -40,6 +41,7 @@ pub fn open(action: Action, ctx: &Ctx) -> Option<Box<dyn Screen>> {
         Action::GoBeds => beds::open(ctx),
         Action::GoCases => cases::open(ctx),
         Action::GoNight => night::open(ctx),
+        Action::GoReports => reports::open(ctx),
         Action::GoAudit => audit::AuditReview::open(ctx).ok().map(|s| Box::new(s) as Box<dyn Screen>),
         Action::GoConflicts => conflicts::open(ctx),
         _ => None,
