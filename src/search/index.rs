@@ -81,10 +81,8 @@ pub struct Hit {
     pub score: u16,
     /// The field of its best-matching word.
     pub field: Field,
-    /// Position in the index, for narrowing a longer query.
+    /// Position in the index (newer cases first), for narrowing a longer query.
     pub(crate) entry: u32,
-    /// Newer cases first among equals (the inverse of year and sequence).
-    order: u64,
 }
 
 /// Per vocabulary word: made of letters only (typos and inside matches are
@@ -101,9 +99,24 @@ pub struct SearchIndex {
     flags: Vec<u8>,
     text_ids: Vec<u32>,
     cases: Vec<CaseId>,
-    ranks: Vec<u64>,
     entry_starts: Vec<u32>,
     refs: Vec<(u32, Field)>,
+    /// For each word, the cases that have it (entry ‖ field in the top two bits).
+    posting_starts: Vec<u32>,
+    postings: Vec<u32>,
+}
+
+/// Entries fit below the two bits a posting keeps its field in.
+const ENTRY_BITS: u32 = 30;
+const ENTRY_MASK: u32 = (1 << ENTRY_BITS) - 1;
+
+fn field_of(bits: u32) -> Field {
+    match bits {
+        0 => Field::Code,
+        1 => Field::Alias,
+        2 => Field::Document,
+        _ => Field::Name,
+    }
 }
 
 impl SearchIndex {
@@ -183,7 +196,13 @@ impl SearchIndex {
             }
         }
         index.entry_starts.push(0);
-        for (e, mut mine) in entries.iter().zip(per_entry) {
+        // Newest cases first: hits come out in that order, so ranking them
+        // only needs to group them by score and field.
+        let mut by_rank: Vec<usize> = (0..entries.len()).collect();
+        by_rank.sort_by_key(|&i| std::cmp::Reverse(entries.get(i).map(|e| rank(&e.code))));
+        for i in by_rank {
+            let (Some(e), Some(mine)) = (entries.get(i), per_entry.get_mut(i)) else { continue };
+            let mut mine = std::mem::take(mine);
             for r in &mut mine {
                 r.0 = new_id.get(r.0 as usize).copied().unwrap_or(0);
             }
@@ -193,9 +212,60 @@ impl SearchIndex {
             index.refs.extend(mine);
             index.entry_starts.push(u32::try_from(index.refs.len()).unwrap_or(u32::MAX));
             index.cases.push(e.case);
-            index.ranks.push(rank(&e.code));
         }
+        index.build_postings();
         index
+    }
+
+    /// Inverts the case → words lists into word → cases lists.
+    fn build_postings(&mut self) {
+        let mut starts = vec![0u32; self.masks.len() + 1];
+        for (id, _) in &self.refs {
+            if let Some(n) = starts.get_mut(*id as usize + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(n) = starts.get_mut(i) {
+                *n += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut postings = vec![0u32; self.refs.len()];
+        for entry in 0..self.cases.len() {
+            let (Some(a), Some(b)) = (self.entry_starts.get(entry), self.entry_starts.get(entry + 1)) else { continue };
+            for (id, field) in self.refs.get(*a as usize..*b as usize).unwrap_or_default() {
+                let Some(at) = next.get_mut(*id as usize) else { continue };
+                if let Some(slot) = postings.get_mut(*at as usize) {
+                    *slot = (u32::try_from(entry).unwrap_or(0) & ENTRY_MASK) | ((*field as u32) << ENTRY_BITS);
+                }
+                *at += 1;
+            }
+        }
+        self.posting_starts = starts;
+        self.postings = postings;
+    }
+
+    /// How many cases have word `id`.
+    fn posting_count(&self, id: usize) -> usize {
+        match (self.posting_starts.get(id), self.posting_starts.get(id + 1)) {
+            (Some(a), Some(b)) => b.saturating_sub(*a) as usize,
+            _ => 0,
+        }
+    }
+
+    /// The cases having word `id`, each with the field it has it in.
+    fn postings_of(&self, id: usize) -> impl Iterator<Item = (usize, Field)> + '_ {
+        let (a, b) = match (self.posting_starts.get(id), self.posting_starts.get(id + 1)) {
+            (Some(a), Some(b)) => (*a as usize, *b as usize),
+            _ => (0, 0),
+        };
+        self.postings
+            .get(a..b)
+            .unwrap_or_default()
+            .iter()
+            .map(|p| ((p & ENTRY_MASK) as usize, field_of(p >> ENTRY_BITS)))
     }
 
     /// Number of cases indexed.
@@ -245,7 +315,15 @@ impl SearchIndex {
     }
 
     /// Marks in `tiers` how well each vocabulary word matches `v`.
-    fn mark(&self, v: &Variant, tiers: &mut [u8]) {
+    fn mark(&self, v: &Variant, tiers: &mut [u8], marked: &mut Vec<u32>) {
+        let mut set = |tiers: &mut [u8], id: usize, tier: Tier| {
+            if let Some(t) = tiers.get_mut(id) {
+                if *t == NONE {
+                    marked.push(u32::try_from(id).unwrap_or(0));
+                }
+                *t = (*t).min(tier as u8);
+            }
+        };
         let text = v.text.as_str();
         let start = self.lower_bound(text);
         for id in start..self.masks.len() {
@@ -262,9 +340,7 @@ impl SearchIndex {
                 (true, false) => Tier::Exact,
                 (false, false) => Tier::Prefix,
             };
-            if let Some(t) = tiers.get_mut(id) {
-                *t = (*t).min(tier as u8);
-            }
+            set(tiers, id, tier);
         }
         if !(v.fuzzy || v.infix) {
             return;
@@ -272,8 +348,8 @@ impl SearchIndex {
         let tm = mask(text);
         for &id in &self.text_ids {
             let id = id as usize;
-            let Some(t) = tiers.get_mut(id) else { continue };
-            if *t <= Tier::Near as u8 {
+            let current = tiers.get(id).copied().unwrap_or(0);
+            if current <= Tier::Near as u8 {
                 continue;
             }
             let w = self.word(id);
@@ -282,9 +358,9 @@ impl SearchIndex {
                 && may_match(tm, self.masks.get(id).copied().unwrap_or(0))
                 && one_typo_prefix(text.as_bytes(), w.as_bytes())
             {
-                *t = Tier::Near as u8;
-            } else if v.infix && *t > Tier::Inside as u8 && w.len() > text.len() && w.contains(text) {
-                *t = Tier::Inside as u8;
+                set(tiers, id, Tier::Near);
+            } else if v.infix && current > Tier::Inside as u8 && w.len() > text.len() && w.contains(text) {
+                set(tiers, id, Tier::Inside);
             }
         }
     }
@@ -307,58 +383,117 @@ impl SearchIndex {
             return Vec::new();
         }
         let vocab = self.masks.len();
-        let mut tiers: Vec<(usize, Vec<u8>)> = q
+        // Per token: how well each word matches, the words that do, and how
+        // many cases those words reach.
+        let mut tokens: Vec<(usize, Vec<u8>, Vec<u32>)> = q
             .tokens
             .iter()
             .map(|t| {
                 let mut tiers = vec![NONE; vocab];
+                let mut marked = Vec::new();
                 for v in &t.variants {
-                    self.mark(v, &mut tiers);
+                    self.mark(v, &mut tiers, &mut marked);
                 }
-                let marked = tiers.iter().filter(|t| **t != NONE).count();
-                (marked, tiers)
+                let reach = marked.iter().map(|id| self.posting_count(*id as usize)).sum();
+                (reach, tiers, marked)
             })
             .collect();
-        // The rarest token first: most cases fall at the first test.
-        tiers.sort_by_key(|(marked, _)| *marked);
-        if tiers.iter().any(|(marked, _)| *marked == 0) {
+        // The rarest token first: it picks the candidates, the others only check them.
+        tokens.sort_by_key(|(reach, ..)| *reach);
+        if tokens.iter().any(|(reach, ..)| *reach == 0) {
             return Vec::new();
         }
+        let entries = self.cases.len();
+        // The best (tier, field) of the first token for each case it reaches.
+        let mut first: Vec<(u8, Field)> = vec![(NONE, Field::Name); entries];
+        match within {
+            // Narrowing: the earlier hits are the candidates.
+            Some(earlier) => {
+                for h in earlier {
+                    if let Some(slot) = first.get_mut(h.entry as usize) {
+                        slot.0 = NONE - 1;
+                    }
+                }
+            }
+            None => {
+                if let Some((_, tiers, marked)) = tokens.first() {
+                    for id in marked {
+                        let tier = tiers.get(*id as usize).copied().unwrap_or(NONE);
+                        for (entry, field) in self.postings_of(*id as usize) {
+                            if let Some(slot) = first.get_mut(entry)
+                                && (tier, field) < *slot
+                            {
+                                *slot = (tier, field);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let checked_from = usize::from(within.is_none());
         let mut hits: Vec<Hit> = Vec::new();
-        let mut score_one = |entry: usize| {
-            let (Some(a), Some(b)) = (self.entry_starts.get(entry), self.entry_starts.get(entry + 1)) else {
-                return;
-            };
+        // Cases in index order (newest first); a full search already knows the first token.
+        for (entry, start) in first.iter().enumerate() {
+            if start.0 == NONE {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.entry_starts.get(entry), self.entry_starts.get(entry + 1)) else { continue };
             let refs = self.refs.get(*a as usize..*b as usize).unwrap_or_default();
-            let mut score = 0u16;
-            let mut best = (NONE, Field::Name);
-            for (_, t) in &tiers {
+            let (mut score, mut best) =
+                if checked_from == 1 { (u16::from(start.0), *start) } else { (0, (NONE, Field::Name)) };
+            let mut all = true;
+            for (_, tiers, _) in tokens.iter().skip(checked_from) {
                 let mut token_best = (NONE, Field::Name);
                 for (id, field) in refs {
-                    let tier = t.get(*id as usize).copied().unwrap_or(NONE);
+                    let tier = tiers.get(*id as usize).copied().unwrap_or(NONE);
                     if (tier, *field) < token_best {
                         token_best = (tier, *field);
                     }
                 }
                 if token_best.0 == NONE {
-                    return;
+                    all = false;
+                    break;
                 }
                 score += u16::from(token_best.0);
                 best = best.min(token_best);
             }
-            if let Some(case) = self.cases.get(entry) {
-                let order = u64::MAX - self.ranks.get(entry).copied().unwrap_or(0);
-                hits.push(Hit { case: *case, score, field: best.1, entry: u32::try_from(entry).unwrap_or(0), order });
+            if all && let Some(case) = self.cases.get(entry) {
+                hits.push(Hit { case: *case, score, field: best.1, entry: u32::try_from(entry).unwrap_or(0) });
             }
-        };
-        match within {
-            Some(earlier) => earlier.iter().for_each(|h| score_one(h.entry as usize)),
-            None => (0..self.cases.len()).for_each(&mut score_one),
         }
-        // Cases have distinct codes, so the order is total and an unstable sort is deterministic.
-        hits.sort_unstable_by_key(|h| (h.score, h.field, h.order, h.entry));
-        hits
+        rank_hits(hits)
     }
+}
+
+/// Hits in index order (newest first) put in rank order: by score, then
+/// field, newest first among equals. A counting sort over the few
+/// (score, field) groups keeps the index order inside each group, in one pass.
+fn rank_hits(hits: Vec<Hit>) -> Vec<Hit> {
+    let group = |h: &Hit| usize::from(h.score) * 4 + h.field as usize;
+    let groups = hits.iter().map(group).max().map_or(0, |g| g + 1);
+    let mut starts = vec![0usize; groups + 1];
+    for h in &hits {
+        if let Some(n) = starts.get_mut(group(h) + 1) {
+            *n += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let before = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(i) {
+            *n += before;
+        }
+    }
+    let mut out: Vec<Option<Hit>> = vec![None; hits.len()];
+    for h in hits {
+        let g = group(&h);
+        if let Some(at) = starts.get_mut(g) {
+            if let Some(slot) = out.get_mut(*at) {
+                *slot = Some(h);
+            }
+            *at += 1;
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! benchmarks): it remembers recent queries so that typing on filters the
 //! hits already found instead of searching every case again.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ const CACHE: usize = 8;
 #[derive(Debug, Default)]
 pub struct Searcher {
     index: SearchIndex,
-    recent: Vec<(Query, Vec<Hit>)>,
+    recent: Vec<(Query, Arc<Vec<Hit>>)>,
 }
 
 impl Searcher {
@@ -33,21 +34,22 @@ impl Searcher {
         &self.index
     }
 
-    /// The hits of what was typed, best first (none for an empty query).
-    pub fn search(&mut self, typed: &str) -> Vec<Hit> {
+    /// The hits of what was typed, best first (none for an empty query);
+    /// shared with the searcher's memory of recent queries, never copied.
+    pub fn search(&mut self, typed: &str) -> Arc<Vec<Hit>> {
         let q = Query::parse(typed);
         if q.is_empty() {
-            return Vec::new();
+            return Arc::default();
         }
         if let Some((_, hits)) = self.recent.iter().find(|(r, _)| r.tokens == q.tokens) {
-            return hits.clone();
+            return Arc::clone(hits);
         }
         let base = self.recent.iter().filter(|(r, _)| self.index.narrows(&q, r)).min_by_key(|(_, h)| h.len());
-        let hits = self.index.search(&q, base.map(|(_, h)| h.as_slice()));
+        let hits = Arc::new(self.index.search(&q, base.map(|(_, h)| h.as_slice())));
         if self.recent.len() >= CACHE {
             self.recent.remove(0);
         }
-        self.recent.push((q, hits.clone()));
+        self.recent.push((q, Arc::clone(&hits)));
         hits
     }
 }
@@ -65,7 +67,7 @@ pub struct SearchReply {
     /// The text searched.
     pub typed: String,
     /// The hits, best first.
-    pub hits: Vec<Hit>,
+    pub hits: Arc<Vec<Hit>>,
 }
 
 /// Where the searching happens.

@@ -122,7 +122,7 @@ impl CaseList {
         self.shown = match &self.search.hits {
             Some(hits) => {
                 let mut out = Vec::with_capacity(hits.len());
-                for h in hits {
+                for h in hits.iter() {
                     let Some(&row) = self.index_of.get(&h.case) else { continue };
                     match self.rows.get(row) {
                         Some(r) if self.passes(r) => out.push(Shown { row, field: Some(h.field) }),

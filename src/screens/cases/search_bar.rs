@@ -14,7 +14,7 @@ pub struct SearchBar {
     /// Whether typing goes to the bar (else the list keys work).
     pub typing: bool,
     /// The hits of the last answered query; `None` when nothing is searched.
-    pub hits: Option<Vec<Hit>>,
+    pub hits: Option<std::sync::Arc<Vec<Hit>>>,
     /// Why there are no hits although something was typed (punctuation only).
     pub nothing_to_search: bool,
     worker: SearchWorker,
@@ -70,7 +70,7 @@ impl SearchBar {
         if q.is_empty() {
             // Nothing to search: answer at once, and drop any reply still on its way.
             self.worker.cancel();
-            self.hits = if self.text.trim().is_empty() { None } else { Some(Vec::new()) };
+            self.hits = if self.text.trim().is_empty() { None } else { Some(std::sync::Arc::default()) };
             return;
         }
         self.worker.query(&self.text);
