@@ -186,3 +186,90 @@ fn a_case_file_travels_with_its_own_key_and_a_reception_laptop_keeps_it_for_late
     assert_eq!(got.body.family_name, "Testova");
     assert!(haven::sync::state::SyncState::load(c.s()).unwrap().pending.is_empty());
 }
+
+#[test]
+fn bundles_carry_changes_on_a_stick_and_a_bundle_of_another_centre_or_altered_is_refused() {
+    let mut a = first_laptop();
+    let mut b = join(&a, "remote desk");
+    let case = new_case("Swallow");
+    put(a.s(), case.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stick.haven");
+    let out = haven::sync::bundle::export(a.s(), &file, None).unwrap();
+    assert!(out.entries >= 1);
+    let r = haven::sync::bundle::import(b.store(), &file).unwrap();
+    assert!(r.applied >= 1, "{r:?}");
+    assert_eq!(b.s().get::<CaseFront>(&case.key()).unwrap().unwrap().body.alias, "Swallow");
+    // Importing it twice changes nothing.
+    let again = haven::sync::bundle::import(b.store(), &file).unwrap();
+    assert_eq!(again.applied, 0);
+    // A bundle of another centre is named as such; nothing is applied.
+    let other = first_laptop();
+    put(other.s(), new_case("Stranger"));
+    let foreign = dir.path().join("foreign.haven");
+    haven::sync::bundle::export(other.s(), &foreign, None).unwrap();
+    assert!(matches!(
+        haven::sync::bundle::import(b.store(), &foreign),
+        Err(haven::sync::bundle::BundleError::OtherCentre)
+    ));
+    // A flipped byte or a cut is refused whole.
+    let bytes = std::fs::read(&file).unwrap();
+    for (i, damaged) in [
+        {
+            let mut x = bytes.clone();
+            let n = x.len();
+            x[n / 2] ^= 1;
+            x
+        },
+        bytes[..bytes.len() - 10].to_vec(),
+        b"not a bundle at all".to_vec(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let p = dir.path().join(format!("bad{i}.haven"));
+        std::fs::write(&p, damaged).unwrap();
+        assert!(haven::sync::bundle::import(b.store(), &p).is_err(), "damaged bundle {i} accepted");
+    }
+    assert!(b.s().scan::<CaseFront>().unwrap().iter().all(|c| c.body.alias != "Stranger"));
+}
+
+#[test]
+fn an_erased_case_is_erased_on_every_laptop_and_never_comes_back() {
+    let mut a = first_laptop();
+    let mut b = join(&a, "desk");
+    let hub = MemoryHub::new();
+    let mut case = new_case("Swallow");
+    let mut private = haven::domain::case::CasePrivate::new(case.id);
+    private.family_name = "Erasova".into();
+    a.s()
+        .commit(AuditEntry::new(AuditAction::Create, "case"), |tx| {
+            tx.put(case.clone())?;
+            tx.put(private.clone())?;
+            Ok(())
+        })
+        .unwrap();
+    sync(&mut a, &hub);
+    sync(&mut b, &hub);
+    assert!(b.s().get::<haven::domain::case::CasePrivate>(&private.key()).unwrap().is_some());
+    // B edits the case while A closes and erases it.
+    let mut on_b = case.clone();
+    on_b.special_needs = "late edit".into();
+    put(b.s(), on_b);
+    case.status = haven::domain::case::CaseStatus::Closed;
+    put(a.s(), case.clone());
+    haven::ops::access::erase_case(a.store(), case.id).unwrap();
+    for _ in 0..2 {
+        sync(&mut a, &hub);
+        sync(&mut b, &hub);
+    }
+    for l in [&a, &b] {
+        assert!(l.s().get::<CaseFront>(&case.key()).unwrap().is_none(), "the case came back");
+        assert!(l.s().scan_prefix::<haven::domain::case::CasePrivate>(case.id.as_bytes()).unwrap().is_empty());
+        assert!(l.s().check().unwrap().ok(), "{:?}", l.s().check().unwrap().problems);
+    }
+    // A laptop that joins later from the hub alone does not bring it back either.
+    let mut c = join(&a, "late");
+    sync(&mut c, &hub);
+    assert!(c.s().get::<CaseFront>(&case.key()).unwrap().is_none());
+}
