@@ -5,15 +5,15 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::columns::Columns;
 use super::reader::RowReader;
 use super::values::{self, Choices, Labels};
 use super::{BadRow, Checked, Problem};
 use crate::domain::case::{
-    CaseFront, CasePrivate, CaseStatus, Document, DocumentKind, DocumentLocation, ExploitationType, MeansOfControl,
-    TraffickingStatus,
+    CaseFront, CasePrivate, CaseStatus, Closing, ClosingOutcome, DecidingOrganisation, Document, DocumentKind,
+    DocumentLocation, ExploitationType, MeansOfControl, RecruiterRelation, RecruitmentMethod, TraffickingStatus,
 };
 use crate::domain::case_code::CaseCode;
 use crate::domain::ids::{CaseId, Id};
@@ -55,6 +55,10 @@ pub struct CaseChoices {
     exploitation: Choices<ExploitationType>,
     means: Choices<MeansOfControl>,
     document: Choices<DocumentKind>,
+    decided_by: Choices<DecidingOrganisation>,
+    relation: Choices<RecruiterRelation>,
+    recruitment: Choices<RecruitmentMethod>,
+    outcome: Choices<ClosingOutcome>,
 }
 
 fn pairs<T: Copy>(all: impl Iterator<Item = T>, key: fn(T) -> &'static str) -> Vec<(&'static str, T)> {
@@ -130,6 +134,25 @@ impl CaseChoices {
             ),
             means: Choices::new(labels, "cases-control", &pairs(MeansOfControl::all(), MeansOfControl::key), &[]),
             document: Choices::new(labels, "cases-doc-kind", &pairs(DocumentKind::all(), DocumentKind::key), &[]),
+            decided_by: Choices::new(
+                labels,
+                "cases-decided-by",
+                &pairs(DecidingOrganisation::all(), DecidingOrganisation::key),
+                &[],
+            ),
+            relation: Choices::new(
+                labels,
+                "cases-relation",
+                &pairs(RecruiterRelation::all(), RecruiterRelation::key),
+                &[],
+            ),
+            recruitment: Choices::new(
+                labels,
+                "cases-recruitment",
+                &pairs(RecruitmentMethod::all(), RecruitmentMethod::key),
+                &[],
+            ),
+            outcome: Choices::new(labels, "cases-outcome", &pairs(ClosingOutcome::all(), ClosingOutcome::key), &[]),
         }
     }
 }
@@ -165,7 +188,21 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
     let exploitation = r.choices(&ch.exploitation, "exploitation");
     let means = r.choices(&ch.means, "means_of_control");
     let doc_kind = r.choice(&ch.document, "document_kind");
-    let dob = r.date("date_of_birth", today);
+    let decided_by = r.choice(&ch.decided_by, "decided_by");
+    let relation = r.choice(&ch.relation, "recruiter_relation");
+    let recruitment = r.choice(&ch.recruitment, "recruitment");
+    let outcome = r.choice(&ch.outcome, "closing_outcome");
+    let closed_on = r.date("closed_on", today);
+    if outcome.is_some() && closed_on.is_none() && r.cell("closed_on").is_empty() {
+        r.problems.push(Problem::Required { column: r.heading("closed_on") });
+    }
+    // `01/01/90` reads as 2090; nobody is born in the future, so a date of
+    // birth written with two digits goes back a century.
+    let parts: Vec<&str> = r.cell("date_of_birth").split(['.', '/', '-']).map(str::trim).collect();
+    let two_digit_year = matches!(parts.as_slice(), [d, _, y] if d.len() <= 2 && y.len() == 2);
+    let dob = r
+        .date("date_of_birth", today)
+        .map(|d| if two_digit_year && d > today { d.with_year(d.year() - 100).unwrap_or(d) } else { d });
     let arrived_on = r.date("arrived_on", today);
     let expiry = r.date("document_expiry", today);
     let age = r.number("age", 0, 120);
@@ -192,7 +229,13 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
         (None, Some(years)) => AgeBasis::Estimated { years: u8::try_from(years).unwrap_or(0), on },
         (None, None) => AgeBasis::Unknown,
     };
-    let status = status.unwrap_or(if arrived_on.is_some() { CaseStatus::Departed } else { CaseStatus::Expected });
+    let closing =
+        closed_on.map(|on| Closing { outcome: outcome.unwrap_or(ClosingOutcome::Other), on, note: String::new() });
+    let status = status.unwrap_or(match (&closing, arrived_on) {
+        (Some(c), _) => c.outcome.status(),
+        (None, Some(_)) => CaseStatus::Departed,
+        (None, None) => CaseStatus::Expected,
+    });
     let was_in_residence = status == CaseStatus::InResidence;
     let zero = CaseId(Id([0; 16]));
     let front = CaseFront {
@@ -223,6 +266,10 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
     file.trafficking.exploitation = exploitation;
     file.trafficking.means_of_control = means;
     file.trafficking.country_of_exploitation = exploited_in;
+    file.trafficking.decided_by = decided_by;
+    file.trafficking.relationship = relation;
+    file.trafficking.recruitment = recruitment;
+    file.closing = closing;
     if doc_kind.is_some() || !doc_number.is_empty() {
         file.documents.push(Document {
             kind: doc_kind.unwrap_or(DocumentKind::Passport),

@@ -50,6 +50,11 @@ const CASES: &[Column] = &[
     ),
     c("means_of_control", &["control", "средства контроля", "способы контроля"]),
     c("country_of_exploitation", &["exploitation country", "страна эксплуатации"]),
+    c("decided_by", &["deciding organisation", "identified by", "кто определил статус"]),
+    c("recruiter_relation", &["relationship to recruiter", "recruiter", "отношение к вербовщику", "вербовщик"]),
+    c("recruitment", &["recruitment method", "способ вербовки", "вербовка"]),
+    c("closed_on", &["closing date", "date closed", "дата закрытия"]),
+    c("closing_outcome", &["outcome", "итог", "результат"]),
     c("document_kind", &["document", "document type", "документ", "тип документа"]),
     c("document_number", &["passport number", "номер документа", "номер паспорта"]),
     c("document_country", &["issuing country", "страна выдачи"]),
@@ -131,7 +136,7 @@ impl Columns {
         }
         for col in spec(kind).iter().filter(|c| c.required && !index.contains_key(c.key)) {
             let mut names = vec![col.key];
-            names.extend(col.names.iter().take(4));
+            names.extend(col.names.iter());
             problems.push(Problem::MissingColumn { column: col.key.to_string(), names: names.join(", ") });
         }
         if problems.is_empty() { Ok(Columns { index, headers: headers.to_vec(), ignored }) } else { Err(problems) }

@@ -41,7 +41,17 @@ pub fn check(cols: &Columns, rows: &[(u64, Vec<String>)]) -> Checked<RoomDraft> 
         &labels,
         "wing",
         &wings,
-        &[("женское", Wing::Women), ("мужское", Wing::Men), ("семейное", Wing::Family), ("детское", Wing::Minors)],
+        &[
+            ("женщины", Wing::Women),
+            ("мужчины", Wing::Men),
+            ("семьи", Wing::Family),
+            ("семейное", Wing::Family),
+            ("дети", Wing::Minors),
+            ("несовершеннолетние", Wing::Minors),
+            ("детское", Wing::Minors),
+            ("femmes", Wing::Women),
+            ("hommes", Wing::Men),
+        ],
     );
     let mut out = Checked::default();
     let mut seen: HashMap<String, u64> = HashMap::new();

@@ -55,16 +55,37 @@ pub struct Sheet {
 
 /// Whether bytes that are not UTF-8 look like Russian text in Windows-1251:
 /// nearly every byte above 127 is a Cyrillic letter (А–я, Ё, ё) or the
-/// punctuation such text uses (dashes, quotes, №, no-break space).
+/// punctuation such text uses (dashes, quotes, №, no-break space), and the
+/// letters come in words of their own. Latin-1 or Windows-1252 text (`René`)
+/// has its accented letters inside Latin words, which Russian never does.
 pub fn looks_like_windows_1251(bytes: &[u8]) -> bool {
+    let is_letter = |b: u8| b >= 0xC0 || matches!(b, 0xA8 | 0xB8);
     let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
     if high.is_empty() {
         return false;
     }
-    let cyrillic = high.iter().filter(|b| **b >= 0xC0 || matches!(**b, 0xA8 | 0xB8)).count();
+    let letters = high.iter().filter(|b| is_letter(**b)).count();
     let punctuation =
         high.iter().filter(|b| matches!(**b, 0x84 | 0x85 | 0x91..=0x97 | 0xA0 | 0xAB | 0xBB | 0xB9)).count();
-    cyrillic * 10 >= high.len() * 7 && (cyrillic + punctuation) * 100 >= high.len() * 97
+    let mut inside_latin = 0;
+    let mut in_runs = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if !is_letter(*b) {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j)).copied();
+        let after = bytes.get(i + 1).copied();
+        if before.is_some_and(|x| x.is_ascii_alphabetic()) || after.is_some_and(|x| x.is_ascii_alphabetic()) {
+            inside_latin += 1;
+        }
+        if before.is_some_and(is_letter) || after.is_some_and(is_letter) {
+            in_runs += 1;
+        }
+    }
+    letters * 10 >= high.len() * 7
+        && (letters + punctuation) * 100 >= high.len() * 97
+        && inside_latin * 10 <= letters
+        && in_runs * 10 >= letters * 8
 }
 
 /// Decodes the bytes of a text file.
@@ -148,10 +169,19 @@ pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> 
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // Line numbers as an editor shows them: blank lines count too.
+    let mut line = 1u64;
+    let mut counted = 0usize;
     for record in reader.records() {
         // A quote left open swallows the rest of the file; csv reports it.
         let record = record.map_err(|_| Problem::Empty)?;
-        let line = record.position().map_or(0, |p| p.line());
+        let mut start = record.position().map_or(counted, |p| usize::try_from(p.byte()).unwrap_or(counted));
+        // csv counts the blank lines before a record as part of it.
+        while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
+            start += 1;
+        }
+        line += text.as_bytes().get(counted..start).map_or(0, |s| s.iter().filter(|b| **b == b'\n').count() as u64);
+        counted = start.max(counted);
         rows.push((line, record.iter().map(clean).collect()));
     }
     split(rows, encoding, Some(delimiter))
