@@ -2,7 +2,6 @@
 //! retire (and bring back). Retiring keeps an organisation's referrals and
 //! history; it only leaves the pickers of new referrals.
 
-use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -26,10 +25,8 @@ pub struct Directory {
     top: usize,
     page: usize,
     error: Option<String>,
-    saves_seen: Option<DateTime<Utc>>,
+    saves_seen: u64,
     may_edit: bool,
-    /// A form was opened on top: read the directory again when it closes.
-    stale: bool,
 }
 
 fn cell(text: &str, width: usize) -> String {
@@ -42,23 +39,14 @@ impl Directory {
     /// Loads the directory.
     pub fn new(ctx: &Ctx) -> Directory {
         let may_edit = ctx.store().is_ok_and(|s| s.may(Act::Organisations, DataClass::Front));
-        let mut d = Directory {
-            orgs: Vec::new(),
-            selected: 0,
-            top: 0,
-            page: 10,
-            error: None,
-            saves_seen: None,
-            may_edit,
-            stale: false,
-        };
+        let mut d = Directory { orgs: Vec::new(), selected: 0, top: 0, page: 10, error: None, saves_seen: 0, may_edit };
         d.reload(ctx);
         d
     }
 
     fn reload(&mut self, ctx: &Ctx) {
         let Ok(store) = ctx.store() else { return };
-        self.saves_seen = store.last_save();
+        self.saves_seen = store.generation();
         match crate::ops::referrals::organisations(store) {
             Ok(orgs) => {
                 self.orgs = orgs;
@@ -124,7 +112,6 @@ impl Screen for Directory {
             Action::End => self.selected = self.orgs.len().saturating_sub(1),
             Action::New | Action::Edit | Action::Open | Action::Confirm => {
                 let out = self.edit(ctx, action == Action::New);
-                self.stale |= matches!(out, Outcome::Push(_));
                 return out;
             }
             Action::Delete => return self.retire(ctx),
@@ -143,8 +130,7 @@ impl Screen for Directory {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if self.stale || ctx.store().ok().and_then(|s| s.last_save()) != self.saves_seen {
-            self.stale = false;
+        if ctx.store().map_or(0, |s| s.generation()) != self.saves_seen {
             self.reload(ctx);
             return true;
         }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -47,10 +47,8 @@ pub struct CaseList {
     /// The revealed legal name of the selected case.
     pub(super) revealed: Option<(CaseId, String)>,
     pub(super) error: Option<String>,
-    saves_seen: Option<DateTime<Utc>>,
+    saves_seen: u64,
     today: NaiveDate,
-    /// Something was opened on top: read the cases again when it closes.
-    stale: bool,
 }
 
 impl CaseList {
@@ -71,9 +69,8 @@ impl CaseList {
             search: SearchBar::new(SearchWorker::spawn(Vec::new())),
             revealed: None,
             error: None,
-            saves_seen: None,
+            saves_seen: 0,
             today: ctx.today(),
-            stale: false,
         };
         list.reload(ctx);
         list
@@ -89,7 +86,7 @@ impl CaseList {
                 return;
             }
         };
-        self.saves_seen = store.last_save();
+        self.saves_seen = store.generation();
         self.today = ctx.today();
         match case_rows(store, self.today) {
             Ok(rows) => {
@@ -185,7 +182,7 @@ impl CaseList {
         self.apply(None);
     }
 
-    /// Runs an action; `update` notes when it opened something on top.
+    /// Runs an action.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let page = self.page.max(1) as isize;
         match action {
@@ -253,11 +250,7 @@ impl Screen for CaseList {
     }
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        let out = self.act(action, ctx);
-        if matches!(out, Outcome::Push(_)) {
-            self.stale = true;
-        }
-        out
+        self.act(action, ctx)
     }
 
     fn key(&mut self, key: KeyEvent, _ctx: &mut Ctx) -> Outcome {
@@ -279,10 +272,9 @@ impl Screen for CaseList {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
+        let saved = ctx.store().map_or(0, |s| s.generation());
         let mut changed = false;
-        if self.stale || saved != self.saves_seen || ctx.today() != self.today {
-            self.stale = false;
+        if saved != self.saves_seen || ctx.today() != self.today {
             self.reload(ctx);
             changed = true;
         }

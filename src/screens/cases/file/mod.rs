@@ -15,7 +15,6 @@ mod view;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -40,12 +39,9 @@ pub struct CaseFile {
     scroll: usize,
     revealed: bool,
     history: Option<Result<Vec<Version>, String>>,
-    saves_seen: Option<DateTime<Utc>>,
+    saves_seen: u64,
     width: usize,
     page: usize,
-    /// A form or screen was opened on top: read the file again when it closes
-    /// (save times alone cannot tell two saves in the same instant apart).
-    stale: bool,
 }
 
 impl CaseFile {
@@ -61,14 +57,15 @@ impl CaseFile {
             scroll: 0,
             revealed: false,
             history: None,
-            saves_seen: None,
+            saves_seen: 0,
             width: 80,
             page: 10,
-            stale: false,
         };
+        // The view is recorded before anything is read; what it wrote is not news.
         let opened = ctx.store().and_then(|s| {
-            file.saves_seen = s.last_save();
-            case_file::open(s, case)
+            let data = case_file::open(s, case);
+            file.saves_seen = s.generation();
+            data
         });
         match opened {
             Ok(data) => {
@@ -92,7 +89,7 @@ impl CaseFile {
 
     fn reload(&mut self, ctx: &Ctx) {
         let Ok(store) = ctx.store() else { return };
-        self.saves_seen = store.last_save();
+        self.saves_seen = store.generation();
         match case_file::load(store, self.case) {
             Ok(data) => {
                 self.tabs = Tab::visible(data.readable);
@@ -207,7 +204,7 @@ impl CaseFile {
         match crate::ops::cases::record_reveal(store, self.case) {
             Ok(()) => {
                 self.revealed = true;
-                self.saves_seen = store.last_save();
+                self.saves_seen = store.generation();
                 Outcome::None
             }
             Err(e) => Outcome::Status(ctx.error_text(&e)),
@@ -280,7 +277,7 @@ impl CaseFile {
         out
     }
 
-    /// Runs an action; `update` notes when it opened something on top.
+    /// Runs an action.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let page = self.page.max(1);
         match action {
@@ -348,11 +345,7 @@ impl Screen for CaseFile {
     }
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        let out = self.act(action, ctx);
-        if matches!(out, Outcome::Push(_)) {
-            self.stale = true;
-        }
-        out
+        self.act(action, ctx)
     }
 
     fn condition(&self, c: Condition) -> bool {
@@ -360,9 +353,8 @@ impl Screen for CaseFile {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        if self.stale || saved != self.saves_seen {
-            self.stale = false;
+        let saved = ctx.store().map_or(0, |s| s.generation());
+        if saved != self.saves_seen {
             self.reload(ctx);
             self.ensure_history(ctx);
             return true;
