@@ -27,7 +27,7 @@ fn case(i: usize) -> CaseFront {
         age: AgeBasis::Unknown,
         age_group: AgeGroup::Adult,
         languages: vec!["ru".into()],
-        interpreter_needed: i % 3 == 0,
+        interpreter_needed: i.is_multiple_of(3),
         special_needs: String::new(),
         status: CaseStatus::Expected,
         high_risk: false,

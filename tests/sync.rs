@@ -189,7 +189,7 @@ fn a_case_file_travels_with_its_own_key_and_a_reception_laptop_keeps_it_for_late
 
 #[test]
 fn bundles_carry_changes_on_a_stick_and_a_bundle_of_another_centre_or_altered_is_refused() {
-    let mut a = first_laptop();
+    let a = first_laptop();
     let mut b = join(&a, "remote desk");
     let case = new_case("Swallow");
     put(a.s(), case.clone());

@@ -97,9 +97,7 @@ fn laptops_sync_through_postgres_and_a_dump_of_the_hub_holds_no_name() {
         for needle in [n.to_lowercase(), n.as_bytes().iter().map(|b| format!("{b:02x}")).collect::<String>()] {
             assert!(!text.contains(&needle), "{n} found in the dump");
         }
-        for alias in [format!("{n}alias")] {
-            assert!(!text.contains(&alias.to_lowercase()));
-        }
+        assert!(!text.contains(&format!("{n}alias").to_lowercase()));
     }
 }
 
@@ -167,9 +165,7 @@ fn a_wrong_certificate_or_a_plain_connection_is_refused_and_named() {
     let mut a = first_laptop();
     setup(&a, &p);
     let mut cfg = haven::sync::setup::config(a.s()).unwrap().unwrap();
-    cfg.url = cfg.url.replace("localhost:", "localhost:1").replace(":1", ":1");
-    let port_gone = "postgres://nobody@localhost:9/none";
-    cfg.url = port_gone.into();
+    cfg.url = "postgres://nobody@localhost:9/none".into();
     match PgHub::connect(&cfg, a.s().header().centre_id, a.s().header().installation) {
         Err(HubError::Offline(_)) => {}
         other => panic!("expected offline, got {:?}", other.err()),

@@ -253,7 +253,7 @@ impl Store {
                 (Class::Case | Class::Medical, Some(c)) => c == case,
                 // A case key handed to the other laptops.
                 (Class::Case, None) => {
-                    case_class.as_ref().and_then(|k| opens(k)).is_some_and(|b| b.tree == CASE_KEY_TREE && b.key == case)
+                    case_class.as_ref().and_then(&opens).is_some_and(|b| b.tree == CASE_KEY_TREE && b.key == case)
                 }
                 (Class::Front, _) => opens(&front_key).is_some_and(|b| record_keys.contains(&(b.tree, b.key))),
                 _ => false,

@@ -22,6 +22,11 @@ use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 use crate::domain::travel::Travel;
 
+/// Opens a stored value into its metadata and JSON fields.
+pub type OpenFn = fn(&Key, &'static str, &[u8], &[u8]) -> Result<(Meta, Json)>;
+/// Seals metadata and JSON fields for a tree and key.
+pub type SealFn = fn(&Key, &str, &[u8], Meta, &Json) -> Result<Vec<u8>>;
+
 /// What the store needs to handle one record type by its tree name.
 #[derive(Clone, Copy)]
 pub struct Kind {
@@ -34,9 +39,9 @@ pub struct Kind {
     /// Decodes a whole record (bincode, as a creation carries it) to JSON fields.
     pub whole: fn(&[u8]) -> Result<Json>,
     /// Opens a stored value into its metadata and JSON fields.
-    pub open: fn(&Key, &'static str, &[u8], &[u8]) -> Result<(Meta, Json)>,
+    pub open: OpenFn,
     /// Seals metadata and JSON fields for a tree and key.
-    pub seal: fn(&Key, &str, &[u8], Meta, &Json) -> Result<Vec<u8>>,
+    pub seal: SealFn,
     /// The storage key the JSON fields give (refuses a change whose fields
     /// would move the record to another key).
     pub key_of: fn(&Json) -> Result<Vec<u8>>,

@@ -16,6 +16,9 @@ struct Tables {
     online: bool,
 }
 
+/// The envelope rows of a hub by (installation, sequence).
+pub type Rows = BTreeMap<([u8; 16], u64), Row>;
+
 /// A shared in-memory hub.
 #[derive(Clone, Default)]
 pub struct MemoryHub {
@@ -48,7 +51,7 @@ impl MemoryHub {
     }
 
     /// Replaces a row as a hostile operator would.
-    pub fn tamper(&self, f: &mut dyn FnMut(&mut BTreeMap<([u8; 16], u64), Row>)) {
+    pub fn tamper(&self, f: &mut dyn FnMut(&mut Rows)) {
         if let Ok(mut t) = self.tables.lock() {
             f(&mut t.rows);
         }

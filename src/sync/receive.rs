@@ -221,6 +221,8 @@ pub fn receive(
 }
 
 type Counts = (usize, usize, usize);
+/// Erase orders found in a batch, with the change that carried each.
+type Orders = Vec<(ChangeEntry, Vec<u8>)>;
 
 thread_local! {
     static CRASH_AFTER: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
@@ -241,7 +243,7 @@ fn apply_batch(
     to_store: &[ChangeEntry],
     to_apply: &[(ChangeEntry, ChangeBody)],
     source: Source,
-) -> Result<(Counts, Vec<(ChangeEntry, Vec<u8>)>), StoreError> {
+) -> Result<(Counts, Orders), StoreError> {
     let refused: RefCell<Vec<ChangeEntry>> = RefCell::new(Vec::new());
     let orders: RefCell<Vec<(ChangeEntry, Vec<u8>)>> = RefCell::new(Vec::new());
     let counts: RefCell<Counts> = RefCell::new((0, 0, 0));

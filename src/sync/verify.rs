@@ -35,6 +35,9 @@ pub struct Verified {
     pub held_back: Vec<ChangeEntry>,
 }
 
+/// The hash of a change already held here, if it is.
+pub type Held<'a> = &'a dyn Fn(&[u8; 16], u64) -> Option<[u8; 32]>;
+
 /// Verifies `incoming` against the roster and the heads (which advance as
 /// changes are accepted). `held` gives the hash of a change already held
 /// here; `me` is this installation, whose changes only this laptop makes.
@@ -44,12 +47,12 @@ pub fn verify(
     me: &[u8; 16],
     my_head: u64,
     heads: &mut BTreeMap<[u8; 16], Head>,
-    held: &dyn Fn(&[u8; 16], u64) -> Option<[u8; 32]>,
+    held: Held<'_>,
     mut incoming: Vec<ChangeEntry>,
 ) -> Verified {
     let mut out = Verified::default();
     // Order does not matter to the caller: sort per installation.
-    incoming.sort_by(|a, b| (a.installation, a.seq).cmp(&(b.installation, b.seq)));
+    incoming.sort_by_key(|e| (e.installation, e.seq));
     let mut blocked: Option<[u8; 16]> = None;
     let mut gap: Option<[u8; 16]> = None;
     for e in incoming {
