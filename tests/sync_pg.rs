@@ -76,7 +76,8 @@ fn laptops_sync_through_postgres_and_a_dump_of_the_hub_holds_no_name() {
             assert!(l.s().get::<CasePrivate>(private).unwrap().is_some());
         }
         assert!(l.s().check().unwrap().ok(), "{:?}", l.s().check().unwrap().problems);
-        assert!(SyncState::load(l.s()).unwrap().alarms.is_empty());
+        let alarms = SyncState::load(l.s()).unwrap().alarms;
+        assert!(alarms.is_empty(), "{alarms:?}");
     }
     assert_eq!(state_hash(a.s()), state_hash(b.s()));
 

@@ -181,9 +181,42 @@ pub fn classify(e: postgres::Error) -> HubError {
     }
 }
 
-/// Creates (or completes) the schema, as the hub's administrator.
+/// Creates (or completes) the schema, as the hub's administrator. A policy
+/// that exists is left alone: dropping it while laptops sync would hide
+/// every row from them for a moment (and look like a rollback). Another
+/// laptop running this at the same time is retried.
 pub fn init_schema(admin: &mut Client) -> Result<(), HubError> {
+    let mut last = None;
+    for attempt in 0..5u64 {
+        match init_schema_once(admin) {
+            Ok(()) => return Ok(()),
+            Err(e) => {
+                last = Some(e);
+                std::thread::sleep(Duration::from_millis(50 * (attempt + 1)));
+            }
+        }
+    }
+    Err(last.unwrap_or(HubError::Other("schema".into())))
+}
+
+fn init_schema_once(admin: &mut Client) -> Result<(), HubError> {
     for sql in SCHEMA {
+        if let Some(rest) = sql.strip_prefix("DROP POLICY IF EXISTS ") {
+            let mut words = rest.split_whitespace();
+            let (policy, table) = (words.next().unwrap_or(""), words.nth(1).unwrap_or(""));
+            let exists = !admin
+                .query("SELECT 1 FROM pg_policies WHERE policyname = $1 AND tablename = $2", &[&policy, &table])
+                .map_err(classify)?
+                .is_empty();
+            if exists {
+                continue;
+            }
+            create_policy(admin, policy)?;
+            continue;
+        }
+        if sql.starts_with("CREATE POLICY") {
+            continue;
+        }
         admin.batch_execute(sql).map_err(classify)?;
     }
     ensure_role(admin, DEVICE_GROUP, None)?;
@@ -191,6 +224,15 @@ pub fn init_schema(admin: &mut Client) -> Result<(), HubError> {
         admin.batch_execute(sql).map_err(classify)?;
     }
     Ok(())
+}
+
+/// Runs the CREATE POLICY statement of `policy`.
+fn create_policy(admin: &mut Client, policy: &str) -> Result<(), HubError> {
+    let create = SCHEMA.iter().find(|s| s.starts_with(&format!("CREATE POLICY {policy} ")));
+    match create {
+        Some(sql) => admin.batch_execute(sql).map_err(classify),
+        None => Ok(()),
+    }
 }
 
 fn ensure_role(admin: &mut Client, role: &str, password: Option<&str>) -> Result<(), HubError> {

@@ -33,7 +33,7 @@ impl Laptop {
     /// Closes and reopens (a restart, or after a crash).
     pub fn reopen(&mut self) {
         self.store = None;
-        let mut s = Store::open_as(self.dir.path(), "anna", PASS.as_bytes()).unwrap();
+        let mut s = open_retry(self.dir.path());
         let c = self.clock.clone();
         s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
         self.store = Some(s);
@@ -104,7 +104,7 @@ impl Laptop {
         // The centre lives in the sub-folder "c" of a joined laptop.
         let sub = self.dir.path().join("c");
         if sub.exists() {
-            let mut s = Store::open_as(&sub, "anna", PASS.as_bytes()).unwrap();
+            let mut s = open_retry(&sub);
             let c = self.clock.clone();
             s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
             self.store = Some(s);
@@ -121,7 +121,7 @@ impl Laptop {
     /// Reopens from the centre folder.
     pub fn restart(&mut self) {
         self.store = None;
-        let mut s = Store::open_as(&self.path(), "anna", PASS.as_bytes()).unwrap();
+        let mut s = open_retry(&self.path());
         let c = self.clock.clone();
         s.set_clock(Arc::new(move || Utc.timestamp_millis_opt(c.load(Ordering::SeqCst)).unwrap()));
         self.store = Some(s);
@@ -165,4 +165,16 @@ pub fn state_hash(s: &Store) -> Vec<u8> {
         out.extend(format!("{:?}", m.conflicts).into_bytes());
     }
     haven::store::crypto::hash(&[&out]).to_vec()
+}
+
+/// Opens a centre just closed: sled's flusher may hold it for a moment.
+pub fn open_retry(path: &Path) -> Store {
+    for _ in 0..50 {
+        match Store::open_as(path, "anna", PASS.as_bytes()) {
+            Ok(s) => return s,
+            Err(haven::store::StoreError::InUse { .. }) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            Err(e) => panic!("{e}"),
+        }
+    }
+    panic!("the centre stayed in use");
 }
