@@ -204,3 +204,14 @@ fn a_hub_operator_flipping_bits_or_forging_rows_is_caught() {
     let mut h = haven::sync::setup::connect(b.s()).unwrap().unwrap();
     assert!(matches!(hub::sync(b.store(), &mut h), Ok(_) | Err(SyncError::Hub(_))));
 }
+
+#[test]
+fn the_seeded_simulation_of_three_laptops_ends_identical_over_real_sql() {
+    let Some(p) = pg() else { return };
+    simulate(11, 60, &|l| setup(l, &p), &mut |l, online| {
+        if online {
+            let mut h = haven::sync::setup::connect(l.s()).unwrap().unwrap();
+            let _ = hub::sync(l.store(), &mut h);
+        }
+    });
+}

@@ -16,12 +16,11 @@ mod sync_common;
 use std::sync::OnceLock;
 
 use haven::domain::case::CaseFront;
+use haven::store::Store;
 use haven::store::changelog::ChangeEntry;
-use haven::store::merge::Dot;
-use haven::store::{Record, Store};
 use haven::sync::hub;
 use haven::sync::memhub::MemoryHub;
-use haven::sync::receive::{self, crash_next_apply_after};
+use haven::sync::receive;
 use haven::sync::state::{Source, SyncState};
 use proptest::prelude::*;
 use sync_common::*;
@@ -124,144 +123,15 @@ proptest! {
     }
 }
 
-/// A small deterministic generator (the simulation's seed fixes everything).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
-/// One value written by a laptop, to check that nothing vanished.
-struct Written {
-    key: Vec<u8>,
-    field: &'static str,
-    dot: Dot,
-}
-
-fn sync_one(l: &mut Laptop, hub: &MemoryHub, online: bool) {
-    hub.set_online(online);
-    let me = l.s().header().installation;
-    let _ = hub::sync(l.store(), &mut hub.handle(me));
-    hub.set_online(true);
-}
-
-fn run_simulation(seed: u64, steps: usize) {
-    let mut rng = Rng(seed);
-    let first = first_laptop();
-    let mut laptops: Vec<Laptop> = vec![join(&first, "a"), join(&first, "b"), join(&first, "c")];
-    drop(first);
-    let hub = MemoryHub::new();
-    for l in laptops.iter_mut() {
-        sync_one(l, &hub, true);
-    }
-    let mut online = [true; 3];
-    let mut written: Vec<Written> = Vec::new();
-    let bundles = tempfile::tempdir().unwrap();
-    for step in 0..steps {
-        let i = rng.below(3) as usize;
-        for l in &laptops {
-            l.tick(1 + rng.below(5000) as i64);
-        }
-        match rng.below(10) {
-            0..=4 => {
-                // An edit: a new case, or a field of a case this laptop knows.
-                let s = laptops[i].s();
-                let known = s.scan::<CaseFront>().unwrap();
-                let me = s.header().installation;
-                if known.is_empty() || rng.below(4) == 0 {
-                    let c = new_case(&format!("S{step}"));
-                    put(s, c.clone());
-                    written.push(Written {
-                        key: c.key(),
-                        field: "alias",
-                        dot: Dot { inst: me, seq: s.own_head().unwrap().0 },
-                    });
-                } else {
-                    let c = known[rng.below(known.len() as u64) as usize].body.clone();
-                    let mut e = c.clone();
-                    let field = match rng.below(3) {
-                        0 => {
-                            e.special_needs = format!("need {step}");
-                            "special_needs"
-                        }
-                        1 => {
-                            e.alias = format!("alias {step}");
-                            "alias"
-                        }
-                        _ => {
-                            e.interpreter_needed = !e.interpreter_needed;
-                            "interpreter_needed"
-                        }
-                    };
-                    put(s, e);
-                    written.push(Written { key: c.key(), field, dot: Dot { inst: me, seq: s.own_head().unwrap().0 } });
-                }
-            }
-            5 => online[i] = !online[i],
-            6 | 7 => {
-                let on = online[i];
-                sync_one(&mut laptops[i], &hub, on);
-            }
-            8 => {
-                // A bundle carried from one laptop to another.
-                let j = (i + 1 + rng.below(2) as usize) % 3;
-                let file = bundles.path().join(format!("b{step}.haven"));
-                haven::sync::bundle::export(laptops[i].s(), &file, None).unwrap();
-                haven::sync::bundle::import(laptops[j].store(), &file).unwrap();
-            }
-            _ => {
-                // A crash mid-apply during a sync, then a restart.
-                crash_next_apply_after(Some(rng.below(3) as usize));
-                sync_one(&mut laptops[i], &hub, true);
-                crash_next_apply_after(None);
-                laptops[i].restart();
-            }
-        }
-    }
-    // Everyone back online: sync until quiet.
-    for _ in 0..3 {
-        for l in laptops.iter_mut() {
-            sync_one(l, &hub, true);
-        }
-    }
-    let hashes: Vec<Vec<u8>> = laptops.iter().map(|l| state_hash(l.s())).collect();
-    assert!(hashes.windows(2).all(|w| w[0] == w[1]), "seed {seed}: laptops differ");
-    for l in &laptops {
-        let st = SyncState::load(l.s()).unwrap();
-        assert!(st.alarms.is_empty(), "seed {seed}: {:?}", st.alarms);
-        assert!(st.pending.is_empty());
-        assert!(l.s().check().unwrap().ok(), "seed {seed}: {:?}", l.s().check().unwrap().problems);
-    }
-    // No value vanished: each is live, or was replaced by an editor who saw it.
-    let s = laptops[0].s();
-    let mut conflicts = 0;
-    for w in &written {
-        let (mut m, rec) = s.merge_state("case_front", &w.key).unwrap().unwrap();
-        m.fill(&rec);
-        let live_or_seen = match m.fields.get(w.field) {
-            Some(f) => f.values.iter().any(|v| v.dot == w.dot) || f.dead.contains(&w.dot),
-            None => m.origin.as_ref().is_some_and(|o| o.dot == w.dot),
-        };
-        assert!(live_or_seen, "seed {seed}: a value of {} vanished", w.field);
-        if let Some(f) = m.fields.get(w.field)
-            && f.in_conflict()
-        {
-            assert!(m.conflicts.iter().any(|c| c == w.field), "seed {seed}: a conflict is not shown");
-            conflicts += 1;
-        }
-    }
-    let _ = conflicts;
-}
-
 #[test]
 fn three_laptops_with_random_edits_offline_periods_bundles_and_crashes_end_identical() {
     for seed in [1u64, 7, 42] {
-        run_simulation(seed, 120);
+        let hub = MemoryHub::new();
+        simulate(seed, 120, &|_| {}, &mut |l, online| {
+            hub.set_online(online);
+            let me = l.s().header().installation;
+            let _ = hub::sync(l.store(), &mut hub.handle(me));
+            hub.set_online(true);
+        });
     }
 }
