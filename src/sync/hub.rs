@@ -440,6 +440,10 @@ pub fn check_one(
 ) -> Result<(), StoreError> {
     let now = store.now().timestamp_millis();
     let me = store.header().installation;
+    if ck.inst == me {
+        // This laptop's own checkpoint come back in a bundle: nothing to learn.
+        return Ok(());
+    }
     let seen_map = if source == Source::Hub { &mut state.ck_seen } else { &mut state.ck_seen_bundle };
     let seen = seen_map.get(&ck.inst).copied().unwrap_or(0);
     if ck.seq < seen {
