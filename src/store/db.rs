@@ -94,6 +94,19 @@ impl std::fmt::Debug for Store {
 }
 
 fn open_sled(path: &Path) -> Result<sled::Db> {
+    // Our own folder lock already keeps other processes out, so a busy sled
+    // lock here is this process's previous handle still closing (sled drops
+    // its files from a background thread): wait for it briefly.
+    for attempt in 0..30 {
+        match open_sled_once(path) {
+            Err(StoreError::InUse { .. }) if attempt < 29 => std::thread::sleep(std::time::Duration::from_millis(100)),
+            other => return other,
+        }
+    }
+    Err(StoreError::InUse { path: path.to_path_buf() })
+}
+
+fn open_sled_once(path: &Path) -> Result<sled::Db> {
     let cfg = sled::Config::new().path(path).cache_capacity(CACHE_BYTES).mode(sled::Mode::LowSpace);
     // sled can panic on some damaged files instead of returning an error:
     // turn that into a message rather than a crash.
