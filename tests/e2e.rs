@@ -107,6 +107,17 @@ fn after(dir: &Path) -> String {
     }
 }
 
+/// A five-case demo centre in `data`, created without the console.
+fn small_demo(data: &Path) {
+    let setup = Command::new(env!("CARGO_BIN_EXE_haven"))
+        .env("HAVEN_DATA", data)
+        .env("HAVEN_INSECURE_FAST_KDF", "1")
+        .args(["demo", "--no-console", "--cases", "5"])
+        .output()
+        .unwrap();
+    assert!(setup.status.success());
+}
+
 fn assert_terminal_restored(report: &str) {
     // Canonical mode and echo are back on: raw mode was left.
     let flags: Vec<&str> = report.split_whitespace().collect();
@@ -168,13 +179,7 @@ fn a_panic_in_render_leaves_the_terminal_restored() {
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
-    let setup = Command::new(env!("CARGO_BIN_EXE_haven"))
-        .env("HAVEN_DATA", &data)
-        .env("HAVEN_INSECURE_FAST_KDF", "1")
-        .args(["demo", "--no-console", "--cases", "5"])
-        .output()
-        .unwrap();
-    assert!(setup.status.success());
+    small_demo(&data);
     let s = Session::start(
         "haven-panic",
         dir.path(),
@@ -195,13 +200,7 @@ fn sigterm_while_typing_restores_the_terminal() {
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
-    let setup = Command::new(env!("CARGO_BIN_EXE_haven"))
-        .env("HAVEN_DATA", &data)
-        .env("HAVEN_INSECURE_FAST_KDF", "1")
-        .args(["demo", "--no-console", "--cases", "5"])
-        .output()
-        .unwrap();
-    assert!(setup.status.success());
+    small_demo(&data);
     let pidfile = dir.path().join("pid");
     let bin = env!("CARGO_BIN_EXE_haven");
     let out = dir.path().join("after.txt").display().to_string();
@@ -228,13 +227,7 @@ fn sigterm_while_typing_in_a_form_keeps_what_was_typed_as_a_draft() {
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
-    let setup = Command::new(env!("CARGO_BIN_EXE_haven"))
-        .env("HAVEN_DATA", &data)
-        .env("HAVEN_INSECURE_FAST_KDF", "1")
-        .args(["demo", "--no-console", "--cases", "5"])
-        .output()
-        .unwrap();
-    assert!(setup.status.success());
+    small_demo(&data);
     let pidfile = dir.path().join("pid");
     let bin = env!("CARGO_BIN_EXE_haven");
     let out = dir.path().join("after.txt").display().to_string();
