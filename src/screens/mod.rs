@@ -11,8 +11,8 @@ pub mod first_run;
 pub mod help;
 pub mod login;
 pub mod night;
-pub mod reports;
 pub mod organisations;
+pub mod reports;
 pub mod rooms;
 pub mod widgets;
 
