@@ -4,6 +4,7 @@
 //! audit event it leaves, and the F6 screen in English and Russian at 80×24
 //! and 120×40.
 
+mod common;
 mod support;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -477,4 +478,137 @@ fn the_reports_screen_in_english_and_russian() {
         press(&mut app, "tab tab tab tab tab tab");
         insta::assert_snapshot!(format!("occupancy_{}_120x40", lang.code()), render(&mut app, 120, 40).backend());
     }
+}
+
+/// The value at the end of the screen line that starts with `label`.
+fn figure(text: &str, label: &str) -> String {
+    let line = text.lines().find(|l| l.trim_start().starts_with(label)).unwrap_or_else(|| panic!("{label}:\n{text}"));
+    line.split_whitespace().last().unwrap().to_string()
+}
+
+#[test]
+fn periods_step_and_switch_from_the_keyboard() {
+    let mut app = reports_app(Lang::En);
+    assert!(screen_text(&mut app, 80, 24).contains("November 2026"));
+    press(&mut app, "right right");
+    assert!(screen_text(&mut app, 80, 24).contains("January 2027"));
+    press(&mut app, "left left y");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains(" 2026 "), "{text}");
+    assert_eq!(figure(&text, "People assisted"), "5");
+    press(&mut app, "[");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains(" 2025 "), "{text}");
+    assert_eq!(figure(&text, "People assisted"), "1", "the erased case of 2025");
+    press(&mut app, "] q");
+    assert!(screen_text(&mut app, 80, 24).contains("Q4 2026"), "the quarter of today");
+    press(&mut app, "m");
+    assert!(screen_text(&mut app, 80, 24).contains("December 2026"));
+    // Any dates: r, then the two dates, Enter.
+    press(&mut app, "r ctrl-u");
+    type_text(&mut app, "03.11.2026 – 12.11.2026");
+    press(&mut app, "enter");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("3 Nov 2026 – 12 Nov 2026"), "{text}");
+    assert_eq!(figure(&text, "Bed-nights"), "15");
+    // A range the wrong way round is refused in the dialog and nothing changes.
+    press(&mut app, "r ctrl-u");
+    type_text(&mut app, "12.11.2026 01.11.2026");
+    press(&mut app, "enter");
+    assert!(screen_text(&mut app, 80, 24).contains("The period ends before it starts"));
+    press(&mut app, "esc");
+    assert!(screen_text(&mut app, 80, 24).contains("3 Nov 2026 – 12 Nov 2026"));
+    // Tabs go round.
+    press(&mut app, "tab tab tab");
+    assert!(screen_text(&mut app, 120, 40).contains("Uzbekistan"));
+    press(&mut app, "shift-tab shift-tab shift-tab");
+    assert!(screen_text(&mut app, 120, 40).contains("People assisted"));
+}
+
+#[test]
+fn the_report_and_the_records_are_exported_from_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reports_app(Lang::En);
+    press(&mut app, "e");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("This report, Excel workbook") && text.contains("haven-report-2026-11.xlsx"), "{text}");
+    insta::assert_snapshot!("export_dialog_en_80x24", render(&mut app, 80, 24).backend());
+    let xlsx = dir.path().join("november.xlsx");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, &xlsx.display().to_string());
+    press(&mut app, "enter");
+    assert!(xlsx.is_file());
+    assert!(app.status().unwrap().contains("Report written to"), "{:?}", app.status());
+    // The CTDC dataset is the last choice.
+    press(&mut app, "e up");
+    let ctdc = dir.path().join("ctdc.csv");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, &ctdc.display().to_string());
+    press(&mut app, "enter");
+    assert!(ctdc.is_file(), "{:?}", app.status());
+    assert!(app.status().unwrap().contains("CTDC"), "{:?}", app.status());
+    let events: Vec<_> = app.ctx.store().unwrap().audit_events().unwrap().into_iter().filter_map(|(_, e)| e).collect();
+    let reports: Vec<&str> =
+        events.iter().filter(|e| e.action == AuditAction::Report).map(|e| e.summary.as_str()).collect();
+    assert_eq!(reports, ["screen 2026-12-01..2026-12-31", "xlsx 2026-11-01..2026-11-30"]);
+    assert!(events.iter().any(|e| e.action == AuditAction::Export && e.summary.starts_with("ctdc ")));
+}
+
+#[test]
+fn reports_are_for_case_workers_and_managers() {
+    let (dir, mut store) = centre(None);
+    store.set_user("desk", "Reception", haven::domain::user::Role::Reception, b"reception passphrase").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("desk", b"reception passphrase").unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F6");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Reports are for case workers and managers"), "{text}");
+    press(&mut app, "e");
+    assert!(!screen_text(&mut app, 80, 24).contains("Export"), "nothing to export");
+    drop(dir);
+}
+
+#[test]
+fn a_case_worker_may_export_the_report_but_not_the_records() {
+    let (dir, mut store) = centre(None);
+    november_centre(&store);
+    store.set_user("worker", "Case Worker", haven::domain::user::Role::CaseWorker, b"worker passphrase").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("worker", b"worker passphrase").unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F6 left e");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("This report, text") && !text.contains("CTDC"), "{text}");
+    drop(dir);
+}
+
+#[test]
+fn haven_report_prints_text_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let centre = dir.path().join("centre");
+    common::init(&centre);
+    {
+        let store = Store::open_as(&centre, common::ADMIN, common::ADMIN_PASS.as_bytes()).unwrap();
+        november_centre(&store);
+    }
+    let run = |args: &[&str]| common::haven(&centre).arg("report").args(args).output().unwrap();
+    let out = run(&["--from", "2026-11-01", "--to", "30.11.2026"]);
+    assert!(out.status.success(), "{}", common::text(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Report · November 2026\n"), "{text}");
+    for part in ["People by gender", "Feminine", "Referrals by type of organisation", "Law enforcement"] {
+        assert!(text.contains(part), "{part} missing from\n{text}");
+    }
+    let out = run(&["--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv"]);
+    assert!(out.stdout.starts_with(haven::report::csv_file::BOM));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("People assisted;3"));
+    let xlsx = dir.path().join("r.xlsx");
+    let out = run(&["--from", "2026-11-01", "--to", "2026-11-30", "--format", "xlsx", "--out", xlsx.to_str().unwrap()]);
+    assert!(out.status.success() && xlsx.is_file(), "{}", common::text(&out));
+    common::fails_with(&run(&["--from", "2026-12-01", "--to", "2026-11-01"]), "ends before it starts");
+    common::fails_with(&run(&["--from", "someday", "--to", "2026-11-01"]), "--from someday: not a date");
+    let audit = common::haven(&centre).args(["audit", "show", "--action", "report"]).output().unwrap();
+    let t = common::text(&audit);
+    assert!(t.contains("text 2026-11-01..2026-11-30") && t.contains("xlsx 2026-11-01..2026-11-30"), "{t}");
 }

@@ -22,13 +22,14 @@ use crate::report::import::columns::Columns;
 use crate::report::import::rooms::{self, RoomDraft};
 use crate::report::import::sheet::{self, Encoding, EncodingChoice, Sheet};
 use crate::report::import::values::loose;
-use crate::report::import::{BadRow, Checked, Kind, Problem, organisations};
+use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
 
-/// Records written per commit, about: a case is some fifteen records (front,
-/// file, twelve services, consents), a room one plus its beds.
-pub const BATCH_RECORDS: usize = 300;
+/// The audit summary of one batch: counts, never content.
+fn batch_summary(kind: Kind, created: usize, batch: usize, of: usize, done: &Imported) -> String {
+    crate::report::import::batch_summary(kind, created, (batch, of), (done.rows, done.existing, done.bad.len()))
+}
 
 /// The kind of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,32 +247,40 @@ fn beds_free(store: &Store, checked: &mut Checked<RoomDraft>, rows: &[(u64, Vec<
     Ok(())
 }
 
-/// Splits `items` into batches of about [`BATCH_RECORDS`] records.
-fn batches<T>(items: Vec<T>, records_each: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
-    let mut out: Vec<Vec<T>> = Vec::new();
-    let mut size = 0;
-    for item in items {
-        let n = records_each(&item);
-        if out.is_empty() || size + n > BATCH_RECORDS {
-            out.push(Vec::new());
-            size = 0;
+/// Writes `parts` one commit and one audit event each: `prepare` reads what
+/// a batch needs before its commit (a commit may not read the store
+/// outside its transaction), `write` puts the batch, `counted` adds what a
+/// committed batch made.
+#[allow(clippy::too_many_arguments)]
+fn commit_in_batches<T, P>(
+    store: &Store,
+    kind: Kind,
+    parts: Vec<Vec<T>>,
+    done: &mut Imported,
+    progress: &mut dyn FnMut(u64),
+    prepare: impl Fn(&[T]) -> Result<P, StoreError>,
+    write: impl Fn(&mut Tx<'_>, &[T], &P) -> Result<(), StoreError>,
+    counted: impl Fn(&[T], &mut Imported),
+) -> Result<(), ImportError> {
+    let entity = match kind {
+        Kind::Cases => "case",
+        Kind::Organisations => "organisation",
+        Kind::Rooms => "room",
+    };
+    let of = parts.len();
+    for (i, part) in parts.into_iter().enumerate() {
+        let summary = batch_summary(kind, part.len(), i + 1, of, done);
+        let entry = AuditEntry::new(AuditAction::Import, entity).summary(summary);
+        let result = prepare(&part).and_then(|prep| store.commit(entry, |tx| write(tx, &part, &prep)));
+        if let Err(error) = result {
+            return Err(ImportError::Partial { written: done.created, error });
         }
-        size += n;
-        if let Some(last) = out.last_mut() {
-            last.push(item);
-        }
+        done.commits += 1;
+        done.created += part.len();
+        counted(&part, done);
+        progress(done.created as u64);
     }
-    out
-}
-
-fn summary(kind: Kind, created: usize, batch: usize, of: usize, done: &Imported) -> String {
-    format!(
-        "{} created={created} batch={batch}/{of} rows={} existing={} bad={}",
-        kind.key(),
-        done.rows,
-        done.existing,
-        done.bad.len()
-    )
+    Ok(())
 }
 
 /// A case ready to write: its draft and the ids drawn for it.
@@ -305,47 +314,40 @@ fn write_cases(
             draft,
         });
     }
-    let parts = batches(fresh, |_| 15);
-    let of = parts.len();
-    for (i, part) in parts.into_iter().enumerate() {
-        // Codes of this centre move its sequence on, so a case created
-        // later never takes a number the file brought.
+    // Codes of this centre move its sequence on, so a case created later
+    // never takes a number the file brought: how far, per year, read before
+    // each commit.
+    let prepare = |part: &[NewCase]| {
         let counters = store.counters()?;
-        let mut advance: HashMap<u8, u32> = HashMap::new();
+        let mut highest: HashMap<u8, u32> = HashMap::new();
         for c in part.iter().filter(|c| c.draft.front.code.centre == centre) {
             let code = &c.draft.front.code;
-            let e = advance.entry(code.year).or_default();
+            let e = highest.entry(code.year).or_default();
             *e = (*e).max(code.seq);
         }
-        let advance: Vec<(u8, u32)> = advance
+        Ok(highest
             .into_iter()
-            .map(|(y, max)| {
-                let now = counters.case_seq.iter().find(|(cy, _)| *cy == y).map_or(0, |(_, n)| *n);
-                (y, max.saturating_sub(now))
+            .map(|(year, max)| {
+                let now = counters.case_seq.iter().find(|(y, _)| *y == year).map_or(0, |(_, n)| *n);
+                (year, max.saturating_sub(now))
             })
-            .collect();
-        let entry =
-            AuditEntry::new(AuditAction::Import, "case").summary(summary(Kind::Cases, part.len(), i + 1, of, done));
-        let write = |tx: &mut Tx<'_>| {
-            for (year, steps) in &advance {
-                for _ in 0..*steps {
-                    tx.next_case_seq(*year)?;
-                }
+            .collect::<Vec<(u8, u32)>>())
+    };
+    let write = |tx: &mut Tx<'_>, part: &[NewCase], advance: &Vec<(u8, u32)>| {
+        for (year, steps) in advance {
+            for _ in 0..*steps {
+                tx.next_case_seq(*year)?;
             }
-            for c in &part {
-                write_case(tx, c, &user, today)?;
-            }
-            Ok(())
-        };
-        if let Err(error) = store.commit(entry, write) {
-            return Err(ImportError::Partial { written: done.created, error });
         }
-        done.commits += 1;
-        done.created += part.len();
+        for c in part {
+            write_case(tx, c, &user, today)?;
+        }
+        Ok(())
+    };
+    let counted = |part: &[NewCase], done: &mut Imported| {
         done.not_housed += part.iter().filter(|c| c.draft.was_in_residence).count();
-        progress(done.created as u64);
-    }
-    Ok(())
+    };
+    commit_in_batches(store, Kind::Cases, batches(fresh, |_| 15), done, progress, prepare, write, counted)
 }
 
 fn write_case(tx: &mut Tx<'_>, c: &NewCase, user: &str, today: NaiveDate) -> Result<(), StoreError> {
@@ -366,15 +368,8 @@ fn write_case(tx: &mut Tx<'_>, c: &NewCase, user: &str, today: NaiveDate) -> Res
     ];
     for (purpose, given, id) in decisions {
         if let Some(given) = given {
-            tx.put(Consent {
-                id,
-                case_id: c.id,
-                purpose,
-                given,
-                date: day,
-                recorded_by: user.to_string(),
-                withdrawn_on: None,
-            })?;
+            let recorded_by = user.to_string();
+            tx.put(Consent { id, case_id: c.id, purpose, given, date: day, recorded_by, withdrawn_on: None })?;
         }
     }
     Ok(())
@@ -396,30 +391,14 @@ fn write_organisations(
         o.id = new_id::<OrganisationId>()?;
         fresh.push(o);
     }
-    let parts = batches(fresh, |_| 1);
-    let of = parts.len();
-    for (i, part) in parts.into_iter().enumerate() {
-        let entry = AuditEntry::new(AuditAction::Import, "organisation").summary(summary(
-            Kind::Organisations,
-            part.len(),
-            i + 1,
-            of,
-            done,
-        ));
-        let write = |tx: &mut Tx<'_>| {
-            for o in &part {
-                tx.put(o.clone())?;
-            }
-            Ok(())
-        };
-        if let Err(error) = store.commit(entry, write) {
-            return Err(ImportError::Partial { written: done.created, error });
+    let write = |tx: &mut Tx<'_>, part: &[Organisation], _: &()| {
+        for o in part {
+            tx.put(o.clone())?;
         }
-        done.commits += 1;
-        done.created += part.len();
-        progress(done.created as u64);
-    }
-    Ok(())
+        Ok(())
+    };
+    let parts = batches(fresh, |_| 1);
+    commit_in_batches(store, Kind::Organisations, parts, done, progress, |_| Ok(()), write, |_, _| {})
 }
 
 fn write_rooms(
@@ -442,38 +421,23 @@ fn write_rooms(
         let mut beds = Vec::new();
         for label in d.beds {
             walk += 1;
-            beds.push(Bed {
-                id: new_id::<BedId>()?,
-                room_id: room.id,
-                label,
-                walk_order: walk,
-                out_of_service: None,
-                retired: false,
-            });
+            let id = new_id::<BedId>()?;
+            beds.push(Bed { id, room_id: room.id, label, walk_order: walk, out_of_service: None, retired: false });
         }
         fresh.push((room, beds));
     }
-    let parts = batches(fresh, |(_, beds)| 1 + beds.len());
-    let of = parts.len();
-    for (i, part) in parts.into_iter().enumerate() {
-        let entry =
-            AuditEntry::new(AuditAction::Import, "room").summary(summary(Kind::Rooms, part.len(), i + 1, of, done));
-        let write = |tx: &mut Tx<'_>| {
-            for (room, beds) in &part {
-                tx.put(room.clone())?;
-                for b in beds {
-                    tx.put(b.clone())?;
-                }
+    let write = |tx: &mut Tx<'_>, part: &[(Room, Vec<Bed>)], _: &()| {
+        for (room, beds) in part {
+            tx.put(room.clone())?;
+            for b in beds {
+                tx.put(b.clone())?;
             }
-            Ok(())
-        };
-        if let Err(error) = store.commit(entry, write) {
-            return Err(ImportError::Partial { written: done.created, error });
         }
-        done.commits += 1;
-        done.created += part.len();
+        Ok(())
+    };
+    let counted = |part: &[(Room, Vec<Bed>)], done: &mut Imported| {
         done.beds += part.iter().map(|(_, b)| b.len()).sum::<usize>();
-        progress(done.created as u64);
-    }
-    Ok(())
+    };
+    let parts = batches(fresh, |(_, beds)| 1 + beds.len());
+    commit_in_batches(store, Kind::Rooms, parts, done, progress, |_| Ok(()), write, counted)
 }

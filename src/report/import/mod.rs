@@ -205,3 +205,49 @@ impl<T> Default for Checked<T> {
         Checked { good: Vec::new(), bad: Vec::new() }
     }
 }
+
+/// Records written per commit, about: a case is some fifteen records (front,
+/// file, twelve services, consents), a room one plus its beds.
+pub const BATCH_RECORDS: usize = 300;
+
+/// Splits `items` into batches of about [`BATCH_RECORDS`] records.
+pub fn batches<T>(items: Vec<T>, records_each: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = Vec::new();
+    let mut size = 0;
+    for item in items {
+        let n = records_each(&item);
+        if out.is_empty() || size + n > BATCH_RECORDS {
+            out.push(Vec::new());
+            size = 0;
+        }
+        size += n;
+        if let Some(last) = out.last_mut() {
+            last.push(item);
+        }
+    }
+    out
+}
+
+/// The audit summary of a batch: `cases created=20 batch=1/3 rows=50 existing=0 bad=0`.
+pub fn batch_summary(
+    kind: Kind,
+    created: usize,
+    (batch, of): (usize, usize),
+    (rows, existing, bad): (usize, usize, usize),
+) -> String {
+    format!("{} created={created} batch={batch}/{of} rows={rows} existing={existing} bad={bad}", kind.key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_hold_about_three_hundred_records() {
+        let parts = batches((0..50).collect::<Vec<_>>(), |_| 15);
+        assert_eq!(parts.iter().map(Vec::len).collect::<Vec<_>>(), [20, 20, 10]);
+        let rooms = batches(vec![299, 5, 1], |n| *n);
+        assert_eq!(rooms, [vec![299], vec![5, 1]]);
+        assert!(batches(Vec::<u8>::new(), |_| 1).is_empty());
+    }
+}

@@ -155,7 +155,7 @@ impl ExportDialog {
 
     /// Draws the dialog over `area`.
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        let h = (self.choices.len() as u16 + 7).min(area.height);
+        let h = (self.choices.len() as u16 + 6).min(area.height);
         let w = area.width.saturating_sub(4).min(76);
         let r = centered(area, w, h);
         frame.render_widget(Clear, r);

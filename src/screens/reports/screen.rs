@@ -235,8 +235,11 @@ impl Screen for Reports {
     }
 
     fn hints(&self) -> Vec<Action> {
+        if self.figures.is_none() {
+            return Vec::new();
+        }
         if self.dialog.is_some() {
-            return vec![Action::Confirm, Action::Back];
+            return vec![Action::Open, Action::Up, Action::Down, Action::Back];
         }
         vec![
             Action::PeriodPrev,
