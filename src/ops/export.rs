@@ -174,23 +174,43 @@ pub fn load(store: &Store) -> Result<Records, StoreError> {
     })
 }
 
+/// The temporary file beside `path` an export is written to first.
+fn part_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    path.with_file_name(format!(".{name}.part"))
+}
+
+/// Writes the temporary file of `path` with `fill`, synced to the disk;
+/// removed again on failure.
+fn stage(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<PathBuf, ExportError> {
+    let tmp = part_path(path);
+    let result = (|| {
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(ExportError::Write { path: path.to_path_buf(), reason: e.to_string() })
+        }
+    }
+}
+
 /// Writes `bytes` to `path` whole: a temporary file beside it, synced, then
 /// renamed, so a failure never leaves half a file under the asked name.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let fail = |e: std::io::Error| ExportError::Write { path: path.to_path_buf(), reason: e.to_string() };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.part"));
-    let result = (|| {
-        use std::io::Write;
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
+    let tmp = stage(path, |w| std::io::Write::write_all(w, bytes))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(fail)
+        ExportError::Write { path: path.to_path_buf(), reason: e.to_string() }
+    })
 }
 
 /// `export.csv` → `export-cases.csv`: the file of one kind in a multi-file CSV export.
@@ -200,14 +220,15 @@ pub fn kind_path(out: &Path, kind: &str) -> PathBuf {
     out.with_file_name(format!("{stem}-{kind}.{ext}"))
 }
 
-fn csv_with_progress(
+fn csv_with_progress<W: std::io::Write>(
+    out: W,
     t: &Table,
     style: &CsvStyle,
     i18n: &I18n,
     progress: &mut dyn FnMut(u64),
-) -> Result<Vec<u8>, std::io::Error> {
+) -> std::io::Result<()> {
     let (yes, no) = (i18n.t("report-yes"), i18n.t("report-no"));
-    let mut w = csv_file::writer(Vec::new(), style)?;
+    let mut w = csv_file::writer(out, style)?;
     csv_file::write_texts(&mut w, &t.columns)?;
     for (n, r) in t.rows.iter().enumerate() {
         csv_file::write_row(&mut w, r, style, &yes, &no)?;
@@ -215,7 +236,7 @@ fn csv_with_progress(
             progress(n as u64 + 1);
         }
     }
-    w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
+    w.flush()
 }
 
 /// Exports the records to `out` as `opts` says; `progress` hears rows written.
@@ -228,63 +249,78 @@ pub fn export(
     let records = load(store)?;
     let selection = exportable(&records, opts.today);
     let ro = RowsOptions { i18n: opts.i18n, identifying: opts.identifying, today: opts.today };
-    let fail = |path: &Path| {
-        let path = path.to_path_buf();
-        move |e: std::io::Error| ExportError::Write { path: path.clone(), reason: e.to_string() }
-    };
     let mut done = Exported { cases: selection.cases.len(), refused: selection.refused, ..Exported::default() };
-    // Built in full before anything is written or recorded.
-    let mut files: Vec<(PathBuf, Vec<u8>, usize)> = Vec::new();
-    match opts.format {
-        Format::Csv => {
-            let kinds: Vec<&str> = if opts.kind == "all" { rows::KINDS.to_vec() } else { vec![opts.kind] };
-            for kind in kinds {
-                let t = rows::table(kind, &records, &selection.cases, &ro)
-                    .ok_or_else(|| ExportError::UnknownKind(kind.to_string()))?;
-                let path = if opts.kind == "all" { kind_path(out, kind) } else { out.to_path_buf() };
-                let bytes = csv_with_progress(&t, &opts.csv, opts.i18n, progress).map_err(fail(&path))?;
-                done.rows.insert(kind.to_string(), t.rows.len());
-                files.push((path, bytes, t.rows.len()));
+    // Every file is written beside its place first; only once the audit
+    // event is recorded do they take their names.
+    let mut staged: Vec<(PathBuf, PathBuf, usize)> = Vec::new();
+    let result = (|| -> Result<(), ExportError> {
+        match opts.format {
+            Format::Csv => {
+                let kinds: Vec<&str> = if opts.kind == "all" { rows::KINDS.to_vec() } else { vec![opts.kind] };
+                for kind in kinds {
+                    let t = rows::table(kind, &records, &selection.cases, &ro)
+                        .ok_or_else(|| ExportError::UnknownKind(kind.to_string()))?;
+                    let path = if opts.kind == "all" { kind_path(out, kind) } else { out.to_path_buf() };
+                    let tmp = stage(&path, |w| csv_with_progress(w, &t, &opts.csv, opts.i18n, progress))?;
+                    done.rows.insert(kind.to_string(), t.rows.len());
+                    staged.push((path, tmp, t.rows.len()));
+                }
+            }
+            Format::Xlsx => {
+                let style = XlsxStyle { date_format: xlsx_file::date_format(opts.i18n.lang().code()), titled: false };
+                // Each sheet's table is built as it is written, and its rows counted.
+                let mut counts: Vec<(String, usize)> = Vec::new();
+                let tables =
+                    rows::KINDS.iter().filter_map(|k| rows::table(k, &records, &selection.cases, &ro)).map(|t| {
+                        counts.push((t.id.clone(), t.rows.len()));
+                        t
+                    });
+                let bytes = xlsx_file::workbook_bytes(tables, &style, progress)
+                    .map_err(|e| ExportError::Write { path: out.to_path_buf(), reason: e.to_string() })?;
+                let tmp = stage(out, |w| std::io::Write::write_all(w, &bytes))?;
+                let total = counts.iter().map(|(_, n)| n).sum();
+                done.rows = counts.into_iter().collect();
+                staged.push((out.to_path_buf(), tmp, total));
+            }
+            Format::Json => {
+                let tmp = stage(out, |w| json_file::write(w, &records, &selection.cases, &opts.exported_at))?;
+                done.rows.insert("cases".into(), selection.cases.len());
+                staged.push((out.to_path_buf(), tmp, selection.cases.len()));
+            }
+            Format::Ctdc => {
+                let consents: Vec<Vec<Consent>> =
+                    records.cases.iter().map(|c| records.consents_of(c.body.id)).collect();
+                let sources: Vec<ctdc::Source<'_>> = records
+                    .cases
+                    .iter()
+                    .zip(&consents)
+                    .filter(|(c, _)| selection.cases.contains(&c.body.id))
+                    .map(|(c, cs)| ctdc::Source {
+                        front: &c.body,
+                        file: records.files.get(&c.body.id).map(|f| &f.body),
+                        consents: cs,
+                        registered: c.body.arrived_on.unwrap_or_else(|| c.meta.created_at.date_naive()),
+                    })
+                    .collect();
+                let (table, summary) = ctdc::build(&sources, opts.today);
+                // Read by statistics software: plain commas, no byte-order mark.
+                let style = CsvStyle { delimiter: b',', bom: false, decimal_comma: false };
+                let tmp = stage(out, |w| csv_with_progress(w, &table, &style, opts.i18n, progress))?;
+                done.rows.insert("ctdc".into(), table.rows.len());
+                done.ctdc = Some(summary);
+                staged.push((out.to_path_buf(), tmp, table.rows.len()));
             }
         }
-        Format::Xlsx => {
-            let all = rows::all(&records, &selection.cases, &ro);
-            let style = XlsxStyle { date_format: xlsx_file::date_format(opts.i18n.lang().code()), titled: false };
-            let bytes = xlsx_file::workbook_bytes(&all, &style, progress).map_err(fail(out))?;
-            done.rows = crate::report::records::counts(&all);
-            let n = all.iter().map(|t| t.rows.len()).sum();
-            files.push((out.to_path_buf(), bytes, n));
+        Ok(())
+    })();
+    let discard = |staged: &[(PathBuf, PathBuf, usize)]| {
+        for (_, tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
         }
-        Format::Json => {
-            let doc = json_file::document(&records, &selection.cases, &opts.exported_at)
-                .map_err(|e| fail(out)(std::io::Error::other(e.to_string())))?;
-            let bytes = serde_json::to_vec_pretty(&doc).map_err(|e| fail(out)(std::io::Error::other(e.to_string())))?;
-            done.rows.insert("cases".into(), selection.cases.len());
-            files.push((out.to_path_buf(), bytes, selection.cases.len()));
-        }
-        Format::Ctdc => {
-            let consents: Vec<(crate::domain::ids::CaseId, Vec<Consent>)> =
-                records.cases.iter().map(|c| (c.body.id, records.consents_of(c.body.id))).collect();
-            let sources: Vec<ctdc::Source<'_>> = records
-                .cases
-                .iter()
-                .zip(&consents)
-                .filter(|(c, _)| selection.cases.contains(&c.body.id))
-                .map(|(c, (_, cs))| ctdc::Source {
-                    front: &c.body,
-                    file: records.files.get(&c.body.id).map(|f| &f.body),
-                    consents: cs,
-                    registered: c.body.arrived_on.unwrap_or_else(|| c.meta.created_at.date_naive()),
-                })
-                .collect();
-            let (table, summary) = ctdc::build(&sources, opts.today);
-            // The CTDC file is read by statistics software: plain commas, no byte-order mark.
-            let style = CsvStyle { delimiter: b',', bom: false, decimal_comma: false };
-            let bytes = csv_with_progress(&table, &style, opts.i18n, progress).map_err(fail(out))?;
-            done.rows.insert("ctdc".into(), table.rows.len());
-            done.ctdc = Some(summary);
-            files.push((out.to_path_buf(), bytes, table.rows.len()));
-        }
+    };
+    if let Err(e) = result {
+        discard(&staged);
+        return Err(e);
     }
     let summary = format!(
         "{}{} {}",
@@ -293,11 +329,17 @@ pub fn export(
         done.rows.iter().map(|(k, n)| format!("{k}={n}")).collect::<Vec<_>>().join(" ")
     );
     // Recorded before the files appear: an export that is not in the audit
-    // trail never reaches the disk.
-    store.audit(AuditEntry::new(AuditAction::Export, "export").summary(summary))?;
-    for (path, bytes, n) in files {
-        write_whole(&path, &bytes)?;
-        done.files.push((path, n));
+    // trail never reaches its name.
+    if let Err(e) = store.audit(AuditEntry::new(AuditAction::Export, "export").summary(summary)) {
+        discard(&staged);
+        return Err(e.into());
+    }
+    for (i, (path, tmp, n)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            discard(staged.get(i..).unwrap_or(&[]));
+            return Err(ExportError::Write { path: path.clone(), reason: e.to_string() });
+        }
+        done.files.push((path.clone(), *n));
     }
     Ok(done)
 }
@@ -343,7 +385,7 @@ pub fn report_bytes(f: &Figures, format: ReportFormat, i18n: &I18n, csv: &CsvSty
         ReportFormat::Csv => csv_file::tables_bytes(&all, csv, &yes, &no),
         ReportFormat::Xlsx => {
             let style = XlsxStyle { date_format: xlsx_file::date_format(i18n.lang().code()), titled: true };
-            xlsx_file::workbook_bytes(&all, &style, &mut |_| {})
+            xlsx_file::workbook_bytes(all, &style, &mut |_| {})
         }
     }
 }

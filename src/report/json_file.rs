@@ -8,6 +8,7 @@
 //! so that the file reads without Haven.
 
 use std::collections::HashSet;
+use std::io::Write;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -42,20 +43,6 @@ struct CaseDoc<'a> {
     pickups: Vec<&'a Stored<Pickup>>,
 }
 
-#[derive(Serialize)]
-struct Doc<'a> {
-    format: &'static str,
-    version: u32,
-    centre: &'a str,
-    exported_at: &'a str,
-    cases: Vec<CaseDoc<'a>>,
-    pickups_without_case: Vec<Stored<Pickup>>,
-    organisations: &'a [Stored<crate::domain::referral::Organisation>],
-    rooms: &'a [Stored<crate::domain::rooms::Room>],
-    beds: &'a [Stored<crate::domain::rooms::Bed>],
-    statistics_of_erased_cases: &'a [Stored<crate::domain::stats::AnonymisedCase>],
-}
-
 /// Byte arrays as text: 16 bytes (ids) as hex, two or three capital
 /// letters (country and currency codes) as letters.
 fn readable(v: Value) -> Value {
@@ -75,12 +62,31 @@ fn readable(v: Value) -> Value {
     }
 }
 
-/// The document for the cases in `keep`, with `exported_at` as its time stamp.
-pub fn document(r: &Records, keep: &HashSet<CaseId>, exported_at: &str) -> serde_json::Result<Value> {
-    let mut cases = Vec::new();
+fn json_err(e: serde_json::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+/// One value, readable, compact, after `key`.
+fn field<W: Write, T: Serialize + ?Sized>(w: &mut W, key: &str, value: &T, last: bool) -> std::io::Result<()> {
+    let v = readable(serde_json::to_value(value).map_err(json_err)?);
+    write!(w, "{}: ", serde_json::to_string(key).map_err(json_err)?)?;
+    serde_json::to_writer(&mut *w, &v).map_err(json_err)?;
+    w.write_all(if last { b"\n" } else { b",\n" })
+}
+
+/// Writes the document for the cases in `keep` to `w`, one case per line so
+/// that a large centre never has to fit in memory twice.
+pub fn write<W: Write>(w: &mut W, r: &Records, keep: &HashSet<CaseId>, exported_at: &str) -> std::io::Result<()> {
+    w.write_all(b"{\n")?;
+    field(w, "format", FORMAT, false)?;
+    field(w, "version", &VERSION, false)?;
+    field(w, "centre", &r.centre, false)?;
+    field(w, "exported_at", exported_at, false)?;
+    w.write_all(b"\"cases\": [\n")?;
+    let mut first = true;
     for c in r.cases.iter().filter(|c| keep.contains(&c.body.id)) {
         let id = c.body.id;
-        cases.push(CaseDoc {
+        let doc = CaseDoc {
             case: c,
             file: r.files.get(&id),
             services: of(&r.services, id),
@@ -91,32 +97,32 @@ pub fn document(r: &Records, keep: &HashSet<CaseId>, exported_at: &str) -> serde
             medical_notes: of(&r.medical, id),
             stays: r.stays.iter().filter(|s| s.body.case_id == id).collect(),
             pickups: r.pickups.iter().filter(|p| p.body.case_id == Some(id)).collect(),
-        });
+        };
+        if !first {
+            w.write_all(b",\n")?;
+        }
+        first = false;
+        let v = readable(serde_json::to_value(&doc).map_err(json_err)?);
+        serde_json::to_writer(&mut *w, &v).map_err(json_err)?;
     }
-    let unlinked: Vec<&Stored<Pickup>> =
-        r.pickups.iter().filter(|p| p.body.case_id.is_none_or(|c| !keep.contains(&c))).collect();
-    let unlinked: Vec<Stored<Pickup>> = unlinked
-        .into_iter()
+    w.write_all(b"\n],\n")?;
+    // Pickups of no case, or of a case not exported, without the link.
+    let unlinked: Vec<Stored<Pickup>> = r
+        .pickups
+        .iter()
+        .filter(|p| p.body.case_id.is_none_or(|c| !keep.contains(&c)))
         .map(|p| {
             let mut p = p.clone();
             p.body.case_id = None;
             p
         })
         .collect();
-    let doc = Doc {
-        format: FORMAT,
-        version: VERSION,
-        centre: &r.centre,
-        exported_at,
-        cases,
-        pickups_without_case: unlinked,
-        organisations: &r.organisations,
-        rooms: &r.rooms,
-        beds: &r.beds,
-        statistics_of_erased_cases: &r.anonymised,
-    };
-    let doc = serde_json::to_value(&doc)?;
-    Ok(readable(doc))
+    field(w, "pickups_without_case", &unlinked, false)?;
+    field(w, "organisations", &r.organisations, false)?;
+    field(w, "rooms", &r.rooms, false)?;
+    field(w, "beds", &r.beds, false)?;
+    field(w, "statistics_of_erased_cases", &r.anonymised, true)?;
+    w.write_all(b"}\n")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! and which cases may leave Haven: a person who refused (or withdrew) their
 //! consent to data processing is left out of every export.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -104,9 +104,4 @@ pub fn exportable(records: &Records, today: NaiveDate) -> Selection {
         }
     }
     sel
-}
-
-/// Record counts per kind, for the export summary and the audit event.
-pub fn counts(tables: &[super::table::Table]) -> BTreeMap<String, usize> {
-    tables.iter().map(|t| (t.id.clone(), t.rows.len())).collect()
 }

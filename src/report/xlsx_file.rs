@@ -49,8 +49,14 @@ pub fn sheet_name(title: &str, taken: &mut Vec<String>) -> String {
     name
 }
 
-/// A workbook of `tables`, as the bytes of an `.xlsx` file.
-pub fn workbook_bytes(tables: &[Table], style: &XlsxStyle, progress: &mut dyn FnMut(u64)) -> std::io::Result<Vec<u8>> {
+/// A workbook of `tables`, as the bytes of an `.xlsx` file. Tables are
+/// taken one at a time, so a caller can build each only when its sheet is
+/// written.
+pub fn workbook_bytes(
+    tables: impl IntoIterator<Item = Table>,
+    style: &XlsxStyle,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let title_format = Format::new().set_bold().set_font_size(13);
@@ -61,6 +67,7 @@ pub fn workbook_bytes(tables: &[Table], style: &XlsxStyle, progress: &mut dyn Fn
     let mut taken = Vec::new();
     let mut done: u64 = 0;
     for t in tables {
+        let t = &t;
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&t.title, &mut taken)).map_err(err)?;
         let mut r: u32 = 0;
