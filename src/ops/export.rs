@@ -270,11 +270,10 @@ pub fn export(
                 let style = XlsxStyle { date_format: xlsx_file::date_format(opts.i18n.lang().code()), titled: false };
                 // Each sheet's table is built as it is written, and its rows counted.
                 let mut counts: Vec<(String, usize)> = Vec::new();
-                let tables =
-                    rows::KINDS.iter().filter_map(|k| rows::table(k, &records, &selection.cases, &ro)).map(|t| {
-                        counts.push((t.id.clone(), t.rows.len()));
-                        t
-                    });
+                let tables = rows::KINDS
+                    .iter()
+                    .filter_map(|k| rows::table(k, &records, &selection.cases, &ro))
+                    .inspect(|t| counts.push((t.id.clone(), t.rows.len())));
                 let bytes = xlsx_file::workbook_bytes(tables, &style, progress)
                     .map_err(|e| ExportError::Write { path: out.to_path_buf(), reason: e.to_string() })?;
                 let tmp = stage(out, |w| std::io::Write::write_all(w, &bytes))?;
