@@ -4,6 +4,7 @@
 //! the terminal: callers read the store once ([`data::Data::load`]) and
 //! write the bytes where the user asked.
 
+pub mod case_rows;
 pub mod consent;
 pub mod csv_file;
 pub mod ctdc;
