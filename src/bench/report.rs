@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::store::footprint::TreeFootprint;
+
 /// One measured figure.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
@@ -39,6 +41,8 @@ pub struct BenchReport {
     pub beds: usize,
     /// The figures.
     pub figures: Vec<Figure>,
+    /// Live entries and bytes per tree of the fresh centre: where the space goes.
+    pub trees: Vec<TreeFootprint>,
 }
 
 impl BenchReport {
@@ -57,6 +61,23 @@ impl BenchReport {
                 f.what, f.value, f.unit, f.budget_text, verdict
             ));
         }
+        let per_case = |b: u64| b as f64 / self.cases.max(1) as f64;
+        out.push_str(&format!(
+            "\n{:<16} {:>10} {:>14} {:>14} {:>12}\n",
+            "tree (fresh)", "entries", "key bytes", "value bytes", "B per case"
+        ));
+        for t in self.trees.iter().filter(|t| t.entries > 0) {
+            out.push_str(&format!(
+                "{:<16} {:>10} {:>14} {:>14} {:>12.0}\n",
+                t.tree,
+                t.entries,
+                t.key_bytes,
+                t.value_bytes,
+                per_case(t.key_bytes + t.value_bytes)
+            ));
+        }
+        let live: u64 = self.trees.iter().map(|t| t.key_bytes + t.value_bytes).sum();
+        out.push_str(&format!("{:<16} {:>10} {:>14} {:>14} {:>12.0}\n", "all", "", "", live, per_case(live)));
         out
     }
 }

@@ -27,8 +27,8 @@ const PASS: &[u8] = b"bench passphrase long enough";
 const KEYS_PER_SCREEN: usize = 400;
 const SAVES: usize = 100;
 
-/// Removes the temporary centre however the run ends.
-struct TempDir(PathBuf);
+/// A temporary folder, removed however the run ends.
+pub struct TempDir(pub PathBuf);
 
 impl Drop for TempDir {
     fn drop(&mut self) {
@@ -36,7 +36,8 @@ impl Drop for TempDir {
     }
 }
 
-fn temp_dir() -> Result<TempDir, StoreError> {
+/// A fresh temporary folder for a run.
+pub fn temp_dir() -> Result<TempDir, StoreError> {
     let name = crate::store::audit::hex(&crypto::random16()?);
     let dir = std::env::temp_dir().join(format!("haven-bench-{name}"));
     std::fs::create_dir_all(&dir)?;
@@ -180,14 +181,9 @@ fn sqlite_commits(_dir: &Path, _value: &[u8], _n: usize) -> Option<Vec<Duration>
 pub const QUERIES: [&str; 10] =
     ["Юлия", "Iuliia", "Yulia", "Julia", "Щукина", "Shchukina", "Schukina", "Наталья", "Natalya", "DEM-26-00"];
 
-/// Runs the scenario.
-pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport, StoreError> {
-    let tmp = temp_dir()?;
-    let dir = tmp.0.join("centre");
-    let mut figures = Vec::new();
-    let big = opts.cases > 10_000;
-
-    progress("creating the centre");
+/// Creates the synthetic centre of `opts.cases` cases in `dir`, with a bed
+/// board of at least 200 beds.
+pub fn populate(dir: &Path, opts: &Options) -> Result<(), StoreError> {
     let spec = InitSpec {
         centre_code: "DEM".into(),
         centre_name: "Bench centre".into(),
@@ -196,19 +192,26 @@ pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport,
         kdf: opts.kdf,
         demo: false,
     };
-    let store = Store::create(&dir, &spec, PASS)?;
-    progress("writing synthetic cases");
+    let store = Store::create(dir, &spec, PASS)?;
     let today = chrono::Local::now().date_naive();
     crate::demo::populate(&store, opts.cases, today)?;
-    let beds = fill_beds(&store, 200)?;
-    drop(store);
+    fill_beds(&store, 200)?;
+    Ok(())
+}
+
+/// Runs the scenario on the centre `populate` made in `dir`. It opens the
+/// centre as the console does, so the memory measured is that of a console
+/// that opened it — provided the centre was written by another process.
+pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport, StoreError> {
+    let mut figures = Vec::new();
+    let big = opts.cases > 10_000;
     let fresh = dir_bytes(&dir.join("db"));
 
     progress("opening");
     let (kdf, kdf_time) = time(|| crypto::derive(&opts.kdf, PASS, &[0u8; 16]));
     kdf?;
     let start = Instant::now();
-    let mut store = Store::open(&dir)?;
+    let mut store = Store::open(dir)?;
     store.login(USER, PASS)?;
     let mut app = console(store)?;
     let mut term = Terminal::new(TestBackend::new(200, 50)).map_err(|e| StoreError::Io(e.to_string()))?;
@@ -249,6 +252,7 @@ pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport,
 
     progress("search as you type");
     let store = app.ctx.store()?;
+    let beds = store.scan::<Bed>()?.into_iter().filter(|b| !b.is_deleted() && !b.body.retired).count();
     let entries = crate::ops::case_list::index_entries(store)?;
     let (mut searcher, build) = time(|| crate::search::Searcher::new(&entries));
     figures.push(Figure::at_most("search index build", ms(build), "ms", None));
@@ -273,6 +277,7 @@ pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport,
         ));
     }
     drop(searcher);
+    let trees = store.footprint()?;
 
     progress("durable saves");
     let mut case = store.scan::<CaseFront>()?.into_iter().next().ok_or(StoreError::NotFound("case"))?.body;
@@ -287,8 +292,8 @@ pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport,
         r?;
         saves.push(d);
     }
-    let appended = plain_fsync(&dir, SAVES, true)?;
-    let overwritten = plain_fsync(&dir, SAVES, false)?;
+    let appended = plain_fsync(dir, SAVES, true)?;
+    let overwritten = plain_fsync(dir, SAVES, false)?;
     let save50 = quantile_ms(&saves, 0.5);
     // The stricter reference: the cheaper of the two plain writes.
     let plain50 = quantile_ms(&appended, 0.5).min(quantile_ms(&overwritten, 0.5));
@@ -303,7 +308,7 @@ pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport,
         Some(2.5),
     ));
     let value = crate::store::codec::to_bytes(&case)?;
-    if let Some(sq) = sqlite_commits(&dir, &value, SAVES) {
+    if let Some(sq) = sqlite_commits(dir, &value, SAVES) {
         let sq50 = quantile_ms(&sq, 0.5);
         figures.push(Figure::at_most("SQLite commit (WAL, synchronous=FULL), p50", sq50, "ms", None));
         figures.push(Figure::at_most("durable save p50 vs SQLite p50", save50, "ms", Some(sq50)));
@@ -315,7 +320,7 @@ pub fn run(opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport,
     rewrite_all(store, 5)?;
     let edited = dir_bytes(&dir.join("db"));
     figures.push(Figure::at_most("database per 1,000 cases, after 5 rewrites of each", per_k(edited), "MB", Some(2.5)));
-    Ok(BenchReport { cases: opts.cases, beds, figures })
+    Ok(BenchReport { cases: opts.cases, beds, figures, trees })
 }
 
 /// Rewrites every case `times` times, in batches, as normal editing would.

@@ -366,4 +366,14 @@ pub struct BenchArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Measure the centre in this folder, creating it first when it is empty,
+    /// and keep it afterwards (the run edits it). Without it a temporary
+    /// folder is used and deleted.
+    #[arg(long, value_name = "DIR")]
+    pub centre: Option<std::path::PathBuf>,
+    /// Only create the synthetic centre in `--centre` (the measuring process
+    /// runs this in a child, so that its own memory is that of a console
+    /// opening a centre, not of one that has just written it).
+    #[arg(long, hide = true, requires = "centre")]
+    pub populate_only: bool,
 }

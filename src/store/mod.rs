@@ -13,6 +13,7 @@ pub mod db;
 pub mod drafts;
 pub mod erase;
 pub mod error;
+pub mod footprint;
 pub mod head;
 pub mod kinds;
 pub mod lock;
