@@ -22,10 +22,15 @@ pub fn erase_case(store: &mut Store, case: CaseId) -> Result<Erased, StoreError>
     store.erase_case(case, trace)
 }
 
+/// Closed cases last saved before this day are past the retention period.
+pub fn retention_limit(today: NaiveDate, years: u32) -> NaiveDate {
+    today.with_year(today.year() - years as i32).unwrap_or(today)
+}
+
 /// Closed cases whose last change is older than `years`: code and the date
-/// of that change. Erasure stays a manager's explicit decision.
+/// of that change, oldest first. Erasure stays a manager's explicit decision.
 pub fn past_retention(store: &Store, today: NaiveDate, years: u32) -> Result<Vec<(String, NaiveDate)>, StoreError> {
-    let limit = today.with_year(today.year() - years as i32).unwrap_or(today);
+    let limit = retention_limit(today, years);
     let mut out: Vec<(String, NaiveDate)> = store
         .scan::<CaseFront>()?
         .into_iter()

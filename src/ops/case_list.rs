@@ -10,7 +10,7 @@ use crate::domain::case::{CaseFront, CasePrivate};
 use crate::domain::ids::{BedId, CaseId};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::rooms::Bed;
-use crate::domain::service::{ServiceItem, is_overdue};
+use crate::domain::service::ServiceItem;
 use crate::domain::stay::Stay;
 use crate::search::IndexEntry;
 use crate::store::{Store, StoreError, Stored};
@@ -38,19 +38,19 @@ pub fn case_rows(store: &Store, today: NaiveDate) -> Result<Vec<CaseRow>, StoreE
     let fronts = live(store.scan::<CaseFront>()?);
     let beds: HashMap<BedId, String> = live(store.scan::<Bed>()?).into_iter().map(|b| (b.id, b.label)).collect();
     let mut bed_of: HashMap<CaseId, String> = HashMap::new();
-    for s in live(store.scan::<Stay>()?).into_iter().filter(Stay::is_open) {
+    // Open stays and open services come from the digest: no scan of the
+    // twelve checklist items of every case.
+    for s in store.digest::<Stay>()?.into_iter().filter(Stay::is_open) {
         if let Some(label) = beds.get(&s.bed_id) {
             bed_of.insert(s.case_id, label.clone());
         }
     }
     let mut open: HashMap<CaseId, (u16, u16)> = HashMap::new();
-    for item in live(store.scan::<ServiceItem>()?) {
-        if item.status.is_open() {
-            let slot = open.entry(item.case_id).or_default();
-            slot.0 = slot.0.saturating_add(1);
-            if is_overdue(&item, today) {
-                slot.1 = slot.1.saturating_add(1);
-            }
+    for item in store.digest::<ServiceItem>()? {
+        let slot = open.entry(item.case_id).or_default();
+        slot.0 = slot.0.saturating_add(1);
+        if item.is_overdue(today) {
+            slot.1 = slot.1.saturating_add(1);
         }
     }
     let mut rows: Vec<CaseRow> = fronts

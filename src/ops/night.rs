@@ -108,7 +108,7 @@ pub fn absentees(store: &Store) -> Result<Option<(NaiveDate, Vec<Absentee>)>> {
     if checks.is_empty() {
         return Ok(None);
     }
-    let open: Vec<Stay> = live(store.scan::<Stay>()?).into_iter().filter(Stay::is_open).collect();
+    let open: Vec<Stay> = store.digest::<Stay>()?.into_iter().filter(Stay::is_open).collect();
     let Some((last, marks)) = unresolved_absentees(&checks, &open) else { return Ok(None) };
     let beds = live(store.scan::<Bed>()?);
     let mut out = Vec::new();

@@ -15,10 +15,11 @@ use crate::domain::occupancy::{bed_states, free_per_wing};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::pickup::{Pickup, PickupStatus};
 use crate::domain::rooms::{Bed, Room, Wing};
-use crate::domain::service::{ServiceItem, is_overdue};
+use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 use crate::keymap;
+use crate::store::digest::{CaseDigest, OpenService};
 use crate::store::{Store, StoreError, Stored};
 use crate::ui::sanitize::inert;
 use crate::ui::theme;
@@ -62,13 +63,16 @@ impl Summary {
     /// Computes the summary at `now` (local time).
     pub fn load(store: &Store, now: NaiveDateTime, config: &crate::app::config::Config) -> Result<Summary, StoreError> {
         let today = now.date();
-        let pickups: Vec<Pickup> = live(store.scan::<Pickup>()?);
-        let cases: Vec<CaseFront> = live(store.scan::<CaseFront>()?);
+        // The digest holds only what can still change a figure (awaited or
+        // recent pickups, open stays, open planned services, a line per case):
+        // no full scan on the way to the first frame.
+        let pickups: Vec<Pickup> = store.digest::<Pickup>()?;
+        let cases: Vec<CaseDigest> = store.digest::<CaseFront>()?;
         let rooms: Vec<Room> = live(store.scan::<Room>()?);
         let beds: Vec<Bed> = live(store.scan::<Bed>()?);
-        let stays: Vec<Stay> = live(store.scan::<Stay>()?);
+        let stays: Vec<Stay> = store.digest::<Stay>()?;
         let reservations: Vec<Reservation> = live(store.scan::<Reservation>()?);
-        let services: Vec<ServiceItem> = live(store.scan::<ServiceItem>()?);
+        let services: Vec<OpenService> = store.digest::<ServiceItem>()?;
 
         let mut s = Summary::default();
         for st in PickupStatus::all() {
@@ -83,11 +87,13 @@ impl Summary {
             .filter(|p| matches!(p.status, PickupStatus::Scheduled | PickupStatus::Delayed) && p.expected_at() >= now)
             .min_by_key(|p| p.expected_at());
         if let Some(p) = next {
-            let who = p
-                .case_id
-                .and_then(|c| cases.iter().find(|x| x.id == c))
-                .map(|c| format!("{} {}", c.alias, c.code))
-                .unwrap_or_default();
+            let who = match p.case_id {
+                Some(c) => store
+                    .get::<CaseFront>(c.as_bytes())?
+                    .map(|c| format!("{} {}", c.body.alias, c.body.code))
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
             let place = format!("{} {}", p.airport, p.terminal.clone().unwrap_or_default());
             s.next_arrival = Some((p.expected_at(), p.flight.to_string(), place.trim().to_string(), who));
         }
@@ -98,7 +104,7 @@ impl Summary {
         s.occupied =
             states.values().filter(|v| matches!(v, crate::domain::occupancy::BedState::Occupied(_))).count() as u32;
         s.capacity = beds.iter().filter(|b| b.usable_on(today)).count() as u32;
-        s.overdue_services = services.iter().filter(|i| is_overdue(i, today)).count() as u32;
+        s.overdue_services = services.iter().filter(|i| i.is_overdue(today)).count() as u32;
         // Erased cases still count, through their anonymised trace.
         let erased = store.scan::<AnonymisedCase>()?.into_iter().filter(|t| t.body.year == today.year()).count();
         s.assisted_this_year =
@@ -106,7 +112,8 @@ impl Summary {
         s.absentees = crate::ops::night::absentees(store)?.filter(|(_, away)| !away.is_empty());
         s.conflicts = u32::try_from(crate::sync::conflicts::count(store)).unwrap_or(u32::MAX);
         if store.may(Act::Erase, DataClass::Case) {
-            s.past_retention = crate::ops::access::past_retention(store, today, config.retention_years)?.len() as u32;
+            let limit = crate::ops::access::retention_limit(today, config.retention_years);
+            s.past_retention = cases.iter().filter(|c| c.closed && c.updated_on < limit).count() as u32;
         }
         if store.may(Act::ReviewAudit, DataClass::Front) {
             let last = store.last_audit_of(crate::store::AuditAction::Backup)?;

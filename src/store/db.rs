@@ -232,7 +232,8 @@ impl Store {
         });
         // The first installation is enrolled in the roster from the start.
         store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
-            tx.init_roster("1")
+            tx.init_roster("1")?;
+            tx.start_digest()
         })?;
         Ok(store)
     }
@@ -380,7 +381,7 @@ impl Store {
         Ok(())
     }
 
-    fn write_guard(&self) -> Result<MutexGuard<'_, ()>> {
+    pub(crate) fn write_guard(&self) -> Result<MutexGuard<'_, ()>> {
         self.write.lock().map_err(|_| StoreError::Io("writer poisoned".into()))
     }
 

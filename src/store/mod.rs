@@ -10,6 +10,7 @@ pub mod check;
 pub mod codec;
 pub mod crypto;
 pub mod db;
+pub mod digest;
 pub mod drafts;
 pub mod erase;
 pub mod error;
@@ -43,3 +44,6 @@ pub fn new_id<T: From<crate::domain::ids::Id>>() -> Result<T> {
 
 #[cfg(test)]
 mod tests_matrix;
+
+#[cfg(test)]
+mod tests_digest;

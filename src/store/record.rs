@@ -29,6 +29,12 @@ pub trait Record: Serialize + DeserializeOwned + Clone + 'static {
     /// Administered data (rooms, the directory) is written under this act
     /// instead of plain create/edit of its class.
     const ADMIN_ACT: Option<Act> = None;
+    /// The digest this kind keeps (`store::digest`), by shard name.
+    const DIGEST: Option<&'static str> = None;
+    /// This version's digest entry, encoded; `None` keeps it out of the digest.
+    fn digest_entry(_stored: &Stored<Self>) -> super::error::Result<Option<Vec<u8>>> {
+        Ok(None)
+    }
 }
 
 /// The permission class of a storage class.

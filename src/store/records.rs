@@ -35,6 +35,24 @@ macro_rules! front_record {
     };
 }
 
+/// A front record whose kind keeps a digest (`store::digest`).
+macro_rules! digested_record {
+    ($t:ty, $tree:expr, $kind:literal) => {
+        impl Record for $t {
+            const TREE: TreeId = $tree;
+            const CLASS: Class = Class::Front;
+            const KIND: &'static str = $kind;
+            const DIGEST: Option<&'static str> = Some(<$t as super::digest::Digested>::NAME);
+            fn key(&self) -> Vec<u8> {
+                self.id.id().as_bytes().to_vec()
+            }
+            fn digest_entry(stored: &Stored<Self>) -> super::error::Result<Option<Vec<u8>>> {
+                super::digest::entry_of(stored)
+            }
+        }
+    };
+}
+
 macro_rules! case_record {
     ($t:ty, $tree:expr, $class:expr, $kind:literal) => {
         impl Record for $t {
@@ -51,14 +69,14 @@ macro_rules! case_record {
     };
 }
 
-front_record!(CaseFront, TreeId::CaseFront, "case");
-front_record!(Pickup, TreeId::Pickups, "pickup");
+digested_record!(CaseFront, TreeId::CaseFront, "case");
+digested_record!(Pickup, TreeId::Pickups, "pickup");
 front_record!(Room, TreeId::Rooms, "room", Some(Act::Rooms));
 front_record!(Bed, TreeId::Beds, "bed", Some(Act::Rooms));
-front_record!(Stay, TreeId::Stays, "stay");
+digested_record!(Stay, TreeId::Stays, "stay");
 front_record!(Reservation, TreeId::Reservations, "reservation");
 front_record!(NightCheck, TreeId::NightChecks, "night_check");
-front_record!(ServiceItem, TreeId::Services, "service");
+digested_record!(ServiceItem, TreeId::Services, "service");
 front_record!(Organisation, TreeId::Organisations, "organisation", Some(Act::Organisations));
 case_record!(MedicalNote, TreeId::Medical, Class::Medical, "medical_note");
 case_record!(Note, TreeId::Notes, Class::Case, "note");

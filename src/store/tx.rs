@@ -62,6 +62,7 @@ pub struct Tx<'a> {
     pub(super) new_case_keys: HashMap<[u8; 16], Key>,
     counters: Option<Counters>,
     pub(super) conflicts: Option<super::apply::ConflictSet>,
+    digest: super::digest::Pending,
 }
 
 impl<'a> Tx<'a> {
@@ -81,6 +82,7 @@ impl<'a> Tx<'a> {
             new_case_keys: HashMap::new(),
             counters: None,
             conflicts: None,
+            digest: super::digest::Pending::default(),
         }
     }
 
@@ -107,11 +109,24 @@ impl<'a> Tx<'a> {
         self.view(t).get(key).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
-    pub(super) fn tput(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+    /// Writes a raw value. A write to a digested tree here bypasses the
+    /// digest, so it is marked stale (typed saves go through `write`).
+    pub(super) fn tput(&mut self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+        if super::digest::digested_tree(t) {
+            self.digest.stale = true;
+        }
+        self.tput_kept(t, key, value)
+    }
+
+    /// Writes a raw value the digest already accounts for.
+    fn tput_kept(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
         self.view(t).insert(key, value).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
-    pub(super) fn tremove(&self, t: TreeId, key: &[u8]) -> Result<()> {
+    pub(super) fn tremove(&mut self, t: TreeId, key: &[u8]) -> Result<()> {
+        if super::digest::digested_tree(t) {
+            self.digest.stale = true;
+        }
         self.view(t).remove(key).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
@@ -241,7 +256,18 @@ impl<'a> Tx<'a> {
             hk.extend_from_slice(&o.meta.revision.to_be_bytes());
             self.tput(TreeId::History, &hk, codec::seal(&k, T::CLASS, TreeId::History.name(), &hk, o)?)?;
         }
-        self.tput(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
+        self.tput_kept(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
+        if let Some(kind) = T::DIGEST {
+            let entry = T::digest_entry(&stored)?;
+            let front = self.session.keys.front.clone();
+            let views = self.views;
+            let view = &views[TreeId::Index.index()];
+            self.digest.note(kind, &key, entry, |sk| match view.get(sk) {
+                Ok(Some(raw)) => super::digest::open_shard(&front, sk, &raw),
+                Ok(None) => Ok(Default::default()),
+                Err(e) => Err(StoreError::Database(format!("{e:?}"))),
+            })?;
+        }
 
         let replaced = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
         let (fields, old_fields) = match &old {
@@ -305,6 +331,13 @@ impl<'a> Tx<'a> {
     /// Replaces a stored value as is (erasure redacting the change log).
     pub(crate) fn put_raw(&mut self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
         self.tput(t, key, value)
+    }
+
+    /// Marks the (empty) digest of a new centre valid, so that saves keep it
+    /// from the first one on.
+    pub(crate) fn start_digest(&mut self) -> Result<()> {
+        let (k, v) = super::digest::valid_mark(&self.session.keys.front)?;
+        self.tput_kept(TreeId::Index, k, v)
     }
 
     /// Reads a unique-index entry (`name` scopes it, e.g. `open_stay_bed`).
@@ -448,6 +481,14 @@ impl<'a> Tx<'a> {
             self.tput(TreeId::ChangeLog, &k, codec::to_bytes(&entry)?)?;
         }
         self.save_conflicts()?;
+        let digest = std::mem::take(&mut self.digest);
+        if digest.stale {
+            self.tremove(TreeId::Index, super::digest::Pending::valid_key())?;
+        } else {
+            for (k, v) in digest.sealed(&self.session.keys.front)? {
+                self.tput_kept(TreeId::Index, &k, v)?;
+            }
+        }
         self.tput(
             TreeId::Meta,
             COUNTERS_KEY,
