@@ -28,7 +28,7 @@ use crate::domain::user::Role;
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
 /// sled's page cache: bounded, not its 1 GiB default.
-const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The user logged in, and the class keys their role holds.
 #[derive(Debug)]
@@ -85,6 +85,7 @@ pub struct Store {
     last_save: Mutex<Option<DateTime<Utc>>>,
     saves: std::sync::atomic::AtomicU64,
     install_key: Mutex<Option<([u8; 16], crypto::SigningKey)>>,
+    unlock_time: std::time::Duration,
 }
 
 impl std::fmt::Debug for Store {
@@ -106,8 +107,16 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
     Err(StoreError::InUse { path: path.to_path_buf() })
 }
 
+/// The one sled configuration of a centre's database, for opening it and
+/// for writing its compacted copy. sled records the segment size in the
+/// database and refuses another one later, so this keeps sled's default
+/// (512 KiB): 128 KiB to 8 MiB segments measured no smaller (PERFORMANCE.md).
+pub(crate) fn sled_config(path: &Path) -> sled::Config {
+    sled::Config::new().path(path).cache_capacity(CACHE_BYTES).mode(sled::Mode::LowSpace)
+}
+
 fn open_sled_once(path: &Path) -> Result<sled::Db> {
-    let cfg = sled::Config::new().path(path).cache_capacity(CACHE_BYTES).mode(sled::Mode::LowSpace);
+    let cfg = sled_config(path);
     // sled can panic on some damaged files instead of returning an error:
     // turn that into a message rather than a crash.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cfg.open())) {
@@ -166,7 +175,7 @@ impl Store {
     fn open_with(dir: &Path, lock: DirLock, header: Header) -> Result<Store> {
         super::vacuum::recover(dir)?;
         let (db, trees, throttle, db_file) = open_parts(&dir.join("db"))?;
-        Ok(Store {
+        super::compact::after_open(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
             db,
@@ -181,6 +190,7 @@ impl Store {
             last_save: Mutex::new(None),
             saves: std::sync::atomic::AtomicU64::new(0),
             install_key: Mutex::new(None),
+            unlock_time: std::time::Duration::ZERO,
         })
     }
 
@@ -292,7 +302,10 @@ impl Store {
         if wait > 0 {
             return Err(StoreError::Throttled { seconds: wait });
         }
-        let (slot, keys) = match self.header.unlock(username, passphrase) {
+        let started = std::time::Instant::now();
+        let unlocked = self.header.unlock(username, passphrase);
+        self.unlock_time = started.elapsed();
+        let (slot, keys) = match unlocked {
             Ok(ok) => ok,
             Err(e @ (StoreError::BadCredentials | StoreError::Disabled)) => {
                 attempts.fail(now);
@@ -329,6 +342,12 @@ impl Store {
         let _ = self.throttle.remove(username.as_bytes());
         let _ = self.make_durable();
         Ok(())
+    }
+
+    /// How long the last login spent unlocking its keyslot (the deliberate
+    /// key derivation), so that a benchmark can leave it out.
+    pub fn last_unlock_time(&self) -> std::time::Duration {
+        self.unlock_time
     }
 
     /// Locks: writes a lock event, then drops the session keys and every
