@@ -269,6 +269,48 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The kinds whose stored digest differs from what the records give
+    /// (`check`). A differing digest is dropped, to be rebuilt on next use:
+    /// it is derived data, never the only copy of anything.
+    pub(crate) fn digest_mismatches(&self) -> Result<Vec<&'static str>> {
+        let front = self.session()?.keys.front.clone();
+        if !self.digest_valid(&front)? {
+            return Ok(Vec::new());
+        }
+        let mut bad = Vec::new();
+        for (name, same) in [
+            (CaseFront::NAME, same_as_records::<CaseFront>(self)?),
+            (ServiceItem::NAME, same_as_records::<ServiceItem>(self)?),
+            (Stay::NAME, same_as_records::<Stay>(self)?),
+            (Pickup::NAME, same_as_records::<Pickup>(self)?),
+        ] {
+            if !same {
+                bad.push(name);
+            }
+        }
+        if !bad.is_empty() {
+            self.tree(TreeId::Index).remove(VALID_KEY)?;
+        }
+        Ok(bad)
+    }
+}
+
+fn same_as_records<T: Digested>(store: &Store) -> Result<bool> {
+    let front = store.session()?.keys.front.clone();
+    let mut derived: HashMap<Vec<u8>, Shard> = HashMap::new();
+    collect::<T>(store, &mut derived)?;
+    let mut stored: HashMap<Vec<u8>, Shard> = HashMap::new();
+    for item in store.tree(TreeId::Index).scan_prefix(kind_prefix(T::NAME)) {
+        let (k, raw) = item?;
+        let shard = open_shard(&front, &k, &raw)?;
+        if !shard.is_empty() {
+            stored.insert(k.to_vec(), shard);
+        }
+    }
+    Ok(derived == stored)
+}
+
 fn collect<T: Digested>(store: &Store, shards: &mut HashMap<Vec<u8>, Shard>) -> Result<()> {
     for s in store.scan::<T>()? {
         if let Some(e) = entry_of(&s)? {

@@ -180,3 +180,30 @@ fn a_reception_session_reads_the_digest_of_front_records() {
     let rita = Store::open_as(dir.path(), "rita", b"reception passphrase").unwrap();
     assert_eq!(rita.digest::<CaseFront>().unwrap().len(), 1);
 }
+
+#[test]
+fn check_finds_a_digest_that_differs_from_the_records_and_drops_it() {
+    let (_dir, store) = centre();
+    let front = st::sample_case_front();
+    store.commit(AuditEntry::new(AuditAction::Create, "case"), |tx| tx.put(front.clone()).map(|_| ())).unwrap();
+    assert!(store.check().unwrap().ok());
+    // The shard of the case, emptied behind the store's back.
+    let key: Vec<_> = store.tree(TreeId::Index).scan_prefix(b"digest\0case\0").keys().map(|k| k.unwrap()).collect();
+    let front_key = store.session().unwrap().keys.front.clone();
+    for k in key {
+        let empty = codec::seal(
+            &front_key,
+            codec::Class::Front,
+            "index",
+            &k,
+            &std::collections::BTreeMap::<Vec<u8>, Vec<u8>>::new(),
+        )
+        .unwrap();
+        store.tree(TreeId::Index).insert(k, empty).unwrap();
+    }
+    let report = store.check().unwrap();
+    assert!(report.problems.iter().any(|p| p.starts_with("digest:")), "{:?}", report.problems);
+    assert!(!digest_is_valid(&store));
+    assert_eq!(store.digest::<CaseFront>().unwrap().len(), 1, "rebuilt from the records");
+    assert!(store.check().unwrap().ok());
+}
