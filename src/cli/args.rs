@@ -270,6 +270,20 @@ pub struct TortureArgs {
     /// Number of saves.
     #[arg(long, default_value_t = 1000)]
     pub count: u64,
+    /// What each step does.
+    #[arg(long, value_enum, default_value_t = TortureMode::Saves)]
+    pub mode: TortureMode,
+}
+
+/// What one step of `haven torture` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TortureMode {
+    /// One durable save.
+    Saves,
+    /// Open the centre (recovery), log in, check it, save once, close it.
+    Reopen,
+    /// One keyslot change: a passphrase, a new user or a role.
+    Keyslots,
 }
 
 /// `haven keymap`.
