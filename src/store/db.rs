@@ -94,7 +94,7 @@ impl std::fmt::Debug for Store {
     }
 }
 
-fn open_sled(path: &Path) -> Result<sled::Db> {
+pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
     // Our own folder lock already keeps other processes out, so a busy sled
     // lock here is this process's previous handle still closing (sled drops
     // its files from a background thread): wait for it briefly.
@@ -174,8 +174,9 @@ impl Store {
 
     fn open_with(dir: &Path, lock: DirLock, header: Header) -> Result<Store> {
         super::vacuum::recover(dir)?;
+        super::compact::before_open(dir)?;
         let (db, trees, throttle, db_file) = open_parts(&dir.join("db"))?;
-        super::compact::after_open(Store {
+        Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
             db,

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod changelog;
 pub mod check;
 pub mod codec;
+pub mod compact;
 pub mod crypto;
 pub mod db;
 pub mod digest;
