@@ -81,27 +81,26 @@ pub fn names_of(p: &CasePrivate) -> Vec<String> {
 /// What search indexes: codes and aliases for everyone; legal names and
 /// document numbers when the user may read case files.
 pub fn index_entries(store: &Store) -> Result<Vec<IndexEntry>, StoreError> {
-    let fronts = live(store.scan::<CaseFront>()?);
-    let mut files: HashMap<CaseId, CasePrivate> = HashMap::new();
+    // One private file at a time: only the words indexed are kept, never
+    // every decrypted file at once.
+    let mut files: HashMap<CaseId, (Vec<String>, Vec<String>)> = HashMap::new();
     if store.may(Act::View, DataClass::Case) {
-        for p in live(store.scan::<CasePrivate>()?) {
-            files.insert(p.case_id, p);
-        }
-    }
-    Ok(fronts
-        .into_iter()
-        .map(|f| {
-            let file = files.remove(&f.id);
-            IndexEntry {
-                case: f.id,
-                code: f.code,
-                alias: f.alias,
-                documents: file
-                    .as_ref()
-                    .map(|p| p.documents.iter().map(|d| d.number.clone()).filter(|n| !n.is_empty()).collect())
-                    .unwrap_or_default(),
-                names: file.as_ref().map(names_of).unwrap_or_default(),
+        store.for_each::<CasePrivate>(|p| {
+            if !p.is_deleted() {
+                let documents = p.body.documents.iter().map(|d| d.number.clone()).filter(|n| !n.is_empty()).collect();
+                files.insert(p.body.case_id, (documents, names_of(&p.body)));
             }
-        })
-        .collect())
+            Ok(())
+        })?;
+    }
+    let mut out = Vec::new();
+    store.for_each::<CaseFront>(|f| {
+        if !f.is_deleted() {
+            let f = f.body;
+            let (documents, names) = files.remove(&f.id).unwrap_or_default();
+            out.push(IndexEntry { case: f.id, code: f.code, alias: f.alias, documents, names });
+        }
+        Ok(())
+    })?;
+    Ok(out)
 }
