@@ -282,6 +282,29 @@ mod with_a_store {
     }
 }
 
+mod in_the_console {
+    use super::support::*;
+    use haven::i18n::Lang;
+
+    #[test]
+    fn the_console_looks_again_within_milliseconds_while_hits_are_due() {
+        let (_dir, store) = centre(Some(40));
+        let mut app = app(store, Lang::En);
+        press(&mut app, "F4");
+        assert!(!app.waiting(), "nothing is due before anything is typed");
+        press(&mut app, "/");
+        type_text(&mut app, "Лиса");
+        assert!(app.waiting(), "the query went to the search thread and its hits are due");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while app.waiting() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            app.tick();
+        }
+        assert!(!app.waiting(), "the hits were picked up");
+        assert!(screen_text(&mut app, 200, 50).contains("Лиса"));
+    }
+}
+
 mod from_the_shell {
     use super::common::*;
 

@@ -304,6 +304,11 @@ impl App {
         Some(limit - (self.ctx.now() - self.last_key).num_seconds())
     }
 
+    /// Whether the screen on top waits for a background answer (search hits).
+    pub fn waiting(&self) -> bool {
+        self.stack.last().is_some_and(|s| s.waiting())
+    }
+
     /// Periodic work: idle lock, draft after a pause, the lock countdown,
     /// screens refreshing their data.
     pub fn tick(&mut self) {

@@ -40,6 +40,10 @@ fn signal_flag() -> Arc<AtomicBool> {
 /// How long the loop sleeps at most: signals are noticed within this.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 
+/// How long it sleeps while a background answer is due: search hits are
+/// shown within this of arriving, not up to a quarter second later.
+const ANSWER_WAIT: Duration = Duration::from_millis(5);
+
 /// Runs the console until the user quits or a signal arrives.
 pub fn run(mut app: App) -> io::Result<()> {
     let stop = signal_flag();
@@ -63,7 +67,8 @@ pub fn run(mut app: App) -> io::Result<()> {
             app.on_signal();
             break;
         }
-        if event::poll(MAX_WAIT)? {
+        let wait = if app.waiting() { ANSWER_WAIT } else { MAX_WAIT };
+        if event::poll(wait)? {
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(k),
                 Event::Resize(_, _) => app.invalidate(),

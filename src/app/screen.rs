@@ -85,6 +85,13 @@ pub trait Screen {
         false
     }
 
+    /// Whether an answer from a background thread (search hits) is due: the
+    /// event loop then looks again within milliseconds instead of at its
+    /// next quarter-second tick.
+    fn waiting(&self) -> bool {
+        false
+    }
+
     /// The form in progress, if this screen holds one with unsaved changes.
     fn draft(&self) -> Option<Draft> {
         None

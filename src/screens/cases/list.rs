@@ -285,6 +285,10 @@ impl Screen for CaseList {
         changed
     }
 
+    fn waiting(&self) -> bool {
+        self.search.pending()
+    }
+
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         if self.search.poll() {
             self.after_search_change();
