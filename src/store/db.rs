@@ -614,10 +614,14 @@ impl Store {
         let existed = self.header.slot(username).is_some();
         let mut next = self.header.clone();
         next.set_slot(&full, username, display_name, role, passphrase)?;
+        // The event is on disk before the header changes: a process killed
+        // between the two leaves an event for a change that may not have
+        // happened, never a change of credentials without its event.
+        let action = if existed { AuditAction::UserChange } else { AuditAction::UserAdd };
+        self.audit(AuditEntry::new(action, "user").summary(format!("{username} {}", role_key(role))))?;
         next.write(&self.dir)?;
         self.header = next;
-        let action = if existed { AuditAction::UserChange } else { AuditAction::UserAdd };
-        self.audit(AuditEntry::new(action, "user").summary(format!("{username} {}", role_key(role))))
+        Ok(())
     }
 
     /// Disables a user and removes their keyslot; the last manager stays.
@@ -630,9 +634,11 @@ impl Store {
         }
         let mut next = self.header.clone();
         next.disable(username)?;
+        // Event first, as in `set_user`.
+        self.audit(AuditEntry::new(AuditAction::UserChange, "user").summary(format!("{username} disabled")))?;
         next.write(&self.dir)?;
         self.header = next;
-        self.audit(AuditEntry::new(AuditAction::UserChange, "user").summary(format!("{username} disabled")))
+        Ok(())
     }
 
     fn full_keys(&self, session: &Session) -> Result<ClassKeys> {
