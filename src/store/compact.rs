@@ -13,7 +13,7 @@ use std::fs;
 use std::path::Path;
 
 use super::error::Result;
-use super::vacuum::{Closed, vacuum_closed};
+use super::vacuum::{Closed, remove_old, vacuum_closed};
 
 /// The note beside the database: its size after the last compaction.
 const NOTE: &str = "compacted";
@@ -109,8 +109,11 @@ fn compact_above(dir: &Path, min: u64) -> Result<Option<Compaction>> {
     }
     match vacuum_closed(dir)? {
         Closed::Done(copied) => {
+            // The note first: a crash before it costs one compaction more,
+            // and removing the original can take a while.
             let after = db_bytes(&db);
             let _ = write_note(dir, Baseline { size: after, live: copied.live_bytes });
+            remove_old(dir);
             Ok(Some(Compaction { before, after, live: copied.live_bytes }))
         }
         Closed::Skipped => {
@@ -171,6 +174,23 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_that_cannot_be_made_leaves_the_database_and_is_not_retried_at_once() {
+        let (dir, store) = centre();
+        let saved = rooms(&store, 5);
+        drop(store);
+        let before = db_bytes(&dir.path().join("db"));
+        // A file where the copy's folder goes: the copy fails.
+        std::fs::write(dir.path().join("db.vacuum"), b"in the way").unwrap();
+        assert_eq!(compact_above(dir.path(), 0).unwrap(), None);
+        assert_eq!(read_note(dir.path()), Some(Baseline { size: before, live: 0 }));
+        std::fs::remove_file(dir.path().join("db.vacuum")).unwrap();
+        let store = Store::open_as(dir.path(), "anna", PASS).unwrap();
+        for r in &saved {
+            assert!(store.get::<Room>(&r.key()).unwrap().is_some());
+        }
+    }
+
+    #[test]
     fn a_compaction_interrupted_between_its_renames_is_finished_by_the_next_open() {
         let (dir, store) = centre();
         let saved = rooms(&store, 5);
@@ -178,8 +198,8 @@ mod tests {
         assert!(matches!(vacuum_closed(dir.path()).unwrap(), Closed::Done(_)));
         // Re-create the state of a crash after the first rename: the copy
         // still under its temporary name, the original moved away.
+        assert!(dir.path().join("db.old").exists());
         std::fs::rename(dir.path().join("db"), dir.path().join("db.vacuum")).unwrap();
-        std::fs::create_dir(dir.path().join("db.old")).unwrap();
         let store = Store::open_as(dir.path(), "anna", PASS).unwrap();
         for r in &saved {
             assert!(store.get::<Room>(&r.key()).unwrap().is_some());

@@ -125,8 +125,9 @@ pub enum Closed {
 }
 
 /// Vacuums the database of the centre in `dir` while nobody has it open (the
-/// caller holds the folder's lock). An error means the swap had begun: the
-/// centre must not be opened now; the next open's [`recover`] finishes it.
+/// caller holds the folder's lock), leaving the original in `db.old` for
+/// [`remove_old`]. An error means the swap had begun: the centre must not be
+/// opened now; the next open's [`recover`] finishes it.
 pub(crate) fn vacuum_closed(dir: &Path) -> Result<Closed> {
     let copied = {
         let Ok(db) = open_sled(&dir.join("db")) else { return Ok(Closed::Skipped) };
@@ -151,8 +152,13 @@ pub(crate) fn vacuum_closed(dir: &Path) -> Result<Closed> {
             Err(e) => return Err(e),
         }
     }
-    let _ = fs::remove_dir_all(dir.join(OLD));
     Ok(Closed::Done(copied))
+}
+
+/// Removes the original a swap moved aside (best effort: otherwise the next
+/// open's [`recover`] does).
+pub(crate) fn remove_old(dir: &Path) {
+    let _ = fs::remove_dir_all(dir.join(OLD));
 }
 
 impl Store {
