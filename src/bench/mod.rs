@@ -6,4 +6,4 @@ pub mod report;
 pub mod scenario;
 
 pub use report::{BenchReport, Figure};
-pub use scenario::{Options, TempDir, populate, run, temp_dir};
+pub use scenario::{Options, TempDir, first_open, populate, run, temp_dir};
