@@ -252,6 +252,10 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
     ));
     let mut term = Terminal::new(TestBackend::new(200, 50)).map_err(|e| StoreError::Io(e.to_string()))?;
 
+    if let Some(mem) = rss_mib() {
+        figures.push(Figure::at_most("resident memory after opening (dashboard drawn)", mem, "MB", None));
+    }
+
     progress("key press to frame");
     for (name, setup, keys) in [
         ("dashboard", "", "down up"),
@@ -296,7 +300,7 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
     figures.push(Figure::at_most("search per keystroke, p95", quantile_ms(&per_key, 0.95), "ms", Some(10.0)));
     if let Some(mem) = rss_mib() {
         figures.push(Figure::at_most(
-            "resident memory with the centre loaded",
+            "resident memory after the case list and a search index",
             mem,
             "MB",
             Some(if big { 150.0 } else { 50.0 }),
@@ -342,7 +346,12 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
 
     progress("database size");
     let per_k = |bytes: u64| bytes as f64 / (opts.cases.max(1) as f64 / 1000.0) / (1024.0 * 1024.0);
-    figures.push(Figure::at_most("database per 1,000 cases, fresh (after the first open)", per_k(fresh), "MB", Some(1.5)));
+    figures.push(Figure::at_most(
+        "database per 1,000 cases, fresh (after the first open)",
+        per_k(fresh),
+        "MB",
+        Some(1.5),
+    ));
     rewrite_all(store, 5)?;
     let edited = dir_bytes(&dir.join("db"));
     figures.push(Figure::at_most("database per 1,000 cases, after 5 rewrites of each", per_k(edited), "MB", Some(2.5)));
