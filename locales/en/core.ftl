@@ -258,3 +258,7 @@ hint-go_audit = Audit
 hint-new = New
 hint-edit = Edit
 hint-cancel = Cancel
+
+## Opening
+
+opening-compacting = Compacting the database after large changes (once, it can take a minute)…

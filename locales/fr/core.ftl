@@ -258,3 +258,7 @@ hint-go_audit = Audit
 hint-new = Nouveau
 hint-edit = Modifier
 hint-cancel = Annuler
+
+## Opening
+
+opening-compacting = Compactage de la base après de gros changements (une fois, cela peut prendre une minute)…

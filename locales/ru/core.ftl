@@ -263,3 +263,7 @@ hint-go_audit = Аудит
 hint-new = Новый
 hint-edit = Изменить
 hint-cancel = Отмена
+
+## Opening
+
+opening-compacting = Сжатие базы данных после больших изменений (один раз, может занять минуту)…

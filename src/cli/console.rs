@@ -23,13 +23,17 @@ pub fn prepare(cli: &Cli, dir: &Path, demo: bool) -> anyhow::Result<App> {
     let lang = choose_lang(cli.lang.as_deref(), config.lang.as_deref());
     let keymap_name = cli.keymap.clone().or_else(|| config.keymap.clone()).unwrap_or_else(|| "default".into());
     let keymap = Keymap::load(&keymap_name, user_keymap().as_deref())?;
+    let i18n = I18n::new(lang);
+    if crate::store::compact::is_due(dir) {
+        eprintln!("{}", i18n.t("opening-compacting"));
+    }
     let store = match Store::open(dir) {
         Ok(s) => Some(s),
         Err(StoreError::NotACentre { .. }) => None,
         Err(e) => return Err(e.into()),
     };
     let demo = demo || store.as_ref().is_some_and(|s| s.header().demo);
-    let mut ctx = Ctx::new(store, I18n::new(lang), keymap, config, demo);
+    let mut ctx = Ctx::new(store, i18n, keymap, config, demo);
     ctx.set_data_dir(dir);
     Ok(App::new(ctx))
 }

@@ -41,6 +41,10 @@ pub fn login() -> Result<(String, Zeroizing<String>)> {
 
 /// Opens the centre in `dir` as whoever runs the command.
 pub fn open(dir: &std::path::Path) -> Result<Store> {
+    if crate::store::compact::is_due(dir) {
+        // The command line speaks English (its other prompts above do too).
+        eprintln!("Compacting the database after large changes (once, it can take a minute)…");
+    }
     let mut store = Store::open(dir)?;
     let (user, pass) = login()?;
     store.login(&user, pass.as_bytes())?;

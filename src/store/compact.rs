@@ -92,6 +92,12 @@ pub struct Compaction {
     pub live: u64,
 }
 
+/// Whether opening the centre in `dir` will compact its database first (so
+/// that the console can say why it takes a while).
+pub fn is_due(dir: &Path) -> bool {
+    due(db_bytes(&dir.join("db")), read_note(dir))
+}
+
 /// Compacts the database of the centre in `dir` if [`due`]; the caller holds
 /// the folder's lock and has not opened the database. `Ok(None)` when it was
 /// not due or could not be done (the database is then unchanged and is not
