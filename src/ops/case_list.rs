@@ -13,6 +13,7 @@ use crate::domain::rooms::Bed;
 use crate::domain::service::ServiceItem;
 use crate::domain::stay::Stay;
 use crate::search::IndexEntry;
+use crate::store::reader::Reader;
 use crate::store::{Store, StoreError, Stored};
 
 /// One line of the case list.
@@ -81,11 +82,16 @@ pub fn names_of(p: &CasePrivate) -> Vec<String> {
 /// What search indexes: codes and aliases for everyone; legal names and
 /// document numbers when the user may read case files.
 pub fn index_entries(store: &Store) -> Result<Vec<IndexEntry>, StoreError> {
+    index_entries_from(&mut store.reader()?)
+}
+
+/// [`index_entries`] through a [`Reader`], which the search thread owns.
+pub fn index_entries_from(reader: &mut Reader) -> Result<Vec<IndexEntry>, StoreError> {
     // One private file at a time: only the words indexed are kept, never
     // every decrypted file at once.
     let mut files: HashMap<CaseId, (Vec<String>, Vec<String>)> = HashMap::new();
-    if store.may(Act::View, DataClass::Case) {
-        store.for_each::<CasePrivate>(|p| {
+    if reader.may(Act::View, DataClass::Case) {
+        reader.for_each::<CasePrivate>(|p| {
             if !p.is_deleted() {
                 let documents = p.body.documents.iter().map(|d| d.number.clone()).filter(|n| !n.is_empty()).collect();
                 files.insert(p.body.case_id, (documents, names_of(&p.body)));
@@ -94,7 +100,7 @@ pub fn index_entries(store: &Store) -> Result<Vec<IndexEntry>, StoreError> {
         })?;
     }
     let mut out = Vec::new();
-    store.for_each::<CaseFront>(|f| {
+    reader.for_each::<CaseFront>(|f| {
         if !f.is_deleted() {
             let f = f.body;
             let (documents, names) = files.remove(&f.id).unwrap_or_default();

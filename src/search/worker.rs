@@ -54,8 +54,12 @@ impl Searcher {
     }
 }
 
+/// Reads the entries to index, on the search thread.
+pub type Load = Box<dyn FnOnce() -> Vec<IndexEntry> + Send>;
+
 enum Job {
     Index(Vec<IndexEntry>),
+    Load(Load),
     Query { seq: u64, typed: String },
 }
 
@@ -101,6 +105,7 @@ fn run(jobs: Receiver<Job>, replies: Sender<SearchReply>) {
         while let Some(job) = next {
             match job {
                 Job::Index(entries) => searcher = Searcher::new(&entries),
+                Job::Load(load) => searcher = Searcher::new(&load()),
                 // Only the newest query is worth running: the others are stale.
                 Job::Query { seq, typed } => latest = Some((seq, typed)),
             }
@@ -143,6 +148,21 @@ impl SearchWorker {
                 }
             }
             Engine::Inline { searcher, .. } => **searcher = Searcher::new(&entries),
+            Engine::Lost => {}
+        }
+    }
+
+    /// Replaces the index with entries `load` reads on the search thread
+    /// (decrypting every case file is as slow as indexing it, and the
+    /// console's thread must not wait for either).
+    pub fn reindex_with(&mut self, load: Load) {
+        match &mut self.engine {
+            Engine::Thread { jobs, .. } => {
+                if jobs.send(Job::Load(load)).is_err() {
+                    self.engine = Engine::Lost;
+                }
+            }
+            Engine::Inline { searcher, .. } => **searcher = Searcher::new(&load()),
             Engine::Lost => {}
         }
     }

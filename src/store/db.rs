@@ -523,19 +523,6 @@ impl Store {
         Ok(out)
     }
 
-    /// Hands every record of a type to `f`, one at a time, in key order:
-    /// a full pass that never holds more than one decrypted record.
-    pub fn for_each<T: Record>(&self, mut f: impl FnMut(Stored<T>) -> Result<()>) -> Result<()> {
-        self.authorize(Act::View, data_class(T::CLASS))?;
-        let session = self.session()?;
-        for item in self.tree(T::TREE).iter() {
-            let (key, raw) = item?;
-            let k = self.key_for(session, T::CLASS, &key)?;
-            f(codec::open(&k, T::TREE.name(), &key, &raw)?)?;
-        }
-        Ok(())
-    }
-
     /// Every earlier version of a record, oldest first (the current one is not included).
     pub fn history<T: Record>(&self, key: &[u8]) -> Result<Vec<Stored<T>>> {
         self.authorize(Act::View, data_class(T::CLASS))?;

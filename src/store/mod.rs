@@ -20,6 +20,7 @@ pub mod head;
 pub mod kinds;
 pub mod lock;
 pub mod merge;
+pub mod reader;
 pub mod record;
 pub mod records;
 pub mod roster;

@@ -18,7 +18,7 @@ use crate::app::screen::{Outcome, Screen};
 use crate::domain::case::CasePrivate;
 use crate::domain::ids::CaseId;
 use crate::keymap;
-use crate::ops::case_list::{CaseRow, case_rows, index_entries};
+use crate::ops::case_list::{CaseRow, case_rows, index_entries_from};
 use crate::search::{Field, SearchWorker};
 
 /// A row on screen: which case, and what the search found it by.
@@ -96,8 +96,15 @@ impl CaseList {
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
         self.index_of = self.rows.iter().enumerate().map(|(i, r)| (r.front.id, i)).collect();
-        match index_entries(store) {
-            Ok(entries) => self.search.reindex(entries),
+        match store.reader() {
+            Ok(mut reader) => self.search.reindex(Box::new(move || {
+                index_entries_from(&mut reader).unwrap_or_else(|e| {
+                    // Nothing personal in a store error; the list stays
+                    // usable, only searching finds nothing.
+                    tracing::warn!(error = %e, "the search index could not be read");
+                    Vec::new()
+                })
+            })),
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
         self.apply(selected);

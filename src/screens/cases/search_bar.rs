@@ -87,9 +87,10 @@ impl SearchBar {
         }
     }
 
-    /// A new index (after a save); the query is searched again.
-    pub fn reindex(&mut self, entries: Vec<crate::search::IndexEntry>) {
-        self.worker.reindex(entries);
+    /// A new index (after a save), its entries read by `load` on the search
+    /// thread; the query is searched again.
+    pub fn reindex(&mut self, load: crate::search::worker::Load) {
+        self.worker.reindex_with(load);
         if !self.text.is_empty() {
             self.send();
         }
