@@ -10,24 +10,9 @@ use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{ADMIN, ADMIN_PASS, haven, init, text};
+use common::{ADMIN, ADMIN_PASS, Lcg, haven, init, text, torture_room_id};
 use haven::domain::rooms::Room;
 use haven::store::Store;
-
-fn room_id(n: u64) -> Vec<u8> {
-    let mut b = [0xA5u8; 16];
-    b[..8].copy_from_slice(&n.to_be_bytes());
-    b.to_vec()
-}
-
-/// A tiny deterministic generator for kill delays.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-}
 
 #[test]
 fn every_acknowledged_save_survives_sigkill() {
@@ -78,7 +63,7 @@ fn every_acknowledged_save_survives_sigkill() {
         let store = Store::open_as(dir.path(), ADMIN, ADMIN_PASS.as_bytes()).unwrap();
         for n in acked.iter().rev().take(200) {
             assert!(
-                store.get::<Room>(&room_id(*n)).unwrap().is_some(),
+                store.get::<Room>(&torture_room_id(*n)).unwrap().is_some(),
                 "acknowledged save {n} lost after kill {kills}"
             );
         }
@@ -90,7 +75,7 @@ fn every_acknowledged_save_survives_sigkill() {
     }
     let store = Store::open_as(dir.path(), ADMIN, ADMIN_PASS.as_bytes()).unwrap();
     for n in &acked {
-        assert!(store.get::<Room>(&room_id(*n)).unwrap().is_some(), "acknowledged save {n} lost");
+        assert!(store.get::<Room>(&torture_room_id(*n)).unwrap().is_some(), "acknowledged save {n} lost");
     }
     let report = store.check().unwrap();
     assert!(report.ok(), "{:?}", report.problems);

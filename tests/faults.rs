@@ -22,33 +22,11 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use common::{ADMIN, ADMIN_PASS, haven, init, text};
+use common::{ADMIN, ADMIN_PASS, Lcg, haven, init, text, torture_room_id};
 use haven::domain::rooms::Room;
 use haven::domain::user::Role;
 use haven::store::vault::{HEADER_FILE, Header};
 use haven::store::{AuditAction, Store};
-
-/// The id `haven torture` gives room number `n` (as in `tests/durability.rs`).
-fn room_id(n: u64) -> Vec<u8> {
-    let mut b = [0xA5u8; 16];
-    b[..8].copy_from_slice(&n.to_be_bytes());
-    b.to_vec()
-}
-
-/// A tiny deterministic generator for kill delays.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-
-    /// A delay from zero to `max`.
-    fn upto(&mut self, max: Duration) -> Duration {
-        let micros = u64::try_from(max.as_micros()).unwrap_or(u64::MAX).max(1);
-        Duration::from_micros(self.next() % micros)
-    }
-}
 
 /// A running child whose stdout lines arrive, with the time each was read.
 struct Child {
@@ -211,7 +189,7 @@ fn sigkill_while_opening_recovering_and_logging_in_loses_nothing() {
             .unwrap_or_else(|e| panic!("the centre does not open after kill {kills} ({landed}): {e}"));
         for n in &acked {
             assert!(
-                store.get::<Room>(&room_id(*n)).unwrap().is_some(),
+                store.get::<Room>(&torture_room_id(*n)).unwrap().is_some(),
                 "acknowledged save {n} lost after kill {kills} ({landed})"
             );
         }

@@ -43,3 +43,27 @@ pub fn fails_with(out: &Output, needle: &str) {
     assert!(!t.contains("panicked") && !t.contains("internal error"), "panicked: {t}");
     assert!(t.to_lowercase().contains(&needle.to_lowercase()), "expected {needle:?} in: {t}");
 }
+
+/// The id `haven torture` gives room number `n` (`src/cli/torture.rs`).
+pub fn torture_room_id(n: u64) -> Vec<u8> {
+    let mut b = [0xA5u8; 16];
+    b[..8].copy_from_slice(&n.to_be_bytes());
+    b.to_vec()
+}
+
+/// A tiny deterministic generator for kill delays.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    /// A delay from zero to `max`.
+    pub fn upto(&mut self, max: std::time::Duration) -> std::time::Duration {
+        let micros = u64::try_from(max.as_micros()).unwrap_or(u64::MAX).max(1);
+        std::time::Duration::from_micros(self.next() % micros)
+    }
+}
