@@ -212,6 +212,11 @@ impl Store {
     /// Every digest entry of kind `T`, in no particular order. Rebuilds the
     /// digest first when it is missing or stale.
     pub fn digest<T: Digested>(&self) -> Result<Vec<T::Entry>> {
+        Ok(self.digest_keyed::<T>()?.into_iter().map(|(_, e)| e).collect())
+    }
+
+    /// [`Store::digest`] with each entry's record key.
+    pub fn digest_keyed<T: Digested>(&self) -> Result<Vec<(Vec<u8>, T::Entry)>> {
         self.authorize(crate::domain::permissions::Act::View, super::record::data_class(T::CLASS))?;
         let front = self.session()?.keys.front.clone();
         if !self.digest_valid(&front)? {
@@ -220,8 +225,8 @@ impl Store {
         let mut out = Vec::new();
         for item in self.tree(TreeId::Index).scan_prefix(kind_prefix(T::NAME)) {
             let (k, raw) = item?;
-            for bytes in open_shard(&front, &k, &raw)?.values() {
-                out.push(codec::from_bytes(bytes, TreeId::Index.name())?);
+            for (key, bytes) in open_shard(&front, &k, &raw)? {
+                out.push((key, codec::from_bytes(&bytes, TreeId::Index.name())?));
             }
         }
         Ok(out)

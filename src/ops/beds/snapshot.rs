@@ -2,7 +2,7 @@
 //! cases and pickups they name, loaded once and then looked up in memory so
 //! that moving across the board never touches the store.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -39,15 +39,29 @@ pub struct Snapshot {
 impl Snapshot {
     /// Reads everything the bed screens show for `day`.
     pub fn load(store: &Store, day: NaiveDate) -> Result<Snapshot, StoreError> {
-        let cases = live(store.scan::<CaseFront>()?).into_iter().map(|c| (c.id, c)).collect();
         let pickups: HashMap<PickupId, Pickup> = live(store.scan::<Pickup>()?).into_iter().map(|p| (p.id, p)).collect();
         let statuses = pickups.iter().map(|(id, p)| (*id, p.status)).collect();
+        let stays = live(store.scan::<Stay>()?);
+        let reservations = super::without_lapsed(live(store.scan::<Reservation>()?), &statuses);
+        // The cases the screens name: every case still open (candidates
+        // for a bed) from the digest, and whoever a stay, a reservation or a
+        // pickup refers to — not every case the centre ever had.
+        let mut wanted: HashSet<Vec<u8>> =
+            store.digest_keyed::<CaseFront>()?.into_iter().filter(|(_, c)| !c.closed).map(|(k, _)| k).collect();
+        let named = stays.iter().map(|s| Some(s.case_id)).chain(reservations.iter().map(|r| r.case_id));
+        wanted.extend(named.chain(pickups.values().map(|p| p.case_id)).flatten().map(|c| c.as_bytes().to_vec()));
+        let mut cases = HashMap::with_capacity(wanted.len());
+        for key in wanted {
+            if let Some(c) = store.get::<CaseFront>(&key)?.filter(|c| !c.is_deleted()) {
+                cases.insert(c.body.id, c.body);
+            }
+        }
         Ok(Snapshot::from_parts(
             day,
             live(store.scan::<Room>()?),
             live(store.scan::<Bed>()?),
-            live(store.scan::<Stay>()?),
-            super::without_lapsed(live(store.scan::<Reservation>()?), &statuses),
+            stays,
+            reservations,
             cases,
             pickups,
         ))
