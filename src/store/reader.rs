@@ -110,7 +110,12 @@ mod tests {
         let mut reader = store.reader().unwrap();
         let names = std::thread::spawn(move || {
             let mut n = Vec::new();
-            reader.for_each::<CasePrivate>(|p| Ok(n.push(p.body.full_name()))).unwrap();
+            reader
+                .for_each::<CasePrivate>(|p| {
+                    n.push(p.body.full_name());
+                    Ok(())
+                })
+                .unwrap();
             n
         })
         .join()
@@ -123,7 +128,12 @@ mod tests {
         let mut reader = rita.reader().unwrap();
         assert!(reader.for_each::<CasePrivate>(|_| Ok(())).is_err(), "reception reads no case file");
         let mut fronts = 0;
-        reader.for_each::<CaseFront>(|_| Ok(fronts += 1)).unwrap();
+        reader
+            .for_each::<CaseFront>(|_| {
+                fronts += 1;
+                Ok(())
+            })
+            .unwrap();
         assert_eq!(fronts, 1);
     }
 }
