@@ -1,6 +1,5 @@
-//! Small measuring tools: percentiles, resident memory, folder size.
+//! Small measuring tools: percentiles, resident memory (folder size is `store::compact::db_bytes`).
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Times `f` once.
@@ -27,22 +26,6 @@ pub fn rss_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-/// Total size of the files under `dir`, in bytes: their apparent length.
-/// sled leaves no holes (it truncates its file at the tail and reuses freed
-/// segments in place), so the blocks allocated agree with this to 0.01 %
-/// (PERFORMANCE.md, "Database size, measured"), and it reads the same on
-/// every system.
-pub fn dir_bytes(dir: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
-    entries
-        .flatten()
-        .map(|e| {
-            let p = e.path();
-            if p.is_dir() { dir_bytes(&p) } else { e.metadata().map(|m| m.len()).unwrap_or(0) }
-        })
-        .sum()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::measure::{dir_bytes, quantile_ms, rss_mib, time};
+use super::measure::{quantile_ms, rss_mib, time};
 use super::report::{BenchReport, Figure};
 use crate::app::config::Config;
 use crate::app::console::App;
@@ -19,6 +19,7 @@ use crate::domain::case::CaseFront;
 use crate::domain::rooms::{Bed, Room, Wing};
 use crate::i18n::{I18n, Lang};
 use crate::keymap::{Keymap, parse_script};
+use crate::store::compact::db_bytes;
 use crate::store::crypto::{self, KdfParams};
 use crate::store::{AuditAction, AuditEntry, InitSpec, Store, StoreError};
 
@@ -243,7 +244,7 @@ pub fn populate(dir: &Path, opts: &Options) -> Result<(), StoreError> {
 pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<BenchReport, StoreError> {
     let mut figures = Vec::new();
     let big = opts.cases > 10_000;
-    let fresh = dir_bytes(&dir.join("db"));
+    let fresh = db_bytes(&dir.join("db"));
 
     progress("opening");
     // This process opens the centre once, as a console starting in the
@@ -376,7 +377,7 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
         Some(1.5),
     ));
     rewrite_all(store, 5)?;
-    let edited = dir_bytes(&dir.join("db"));
+    let edited = db_bytes(&dir.join("db"));
     figures.push(Figure::at_most("database per 1,000 cases, after 5 rewrites of each", per_k(edited), "MB", Some(2.5)));
     Ok(BenchReport { cases: opts.cases, beds, figures, trees })
 }

@@ -129,7 +129,7 @@ impl Digested for Pickup {
 /// The trees whose records are digested: a write to them that bypasses
 /// typed records marks the digest stale.
 pub fn digested_tree(t: TreeId) -> bool {
-    matches!(t, TreeId::CaseFront | TreeId::Services | TreeId::Stays | TreeId::Pickups)
+    [CaseFront::TREE, ServiceItem::TREE, Stay::TREE, Pickup::TREE].contains(&t)
 }
 
 /// One shard: record key → encoded entry.
