@@ -156,9 +156,48 @@ typed_ids! {
     InstallationId,
 }
 
+/// How many leading bytes of a service item's id are its case's id.
+pub const CASE_PREFIX_LEN: usize = 8;
+
+impl ServiceItemId {
+    /// The id of a service item of `case`: the first [`CASE_PREFIX_LEN`]
+    /// bytes are the case's, the rest are `drawn`'s. A case's items then lie
+    /// together under one key prefix, so its file reads its twelve items
+    /// instead of every item of the centre.
+    pub fn in_case(case: CaseId, drawn: ServiceItemId) -> Self {
+        let mut bytes = *drawn.as_bytes();
+        bytes[..CASE_PREFIX_LEN].copy_from_slice(&Self::case_prefix(case));
+        Self::from_bytes(bytes)
+    }
+
+    /// The key prefix the service items of `case` share.
+    pub fn case_prefix(case: CaseId) -> [u8; CASE_PREFIX_LEN] {
+        let mut p = [0u8; CASE_PREFIX_LEN];
+        p.copy_from_slice(&case.as_bytes()[..CASE_PREFIX_LEN]);
+        p
+    }
+
+    /// Whether this id lies under the prefix of `case`.
+    pub fn is_in_case(&self, case: CaseId) -> bool {
+        self.as_bytes()[..CASE_PREFIX_LEN] == Self::case_prefix(case)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_service_item_id_starts_with_its_case_and_keeps_the_drawn_rest() {
+        let case = CaseId::from_bytes([7; 16]);
+        let drawn = ServiceItemId::from_bytes([0xa5; 16]);
+        let id = ServiceItemId::in_case(case, drawn);
+        assert_eq!(&id.as_bytes()[..CASE_PREFIX_LEN], &[7; CASE_PREFIX_LEN]);
+        assert_eq!(&id.as_bytes()[CASE_PREFIX_LEN..], &[0xa5; 16 - CASE_PREFIX_LEN]);
+        assert!(id.is_in_case(case));
+        assert!(!drawn.is_in_case(case));
+        assert!(!id.is_in_case(CaseId::from_bytes([8; 16])));
+    }
 
     #[test]
     fn id_prints_as_lowercase_hex_and_parses_back() {

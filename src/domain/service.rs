@@ -145,11 +145,12 @@ pub struct ServiceItem {
 }
 
 /// The twelve `NotAssessed` items of a new case, in programme order; `ids`
-/// supplies fresh ids (the domain draws no randomness).
+/// supplies fresh ids (the domain draws no randomness), which are put under
+/// the case's prefix ([`ServiceItemId::in_case`]).
 pub fn checklist(case_id: CaseId, mut ids: impl FnMut() -> ServiceItemId) -> Vec<ServiceItem> {
     ServiceKind::all()
         .map(|kind| ServiceItem {
-            id: ids(),
+            id: ServiceItemId::in_case(case_id, ids()),
             case_id,
             kind,
             status: ServiceStatus::NotAssessed,
@@ -278,6 +279,7 @@ mod tests {
         let mut ids: Vec<_> = list.iter().map(|i| i.id).collect();
         ids.dedup();
         assert_eq!(ids.len(), 12);
+        assert!(list.iter().all(|i| i.id.is_in_case(case)), "every item under the case's prefix");
         assert!(list.iter().all(|i| validate_service(i).is_ok()));
     }
 

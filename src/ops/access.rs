@@ -14,8 +14,7 @@ use crate::store::{Store, StoreError};
 pub fn erase_case(store: &mut Store, case: CaseId) -> Result<Erased, StoreError> {
     let front = store.get::<CaseFront>(&case.id().0)?.ok_or(StoreError::NotFound("case"))?;
     let private = store.get::<CasePrivate>(&case.id().0)?;
-    let services: Vec<ServiceItem> =
-        store.scan::<ServiceItem>()?.into_iter().filter(|s| s.body.case_id == case).map(|s| s.body).collect();
+    let services: Vec<ServiceItem> = super::services::of_case(store, case)?.into_iter().map(|s| s.body).collect();
     let opened = front.meta.created_at.date_naive();
     let trace =
         anonymise(crate::store::new_id::<Id>()?, &front.body, private.as_ref().map(|p| &p.body), &services, opened);

@@ -104,10 +104,15 @@ pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceI
 
 /// The checklist items of a case, in programme order.
 ///
-/// Service items are keyed by their own id, so this reads them all.
+/// A centre that keeps items under their case's key prefix reads only that
+/// prefix; an older centre reads every item, as before.
 pub fn of_case(store: &Store, case: CaseId) -> Result<Vec<crate::store::Stored<ServiceItem>>, StoreError> {
-    let mut items: Vec<_> =
-        store.scan::<ServiceItem>()?.into_iter().filter(|s| !s.is_deleted() && s.body.case_id == case).collect();
+    let prefix: &[u8] = if store.services_in_case()? { &ServiceItemId::case_prefix(case) } else { &[] };
+    let mut items: Vec<_> = store
+        .scan_prefix::<ServiceItem>(prefix)?
+        .into_iter()
+        .filter(|s| !s.is_deleted() && s.body.case_id == case)
+        .collect();
     items.sort_by_key(|s| s.body.kind);
     Ok(items)
 }
@@ -160,6 +165,38 @@ mod tests {
     }
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    #[test]
+    fn a_case_reads_its_own_twelve_items_and_an_older_centre_still_finds_random_ids() {
+        use crate::domain::strategies::sample_case_front;
+        use crate::store::{AuditAction, AuditEntry};
+        let (_dir, store) = crate::store::tests::centre();
+        assert!(store.services_in_case().unwrap(), "a new centre keeps items under their case");
+        let a = crate::ops::cases::create_case(&store, &sample_case_front(), today()).unwrap();
+        let b = crate::ops::cases::create_case(&store, &sample_case_front(), today()).unwrap();
+        let of = |case| of_case(&store, case).unwrap().into_iter().map(|s| s.body).collect::<Vec<_>>();
+        let (items_a, items_b) = (of(a.id), of(b.id));
+        assert_eq!((items_a.len(), items_b.len()), (12, 12));
+        assert!(items_a.iter().all(|i| i.case_id == a.id && i.id.is_in_case(a.id)));
+        assert!(items_b.iter().all(|i| i.case_id == b.id && i.id.is_in_case(b.id)));
+        assert!(store.check().unwrap().ok());
+
+        // An item with a fully random id, as a centre made before wrote them.
+        let mut old = item(ServiceKind::MedicalCare, ServiceStatus::Needed);
+        old.case_id = a.id;
+        old.id = ServiceItemId::from_bytes([0xee; 16]);
+        store.commit(AuditEntry::new(AuditAction::Create, "service"), |tx| tx.put(old.clone()).map(|_| ())).unwrap();
+        assert_eq!(of(a.id).len(), 12, "under the promise, the prefix alone is read");
+        let report = store.check().unwrap();
+        assert!(report.problems.iter().any(|p| p.contains("outside their case")), "{:?}", report.problems);
+
+        // Without the promise (an older centre) every item is read.
+        store.tree(crate::store::trees::TreeId::Index).remove(b"layout\0services_in_case").unwrap();
+        assert!(!store.services_in_case().unwrap());
+        assert_eq!(of(a.id).len(), 13);
+        assert!(of(a.id).contains(&old));
+        assert!(store.check().unwrap().problems.iter().all(|p| !p.contains("outside their case")));
     }
 
     #[test]

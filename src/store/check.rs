@@ -207,7 +207,22 @@ impl Store {
         if cases > 0 {
             r.problems.push(format!("stays: {cases} case(s) with more than one open stay"));
         }
+        self.check_services_in_case(r);
         Ok(())
+    }
+
+    /// In a centre that promises it, every service item lies under its
+    /// case's prefix: one that does not would be missing from the case file.
+    fn check_services_in_case(&self, r: &mut CheckReport) {
+        use crate::domain::service::ServiceItem;
+        if !self.services_in_case().unwrap_or(false) {
+            return;
+        }
+        let Ok(items) = self.scan::<ServiceItem>() else { return }; // reported as damaged values
+        let astray = items.iter().filter(|s| !s.body.id.is_in_case(s.body.case_id)).count();
+        if astray > 0 {
+            r.problems.push(format!("services: {astray} item(s) outside their case's key prefix"));
+        }
     }
 
     /// Whether a change-log entry's body decrypts (entries this role cannot

@@ -18,6 +18,7 @@ pub mod error;
 pub mod footprint;
 pub mod head;
 pub mod kinds;
+pub mod layout;
 pub mod lock;
 pub mod merge;
 pub mod reader;
@@ -37,7 +38,7 @@ pub use error::{Result, StoreError};
 pub use record::{Meta, Record, Stored};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// A fresh random id of any typed id kind (`CaseId`, `PickupId`, …).
 pub fn new_id<T: From<crate::domain::ids::Id>>() -> Result<T> {

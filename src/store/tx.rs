@@ -119,7 +119,7 @@ impl<'a> Tx<'a> {
     }
 
     /// Writes a raw value the digest already accounts for.
-    fn tput_kept(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+    pub(super) fn tput_kept(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
         self.view(t).insert(key, value).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 

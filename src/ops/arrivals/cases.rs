@@ -107,13 +107,12 @@ fn reception_item(tx: &mut Tx<'_>, case: CaseId, scanned: Scanned) -> Result<Opt
     Ok(tx.get::<ServiceItem>(id.as_bytes())?.map(|s| s.body))
 }
 
-/// The airport-reception item of `case` by reading every service: only for
+/// The airport-reception item of `case` among the case's services: for
 /// cases written before the index existed (demo data, imports).
 fn scan_reception_item(store: &Store, case: CaseId) -> Result<Option<ServiceItemId>, StoreError> {
-    Ok(store
-        .scan::<ServiceItem>()?
+    Ok(crate::ops::services::of_case(store, case)?
         .into_iter()
-        .find(|s| !s.is_deleted() && s.body.case_id == case && s.body.kind == ServiceKind::AirportReception)
+        .find(|s| s.body.kind == ServiceKind::AirportReception)
         .map(|s| s.body.id))
 }
 
@@ -142,7 +141,7 @@ pub(super) fn case_arrived(
         Some(item) => item,
         // A case without the item (an old import): the checklist gains it.
         None => ServiceItem {
-            id: spare_item,
+            id: ServiceItemId::in_case(case, spare_item),
             case_id: case,
             kind: ServiceKind::AirportReception,
             status: ServiceStatus::NotAssessed,

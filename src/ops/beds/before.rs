@@ -34,9 +34,10 @@ impl Before {
             .ok_or(StoreError::NotFound("case"))?
             .body;
         let pickups = live(store.scan::<Pickup>()?).into_iter().filter(|p| p.case_id == Some(case)).map(|p| p.id);
-        let housing = live(store.scan::<ServiceItem>()?)
+        let housing = crate::ops::services::of_case(store, case)?
             .into_iter()
-            .find(|s| s.case_id == case && s.kind == ServiceKind::TemporaryHousing);
+            .map(|s| s.body)
+            .find(|s| s.kind == ServiceKind::TemporaryHousing);
         Ok(Before {
             front,
             stays: live(store.scan::<Stay>()?),
@@ -178,7 +179,7 @@ pub(super) fn housing_started_in_tx(
         None => None,
     };
     let mut item = current.unwrap_or(ServiceItem {
-        id: new_item,
+        id: ServiceItemId::in_case(before.front.id, new_item),
         case_id: before.front.id,
         kind: ServiceKind::TemporaryHousing,
         status: ServiceStatus::NotAssessed,
