@@ -90,6 +90,8 @@ pub struct Store {
     saves: std::sync::atomic::AtomicU64,
     install_key: Mutex<Option<([u8; 16], crypto::SigningKey)>>,
     unlock_time: std::time::Duration,
+    /// The witness file (`head`), opened by the first save.
+    witness: Mutex<Option<File>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -196,6 +198,7 @@ impl Store {
             saves: std::sync::atomic::AtomicU64::new(0),
             install_key: Mutex::new(None),
             unlock_time: std::time::Duration::ZERO,
+            witness: Mutex::new(None),
         })
     }
 
@@ -432,7 +435,7 @@ impl Store {
             Err(TransactionError::Storage(e)) => return Err(e.into()),
         };
         self.make_durable()?;
-        let _ = Witness { audit: heads.0, change: heads.1 }.write(&self.dir);
+        self.write_witness(Witness { audit: heads.0, change: heads.1 });
         if let Ok(mut m) = self.case_keys.lock() {
             m.extend(new_keys);
         }
@@ -441,6 +444,20 @@ impl Store {
         }
         self.saves.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(r)
+    }
+
+    /// Records the heads of a durable save in the witness; a failure only
+    /// leaves the witness behind, which raises no alarm.
+    fn write_witness(&self, w: Witness) {
+        let Ok(mut file) = self.witness.lock() else { return };
+        if file.is_none() {
+            *file = Witness::open_file(&self.dir).ok();
+        }
+        if let Some(f) = file.as_ref()
+            && w.write_to(f).is_err()
+        {
+            *file = None;
+        }
     }
 
     /// Writes one audit event and nothing else (a view, a reveal, an export).
