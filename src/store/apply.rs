@@ -198,6 +198,7 @@ impl<'a> Tx<'a> {
             state.offer(&f.name, stamp(Some(f.value.clone()), base), &rec);
         }
         state.settle(&mut rec);
+        state.forget_dead_of(&self.store.header().installation);
         self.store_merge(&k, kind.class, m.tree, &body.key, &state)
     }
 
@@ -258,6 +259,7 @@ impl<'a> Tx<'a> {
                 state.offer(&f.name, stamp(Some(f.value.clone()), f.base.clone()), &rec);
             }
         }
+        state.forget_dead_of(&self.store.header().installation);
         if state.origin.is_none() {
             // Changes to a record whose creation has not arrived yet: keep
             // them (with their values) until it does.
