@@ -22,13 +22,34 @@ pub struct Figure {
 impl Figure {
     /// A figure with a "no more than" budget.
     pub fn at_most(what: impl Into<String>, value: f64, unit: &'static str, budget: Option<f64>) -> Figure {
-        let budget_text = budget.map(|b| format!("≤ {b} {unit}")).unwrap_or_default();
+        // A budget derived from another figure (2.5 × a plain write) has
+        // as many decimals as a float holds: three are enough to read.
+        let budget_text = budget.map(|b| format!("≤ {} {unit}", trimmed(b))).unwrap_or_default();
         Figure { what: what.into(), value, unit, budget, budget_text }
     }
 
     /// Whether it is within its budget (`None` when it has none).
     pub fn within(&self) -> Option<bool> {
         self.budget.map(|b| self.value <= b)
+    }
+}
+
+/// `b` with at most three decimals and no trailing zeros (`4`, `0.181`).
+fn trimmed(b: f64) -> String {
+    let s = format!("{b:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budgets_read_with_at_most_three_decimals() {
+        assert_eq!(Figure::at_most("x", 1.0, "ms", Some(4.0)).budget_text, "≤ 4 ms");
+        assert_eq!(Figure::at_most("x", 1.0, "ms", Some(0.18089750000000002)).budget_text, "≤ 0.181 ms");
+        assert_eq!(Figure::at_most("x", 1.0, "MB", Some(1.5)).budget_text, "≤ 1.5 MB");
+        assert_eq!(Figure::at_most("x", 1.0, "ms", None).budget_text, "");
     }
 }
 

@@ -415,3 +415,42 @@ fn rewrite_all(store: &Store, times: usize) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_run_reports_every_budgeted_figure_and_the_trees() {
+        let tmp = temp_dir().unwrap();
+        let dir = tmp.0.join("centre");
+        let opts = Options { cases: 30, kdf: KdfParams::TESTING, first_open: None };
+        populate(&dir, &opts).unwrap();
+        let first = first_open(&dir).unwrap();
+        let report = run(&dir, Options { first_open: Some(first), ..opts }, &mut |_| {}).unwrap();
+        assert_eq!((report.cases, report.beds >= 200), (30, true));
+        let budgeted: Vec<&str> =
+            report.figures.iter().filter(|f| f.budget.is_some()).map(|f| f.what.as_str()).collect();
+        for what in [
+            "open to first frame, without the key derivation",
+            "key to frame, dashboard, 200x50, p99",
+            "key to frame, bed board (200 beds), 200x50, p99",
+            "key to frame, case list, 200x50, p99",
+            "key to frame, form, 200x50, p99",
+            "search per keystroke, p95",
+            "durable save, p50",
+            "durable save / cheaper plain write (p50)",
+            "database per 1,000 cases, fresh (after the first open)",
+            "database per 1,000 cases, after 5 rewrites of each",
+        ] {
+            assert!(budgeted.contains(&what), "{what} missing from {budgeted:?}");
+        }
+        if rss_mib().is_some() {
+            assert!(budgeted.contains(&"resident memory with the case list and its search index"));
+        }
+        assert!(report.figures.iter().all(|f| f.value.is_finite() && f.value >= 0.0));
+        let table = report.table();
+        assert!(table.contains("case file: Enter on the list to its first frame"), "{table}");
+        assert!(report.trees.iter().any(|t| t.tree == "services" && t.entries == 30 * 12), "{:?}", report.trees);
+    }
+}
