@@ -4,6 +4,8 @@
 //! are printed, as `benches/frame.rs` does.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -20,8 +22,7 @@ use haven::domain::rooms::{Bed, OutOfService, Room, Wing};
 use haven::domain::stay::{Reservation, Stay};
 use haven::i18n::{I18n, Lang};
 use haven::keymap::{Keymap, parse_script};
-use haven::store::crypto::KdfParams;
-use haven::store::{AuditAction, AuditEntry, InitSpec, Store, new_id};
+use haven::store::{AuditAction, AuditEntry, Store, new_id};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -130,15 +131,7 @@ fn centre(store: &Store) {
 
 fn console() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let spec = InitSpec {
-        centre_code: "MSK".into(),
-        centre_name: "Bench".into(),
-        admin: "anna".into(),
-        admin_name: "Anna".into(),
-        kdf: KdfParams::TESTING,
-        demo: false,
-    };
-    let mut store = Store::create(dir.path(), &spec, b"bench passphrase").unwrap();
+    let mut store = common::create(dir.path());
     store.set_clock(Arc::new(move || Utc.from_utc_datetime(&now())));
     centre(&store);
     let mut ctx =

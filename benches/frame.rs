@@ -3,6 +3,8 @@
 //! p50 and p99 of 2,000 single key presses are printed for each screen.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -14,22 +16,12 @@ use haven::app::context::Ctx;
 use haven::forms::sample::Sample;
 use haven::i18n::{I18n, Lang};
 use haven::keymap::{Keymap, parse_script};
-use haven::store::crypto::KdfParams;
-use haven::store::{InitSpec, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn console(cases: usize) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let spec = InitSpec {
-        centre_code: "MSK".into(),
-        centre_name: "Bench".into(),
-        admin: "anna".into(),
-        admin_name: "Anna".into(),
-        kdf: KdfParams::TESTING,
-        demo: false,
-    };
-    let mut store = Store::create(dir.path(), &spec, b"bench passphrase").unwrap();
+    let mut store = common::create(dir.path());
     let now = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().and_hms_opt(9, 30, 0).unwrap();
     store.set_clock(Arc::new(move || Utc.from_utc_datetime(&now)));
     haven::demo::populate(&store, cases, now.date()).unwrap();

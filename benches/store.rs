@@ -6,6 +6,8 @@
 //! at 10,000 and 100,000 cases against their budgets; these catch regressions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 
@@ -16,23 +18,14 @@ use haven::app::context::Ctx;
 use haven::domain::case::CaseFront;
 use haven::i18n::{I18n, Lang};
 use haven::keymap::Keymap;
-use haven::store::crypto::KdfParams;
-use haven::store::{AuditAction, AuditEntry, InitSpec, Store};
+use haven::store::{AuditAction, AuditEntry, Store};
+
+use common::PASS;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const PASS: &[u8] = b"bench passphrase";
-
 fn centre(dir: &Path, cases: usize) {
-    let spec = InitSpec {
-        centre_code: "MSK".into(),
-        centre_name: "Bench".into(),
-        admin: "anna".into(),
-        admin_name: "Anna".into(),
-        kdf: KdfParams::TESTING,
-        demo: false,
-    };
-    let store = Store::create(dir, &spec, PASS).unwrap();
+    let store = common::create(dir);
     haven::demo::populate(&store, cases, chrono::Local::now().date_naive()).unwrap();
 }
 

@@ -5,18 +5,20 @@
 //! one (`.ci/pg.sh` starts one). `cargo bench --bench sync`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::time::Instant;
 
 use haven::domain::case::{CaseFront, CaseStatus};
 use haven::domain::person::{AgeBasis, AgeGroup, Gender};
-use haven::store::crypto::KdfParams;
-use haven::store::{AuditAction, AuditEntry, InitSpec, Store};
+use haven::store::{AuditAction, AuditEntry, Store};
+
+use common::PASS;
 use haven::sync::hub::{self, Hub};
 use haven::sync::memhub::MemoryHub;
 
 const CHANGES: usize = 10_000;
 const PER_COMMIT: usize = 100;
-const PASS: &[u8] = b"manager passphrase";
 
 fn case(i: usize) -> CaseFront {
     CaseFront {
@@ -38,15 +40,7 @@ fn case(i: usize) -> CaseFront {
 
 fn laptops() -> (tempfile::TempDir, Store, Store) {
     let root = tempfile::tempdir().unwrap();
-    let spec = InitSpec {
-        centre_code: "MSK".into(),
-        centre_name: "Bench".into(),
-        admin: "anna".into(),
-        admin_name: "Anna".into(),
-        kdf: KdfParams::TESTING,
-        demo: false,
-    };
-    let a = Store::create(&root.path().join("a"), &spec, PASS).unwrap();
+    let a = common::create(&root.path().join("a"));
     let file = root.path().join("a.haven");
     a.backup_to(&file, &mut |_| {}).unwrap();
     let (_, mut b) = haven::store::backup::restore(&file, &root.path().join("b"), "anna", PASS, false).unwrap();
