@@ -216,6 +216,23 @@ fn open_console(dir: &Path) -> Result<(Duration, Duration, App), StoreError> {
     Ok((start.elapsed().saturating_sub(kdf), kdf, app))
 }
 
+/// A person registered at the airport with the specimen passport of ICAO
+/// 9303 read: the save compares the name with every case file.
+fn arriving() -> crate::ops::arrivals::NewCase {
+    use crate::domain::person::{AgeGroup, Gender};
+    let zone = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+    let today = chrono::Local::now().date_naive();
+    crate::ops::arrivals::NewCase {
+        alias: "Anna".into(),
+        gender: Gender::Feminine,
+        date_of_birth: None,
+        age_group: AgeGroup::Adult,
+        languages: vec!["sv".into()],
+        interpreter_needed: false,
+        mrz: crate::domain::mrz::parse(zone, today).ok(),
+    }
+}
+
 /// The queries typed, one keystroke at a time, in both scripts.
 pub const QUERIES: [&str; 10] =
     ["Юлия", "Iuliia", "Yulia", "Julia", "Щукина", "Shchukina", "Schukina", "Наталья", "Natalya", "DEM-26-00"];
@@ -311,6 +328,12 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
                 let _ = term.draw(|f| app.render(f));
             });
             figures.push(Figure::at_most("case file: Enter on the list to its first frame", ms(opened), "ms", None));
+            let store = app.ctx.store()?;
+            let (found, checked) = time(|| {
+                crate::ops::arrivals::possible_duplicates(store, &arriving(), chrono::Local::now().date_naive())
+            });
+            found?;
+            figures.push(Figure::at_most("new arrival with a passport read: duplicate check", ms(checked), "ms", None));
         }
         press(&mut app, "alt-0");
     }

@@ -90,6 +90,12 @@ fn same_words(wa: &[String], wb: &[String]) -> bool {
 
 /// Why `new` and `known` may be the same person, if they may.
 pub fn duplicate_reason(new: &Identity, known: &Identity) -> Option<DuplicateReason> {
+    reason(new, &search_fold(&new.alias), known)
+}
+
+/// [`duplicate_reason`] with the new person's alias already folded: the
+/// check runs against every case of the centre.
+fn reason(new: &Identity, alias: &str, known: &Identity) -> Option<DuplicateReason> {
     if let (Some(a), Some(b), Some(da), Some(db)) =
         (new.name.as_deref(), known.name.as_deref(), new.date_of_birth, known.date_of_birth)
         && da == db
@@ -97,7 +103,6 @@ pub fn duplicate_reason(new: &Identity, known: &Identity) -> Option<DuplicateRea
     {
         return Some(DuplicateReason::NameAndBirth);
     }
-    let alias = search_fold(&new.alias);
     if !alias.is_empty()
         && alias == search_fold(&known.alias)
         && new.gender == known.gender
@@ -113,8 +118,9 @@ pub fn find_duplicates<'a>(
     new: &Identity,
     known: impl IntoIterator<Item = (CaseId, &'a Identity)>,
 ) -> Vec<(CaseId, DuplicateReason)> {
+    let alias = search_fold(&new.alias);
     let mut out: Vec<(CaseId, DuplicateReason)> =
-        known.into_iter().filter_map(|(id, k)| duplicate_reason(new, k).map(|r| (id, r))).collect();
+        known.into_iter().filter_map(|(id, k)| reason(new, &alias, k).map(|r| (id, r))).collect();
     out.sort_by_key(|(_, r)| *r);
     out
 }
