@@ -288,14 +288,14 @@ impl<'a> Tx<'a> {
         };
         let changed_record = old.as_ref().is_none_or(|(m, f)| *f != rec || m.deleted != meta.deleted);
         if changed_record {
-            // Sealed first: a value that does not fit the record writes nothing.
-            let sealed = (kind.seal)(&k, kind.tree.name(), &body.key, meta, &rec)?;
+            // Written first: a value that does not fit the record writes
+            // nothing (the transaction is abandoned with the error).
+            (kind.write)(self, &k, &body.key, meta, &rec)?;
             if let Some((m, f)) = &old {
                 let mut hk = history_prefix(kind.tree, &body.key);
                 hk.extend_from_slice(&m.revision.to_be_bytes());
                 self.tput(TreeId::History, &hk, (kind.seal)(&k, TreeId::History.name(), &hk, m.clone(), f)?)?;
             }
-            self.tput(kind.tree, &body.key, sealed)?;
         }
         self.store_merge(&k, kind.class, kind.tree, &body.key, &state)?;
         Ok(Applied::Record(body.tree.clone(), body.key.clone(), state.has_conflict()))
@@ -372,8 +372,7 @@ impl<'a> Tx<'a> {
         let mut hk = history_prefix(kind.tree, key);
         hk.extend_from_slice(&meta.revision.to_be_bytes());
         self.tput(TreeId::History, &hk, (kind.seal)(&k, TreeId::History.name(), &hk, meta.clone(), &old)?)?;
-        let sealed = (kind.seal)(&k, kind.tree.name(), key, new_meta.clone(), &new)?;
-        self.tput(kind.tree, key, sealed)?;
+        (kind.write)(self, &k, key, new_meta.clone(), &new)?;
         self.changes.push(PendingChange {
             class: kind.class,
             key_case: if matches!(kind.class, Class::Case | Class::Medical) {

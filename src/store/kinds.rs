@@ -11,6 +11,7 @@ use super::merge::Json;
 use super::record::{Meta, Record, Stored};
 use super::records::UserActivity;
 use super::trees::TreeId;
+use super::tx::Tx;
 use crate::domain::case::{CaseFront, CasePrivate, MedicalNote, Note};
 use crate::domain::consent::Consent;
 use crate::domain::night::NightCheck;
@@ -26,6 +27,8 @@ use crate::domain::travel::Travel;
 pub type OpenFn = fn(&Key, &'static str, &[u8], &[u8]) -> Result<(Meta, Json)>;
 /// Seals metadata and JSON fields for a tree and key.
 pub type SealFn = fn(&Key, &str, &[u8], Meta, &Json) -> Result<Vec<u8>>;
+/// Writes a record given as metadata and JSON fields, keeping the digest.
+pub type WriteFn = fn(&mut Tx<'_>, &Key, &[u8], Meta, &Json) -> Result<()>;
 
 /// What the store needs to handle one record type by its tree name.
 #[derive(Clone, Copy)]
@@ -45,6 +48,10 @@ pub struct Kind {
     /// The storage key the JSON fields give (refuses a change whose fields
     /// would move the record to another key).
     pub key_of: fn(&Json) -> Result<Vec<u8>>,
+    /// Writes the record (sync applying a change, a conflict resolved) and
+    /// enters it in the digest, so that such a write does not leave the
+    /// digest to be rebuilt from every record at the next read.
+    pub write: WriteFn,
 }
 
 fn to_json<T: Record>(v: &T) -> Result<Json> {
@@ -72,6 +79,19 @@ fn seal<T: Record>(k: &Key, tree: &str, key: &[u8], meta: Meta, m: &Json) -> Res
     codec::seal(k, T::CLASS, tree, key, &Stored { meta, body })
 }
 
+fn write<T: Record>(tx: &mut Tx<'_>, k: &Key, key: &[u8], meta: Meta, m: &Json) -> Result<()> {
+    // Everything that can refuse the value comes before the first write: a
+    // refused change from another laptop is set aside and the batch goes on.
+    let stored = Stored { meta, body: from_json::<T>(m)? };
+    let sealed = codec::seal(k, T::CLASS, T::TREE.name(), key, &stored)?;
+    tx.tput_kept(T::TREE, key, sealed)?;
+    if tx.note_digest(key, &stored).is_err() {
+        // A shard that does not open: the next reader rebuilds the digest.
+        tx.digest_stale();
+    }
+    Ok(())
+}
+
 fn key_of<T: Record>(m: &Json) -> Result<Vec<u8>> {
     Ok(from_json::<T>(m)?.key())
 }
@@ -85,6 +105,7 @@ fn kind<T: Record>() -> Kind {
         open: open::<T>,
         seal: seal::<T>,
         key_of: key_of::<T>,
+        write: write::<T>,
     }
 }
 

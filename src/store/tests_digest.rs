@@ -207,3 +207,46 @@ fn check_finds_a_digest_that_differs_from_the_records_and_drops_it() {
     assert_eq!(store.digest::<CaseFront>().unwrap().len(), 1, "rebuilt from the records");
     assert!(store.check().unwrap().ok());
 }
+
+#[test]
+fn changes_from_another_laptop_keep_the_digest_valid() {
+    use crate::sync::hub;
+    use crate::sync::memhub::MemoryHub;
+    let (dir_a, mut a) = centre();
+    let file = dir_a.path().join("centre.haven");
+    a.backup_to(&file, &mut |_| {}).unwrap();
+    let dir_b = tempfile::tempdir().unwrap();
+    let (_, mut b) = super::backup::restore(&file, &dir_b.path().join("b"), "anna", super::tests::PASS, false).unwrap();
+    crate::sync::device::enrol(&mut b, "night desk").unwrap();
+    let hub = MemoryHub::new();
+    let sync = |s: &mut Store| {
+        let me = s.header().installation;
+        hub::sync(s, &mut hub.handle(me)).unwrap()
+    };
+    sync(&mut a);
+    sync(&mut b);
+    let front = st::sample_case_front();
+    let item = crate::domain::service::checklist(front.id, || crate::domain::ids::ServiceItemId::from_bytes([3; 16]))
+        .remove(2);
+    a.commit(AuditEntry::new(AuditAction::Create, "case"), |tx| {
+        tx.put(front.clone())?;
+        tx.put(item.clone()).map(|_| ())
+    })
+    .unwrap();
+    assert!(digest_is_valid(&b));
+    sync(&mut a);
+    let got = sync(&mut b);
+    assert!(got.received.applied >= 2, "{got:?}");
+    assert!(digest_is_valid(&b), "a remote change is entered in the digest, not left for a rebuild");
+    assert_same(&b);
+    assert_eq!(b.digest::<CaseFront>().unwrap().len(), 1);
+    // And a remote edit too.
+    let mut edited = item.clone();
+    edited.status = crate::domain::service::ServiceStatus::Done;
+    edited.done_on = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+    a.commit(AuditEntry::new(AuditAction::Update, "service"), |tx| tx.put(edited.clone()).map(|_| ())).unwrap();
+    sync(&mut a);
+    sync(&mut b);
+    assert!(digest_is_valid(&b));
+    assert_same(&b);
+}

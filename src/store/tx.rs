@@ -118,6 +118,26 @@ impl<'a> Tx<'a> {
         self.tput_kept(t, key, value)
     }
 
+    /// Enters the new version of a record of a digested kind into the
+    /// digest (nothing for other kinds).
+    pub(super) fn note_digest<T: Record>(&mut self, key: &[u8], stored: &Stored<T>) -> Result<()> {
+        let Some(kind) = T::DIGEST else { return Ok(()) };
+        let entry = T::digest_entry(stored)?;
+        let front = self.session.keys.front.clone();
+        let views = self.views;
+        let view = &views[TreeId::Index.index()];
+        self.digest.note(kind, key, entry, |sk| match view.get(sk) {
+            Ok(Some(raw)) => super::digest::open_shard(&front, sk, &raw),
+            Ok(None) => Ok(Default::default()),
+            Err(e) => Err(StoreError::Database(format!("{e:?}"))),
+        })
+    }
+
+    /// Leaves the digest to be rebuilt by the next reader.
+    pub(super) fn digest_stale(&mut self) {
+        self.digest.stale = true;
+    }
+
     /// Writes a raw value the digest already accounts for.
     pub(super) fn tput_kept(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
         self.view(t).insert(key, value).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
@@ -257,17 +277,7 @@ impl<'a> Tx<'a> {
             self.tput(TreeId::History, &hk, codec::seal(&k, T::CLASS, TreeId::History.name(), &hk, o)?)?;
         }
         self.tput_kept(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
-        if let Some(kind) = T::DIGEST {
-            let entry = T::digest_entry(&stored)?;
-            let front = self.session.keys.front.clone();
-            let views = self.views;
-            let view = &views[TreeId::Index.index()];
-            self.digest.note(kind, &key, entry, |sk| match view.get(sk) {
-                Ok(Some(raw)) => super::digest::open_shard(&front, sk, &raw),
-                Ok(None) => Ok(Default::default()),
-                Err(e) => Err(StoreError::Database(format!("{e:?}"))),
-            })?;
-        }
+        self.note_digest(&key, &stored)?;
 
         let replaced = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
         let (fields, old_fields) = match &old {
