@@ -21,7 +21,7 @@ use haven::domain::user::Role;
 use haven::i18n::Lang;
 use haven::keymap::Screen;
 use haven::screens::cases::PENDING_MARK;
-use haven::store::{AuditAction, Store};
+use haven::store::{AuditAction, AuditEntry, Store};
 use support::*;
 
 fn today() -> chrono::NaiveDate {
@@ -32,8 +32,10 @@ fn top(app: &App) -> Screen {
     *app.stack_tables().last().unwrap()
 }
 
-/// Ticks until the search thread has answered (the console never waits; tests do).
+/// Ticks until the list's rows are read and the search thread has answered
+/// (the console never waits; tests do).
 fn settle(app: &mut App) {
+    wait_for_background(app);
     let start = Instant::now();
     loop {
         app.tick();
@@ -113,11 +115,38 @@ fn by_code(store: &Store, code: &str) -> CaseFront {
 }
 
 #[test]
+fn the_list_opens_at_once_and_its_rows_follow_from_another_thread() {
+    let (_dir, store) = centre(Some(60));
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F4");
+    assert_eq!(top(&app), Screen::Cases);
+    // However far the reading thread has got, a list being read never
+    // claims to be empty.
+    let first = screen_text(&mut app, 120, 40);
+    assert!(!first.contains("No cases here"), "{first}");
+    assert!(first.contains("Reading the cases") || first.contains("MSK-26-0060"), "{first}");
+    settle(&mut app);
+    assert!(screen_text(&mut app, 120, 40).contains("MSK-26-0060"));
+    // A save elsewhere reads the list again in the background; the rows
+    // stay on screen meanwhile and come back with the change.
+    let store = app.ctx.store().unwrap();
+    let mut front = by_code(store, "MSK-26-0060");
+    front.alias = "Renamed".into();
+    store.commit(AuditEntry::new(AuditAction::Update, "case"), |tx| tx.put(front.clone()).map(|_| ())).unwrap();
+    app.tick();
+    let during = screen_text(&mut app, 120, 40);
+    assert!(during.contains("MSK-26-0060"), "{during}");
+    settle(&mut app);
+    assert!(screen_text(&mut app, 120, 40).contains("Renamed"));
+}
+
+#[test]
 fn f4_lists_the_cases_newest_first_with_bed_and_open_services() {
     let (_dir, store) = centre(Some(60));
     let mut app = app(store, Lang::En);
     press(&mut app, "F4");
     assert_eq!(top(&app), Screen::Cases);
+    settle(&mut app);
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("Showing: Active cases"), "{text}");
     assert!(text.contains("MSK-26-0060"), "{text}");
@@ -593,7 +622,9 @@ fn opening_a_file_is_recorded_before_it_shows_and_a_reveal_is_recorded_too() {
     assert_eq!(reveal.case_code.as_deref(), Some("MSK-26-0042"));
     assert!(!reveal.summary.chars().any(|c| ('А'..='я').contains(&c)), "no name in the chain");
     // From the list, the reveal key shows the selected case's name, also recorded.
-    press(&mut app, "esc F4 r");
+    press(&mut app, "esc F4");
+    settle(&mut app);
+    press(&mut app, "r");
     assert!(screen_text(&mut app, 120, 40).contains("Legal name:"));
     assert_eq!(events(&app).last().unwrap().action, AuditAction::RevealName);
 }
@@ -683,6 +714,7 @@ mod snapshots {
             let (_dir, store) = centre(Some(60));
             let mut app = app(store, lang);
             press(&mut app, "F4");
+            settle(&mut app);
             shoot(&mut app, "list", lang);
         }
     }

@@ -89,6 +89,7 @@ fn hostile_aliases_in_records_are_shown_inertly_on_every_screen() {
     let mut app = app(store, Lang::En);
     for keys in ["", "F2", "F3", "F4", "F5"] {
         press(&mut app, keys);
+        wait_for_background(&mut app);
         for (w, h) in [(80, 24), (200, 50)] {
             let screen = screen_text(&mut app, w, h);
             assert!(clean(&screen), "after {keys:?} at {w}x{h}:\n{screen}");

@@ -291,7 +291,9 @@ mod in_the_console {
         let (_dir, store) = centre(Some(40));
         let mut app = app(store, Lang::En);
         press(&mut app, "F4");
-        assert!(!app.waiting(), "nothing is due before anything is typed");
+        assert!(app.waiting(), "the rows are read on another thread");
+        wait_for_background(&mut app);
+        assert!(!app.waiting(), "nothing is due once the rows are in and nothing is typed");
         press(&mut app, "/");
         type_text(&mut app, "Лиса");
         assert!(app.waiting(), "the query went to the search thread and its hits are due");

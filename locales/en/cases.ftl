@@ -55,6 +55,7 @@ cases-gender-short-transgender_masculine = TM
 cases-gender-short-non_conforming = NC
 cases-gender-short-non_specified_unknown = ?
 cases-empty = No cases here. Press s to change the filter, n for a new case.
+cases-loading = Reading the cases…
 cases-no-match = No case matches.
 cases-nothing-to-search = Nothing to search for: type letters or digits.
 cases-search-unavailable = Search is unavailable: close and reopen the case list.

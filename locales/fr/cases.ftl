@@ -55,6 +55,7 @@ cases-gender-short-transgender_masculine = TM
 cases-gender-short-non_conforming = NC
 cases-gender-short-non_specified_unknown = ?
 cases-empty = Aucun dossier ici. s change le filtre, n crée un dossier.
+cases-loading = Lecture des dossiers…
 cases-no-match = Aucun dossier ne correspond.
 cases-nothing-to-search = Rien à chercher : tapez des lettres ou des chiffres.
 cases-search-unavailable = La recherche est indisponible : fermez et rouvrez la liste des dossiers.

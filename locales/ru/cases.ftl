@@ -61,6 +61,7 @@ cases-gender-short-transgender_masculine = ТМ
 cases-gender-short-non_conforming = НК
 cases-gender-short-non_specified_unknown = ?
 cases-empty = Здесь нет дел. s меняет фильтр, n создаёт новое дело.
+cases-loading = Дела загружаются…
 cases-no-match = Ни одно дело не подходит.
 cases-nothing-to-search = Искать нечего: введите буквы или цифры.
 cases-search-unavailable = Поиск недоступен: закройте и снова откройте список дел.

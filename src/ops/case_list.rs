@@ -34,13 +34,19 @@ pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
     v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
 }
 
-/// Every case with its bed and open services, newest code first.
-pub fn case_rows(store: &Store, today: NaiveDate) -> Result<Vec<CaseRow>, StoreError> {
-    let fronts = live(store.scan::<CaseFront>()?);
+/// What the list adds to each case front: the bed of its open stay and its
+/// open and overdue services, all from the digest (no scan of the twelve
+/// checklist items of every case).
+#[derive(Debug, Clone, Default)]
+pub struct RowContext {
+    bed_of: HashMap<CaseId, String>,
+    open: HashMap<CaseId, (u16, u16)>,
+}
+
+/// Reads the beds and the digest for the rows of `today`.
+pub fn row_context(store: &Store, today: NaiveDate) -> Result<RowContext, StoreError> {
     let beds: HashMap<BedId, String> = live(store.scan::<Bed>()?).into_iter().map(|b| (b.id, b.label)).collect();
     let mut bed_of: HashMap<CaseId, String> = HashMap::new();
-    // Open stays and open services come from the digest: no scan of the
-    // twelve checklist items of every case.
     for s in store.digest::<Stay>()?.into_iter().filter(Stay::is_open) {
         if let Some(label) = beds.get(&s.bed_id) {
             bed_of.insert(s.case_id, label.clone());
@@ -54,15 +60,38 @@ pub fn case_rows(store: &Store, today: NaiveDate) -> Result<Vec<CaseRow>, StoreE
             slot.1 = slot.1.saturating_add(1);
         }
     }
+    Ok(RowContext { bed_of, open })
+}
+
+/// Every live case front, through a [`Reader`] (the list's loading thread).
+pub fn fronts_from(reader: &mut Reader) -> Result<Vec<CaseFront>, StoreError> {
+    let mut out = Vec::new();
+    reader.for_each::<CaseFront>(|f| {
+        if !f.is_deleted() {
+            out.push(f.body);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The rows of `fronts`, newest code first.
+pub fn rows(context: &RowContext, fronts: Vec<CaseFront>) -> Vec<CaseRow> {
     let mut rows: Vec<CaseRow> = fronts
         .into_iter()
         .map(|front| {
-            let (open_services, overdue_services) = open.get(&front.id).copied().unwrap_or_default();
-            CaseRow { bed: bed_of.remove(&front.id), open_services, overdue_services, front }
+            let (open_services, overdue_services) = context.open.get(&front.id).copied().unwrap_or_default();
+            CaseRow { bed: context.bed_of.get(&front.id).cloned(), open_services, overdue_services, front }
         })
         .collect();
     rows.sort_by_key(|r| std::cmp::Reverse((r.front.code.year, r.front.code.seq)));
-    Ok(rows)
+    rows
+}
+
+/// Every case with its bed and open services, newest code first.
+pub fn case_rows(store: &Store, today: NaiveDate) -> Result<Vec<CaseRow>, StoreError> {
+    let context = row_context(store, today)?;
+    Ok(rows(&context, live(store.scan::<CaseFront>()?)))
 }
 
 /// The legal names of a private file as indexed: the original script and

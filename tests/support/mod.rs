@@ -67,6 +67,17 @@ pub fn press(app: &mut App, script: &str) {
     }
 }
 
+/// Ticks until the screen on top has nothing due from its threads (the case
+/// list's rows, search hits). The console never waits for them; tests do.
+pub fn wait_for_background(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while app.waiting() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        app.tick();
+    }
+    assert!(!app.waiting(), "a background answer never came");
+}
+
 /// Types text character by character.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {

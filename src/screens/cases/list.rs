@@ -4,6 +4,7 @@
 //! the reveal key, which is recorded in the audit chain.
 
 use std::collections::HashMap;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -15,11 +16,12 @@ use super::search_bar::SearchBar;
 use crate::app::action::{Action, Condition};
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
-use crate::domain::case::CasePrivate;
+use crate::domain::case::{CaseFront, CasePrivate};
 use crate::domain::ids::CaseId;
 use crate::keymap;
-use crate::ops::case_list::{CaseRow, case_rows, index_entries_from};
+use crate::ops::case_list::{CaseRow, RowContext, fronts_from, index_entries_from, row_context, rows};
 use crate::search::{Field, SearchWorker};
+use crate::store::StoreError;
 
 /// A row on screen: which case, and what the search found it by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,14 @@ pub struct Shown {
     pub row: usize,
     /// The field a search matched, when searching.
     pub field: Option<Field>,
+}
+
+/// The case fronts being read on another thread, what the rows add to
+/// them, and the case to keep the cursor on when they arrive.
+struct Loading {
+    context: RowContext,
+    fronts: Receiver<Result<Vec<CaseFront>, StoreError>>,
+    keep: Option<CaseId>,
 }
 
 /// The case list screen.
@@ -49,10 +59,12 @@ pub struct CaseList {
     pub(super) error: Option<String>,
     saves_seen: u64,
     today: NaiveDate,
+    /// Set while the fronts are read (the list keeps its rows meanwhile).
+    loading: Option<Loading>,
 }
 
 impl CaseList {
-    /// Loads the cases and starts the search thread on them.
+    /// Starts reading the cases and the search thread on them.
     pub fn new(ctx: &Ctx) -> CaseList {
         let me = ctx.store().ok().and_then(|s| s.session().ok()).map(|s| s.username.clone()).unwrap_or_default();
         let mut list = CaseList {
@@ -71,14 +83,18 @@ impl CaseList {
             error: None,
             saves_seen: 0,
             today: ctx.today(),
+            loading: None,
         };
         list.reload(ctx);
         list
     }
 
-    /// Reads the cases again and gives the search thread a fresh index.
+    /// Reads the cases again, on another thread: opening the list or coming
+    /// back to it after a save never waits for every case front to be
+    /// decrypted (37 ms at 10,000 cases, 0.4 s at 100,000). The digest's
+    /// part is read here, and the search thread gets a fresh index.
     fn reload(&mut self, ctx: &Ctx) {
-        let selected = self.selected_case();
+        let keep = self.loading.as_ref().map_or_else(|| self.selected_case(), |l| l.keep);
         let store = match ctx.store() {
             Ok(s) => s,
             Err(e) => {
@@ -88,14 +104,22 @@ impl CaseList {
         };
         self.saves_seen = store.generation();
         self.today = ctx.today();
-        match case_rows(store, self.today) {
-            Ok(rows) => {
-                self.rows = rows;
-                self.error = None;
-            }
+        let started = row_context(store, self.today).and_then(|context| {
+            let mut reader = store.reader()?;
+            let (tx, fronts) = mpsc::channel();
+            std::thread::Builder::new()
+                .name("case-list".into())
+                .spawn(move || {
+                    // The screen may have closed: nobody to tell, nothing lost.
+                    let _ = tx.send(fronts_from(&mut reader));
+                })
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+            Ok(Loading { context, fronts, keep })
+        });
+        match started {
+            Ok(loading) => self.loading = Some(loading),
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
-        self.index_of = self.rows.iter().enumerate().map(|(i, r)| (r.front.id, i)).collect();
         match store.reader() {
             Ok(mut reader) => self.search.reindex(Box::new(move || {
                 index_entries_from(&mut reader).unwrap_or_else(|e| {
@@ -107,7 +131,32 @@ impl CaseList {
             })),
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
-        self.apply(selected);
+    }
+
+    /// Takes the rows when their thread has read them; true if it had.
+    fn take_rows(&mut self, ctx: &Ctx) -> bool {
+        let Some(loading) = &self.loading else { return false };
+        let read = match loading.fronts.try_recv() {
+            Ok(read) => read,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(StoreError::Io("the case list could not be read".into())),
+        };
+        let Some(loading) = self.loading.take() else { return false };
+        match read {
+            Ok(fronts) => {
+                self.rows = rows(&loading.context, fronts);
+                self.index_of = self.rows.iter().enumerate().map(|(i, r)| (r.front.id, i)).collect();
+                self.error = None;
+                self.apply(loading.keep);
+            }
+            Err(e) => self.error = Some(ctx.error_text(&e)),
+        }
+        true
+    }
+
+    /// Whether the rows are still being read.
+    pub(super) fn loading(&self) -> bool {
+        self.loading.is_some()
     }
 
     /// The case under the cursor.
@@ -285,6 +334,9 @@ impl Screen for CaseList {
             self.reload(ctx);
             changed = true;
         }
+        if self.take_rows(ctx) {
+            changed = true;
+        }
         if self.search.poll() {
             self.after_search_change();
             changed = true;
@@ -293,10 +345,11 @@ impl Screen for CaseList {
     }
 
     fn waiting(&self) -> bool {
-        self.search.pending()
+        self.search.pending() || self.loading.is_some()
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+        self.take_rows(ctx);
         if self.search.poll() {
             self.after_search_change();
         }

@@ -171,7 +171,9 @@ impl CaseList {
             self.top = self.selected + 1 - rows_h;
         }
         if self.shown.is_empty() && rows_h > 0 {
-            let empty = if self.search.nothing_to_search {
+            let empty = if self.loading() {
+                ctx.t("cases-loading")
+            } else if self.search.nothing_to_search {
                 ctx.t("cases-nothing-to-search")
             } else if searching {
                 ctx.t("cases-no-match")
