@@ -32,12 +32,10 @@ pub struct Shown {
     pub field: Option<Field>,
 }
 
-/// The case fronts being read on another thread, what the rows add to
-/// them, and the case to keep the cursor on when they arrive.
+/// The case fronts being read on another thread, and what the rows add to them.
 struct Loading {
     context: RowContext,
     fronts: Receiver<Result<Vec<CaseFront>, StoreError>>,
-    keep: Option<CaseId>,
 }
 
 /// The case list screen.
@@ -94,7 +92,6 @@ impl CaseList {
     /// decrypted (37 ms at 10,000 cases, 0.4 s at 100,000). The digest's
     /// part is read here, and the search thread gets a fresh index.
     fn reload(&mut self, ctx: &Ctx) {
-        let keep = self.loading.as_ref().map_or_else(|| self.selected_case(), |l| l.keep);
         let store = match ctx.store() {
             Ok(s) => s,
             Err(e) => {
@@ -114,7 +111,7 @@ impl CaseList {
                     let _ = tx.send(fronts_from(&mut reader));
                 })
                 .map_err(|e| StoreError::Io(e.to_string()))?;
-            Ok(Loading { context, fronts, keep })
+            Ok(Loading { context, fronts })
         });
         match started {
             Ok(loading) => self.loading = Some(loading),
@@ -144,10 +141,13 @@ impl CaseList {
         let Some(loading) = self.loading.take() else { return false };
         match read {
             Ok(fronts) => {
+                // The cursor stays on the case it is on now (the user may
+                // have moved it over the old rows meanwhile).
+                let keep = self.selected_case();
                 self.rows = rows(&loading.context, fronts);
                 self.index_of = self.rows.iter().enumerate().map(|(i, r)| (r.front.id, i)).collect();
                 self.error = None;
-                self.apply(loading.keep);
+                self.apply(keep);
             }
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
