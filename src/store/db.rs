@@ -16,7 +16,7 @@ use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::lock::DirLock;
-use super::record::{Record, Stored, case_of_key, data_class};
+use super::record::{Record, Stored, data_class};
 use super::throttle::Attempts;
 use super::trees::{THROTTLE_TREE, TreeId};
 use super::tx::Tx;
@@ -467,17 +467,9 @@ impl Store {
 
     /// The key sealing values of `class` for the record stored under `key`.
     pub(crate) fn key_for(&self, session: &Session, class: Class, key: &[u8]) -> Result<Key> {
-        match class {
-            Class::Front => Ok(session.keys.front.clone()),
-            Class::Audit => Ok(session.keys.audit.clone()),
-            Class::Case | Class::Medical => {
-                if class == Class::Medical && session.keys.medical.is_none() {
-                    return Err(StoreError::Forbidden("medical notes"));
-                }
-                let case = case_of_key(key).ok_or(StoreError::Corrupt { tree: "key" })?;
-                self.case_key(session, case.id().0)?.ok_or(StoreError::NotFound("case key"))
-            }
-        }
+        session
+            .keys
+            .sealing(class, key, |_, case| self.case_key(session, case)?.ok_or(StoreError::NotFound("case key")))
     }
 
     /// The per-case key of `case`, unwrapped with the case class key.

@@ -9,7 +9,7 @@ use super::codec::{self, Class};
 use super::crypto::Key;
 use super::db::{Store, unwrap_case_key};
 use super::error::{Result, StoreError};
-use super::record::{Record, Stored, case_of_key, data_class};
+use super::record::{Record, Stored, data_class};
 use super::trees::TreeId;
 use super::vault::ClassKeys;
 use crate::domain::permissions::{Act, DataClass, allowed};
@@ -53,24 +53,17 @@ impl Reader {
     }
 
     fn key_for(&mut self, class: Class, key: &[u8]) -> Result<Key> {
-        match class {
-            Class::Front => Ok(self.keys.front.clone()),
-            Class::Audit => Ok(self.keys.audit.clone()),
-            Class::Case | Class::Medical => {
-                if class == Class::Medical && self.keys.medical.is_none() {
-                    return Err(StoreError::Forbidden("medical notes"));
-                }
-                let case = case_of_key(key).ok_or(StoreError::Corrupt { tree: "key" })?.id().0;
-                if let Some(k) = self.case_keys.get(&case) {
-                    return Ok(k.clone());
-                }
-                let class_key = self.keys.case.as_ref().ok_or(StoreError::Forbidden("case files"))?;
-                let raw = self.tree(TreeId::CaseKeys)?.get(case)?.ok_or(StoreError::NotFound("case key"))?;
-                let k = unwrap_case_key(class_key, &case, &raw)?;
-                self.case_keys.insert(case, k.clone());
-                Ok(k)
+        let (trees, cache) = (&self.trees, &mut self.case_keys);
+        self.keys.sealing(class, key, |class_key, case| {
+            if let Some(k) = cache.get(&case) {
+                return Ok(k.clone());
             }
-        }
+            let tree = trees.get(TreeId::CaseKeys.index()).ok_or(StoreError::Corrupt { tree: "trees" })?;
+            let raw = tree.get(case)?.ok_or(StoreError::NotFound("case key"))?;
+            let k = unwrap_case_key(class_key, &case, &raw)?;
+            cache.insert(case, k.clone());
+            Ok(k)
+        })
     }
 
     /// Hands every record of a type to `f`, one at a time, in key order.

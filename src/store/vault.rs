@@ -39,6 +39,33 @@ pub struct ClassKeys {
     pub roster: Option<Key>,
 }
 
+impl ClassKeys {
+    /// The key sealing values of `class` stored under `key`: a class key,
+    /// or for case and medical values the per-case key that `case_key`
+    /// finds from the case class key and the case named by `key`.
+    pub(crate) fn sealing(
+        &self,
+        class: super::codec::Class,
+        key: &[u8],
+        case_key: impl FnOnce(&Key, [u8; 16]) -> super::error::Result<Key>,
+    ) -> super::error::Result<Key> {
+        use super::codec::Class;
+        use super::error::StoreError;
+        match class {
+            Class::Front => Ok(self.front.clone()),
+            Class::Audit => Ok(self.audit.clone()),
+            Class::Case | Class::Medical => {
+                if class == Class::Medical && self.medical.is_none() {
+                    return Err(StoreError::Forbidden("medical notes"));
+                }
+                let case = super::record::case_of_key(key).ok_or(StoreError::Corrupt { tree: "key" })?;
+                let class_key = self.case.as_ref().ok_or(StoreError::Forbidden("case files"))?;
+                case_key(class_key, case.id().0)
+            }
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct WrappedKeys {
     front: [u8; 32],
