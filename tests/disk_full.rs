@@ -72,3 +72,62 @@ fn a_full_disk_refuses_the_save_and_keeps_every_earlier_one() {
         assert!(store.get::<haven::domain::rooms::Room>(&id).unwrap().is_some(), "save {n} lost");
     }
 }
+
+mod support;
+
+/// In the console: a full disk refuses the save, the form stays open with
+/// what was typed, and once there is space again the same form saves.
+#[test]
+fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
+    use haven::i18n::Lang;
+    use haven::keymap::Screen;
+    use support::{app, press, screen_text, type_text, wait_for_background};
+
+    let Some((_guard, fs)) = Tmpfs::mount("8m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let spec = haven::store::InitSpec {
+        centre_code: "MSK".into(),
+        centre_name: "Moscow shelter".into(),
+        admin: "anna".into(),
+        admin_name: "Anna K.".into(),
+        kdf: haven::store::crypto::KdfParams::TESTING,
+        demo: false,
+    };
+    let store = haven::store::Store::create(&fs.0.join("centre"), &spec, support::PASS.as_bytes()).unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F4");
+    wait_for_background(&mut app);
+    press(&mut app, "n");
+    type_text(&mut app, "Newcomer");
+    let top = |app: &haven::app::console::App| *app.stack_tables().last().unwrap();
+    assert_eq!(top(&app), Screen::Form);
+
+    let filler = fs.0.join("filler");
+    let left = free_bytes(&fs.0).saturating_sub(4096);
+    let ok = Command::new("fallocate").args(["-l", &left.to_string()]).arg(&filler).status().unwrap();
+    assert!(ok.success());
+    press(&mut app, "ctrl-s");
+    let shown = screen_text(&mut app, 120, 40);
+    assert_eq!(top(&app), Screen::Form, "the form stays open:\n{shown}");
+    assert!(shown.contains("The disk is full: nothing was saved."), "{shown}");
+    assert!(shown.contains("Newcomer"), "what was typed is still there:\n{shown}");
+    // Trying again while the disk is still full refuses again, the same way.
+    press(&mut app, "ctrl-s");
+    let again = screen_text(&mut app, 120, 40);
+    assert_eq!(top(&app), Screen::Form, "{again}");
+    assert!(again.contains("nothing was saved") && again.contains("Newcomer"), "{again}");
+
+    // The user frees some space, which takes a moment.
+    std::fs::remove_file(&filler).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    press(&mut app, "ctrl-s");
+    let shown = screen_text(&mut app, 120, 40);
+    assert_eq!(top(&app), Screen::CaseFile, "saved once there is space:\n{shown}");
+    let cases = app.ctx.store().unwrap().scan::<haven::domain::case::CaseFront>().unwrap();
+    assert_eq!(cases.len(), 1, "one case, nothing of the refused attempts");
+    assert_eq!(cases[0].body.alias, "Newcomer");
+    let report = app.ctx.store().unwrap().check().unwrap();
+    assert!(report.ok(), "{:?}", report.problems);
+}

@@ -121,6 +121,7 @@ error-kdf-forged = The vault header asks for impossible key-derivation settings;
 error-not-a-centre = { $path } is not a Haven centre.
 error-already-running = Haven is already running on { $path }. Close the other window first.
 error-disk-full = The disk is full: nothing was saved.
+error-closed = The disk refused a write: nothing was saved. Haven opens the database again as soon as it can (free some space); what is on screen is kept.
 error-save-failed = Saving failed: nothing was saved.
 error-centre-exists = A centre already exists in { $path }.
 error-passphrase-mismatch = The passphrases do not match.

@@ -121,6 +121,7 @@ error-kdf-forged = L’en-tête du coffre demande des paramètres de dérivation
 error-not-a-centre = { $path } n’est pas un centre Haven.
 error-already-running = Haven est déjà ouvert sur { $path }. Fermez d’abord l’autre fenêtre.
 error-disk-full = Le disque est plein : rien n’a été enregistré.
+error-closed = Le disque a refusé une écriture : rien n'a été enregistré. Haven rouvre la base dès qu'il le peut (libérez de la place) ; ce qui est à l'écran est conservé.
 error-save-failed = L’enregistrement a échoué : rien n’a été enregistré.
 error-centre-exists = Un centre existe déjà dans { $path }.
 error-passphrase-mismatch = Les phrases secrètes ne correspondent pas.

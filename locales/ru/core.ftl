@@ -123,6 +123,7 @@ error-kdf-forged = Заголовок хранилища требует нево
 error-not-a-centre = { $path } — не центр Haven.
 error-already-running = Haven уже запущен для { $path }. Сначала закройте другое окно.
 error-disk-full = Диск заполнен: ничего не сохранено.
+error-closed = Диск отказал в записи: ничего не сохранено. Haven снова откроет базу, как только сможет (освободите место); то, что на экране, сохраняется.
 error-save-failed = Не удалось сохранить: ничего не сохранено.
 error-centre-exists = В { $path } уже есть центр.
 error-passphrase-mismatch = Парольные фразы не совпадают.

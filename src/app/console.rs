@@ -93,6 +93,8 @@ impl App {
 
     /// Handles one key from the terminal (or a test script).
     pub fn handle_key(&mut self, ev: KeyEvent) {
+        // A key may be the user trying again after freeing space.
+        self.ctx.recover_store(true);
         let Some(chord) = KeyChord::from_event(&ev) else { return };
         self.last_key = self.ctx.now();
         self.redraw = true;
@@ -312,6 +314,9 @@ impl App {
     /// Periodic work: idle lock, draft after a pause, the lock countdown,
     /// screens refreshing their data.
     pub fn tick(&mut self) {
+        if self.ctx.recover_store(false) {
+            self.redraw = true;
+        }
         if let Some(left) = self.seconds_to_lock() {
             if left <= 0 {
                 self.lock(AuditAction::Lock);

@@ -41,6 +41,7 @@ pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
         StoreError::Rule(r) => i18n.t(&format!("rule-{r}")),
         StoreError::NotFound(what) => i18n.t_args("error-not-found", &[("what", (*what).into())]),
         StoreError::Io(_) => i18n.t("error-io"),
+        StoreError::Closed => i18n.t("error-closed"),
         StoreError::Invalid(what) => i18n.t_args("error-invalid", &[("what", what.clone().into())]),
     }
 }

@@ -92,6 +92,9 @@ pub struct Store {
     unlock_time: std::time::Duration,
     /// The witness file (`head`), opened by the first save.
     witness: Mutex<Option<File>>,
+    /// A write failed below the store (a full disk): sled now refuses every
+    /// later write until the database is opened again (`store::reopen`).
+    write_failed: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Store {
@@ -199,6 +202,7 @@ impl Store {
             install_key: Mutex::new(None),
             unlock_time: std::time::Duration::ZERO,
             witness: Mutex::new(None),
+            write_failed: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -432,9 +436,9 @@ impl Store {
         let (r, new_keys, heads) = match result {
             Ok(ok) => ok,
             Err(TransactionError::Abort(e)) => return Err(e),
-            Err(TransactionError::Storage(e)) => return Err(e.into()),
+            Err(TransactionError::Storage(e)) => return Err(self.failed_write(e.into())),
         };
-        self.make_durable()?;
+        self.make_durable().map_err(|e| self.failed_write(e))?;
         self.write_witness(Witness { audit: heads.0, change: heads.1 });
         if let Ok(mut m) = self.case_keys.lock() {
             m.extend(new_keys);
@@ -457,6 +461,81 @@ impl Store {
             && w.write_to(f).is_err()
         {
             *file = None;
+        }
+    }
+
+    /// Notes a write the storage refused (sled keeps refusing after one).
+    fn failed_write(&self, e: StoreError) -> StoreError {
+        self.write_failed.store(true, std::sync::atomic::Ordering::SeqCst);
+        e
+    }
+
+    /// Whether a write failed below the store since it was opened: sled
+    /// refuses every later write, and what it holds in memory of the failed
+    /// one was never saved, until the database is opened again
+    /// ([`Store::detach`], [`super::reopen::Detached::attach`]).
+    pub fn write_failed(&self) -> bool {
+        self.write_failed.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Closes the database, keeping the folder's lock, the header and the
+    /// session, so that it can be opened again in place.
+    pub fn detach(self) -> Box<super::reopen::Detached> {
+        let Store {
+            dir,
+            _lock,
+            db,
+            trees,
+            throttle,
+            db_file,
+            header,
+            session,
+            case_keys,
+            clock,
+            install_key,
+            saves,
+            last_save,
+            ..
+        } = self;
+        // Every handle on sled goes before it can be opened again.
+        drop((trees, throttle, db_file));
+        drop(db);
+        Box::new(super::reopen::Detached {
+            dir,
+            lock: _lock,
+            header,
+            session,
+            clock,
+            case_keys: case_keys.into_inner().unwrap_or_else(|p| p.into_inner()),
+            install_key: install_key.into_inner().unwrap_or_else(|p| p.into_inner()),
+            saves: saves.into_inner(),
+            last_save: last_save.into_inner().unwrap_or_else(|p| p.into_inner()),
+        })
+    }
+
+    /// A detached store with its database opened again.
+    pub(super) fn attached(d: super::reopen::Detached, parts: Parts) -> Store {
+        let (db, trees, throttle, db_file) = parts;
+        Store {
+            dir: d.dir,
+            _lock: d.lock,
+            db,
+            trees,
+            throttle,
+            db_file,
+            header: d.header,
+            session: d.session,
+            case_keys: Mutex::new(d.case_keys),
+            write: Mutex::new(()),
+            clock: d.clock,
+            last_save: Mutex::new(d.last_save),
+            // One more than before: screens read again what they show, since
+            // what sled held of the failed write is gone.
+            saves: std::sync::atomic::AtomicU64::new(d.saves + 1),
+            install_key: Mutex::new(d.install_key),
+            unlock_time: std::time::Duration::ZERO,
+            witness: Mutex::new(None),
+            write_failed: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

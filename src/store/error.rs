@@ -67,6 +67,10 @@ pub enum StoreError {
     /// Any other input/output failure.
     #[error("input/output error: {0}")]
     Io(String),
+    /// The database was closed after a write the disk refused, and could not
+    /// be opened again yet (`store::reopen`).
+    #[error("the database is closed after a failed write; nothing was saved")]
+    Closed,
     /// Invalid input for an operation (username, centre code, passphrase…).
     #[error("invalid input: {0}")]
     Invalid(String),

@@ -24,6 +24,7 @@ pub mod merge;
 pub mod reader;
 pub mod record;
 pub mod records;
+pub mod reopen;
 pub mod roster;
 pub mod syncdata;
 pub mod throttle;

@@ -277,3 +277,22 @@ fn a_record_edited_many_times_here_keeps_a_merge_state_of_bounded_size() {
     assert!(after <= once + 64, "merge state grew from {once} to {after} bytes");
     assert_eq!(store.get::<CaseFront>(&key).unwrap().unwrap().body.special_needs, "edit 9");
 }
+
+#[test]
+fn a_detached_store_opens_again_with_its_session_and_everything_saved() {
+    let (dir, store) = centre();
+    let front = st::sample_case_front();
+    store.commit(AuditEntry::new(AuditAction::Create, "case"), |tx| tx.put(front.clone()).map(|_| ())).unwrap();
+    let before = store.generation();
+    let detached = store.detach();
+    // The folder stays locked while the database is closed.
+    assert!(matches!(Store::open(dir.path()), Err(StoreError::InUse { .. })));
+    let store = detached.attach().map_err(|(e, _)| e).unwrap();
+    assert!(store.is_unlocked(), "no login needed");
+    assert!(store.generation() > before, "screens read again what they show");
+    assert_eq!(store.get::<CaseFront>(&front.key()).unwrap().unwrap().body, front);
+    let mut edited = front.clone();
+    edited.alias = "Again".into();
+    store.commit(AuditEntry::new(AuditAction::Update, "case"), |tx| tx.put(edited.clone()).map(|_| ())).unwrap();
+    assert!(store.check().unwrap().ok());
+}
