@@ -75,18 +75,11 @@ fn a_full_disk_refuses_the_save_and_keeps_every_earlier_one() {
 
 mod support;
 
-/// In the console: a full disk refuses the save, the form stays open with
-/// what was typed, and once there is space again the same form saves.
-#[test]
-fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
+/// A console on a new centre in `fs`, with the new-case form open and an
+/// alias typed; and the disk then filled to its last page.
+fn console_with_a_form_on_a_full_disk(fs: &Tmpfs) -> (haven::app::console::App, std::path::PathBuf) {
     use haven::i18n::Lang;
-    use haven::keymap::Screen;
-    use support::{app, press, screen_text, type_text, wait_for_background};
-
-    let Some((_guard, fs)) = Tmpfs::mount("8m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-        return;
-    };
+    use support::{app, press, type_text, wait_for_background};
     let spec = haven::store::InitSpec {
         centre_code: "MSK".into(),
         centre_name: "Moscow shelter".into(),
@@ -101,13 +94,27 @@ fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
     wait_for_background(&mut app);
     press(&mut app, "n");
     type_text(&mut app, "Newcomer");
-    let top = |app: &haven::app::console::App| *app.stack_tables().last().unwrap();
-    assert_eq!(top(&app), Screen::Form);
-
     let filler = fs.0.join("filler");
     let left = free_bytes(&fs.0).saturating_sub(4096);
     let ok = Command::new("fallocate").args(["-l", &left.to_string()]).arg(&filler).status().unwrap();
     assert!(ok.success());
+    (app, filler)
+}
+
+/// In the console: a full disk refuses the save, the form stays open with
+/// what was typed, and once there is space again the same form saves.
+#[test]
+fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
+    use haven::keymap::Screen;
+    use support::{press, screen_text};
+
+    let Some((_guard, fs)) = Tmpfs::mount("8m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let (mut app, filler) = console_with_a_form_on_a_full_disk(&fs);
+    let top = |app: &haven::app::console::App| *app.stack_tables().last().unwrap();
+    assert_eq!(top(&app), Screen::Form);
     press(&mut app, "ctrl-s");
     let shown = screen_text(&mut app, 120, 40);
     assert_eq!(top(&app), Screen::Form, "the form stays open:\n{shown}");
@@ -119,6 +126,14 @@ fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
     assert_eq!(top(&app), Screen::Form, "{again}");
     assert!(again.contains("nothing was saved") && again.contains("Newcomer"), "{again}");
 
+    // Quitting now would lose what was typed (the draft is refused too):
+    // the console says so and stays; only quitting again leaves.
+    press(&mut app, "F10");
+    assert!(!app.should_quit(), "the first quit keeps the console open");
+    assert!(app.status().is_some_and(|s| s.contains("could not be kept")), "{:?}", app.status());
+    press(&mut app, "down");
+    press(&mut app, "F10");
+    assert!(!app.should_quit(), "warned again after another key");
     // The user frees some space, which takes a moment.
     std::fs::remove_file(&filler).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -130,4 +145,23 @@ fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
     assert_eq!(cases[0].body.alias, "Newcomer");
     let report = app.ctx.store().unwrap().check().unwrap();
     assert!(report.ok(), "{:?}", report.problems);
+}
+
+/// Quitting after the disk refused a save (and so the draft): the console
+/// says what would be lost and stays; quitting again at once leaves.
+#[test]
+fn quitting_twice_leaves_without_the_draft_the_disk_refused() {
+    use support::press;
+    let Some((_guard, fs)) = Tmpfs::mount("8m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let (mut app, _filler) = console_with_a_form_on_a_full_disk(&fs);
+    // The save is refused; sled then refuses the draft too.
+    press(&mut app, "ctrl-s");
+    press(&mut app, "F10");
+    assert!(!app.should_quit());
+    assert!(app.status().is_some_and(|s| s.contains("could not be kept")), "{:?}", app.status());
+    press(&mut app, "F10");
+    assert!(app.should_quit(), "the second quit in a row leaves");
 }

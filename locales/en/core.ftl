@@ -122,6 +122,7 @@ error-not-a-centre = { $path } is not a Haven centre.
 error-already-running = Haven is already running on { $path }. Close the other window first.
 error-disk-full = The disk is full: nothing was saved.
 error-closed = The disk refused a write: nothing was saved. Haven opens the database again as soon as it can (free some space); what is on screen is kept.
+quit-draft-not-kept = The form in progress could not be kept: the disk refused the write. Free some space and quit again, or quit again now to leave without it.
 error-save-failed = Saving failed: nothing was saved.
 error-centre-exists = A centre already exists in { $path }.
 error-passphrase-mismatch = The passphrases do not match.

@@ -122,6 +122,7 @@ error-not-a-centre = { $path } n’est pas un centre Haven.
 error-already-running = Haven est déjà ouvert sur { $path }. Fermez d’abord l’autre fenêtre.
 error-disk-full = Le disque est plein : rien n’a été enregistré.
 error-closed = Le disque a refusé une écriture : rien n'a été enregistré. Haven rouvre la base dès qu'il le peut (libérez de la place) ; ce qui est à l'écran est conservé.
+quit-draft-not-kept = Le formulaire en cours n'a pas pu être conservé : le disque a refusé l'écriture. Libérez de la place puis quittez à nouveau, ou quittez à nouveau maintenant pour partir sans lui.
 error-save-failed = L’enregistrement a échoué : rien n’a été enregistré.
 error-centre-exists = Un centre existe déjà dans { $path }.
 error-passphrase-mismatch = Les phrases secrètes ne correspondent pas.

@@ -33,6 +33,11 @@ pub struct App {
     /// Whether the store holds a draft of this user that may be stale.
     draft_stored: bool,
     status: Option<String>,
+    /// The user was just told the draft could not be kept: quitting with
+    /// the very next key leaves without it.
+    leave_without_draft: bool,
+    /// That was the case when the key being handled was pressed.
+    quit_armed: bool,
 }
 
 impl App {
@@ -57,6 +62,8 @@ impl App {
             last_draft: None,
             draft_stored: false,
             status: None,
+            leave_without_draft: false,
+            quit_armed: false,
         }
     }
 
@@ -95,6 +102,7 @@ impl App {
     pub fn handle_key(&mut self, ev: KeyEvent) {
         // A key may be the user trying again after freeing space.
         self.ctx.recover_store(true);
+        self.quit_armed = std::mem::take(&mut self.leave_without_draft);
         let Some(chord) = KeyChord::from_event(&ev) else { return };
         self.last_key = self.ctx.now();
         self.redraw = true;
@@ -251,21 +259,25 @@ impl App {
     }
 
     /// Saves the form in progress as an encrypted draft (lock, signal, pause).
-    pub fn save_draft(&mut self) {
-        let Some(draft) = self.current_draft() else { return };
+    /// Keeps the form in progress as a draft; false when there is one and
+    /// it could not be kept (the disk refused it, the database is closed).
+    pub fn save_draft(&mut self) -> bool {
+        let Some(draft) = self.current_draft() else { return true };
         if self.last_draft.as_ref() == Some(&draft) {
-            return;
+            return true;
         }
-        let Ok(store) = self.ctx.store() else { return };
+        let Ok(store) = self.ctx.store() else { return false };
         if !store.is_unlocked() {
-            return;
+            return true;
         }
         if let Ok(bytes) = crate::store::codec::to_bytes(&draft)
             && store.save_draft(&bytes).is_ok()
         {
             self.last_draft = Some(draft);
             self.draft_stored = true;
+            return true;
         }
+        false
     }
 
     /// Locks: keeps the draft, drops every screen and the keys, shows login.
@@ -283,7 +295,16 @@ impl App {
     }
 
     fn quit(&mut self) {
-        self.save_draft();
+        if !self.save_draft() && !self.quit_armed {
+            // What was typed would be lost: say so once, and stay.
+            self.leave_without_draft = true;
+            self.status = Some(self.ctx.t("quit-draft-not-kept"));
+            return;
+        }
+        self.leave()
+    }
+
+    fn leave(&mut self) {
         if self.ctx.unlocked()
             && let Ok(store) = self.ctx.store_mut()
         {
@@ -294,7 +315,8 @@ impl App {
 
     /// A termination signal arrived: keep the draft, then quit.
     pub fn on_signal(&mut self) {
-        self.quit();
+        self.save_draft();
+        self.leave();
     }
 
     /// Seconds until the idle lock, when someone is logged in.

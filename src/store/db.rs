@@ -465,7 +465,7 @@ impl Store {
     }
 
     /// Notes a write the storage refused (sled keeps refusing after one).
-    fn failed_write(&self, e: StoreError) -> StoreError {
+    pub(super) fn failed_write(&self, e: StoreError) -> StoreError {
         self.write_failed.store(true, std::sync::atomic::Ordering::SeqCst);
         e
     }

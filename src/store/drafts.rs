@@ -21,8 +21,9 @@ impl Store {
         let user = self.session()?.username.clone();
         let (k, class) = self.draft_key_class()?;
         let sealed = codec::seal_bytes(&k, class, TreeId::Drafts.name(), user.as_bytes(), bytes)?;
-        self.tree(TreeId::Drafts).insert(user.as_bytes(), sealed)?;
-        self.make_durable()
+        // A draft the disk refuses leaves sled refusing as a failed save does.
+        self.tree(TreeId::Drafts).insert(user.as_bytes(), sealed).map_err(|e| self.failed_write(e.into()))?;
+        self.make_durable().map_err(|e| self.failed_write(e))
     }
 
     /// The logged-in user's draft, if one was kept.
