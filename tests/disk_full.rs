@@ -13,7 +13,17 @@ use common::{fails_with, haven, init, text};
 struct Tmpfs(std::path::PathBuf);
 
 impl Tmpfs {
+    /// A tmpfs of `size`, or `None` with a message where mounting is not
+    /// allowed (the test is then skipped).
     fn mount(size: &str) -> Option<(tempfile::TempDir, Tmpfs)> {
+        let mounted = Self::try_mount(size);
+        if mounted.is_none() {
+            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        }
+        mounted
+    }
+
+    fn try_mount(size: &str) -> Option<(tempfile::TempDir, Tmpfs)> {
         let dir = tempfile::tempdir().ok()?;
         let point = dir.path().join("small");
         std::fs::create_dir(&point).ok()?;
@@ -39,10 +49,7 @@ fn free_bytes(path: &std::path::Path) -> u64 {
 
 #[test]
 fn a_full_disk_refuses_the_save_and_keeps_every_earlier_one() {
-    let Some((_guard, fs)) = Tmpfs::mount("3m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-        return;
-    };
+    let Some((_guard, fs)) = Tmpfs::mount("3m") else { return };
     let centre = fs.0.join("centre");
     init(&centre);
     let out = haven(&centre).args(["torture", "--count", "20"]).output().unwrap();
@@ -108,10 +115,7 @@ fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
     use haven::keymap::Screen;
     use support::{press, screen_text};
 
-    let Some((_guard, fs)) = Tmpfs::mount("8m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-        return;
-    };
+    let Some((_guard, fs)) = Tmpfs::mount("8m") else { return };
     let (mut app, filler) = console_with_a_form_on_a_full_disk(&fs);
     let top = |app: &haven::app::console::App| *app.stack_tables().last().unwrap();
     assert_eq!(top(&app), Screen::Form);
@@ -152,10 +156,7 @@ fn a_full_disk_keeps_the_form_open_with_what_was_typed() {
 #[test]
 fn quitting_twice_leaves_without_the_draft_the_disk_refused() {
     use support::press;
-    let Some((_guard, fs)) = Tmpfs::mount("8m") else {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-        return;
-    };
+    let Some((_guard, fs)) = Tmpfs::mount("8m") else { return };
     let (mut app, _filler) = console_with_a_form_on_a_full_disk(&fs);
     // The save is refused; sled then refuses the draft too.
     press(&mut app, "ctrl-s");
