@@ -72,8 +72,9 @@ impl Ctx {
     /// After a write the disk refused, sled refuses every later one until
     /// the database is opened again: closes it and opens it again in place
     /// (no login, no restart), at once, then on a key (`now`, at most four
-    /// times a second) and every two seconds while it cannot be. Meanwhile screens keep what they show
-    /// and saves say so. True when the store came back.
+    /// times a second) and every two seconds while it cannot be. Meanwhile
+    /// screens keep what they show and saves say so. True when the store
+    /// came back.
     pub fn recover_store(&mut self, now: bool) -> bool {
         if self.store.as_ref().is_some_and(Store::write_failed)
             && let Some(store) = self.store.take()
@@ -107,11 +108,6 @@ impl Ctx {
     /// Whether someone is logged in.
     pub fn unlocked(&self) -> bool {
         self.store.as_ref().is_some_and(|s| s.is_unlocked())
-    }
-
-    /// Whether the database is closed after a failed write.
-    pub fn store_closed(&self) -> bool {
-        self.detached.is_some()
     }
 
     /// A store error as one line in the user's language.
