@@ -44,11 +44,13 @@ impl Snapshot {
         let stays = live(store.scan::<Stay>()?);
         let reservations = super::without_lapsed(live(store.scan::<Reservation>()?), &statuses);
         // The cases the screens name: every case still open (candidates
-        // for a bed) from the digest, and whoever a stay, a reservation or a
-        // pickup refers to — not every case the centre ever had.
+        // for a bed) from the digest, and whoever an open stay, a
+        // reservation or a pickup refers to — not every case the centre
+        // ever had, nor the people of closed stays, whom no bed screen shows.
         let mut wanted: HashSet<Vec<u8>> =
             store.digest_keyed::<CaseFront>()?.into_iter().filter(|(_, c)| !c.closed).map(|(k, _)| k).collect();
-        let named = stays.iter().map(|s| Some(s.case_id)).chain(reservations.iter().map(|r| r.case_id));
+        let open_stays = stays.iter().filter(|s| s.is_open());
+        let named = open_stays.map(|s| Some(s.case_id)).chain(reservations.iter().map(|r| r.case_id));
         wanted.extend(named.chain(pickups.values().map(|p| p.case_id)).flatten().map(|c| c.as_bytes().to_vec()));
         let mut cases = HashMap::with_capacity(wanted.len());
         for key in wanted {

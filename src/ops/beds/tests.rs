@@ -278,6 +278,25 @@ fn check_out_marks_housing_done_and_the_case_departed_unless_hospital() {
 }
 
 #[test]
+fn the_bed_screens_read_the_people_of_open_stays_not_those_of_closed_ones() {
+    let (_d, store) = store();
+    let (_, beds) = room(&store, "105", Wing::Men, 2);
+    let tom = case(&store, "Tom", Gender::Masculine, Some(40));
+    let ivo = case(&store, "Ivo", Gender::Masculine, Some(33));
+    let start = today() - chrono::Days::new(5);
+    assign(&store, &Placement { from: start, ..place(tom, beds[0].id) }, today()).unwrap();
+    assign(&store, &Placement { from: start, ..place(ivo, beds[1].id) }, today()).unwrap();
+    check_out(&store, tom, today(), StayEndReason::Departed, today()).unwrap();
+    let mut closed = front(&store, tom);
+    closed.status = CaseStatus::Closed;
+    store.commit(AuditEntry::new(AuditAction::Update, "case"), |tx| tx.put(closed.clone()).map(|_| ())).unwrap();
+    let snap = Snapshot::load(&store, today()).unwrap();
+    assert!(snap.cases.contains_key(&ivo), "the person in a bed");
+    assert!(!snap.cases.contains_key(&tom), "a closed case whose stay is over is not read");
+    assert!(snap.stays.iter().any(|s| s.case_id == tom && !s.is_open()), "its stay stays in the bed's history");
+}
+
+#[test]
 fn a_reservation_holds_the_bed_until_its_person_checks_in_or_the_pickup_is_a_no_show() {
     let (_d, store) = store();
     let (_, beds) = room(&store, "201", Wing::Women, 2);
