@@ -61,7 +61,7 @@ impl<'a> Beds<'a> {
         }
         let expected = shift(from, rng.range(30, 90)).max(shift(today, rng.range(1, 10)));
         self.stays.push(Stay {
-            id: StayId::from(rng.id()),
+            id: StayId::in_case(front.id, StayId::from(rng.id())),
             case_id: front.id,
             bed_id: b.id,
             from,
@@ -99,7 +99,7 @@ impl<'a> Beds<'a> {
                 *slot = Some(p.until);
             }
             self.stays.push(Stay {
-                id: StayId::from(rng.id()),
+                id: StayId::in_case(p.front.id, StayId::from(rng.id())),
                 case_id: p.front.id,
                 bed_id: bed.id,
                 from: p.from,

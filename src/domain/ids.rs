@@ -156,32 +156,39 @@ typed_ids! {
     InstallationId,
 }
 
-/// How many leading bytes of a service item's id are its case's id.
+/// How many leading bytes of a service item's or a stay's id are its case's id.
 pub const CASE_PREFIX_LEN: usize = 8;
 
-impl ServiceItemId {
-    /// The id of a service item of `case`: the first [`CASE_PREFIX_LEN`]
-    /// bytes are the case's, the rest are `drawn`'s. A case's items then lie
-    /// together under one key prefix, so its file reads its twelve items
-    /// instead of every item of the centre.
-    pub fn in_case(case: CaseId, drawn: ServiceItemId) -> Self {
-        let mut bytes = *drawn.as_bytes();
-        bytes[..CASE_PREFIX_LEN].copy_from_slice(&Self::case_prefix(case));
-        Self::from_bytes(bytes)
-    }
+/// Ids of records that lie under their case's key prefix: the first
+/// [`CASE_PREFIX_LEN`] bytes are the case's, the rest are drawn at random.
+/// A case's records are then read with one prefix scan instead of reading
+/// every record of the kind the centre holds.
+macro_rules! case_prefixed_ids {
+    ($($name:ident),+ $(,)?) => {$(
+        impl $name {
+            /// The id of a record of `case`: the case's prefix, then `drawn`'s other bytes.
+            pub fn in_case(case: CaseId, drawn: $name) -> Self {
+                let mut bytes = *drawn.as_bytes();
+                bytes[..CASE_PREFIX_LEN].copy_from_slice(&Self::case_prefix(case));
+                Self::from_bytes(bytes)
+            }
 
-    /// The key prefix the service items of `case` share.
-    pub fn case_prefix(case: CaseId) -> [u8; CASE_PREFIX_LEN] {
-        let mut p = [0u8; CASE_PREFIX_LEN];
-        p.copy_from_slice(&case.as_bytes()[..CASE_PREFIX_LEN]);
-        p
-    }
+            /// The key prefix the records of `case` share.
+            pub fn case_prefix(case: CaseId) -> [u8; CASE_PREFIX_LEN] {
+                let mut p = [0u8; CASE_PREFIX_LEN];
+                p.copy_from_slice(&case.as_bytes()[..CASE_PREFIX_LEN]);
+                p
+            }
 
-    /// Whether this id lies under the prefix of `case`.
-    pub fn is_in_case(&self, case: CaseId) -> bool {
-        self.as_bytes()[..CASE_PREFIX_LEN] == Self::case_prefix(case)
-    }
+            /// Whether this id lies under the prefix of `case`.
+            pub fn is_in_case(&self, case: CaseId) -> bool {
+                self.as_bytes()[..CASE_PREFIX_LEN] == Self::case_prefix(case)
+            }
+        }
+    )+};
 }
+
+case_prefixed_ids!(ServiceItemId, StayId);
 
 #[cfg(test)]
 mod tests {

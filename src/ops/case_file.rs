@@ -100,9 +100,8 @@ pub fn load(store: &Store, case: CaseId) -> Result<CaseData, StoreError> {
         Readable { case: store.may(Act::View, DataClass::Case), medical: store.may(Act::View, DataClass::Medical) };
     let beds: HashMap<BedId, Bed> = live(store.scan::<Bed>()?).into_iter().map(|b| (b.id, b)).collect();
     let rooms: HashMap<RoomId, Room> = live(store.scan::<Room>()?).into_iter().map(|r| (r.id, r)).collect();
-    let mut stays: Vec<StayLine> = live(store.scan::<Stay>()?)
+    let mut stays: Vec<StayLine> = live(store.stays_of(case)?)
         .into_iter()
-        .filter(|s| s.case_id == case)
         .map(|stay| {
             let bed = beds.get(&stay.bed_id);
             let room = bed.and_then(|b| rooms.get(&b.room_id)).map(|r| r.name.clone()).unwrap_or_default();
@@ -251,7 +250,7 @@ pub fn history(store: &Store, data: &CaseData) -> Result<Vec<Version>, StoreErro
     for s in &data.services {
         versions_of(store, s, Subject::Service(s.body.kind), &mut out)?;
     }
-    for s in store.scan::<Stay>()?.iter().filter(|s| s.body.case_id == data.front.body.id) {
+    for s in &store.stays_of(data.front.body.id)? {
         versions_of(store, s, Subject::Stay, &mut out)?;
     }
     for r in &data.referrals {

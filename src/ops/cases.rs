@@ -12,7 +12,6 @@ use crate::domain::casefile::{FileRule, check_close, reopened_status, validate_d
 use crate::domain::ids::{CaseId, NoteId, ServiceItemId};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::service::{ServiceKind, checklist};
-use crate::domain::stay::Stay;
 use crate::store::{AuditAction, AuditEntry, Record, Store, StoreError, Stored, new_id};
 
 /// A refused rule of the case file as a store error (message `rule-<key>`).
@@ -124,7 +123,7 @@ pub fn save_private(store: &Store, file: &CasePrivate, revision: u64) -> Result<
 
 /// Whether the person of `case` still has an open stay.
 fn has_open_stay(store: &Store, case: CaseId) -> Result<bool, StoreError> {
-    Ok(store.scan::<Stay>()?.iter().any(|s| !s.is_deleted() && s.body.case_id == case && s.body.is_open()))
+    Ok(store.stays_of(case)?.iter().any(|s| !s.is_deleted() && s.body.is_open()))
 }
 
 /// Closes a case with its outcome: Closed, or ClosedReferred when the person

@@ -211,17 +211,26 @@ impl Store {
         Ok(())
     }
 
-    /// In a centre that promises it, every service item lies under its
-    /// case's prefix: one that does not would be missing from the case file.
+    /// In a centre that promises it, every service item and stay lies under
+    /// its case's prefix: one that does not would be missing from the case file.
     fn check_services_in_case(&self, r: &mut CheckReport) {
         use crate::domain::service::ServiceItem;
-        if !self.services_in_case().unwrap_or(false) {
-            return;
+        use crate::domain::stay::Stay;
+        if self.services_in_case().unwrap_or(false)
+            && let Ok(items) = self.scan::<ServiceItem>()
+        {
+            let astray = items.iter().filter(|s| !s.body.id.is_in_case(s.body.case_id)).count();
+            if astray > 0 {
+                r.problems.push(format!("services: {astray} item(s) outside their case's key prefix"));
+            }
         }
-        let Ok(items) = self.scan::<ServiceItem>() else { return }; // reported as damaged values
-        let astray = items.iter().filter(|s| !s.body.id.is_in_case(s.body.case_id)).count();
-        if astray > 0 {
-            r.problems.push(format!("services: {astray} item(s) outside their case's key prefix"));
+        if self.stays_in_case().unwrap_or(false)
+            && let Ok(stays) = self.scan::<Stay>()
+        {
+            let astray = stays.iter().filter(|s| !s.body.id.is_in_case(s.body.case_id)).count();
+            if astray > 0 {
+                r.problems.push(format!("stays: {astray} stay(s) outside their case's key prefix"));
+            }
         }
     }
 

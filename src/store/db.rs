@@ -255,7 +255,7 @@ impl Store {
         // The first installation is enrolled in the roster from the start.
         store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
             tx.init_roster("1")?;
-            tx.promise_services_in_case()?;
+            tx.promise_records_in_case()?;
             tx.start_digest()
         })?;
         Ok(store)

@@ -66,7 +66,7 @@ pub fn assign(store: &Store, p: &Placement, today: NaiveDate) -> BedResult<Stay>
     let overridden = wing_or_override(store, &room, &before.front, p.from, why_text.as_deref())?;
 
     let stay = Stay {
-        id: new_id::<StayId>()?,
+        id: StayId::in_case(p.case, new_id()?),
         case_id: p.case,
         bed_id: p.bed,
         from: p.from,
@@ -138,7 +138,7 @@ pub fn transfer(
     let overridden = wing_or_override(store, &room, &before.front, on, why_text.as_deref())?;
 
     let next = Stay {
-        id: new_id::<StayId>()?,
+        id: StayId::in_case(case, new_id()?),
         case_id: case,
         bed_id: to_bed,
         from: on,

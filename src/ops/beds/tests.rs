@@ -278,6 +278,31 @@ fn check_out_marks_housing_done_and_the_case_departed_unless_hospital() {
 }
 
 #[test]
+fn a_case_reads_its_own_stays_and_an_older_centre_still_finds_random_ids() {
+    let (_d, store) = store();
+    let (_, beds) = room(&store, "106", Wing::Men, 2);
+    let tom = case(&store, "Tom", Gender::Masculine, Some(40));
+    let ivo = case(&store, "Ivo", Gender::Masculine, Some(33));
+    assign(&store, &place(tom, beds[0].id), today()).unwrap();
+    assign(&store, &place(ivo, beds[1].id), today()).unwrap();
+    assert!(store.stays_in_case().unwrap());
+    let of = |case| store.stays_of(case).unwrap().into_iter().map(|s| s.body).collect::<Vec<_>>();
+    assert_eq!(of(tom).len(), 1);
+    assert!(of(tom).iter().all(|s| s.case_id == tom && s.id.is_in_case(tom)));
+    assert!(store.check().unwrap().ok());
+
+    // A stay with a fully random id, as a centre made before wrote them.
+    let mut old = of(ivo)[0].clone();
+    old.id = crate::domain::ids::StayId::from_bytes([0xee; 16]);
+    old.until = Some(today());
+    store.commit(AuditEntry::new(AuditAction::Create, "stay"), |tx| tx.put(old.clone()).map(|_| ())).unwrap();
+    assert_eq!(of(ivo).len(), 1, "under the promise, the prefix alone is read");
+    assert!(store.check().unwrap().problems.iter().any(|p| p.contains("stay(s) outside")));
+    store.tree(crate::store::trees::TreeId::Index).remove(b"layout\0stays_in_case").unwrap();
+    assert_eq!(of(ivo).len(), 2, "without it (an older centre), every stay is read");
+}
+
+#[test]
 fn the_bed_screens_read_the_people_of_open_stays_not_those_of_closed_ones() {
     let (_d, store) = store();
     let (_, beds) = room(&store, "105", Wing::Men, 2);
