@@ -108,6 +108,9 @@ pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
     // lock here is this process's previous handle still closing (sled drops
     // its files from a background thread): wait for it briefly.
     for attempt in 0..30 {
+        // Before every attempt: a handle of this process still closing may
+        // leave one behind (see `store::unfinished`).
+        super::unfinished::remove(path)?;
         match open_sled_once(path) {
             Err(StoreError::InUse { .. }) if attempt < 29 => std::thread::sleep(std::time::Duration::from_millis(100)),
             other => return other,

@@ -30,6 +30,7 @@ pub mod syncdata;
 pub mod throttle;
 pub mod trees;
 pub mod tx;
+pub mod unfinished;
 pub mod vacuum;
 pub mod vault;
 
