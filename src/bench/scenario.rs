@@ -136,12 +136,17 @@ fn key_to_frame(app: &mut App, term: &mut Terminal<TestBackend>, keys: &str) -> 
 /// answered only after the index it waits behind.
 fn wait_for_search_index(app: &mut App) {
     press(app, "/ z");
+    settle(app);
+    press(app, "esc");
+}
+
+/// Ticks until the screen on top has no answer due from its threads.
+fn settle(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(120);
     while app.waiting() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(1));
+        std::thread::sleep(Duration::from_micros(200));
         app.tick();
     }
-    press(app, "esc");
 }
 
 fn press(app: &mut App, keys: &str) {
@@ -304,12 +309,8 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
         }
         if setup == "F4" {
             // The rows are read on another thread: how long until they are on screen.
-            let deadline = Instant::now() + Duration::from_secs(120);
             let (_, rows) = time(|| {
-                while app.waiting() && Instant::now() < deadline {
-                    std::thread::sleep(Duration::from_micros(200));
-                    app.tick();
-                }
+                settle(&mut app);
                 let _ = term.draw(|f| app.render(f));
             });
             figures.push(Figure::at_most("case list: F4 to its rows on screen", ms(opened + rows), "ms", None));

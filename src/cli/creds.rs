@@ -43,7 +43,7 @@ pub fn login() -> Result<(String, Zeroizing<String>)> {
 pub fn open(dir: &std::path::Path) -> Result<Store> {
     if crate::store::compact::is_due(dir) {
         // The command line speaks English (its other prompts above do too).
-        eprintln!("Compacting the database after large changes (once, it can take a minute)…");
+        eprintln!("{}", crate::i18n::I18n::new(crate::i18n::Lang::En).t("opening-compacting"));
     }
     let mut store = Store::open(dir)?;
     let (user, pass) = login()?;

@@ -105,14 +105,9 @@ pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceI
 /// The checklist items of a case, in programme order.
 ///
 /// A centre that keeps items under their case's key prefix reads only that
-/// prefix; an older centre reads every item, as before.
+/// prefix; an older centre reads every item, as before (`store::layout`).
 pub fn of_case(store: &Store, case: CaseId) -> Result<Vec<crate::store::Stored<ServiceItem>>, StoreError> {
-    let prefix: &[u8] = if store.services_in_case()? { &ServiceItemId::case_prefix(case) } else { &[] };
-    let mut items: Vec<_> = store
-        .scan_prefix::<ServiceItem>(prefix)?
-        .into_iter()
-        .filter(|s| !s.is_deleted() && s.body.case_id == case)
-        .collect();
+    let mut items: Vec<_> = store.services_of(case)?.into_iter().filter(|s| !s.is_deleted()).collect();
     items.sort_by_key(|s| s.body.kind);
     Ok(items)
 }

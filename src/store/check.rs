@@ -9,7 +9,7 @@ use super::changelog::ChangeEntry;
 use super::codec::{self, Class};
 use super::db::Store;
 use super::error::Result;
-use super::record::case_of_key;
+use super::record::{Record, case_of_key};
 use super::records::decodes;
 use super::trees::TreeId;
 use super::tx::{COUNTERS_KEY, Counters};
@@ -207,31 +207,32 @@ impl Store {
         if cases > 0 {
             r.problems.push(format!("stays: {cases} case(s) with more than one open stay"));
         }
-        self.check_services_in_case(r);
+        self.check_records_in_case(r);
         Ok(())
     }
 
     /// In a centre that promises it, every service item and stay lies under
     /// its case's prefix: one that does not would be missing from the case file.
-    fn check_services_in_case(&self, r: &mut CheckReport) {
+    fn check_records_in_case(&self, r: &mut CheckReport) {
         use crate::domain::service::ServiceItem;
         use crate::domain::stay::Stay;
-        if self.services_in_case().unwrap_or(false)
-            && let Ok(items) = self.scan::<ServiceItem>()
-        {
-            let astray = items.iter().filter(|s| !s.body.id.is_in_case(s.body.case_id)).count();
-            if astray > 0 {
-                r.problems.push(format!("services: {astray} item(s) outside their case's key prefix"));
-            }
+        let items = self.count_astray(self.services_in_case(), |s: &ServiceItem| !s.id.is_in_case(s.case_id));
+        if items > 0 {
+            r.problems.push(format!("services: {items} item(s) outside their case's key prefix"));
         }
-        if self.stays_in_case().unwrap_or(false)
-            && let Ok(stays) = self.scan::<Stay>()
-        {
-            let astray = stays.iter().filter(|s| !s.body.id.is_in_case(s.body.case_id)).count();
-            if astray > 0 {
-                r.problems.push(format!("stays: {astray} stay(s) outside their case's key prefix"));
-            }
+        let stays = self.count_astray(self.stays_in_case(), |s: &Stay| !s.id.is_in_case(s.case_id));
+        if stays > 0 {
+            r.problems.push(format!("stays: {stays} stay(s) outside their case's key prefix"));
         }
+    }
+
+    /// How many records of a kind the centre `promised` to keep under their
+    /// case lie elsewhere (unreadable values are reported as damaged).
+    fn count_astray<T: Record>(&self, promised: Result<bool>, astray: fn(&T) -> bool) -> usize {
+        if !promised.unwrap_or(false) {
+            return 0;
+        }
+        self.scan::<T>().map_or(0, |all| all.iter().filter(|s| astray(&s.body)).count())
     }
 
     /// Whether a change-log entry's body decrypts (entries this role cannot

@@ -10,10 +10,11 @@
 use super::codec::{self, Class};
 use super::db::Store;
 use super::error::Result;
-use super::record::Stored;
+use super::record::{Record, Stored};
 use super::trees::TreeId;
 use super::tx::Tx;
-use crate::domain::ids::{CaseId, StayId};
+use crate::domain::ids::{CASE_PREFIX_LEN, CaseId};
+use crate::domain::service::ServiceItem;
 use crate::domain::stay::Stay;
 
 /// Present (sealed) in the index tree when service items lie under their case.
@@ -44,10 +45,20 @@ impl Store {
         Ok(self.tree(TreeId::Index).contains_key(STAYS_IN_CASE)?)
     }
 
-    /// The stays of `case`, deleted ones included: its key prefix where the
-    /// centre promises it, every stay otherwise.
+    /// The service items of `case`, deleted ones included.
+    pub fn services_of(&self, case: CaseId) -> Result<Vec<Stored<ServiceItem>>> {
+        self.records_of(self.services_in_case()?, case, |s: &ServiceItem| s.case_id)
+    }
+
+    /// The stays of `case`, deleted ones included.
     pub fn stays_of(&self, case: CaseId) -> Result<Vec<Stored<Stay>>> {
-        let prefix: &[u8] = if self.stays_in_case()? { &StayId::case_prefix(case) } else { &[] };
-        Ok(self.scan_prefix::<Stay>(prefix)?.into_iter().filter(|s| s.body.case_id == case).collect())
+        self.records_of(self.stays_in_case()?, case, |s: &Stay| s.case_id)
+    }
+
+    /// The records of `case`: its key prefix where the centre `promised` it,
+    /// every record of the kind otherwise.
+    fn records_of<T: Record>(&self, promised: bool, case: CaseId, case_of: fn(&T) -> CaseId) -> Result<Vec<Stored<T>>> {
+        let prefix: &[u8] = if promised { &case.as_bytes()[..CASE_PREFIX_LEN] } else { &[] };
+        Ok(self.scan_prefix::<T>(prefix)?.into_iter().filter(|s| case_of(&s.body) == case).collect())
     }
 }

@@ -171,9 +171,8 @@ impl Store {
         swap(&dir)?;
         let parts = open_parts(&dir.join("db"))?;
         self.replace_parts(parts);
-        // Best effort: where the old files are still open (Windows), the
-        // next open removes them.
-        let _ = fs::remove_dir_all(dir.join(OLD));
+        // Where the old files are still open (Windows), the next open removes them.
+        remove_old(&dir);
         Ok(())
     }
 }
