@@ -41,12 +41,19 @@ pub fn edit_front(ctx: &Ctx, data: &CaseData) -> Outcome {
     push(forms::case_front::edit(ctx, &data.front))
 }
 
-/// Identity: the form shows the names, so opening it is recorded as a reveal.
+/// Whether the file holds a legal name to reveal (a reveal is recorded
+/// only when a name shows).
+pub fn has_name(data: &CaseData) -> bool {
+    data.private.as_ref().is_some_and(|p| !p.is_deleted() && !p.body.full_name().is_empty())
+}
+
+/// Identity: the form shows the names, so opening it on a file that has one
+/// is recorded as a reveal.
 pub fn edit_identity(ctx: &Ctx, data: &CaseData, revealed: bool) -> Outcome {
     if let Some(no) = case_part(ctx, data) {
         return no;
     }
-    if !revealed {
+    if !revealed && has_name(data) {
         let recorded = ctx.store().and_then(|s| crate::ops::cases::record_reveal(s, data.front.body.id));
         if let Err(e) = recorded {
             return Outcome::Status(ctx.error_text(&e));

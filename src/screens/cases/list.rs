@@ -12,12 +12,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use super::filter::StatusFilter;
-use super::search_bar::SearchBar;
+use super::search_bar::{Answer, SearchBar};
 use crate::app::action::{Action, Condition};
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::case::{CaseFront, CasePrivate};
 use crate::domain::ids::CaseId;
+use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::case_list::{CaseRow, RowContext, fronts_from, index_entries_from, row_context, rows};
 use crate::search::{Field, SearchWorker};
@@ -208,21 +209,42 @@ impl CaseList {
         self.move_to(self.selected.saturating_add_signed(delta));
     }
 
+    /// The reveal key: shows the legal name of the case under the cursor,
+    /// or hides it again when it is shown. The name is read first, the
+    /// reveal recorded next, and the name shown only once that is durable:
+    /// one audit event per name shown, none for a name that is not (no
+    /// name recorded, a read or a write refused).
     fn reveal(&mut self, ctx: &Ctx) -> Outcome {
         let Some(case) = self.selected_case() else { return Outcome::None };
+        if self.revealed.as_ref().is_some_and(|(c, _)| *c == case) {
+            self.revealed = None;
+            return Outcome::None;
+        }
         let Ok(store) = ctx.store() else { return Outcome::None };
-        if let Err(e) = crate::ops::cases::record_reveal(store, case) {
+        if let Err(e) = store.authorize(Act::Reveal, DataClass::Case) {
             return Outcome::Status(ctx.error_text(&e));
         }
         let name = match store.get::<CasePrivate>(case.as_bytes()) {
-            Ok(Some(p)) if !p.body.full_name().is_empty() => {
+            Ok(Some(p)) if !p.is_deleted() && !p.body.full_name().is_empty() => {
                 let latin = if p.body.latin.is_empty() { String::new() } else { format!(" · {}", p.body.latin) };
                 format!("{}{latin}", p.body.full_name())
             }
-            Ok(_) => ctx.t("cases-no-name"),
+            Ok(_) => {
+                self.revealed = Some((case, ctx.t("cases-no-name")));
+                return Outcome::None;
+            }
             Err(e) => return Outcome::Status(ctx.error_text(&e)),
         };
+        let before = store.generation();
+        if let Err(e) = crate::ops::cases::record_reveal(store, case) {
+            return Outcome::Status(ctx.error_text(&e));
+        }
+        // The event changes no row: the list need not be read again for it.
+        if self.saves_seen == before {
+            self.saves_seen = store.generation();
+        }
         self.revealed = Some((case, name));
+        self.error = None;
         Outcome::None
     }
 
@@ -236,6 +258,17 @@ impl CaseList {
     fn after_search_change(&mut self) {
         // The cursor goes to the best hit of the new query.
         self.apply(None);
+    }
+
+    /// Hits came from the search thread: those of a new query put the
+    /// cursor on the best hit; the same query answered again (the index was
+    /// rebuilt after a save, here or elsewhere) leaves it, and a name
+    /// revealed, on the case it is on.
+    fn answered(&mut self, answer: Answer) {
+        match answer {
+            Answer::NewQuery => self.after_search_change(),
+            Answer::SameQuery => self.apply(self.selected_case()),
+        }
     }
 
     /// Runs an action.
@@ -337,8 +370,8 @@ impl Screen for CaseList {
         if self.take_rows(ctx) {
             changed = true;
         }
-        if self.search.poll() {
-            self.after_search_change();
+        if let Some(answer) = self.search.poll() {
+            self.answered(answer);
             changed = true;
         }
         changed
@@ -350,8 +383,8 @@ impl Screen for CaseList {
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         self.take_rows(ctx);
-        if self.search.poll() {
-            self.after_search_change();
+        if let Some(answer) = self.search.poll() {
+            self.answered(answer);
         }
         self.draw(frame, area, ctx);
     }

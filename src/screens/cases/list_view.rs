@@ -202,17 +202,18 @@ impl CaseList {
     }
 
     fn footer(&self, ctx: &Ctx) -> Option<Line<'static>> {
-        if let Some(e) = &self.error {
-            return Some(Line::styled(inert(e).into_owned(), theme::error()));
-        }
-        if self.search.lost() {
-            return Some(Line::styled(ctx.t("cases-search-unavailable"), theme::error()));
-        }
+        // A name revealed comes first: its reveal is recorded, so it shows.
         if let Some((_, name)) = &self.revealed {
             return Some(Line::from(vec![
                 Span::styled(format!("{}: ", ctx.t("cases-legal-name")), theme::heading()),
                 Span::raw(inert(name).into_owned()),
             ]));
+        }
+        if let Some(e) = &self.error {
+            return Some(Line::styled(inert(e).into_owned(), theme::error()));
+        }
+        if self.search.lost() {
+            return Some(Line::styled(ctx.t("cases-search-unavailable"), theme::error()));
         }
         None
     }

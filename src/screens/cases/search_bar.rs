@@ -17,13 +17,33 @@ pub struct SearchBar {
     pub hits: Option<std::sync::Arc<Vec<Hit>>>,
     /// Why there are no hits although something was typed (punctuation only).
     pub nothing_to_search: bool,
+    /// The text the hits shown answer (a reply to the same text again, after
+    /// the index was rebuilt, is not a new search).
+    answered: String,
     worker: SearchWorker,
+}
+
+/// What a reply from the search thread brought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The hits of a query the user has just typed: the cursor goes to the best.
+    NewQuery,
+    /// The same query answered again over a fresh index: the cursor stays
+    /// on the case it is on.
+    SameQuery,
 }
 
 impl SearchBar {
     /// A bar over a search thread.
     pub fn new(worker: SearchWorker) -> SearchBar {
-        SearchBar { text: String::new(), typing: false, hits: None, nothing_to_search: false, worker }
+        SearchBar {
+            text: String::new(),
+            typing: false,
+            hits: None,
+            nothing_to_search: false,
+            answered: String::new(),
+            worker,
+        }
     }
 
     /// Whether a search is under way or its results are shown.
@@ -71,20 +91,20 @@ impl SearchBar {
             // Nothing to search: answer at once, and drop any reply still on its way.
             self.worker.cancel();
             self.hits = if self.text.trim().is_empty() { None } else { Some(std::sync::Arc::default()) };
+            self.answered.clone_from(&self.text);
             return;
         }
         self.worker.query(&self.text);
     }
 
-    /// Takes the reply to the newest query if it has come; true when the hits changed.
-    pub fn poll(&mut self) -> bool {
-        match self.worker.poll() {
-            Some(reply) => {
-                self.hits = Some(reply.hits);
-                true
-            }
-            None => false,
-        }
+    /// Takes the reply to the newest query if it has come: whether it
+    /// answers a new query or the same one again.
+    pub fn poll(&mut self) -> Option<Answer> {
+        let reply = self.worker.poll()?;
+        self.hits = Some(reply.hits);
+        let same = reply.typed == self.answered;
+        self.answered = reply.typed;
+        Some(if same { Answer::SameQuery } else { Answer::NewQuery })
     }
 
     /// A new index (after a save), its entries read by `load` on the search

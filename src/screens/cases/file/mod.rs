@@ -24,6 +24,7 @@ use crate::app::action::{Action, Condition};
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::ids::CaseId;
+use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::case_file::{self, CaseData, Version};
 use crate::ops::services::Step;
@@ -195,16 +196,29 @@ impl CaseFile {
         }
     }
 
+    /// The reveal key: shows the legal name of this file's person, or hides
+    /// it again. Recorded only when a name will show: a file without one
+    /// (or not read) says so and records nothing.
     fn reveal(&mut self, ctx: &Ctx) -> Outcome {
         if self.revealed {
             self.revealed = false;
             return Outcome::None;
         }
         let Ok(store) = ctx.store() else { return Outcome::None };
+        if let Err(e) = store.authorize(Act::Reveal, DataClass::Case) {
+            return Outcome::Status(ctx.error_text(&e));
+        }
+        if !self.data.as_ref().is_some_and(forms::has_name) {
+            return Outcome::Status(ctx.t("cases-no-name"));
+        }
+        let before = store.generation();
         match crate::ops::cases::record_reveal(store, self.case) {
             Ok(()) => {
                 self.revealed = true;
-                self.saves_seen = store.generation();
+                // The event changes nothing shown: no need to read the file again.
+                if self.saves_seen == before {
+                    self.saves_seen = store.generation();
+                }
                 Outcome::None
             }
             Err(e) => Outcome::Status(ctx.error_text(&e)),
@@ -217,7 +231,7 @@ impl CaseFile {
             Some(Item::Front) => forms::edit_front(ctx, data),
             Some(Item::Identity) => {
                 let out = forms::edit_identity(ctx, data, self.revealed);
-                if matches!(out, Outcome::Push(_)) {
+                if matches!(out, Outcome::Push(_)) && forms::has_name(data) {
                     // The form shows the names: opening it counts as revealing them.
                     self.revealed = true;
                 }
