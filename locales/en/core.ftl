@@ -264,3 +264,8 @@ hint-cancel = Cancel
 ## Opening
 
 opening-compacting = Compacting the database after large changes (once, it can take a minute)…
+
+## Quitting with a form in progress
+
+quit-question = Quit? The form in progress is kept as a draft and comes back at your next login.
+quit-question-keys = Enter: keep as draft and quit · Esc: stay

@@ -264,3 +264,8 @@ hint-cancel = Annuler
 ## Opening
 
 opening-compacting = Compactage de la base après de gros changements (une fois, cela peut prendre une minute)…
+
+## Quitting with a form in progress
+
+quit-question = Quitter ? Le formulaire en cours est gardé comme brouillon et reviendra à votre prochaine connexion.
+quit-question-keys = Entrée : garder le brouillon et quitter · Échap : rester

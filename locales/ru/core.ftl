@@ -269,3 +269,8 @@ hint-cancel = Отмена
 ## Opening
 
 opening-compacting = Сжатие базы данных после больших изменений (один раз, может занять минуту)…
+
+## Quitting with a form in progress
+
+quit-question = Выйти? Незаконченная форма сохранена как черновик и вернётся при следующем входе.
+quit-question-keys = Enter: сохранить черновик и выйти · Esc: остаться

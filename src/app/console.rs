@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::action::Action;
 use super::context::Ctx;
+use super::grants;
 use super::screen::{Draft, Outcome, Screen};
 use crate::domain::permissions::{Act, DataClass};
 use crate::keymap::{KeyChord, KeyResult, text_char};
@@ -38,6 +39,13 @@ pub struct App {
     leave_without_draft: bool,
     /// That was the case when the key being handled was pressed.
     quit_armed: bool,
+    /// The last frame was too small to draw the console ("Enlarge the
+    /// window"): keys other than quit do nothing, since nothing they would
+    /// act on is in sight.
+    tiny: bool,
+    /// Quitting with a form in progress asks first: keep it as a draft and
+    /// quit, or stay.
+    asking_quit: bool,
 }
 
 impl App {
@@ -64,6 +72,8 @@ impl App {
             status: None,
             leave_without_draft: false,
             quit_armed: false,
+            tiny: false,
+            asking_quit: false,
         }
     }
 
@@ -107,6 +117,18 @@ impl App {
         self.last_key = self.ctx.now();
         self.redraw = true;
         self.status = None;
+        if self.asking_quit {
+            self.answer_quit(&ev, chord);
+            return;
+        }
+        if self.tiny {
+            // The screen cannot be seen: only quitting works.
+            self.pending.clear();
+            if self.resolve_alone(chord) == Some(Action::Quit) {
+                self.quit();
+            }
+            return;
+        }
         let Some(top) = self.stack.last_mut() else { return };
         // A focused text field gets the keys that type text before the keymap.
         if self.pending.is_empty() && top.text_focused() && text_char(&ev).is_some() {
@@ -137,8 +159,46 @@ impl App {
         }
     }
 
-    /// Runs an action: the top screen first, then the app's own.
+    /// What one key means alone on the screen on top (no sequence).
+    fn resolve_alone(&self, chord: KeyChord) -> Option<Action> {
+        let top = self.stack.last()?;
+        let cond = |c| top.condition(c);
+        match self.ctx.keymap.resolve_sequence(top.table(), &[chord], &cond) {
+            KeyResult::Matched(action) => Some(action),
+            KeyResult::Pending | KeyResult::NotFound => None,
+        }
+    }
+
+    /// A key while the quit question is open: Enter or the quit key again
+    /// keeps the draft and quits, Esc stays; nothing else acts.
+    fn answer_quit(&mut self, ev: &KeyEvent, chord: KeyChord) {
+        use ratatui::crossterm::event::KeyCode;
+        let quit_key = self.resolve_alone(chord) == Some(Action::Quit);
+        if ev.code == KeyCode::Enter || quit_key {
+            self.asking_quit = false;
+            if self.save_draft() {
+                self.leave();
+            } else {
+                self.leave_without_draft = true;
+                self.status = Some(self.ctx.t("quit-draft-not-kept"));
+            }
+        } else if ev.code == KeyCode::Esc {
+            self.asking_quit = false;
+        }
+    }
+
+    /// Whether the role may do `action` on the screen on top (the matrix says).
+    fn permitted(&self, action: Action) -> bool {
+        self.stack.last().is_none_or(|top| grants::holds(&self.ctx, top.grant(action)))
+    }
+
+    /// Runs an action: the top screen first, then the app's own. What the
+    /// role may not do is refused here, whichever key asked for it.
     pub fn dispatch(&mut self, action: Action) {
+        if !self.permitted(action) {
+            self.status = Some(self.ctx.t("error-forbidden"));
+            return;
+        }
         let Some(top) = self.stack.last_mut() else { return };
         let out = top.update(action, &mut self.ctx);
         match out {
@@ -157,7 +217,8 @@ impl App {
                     && self.stack.last().map(|s| s.table()) != Some(crate::keymap::Screen::Help) =>
             {
                 let below = self.stack.last().map(|s| s.table()).unwrap_or(crate::keymap::Screen::Dashboard);
-                self.stack.push(Box::new(screens::help::Help::new(below)));
+                let denied = Action::all().filter(|a| !self.permitted(*a)).collect();
+                self.stack.push(Box::new(screens::help::Help::new(below).without(denied)));
             }
             Action::GoDashboard
             | Action::GoArrivals
@@ -288,20 +349,30 @@ impl App {
         }
         self.stack.clear();
         self.pending.clear();
+        self.asking_quit = false;
         self.last_draft = None;
         let msg = self.ctx.t("lock-locked");
         self.stack.push(Box::new(screens::login::Login::new(&self.ctx, Some(msg))));
         self.redraw = true;
     }
 
+    /// The quit key. With a form in progress, its draft is kept first and
+    /// the user is asked once whether to quit or stay; a draft the disk
+    /// refuses is said so instead, and only quitting again at once leaves.
     fn quit(&mut self) {
-        if !self.save_draft() && !self.quit_armed {
+        if self.current_draft().is_none() {
+            return self.leave();
+        }
+        if !self.save_draft() {
+            if self.quit_armed {
+                return self.leave();
+            }
             // What was typed would be lost: say so once, and stay.
             self.leave_without_draft = true;
             self.status = Some(self.ctx.t("quit-draft-not-kept"));
             return;
         }
-        self.leave()
+        self.asking_quit = true;
     }
 
     fn leave(&mut self) {
@@ -381,8 +452,10 @@ impl App {
     pub fn render(&mut self, frame: &mut Frame<'_>) {
         self.redraw = false;
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            chrome::too_small(frame, area, &self.ctx);
+        self.tiny = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+        if self.tiny {
+            let note = if self.asking_quit { Some(self.ctx.t("quit-question")) } else { self.status.clone() };
+            chrome::too_small(frame, area, &self.ctx, note.as_deref());
             return;
         }
         let [title, main, hints, status] =
@@ -391,8 +464,12 @@ impl App {
         let Some(top) = self.stack.last_mut() else { return };
         chrome::title_bar(frame, title, &self.ctx, &top.title(&self.ctx));
         top.render(frame, main, &self.ctx);
-        let cursor = top.cursor();
-        chrome::hint_bar(frame, hints, &self.ctx, top.table(), &top.hints(), &self.pending);
+        let cursor = if self.asking_quit { None } else { top.cursor() };
+        let shown: Vec<Action> = top.hints().into_iter().filter(|a| grants::holds(&self.ctx, top.grant(*a))).collect();
+        chrome::hint_bar(frame, hints, &self.ctx, top.table(), &shown, &self.pending);
+        if self.asking_quit {
+            chrome::quit_question(frame, main, &self.ctx);
+        }
         let lock_in = self.seconds_to_lock().filter(|s| *s <= 60);
         chrome::status_bar(frame, status, &self.ctx, self.status.as_deref(), lock_in);
         if let Some((x, y)) = cursor

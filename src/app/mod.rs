@@ -6,5 +6,6 @@ pub mod action;
 pub mod config;
 pub mod console;
 pub mod context;
+pub mod grants;
 pub mod run;
 pub mod screen;

@@ -74,6 +74,13 @@ pub trait Screen {
     /// Draws the screen into `area`. Only visible rows are built.
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx);
 
+    /// The grant of the permission matrix `action` needs on this screen
+    /// (the console refuses it, and hints and help leave it out, for a role
+    /// without it).
+    fn grant(&self, action: Action) -> Option<super::grants::Grant> {
+        super::grants::needs(self.table(), action)
+    }
+
     /// The actions worth showing in the hint bar, most useful first.
     fn hints(&self) -> Vec<Action> {
         Vec::new()

@@ -1,5 +1,6 @@
-//! F1 help: every action that works on the screen below, with the keys the
-//! active keymap binds to it — generated, so it always shows the real keys.
+//! F1 help: every action that works on the screen below and that the role
+//! may do, with the keys the active keymap binds to it — generated, so it
+//! always shows the real keys.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,6 +16,8 @@ use crate::ui::theme;
 /// The help screen for one screen's keys.
 pub struct Help {
     below: keymap::Screen,
+    /// Actions the role may not do on the screen below (left out).
+    denied: Vec<Action>,
     offset: usize,
     rows: usize,
     visible: usize,
@@ -23,12 +26,19 @@ pub struct Help {
 impl Help {
     /// Help about `below`.
     pub fn new(below: keymap::Screen) -> Help {
-        Help { below, offset: 0, rows: 0, visible: 1 }
+        Help { below, denied: Vec::new(), offset: 0, rows: 0, visible: 1 }
+    }
+
+    /// Leaves out the actions the role may not do (from the permission
+    /// matrix, as the console asks it).
+    pub fn without(mut self, denied: Vec<Action>) -> Help {
+        self.denied = denied;
+        self
     }
 
     fn entries(&self, ctx: &Ctx) -> Vec<(String, Action)> {
         Action::all()
-            .filter(|a| super::available(*a))
+            .filter(|a| super::available(*a) && !self.denied.contains(a))
             .filter_map(|a| {
                 let keys = ctx.keymap.sequences_for(self.below, a);
                 if keys.is_empty() {

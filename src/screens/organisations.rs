@@ -209,6 +209,10 @@ impl Screen for Directory {
         put(frame, area.y + area.height - 1, footer);
     }
 
+    fn grant(&self, action: Action) -> Option<crate::app::grants::Grant> {
+        crate::app::grants::in_directory(action)
+    }
+
     fn hints(&self) -> Vec<Action> {
         if self.may_edit { vec![Action::New, Action::Edit, Action::Delete, Action::Back] } else { vec![Action::Back] }
     }

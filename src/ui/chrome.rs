@@ -106,10 +106,37 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, message: Option<
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::status()), area);
 }
 
-/// Shown instead of the console when the terminal is below 80×24.
-pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-    let text = ctx.t("terminal-too-small");
-    let y = area.height / 2;
-    let row = Rect { x: area.x, y: area.y + y, width: area.width, height: area.height.saturating_sub(y).min(3) };
-    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), row);
+/// Shown instead of the console when the terminal is below 80×24, with
+/// the question or message the keys still pressed there have brought
+/// (quitting is all they can do).
+pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, note: Option<&str>) {
+    let mut lines = vec![Line::raw(ctx.t("terminal-too-small"))];
+    if let Some(n) = note {
+        lines.push(Line::styled(inert(n).into_owned(), theme::warning()));
+    }
+    let want = if note.is_some() { 6 } else { 3 };
+    let y = area.height.saturating_sub(want) / 2;
+    let row = Rect { x: area.x, y: area.y + y, width: area.width, height: area.height.saturating_sub(y).min(want) };
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), row);
+}
+
+/// The question quitting with a form in progress asks, over the screen:
+/// the draft is kept; quit, or stay.
+pub fn quit_question(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+    let question = ctx.t("quit-question");
+    let keys = ctx.t("quit-question-keys");
+    let want = super::sanitize::display_width(&question).max(super::sanitize::display_width(&keys)) + 4;
+    let width = area.width.min(u16::try_from(want).unwrap_or(u16::MAX));
+    let height = area.height.min(4);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let rect = Rect { x, y, width, height };
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let body = vec![Line::raw(question), Line::styled(keys, theme::heading())];
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: true })
+            .block(ratatui::widgets::Block::bordered().style(theme::warning())),
+        rect,
+    );
 }

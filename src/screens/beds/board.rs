@@ -124,8 +124,10 @@ impl Board {
         false
     }
 
+    /// Whether the role may set up rooms and beds (the permission matrix says).
     fn manager(ctx: &Ctx) -> bool {
-        ctx.store().ok().and_then(|s| s.session().ok()).is_some_and(|s| s.role == crate::domain::user::Role::Manager)
+        use crate::domain::permissions::{Act, DataClass};
+        ctx.store().is_ok_and(|s| s.may(Act::Rooms, DataClass::Front))
     }
 
     fn status(ctx: &Ctx, key: &str) -> Outcome {

@@ -52,8 +52,10 @@ pub struct Pick {
     heading: String,
 }
 
+/// Whether the role may override the wing rule (the permission matrix says).
 fn manager(ctx: &Ctx) -> bool {
-    ctx.store().ok().and_then(|s| s.session().ok()).is_some_and(|s| s.role == crate::domain::user::Role::Manager)
+    use crate::domain::permissions::{Act, DataClass};
+    ctx.store().is_ok_and(|s| s.may(Act::OverrideWingRule, DataClass::Front))
 }
 
 impl Pick {

@@ -382,6 +382,10 @@ impl Screen for CaseFile {
         self.draw(frame, area, ctx);
     }
 
+    fn grant(&self, action: Action) -> Option<crate::app::grants::Grant> {
+        crate::app::grants::in_case_file(action, self.tab == Tab::Stay)
+    }
+
     fn hints(&self) -> Vec<Action> {
         self.hint_actions()
     }
