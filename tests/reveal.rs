@@ -212,6 +212,11 @@ fn under_every_filter_with_and_without_search_the_reveal_is_the_highlighted_pers
             settle(&mut app);
         }
     }
+    // "My cases": the case worker holds none of the demo's; nothing to reveal.
+    keys(&mut app, "m r");
+    assert!(screen_text(&mut app, W, H).contains("0 cases"));
+    assert_eq!(shown_name(&mut app), None);
+    assert_eq!(reveals(&mut app), expected);
     eprintln!("{} reveals, each the highlighted person, each recorded once", expected.len());
     assert!(expected.len() >= 20, "the demo gives rows under most filters: {}", expected.len());
 }

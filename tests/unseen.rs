@@ -190,3 +190,19 @@ fn quitting_with_a_form_in_progress_asks_once_keep_as_draft_and_quit_or_stay() {
     press(&mut app, "F4 n F10");
     assert!(app.should_quit(), "an untouched form has nothing to keep");
 }
+
+#[test]
+fn night_staff_read_the_directory_of_organisations_without_being_offered_to_change_it() {
+    let (_dir, mut store) = centre(None);
+    store.set_user("someone", "Some One", Role::Night, b"someone passphrase").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("someone", b"someone passphrase").unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F4 o");
+    let text = screen_text(&mut app, W, H);
+    assert!(text.contains("The directory is empty.") && !text.contains("press n"), "{text}");
+    let h = help(&mut app);
+    assert!(!h.contains("Delete") && !h.contains(" New") && !h.contains("Edit"), "{h}");
+    press(&mut app, "n");
+    assert!(app.status().is_some_and(|s| s.contains("Permission denied")), "{:?}", app.status());
+}

@@ -494,3 +494,7 @@ rule-travel_already_completed = This journey is completed already.
 cases-find-more = … and { $count } more: add words to the query, or use --limit
 cases-find-none = No case matches.
 cases-find-names-hidden = Names and document numbers are searched only for case workers and managers.
+
+## Only what the role may do
+
+cases-organisations-empty-read-only = The directory is empty.

@@ -494,3 +494,7 @@ rule-travel_already_completed = Ce voyage est déjà terminé.
 cases-find-more = … et { $count } de plus : précisez la recherche ou utilisez --limit
 cases-find-none = Aucun dossier ne correspond.
 cases-find-names-hidden = Les noms et numéros de document ne sont cherchés que pour les travailleurs sociaux et les responsables.
+
+## Only what the role may do
+
+cases-organisations-empty-read-only = L’annuaire est vide.

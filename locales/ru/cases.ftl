@@ -506,3 +506,7 @@ rule-travel_already_completed = Эта поездка уже завершена.
 cases-find-more = … и ещё { $count }: уточните запрос или задайте --limit
 cases-find-none = Ни одно дело не подходит.
 cases-find-names-hidden = Имена и номера документов ищутся только для специалистов по делам и руководителей.
+
+## Only what the role may do
+
+cases-organisations-empty-read-only = Справочник пуст.

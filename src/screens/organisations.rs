@@ -175,7 +175,18 @@ impl Screen for Directory {
             self.top = self.selected + 1 - rows;
         }
         if self.orgs.is_empty() {
-            put(frame, area.y + 2, Line::styled(ctx.t("cases-organisations-empty"), theme::dim()));
+            put(
+                frame,
+                area.y + 2,
+                Line::styled(
+                    ctx.t(if self.may_edit {
+                        "cases-organisations-empty"
+                    } else {
+                        "cases-organisations-empty-read-only"
+                    }),
+                    theme::dim(),
+                ),
+            );
         }
         for (i, o) in self.orgs.iter().enumerate().skip(self.top).take(rows) {
             let o = &o.body;
