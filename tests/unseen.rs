@@ -73,7 +73,7 @@ fn keys_do_nothing_but_quit_while_the_window_asks_to_be_enlarged() {
     press(&mut app, "F10");
     assert!(!app.should_quit());
     let asked = screen_text(&mut app, 60, 20);
-    assert!(asked.contains("Quit?"), "{asked}");
+    assert!(asked.contains("Quit?") && asked.contains("Esc"), "{asked}");
     press(&mut app, "enter");
     assert!(app.should_quit());
 }
@@ -205,4 +205,20 @@ fn night_staff_read_the_directory_of_organisations_without_being_offered_to_chan
     assert!(!h.contains("Delete") && !h.contains(" New") && !h.contains("Edit"), "{h}");
     press(&mut app, "n");
     assert!(app.status().is_some_and(|s| s.contains("Permission denied")), "{:?}", app.status());
+}
+
+#[test]
+fn the_quit_question_in_english_and_russian_at_both_sizes() {
+    for lang in [Lang::En, Lang::Ru] {
+        let (_dir, store) = centre(None);
+        let mut app = app(store, lang);
+        press(&mut app, "F4 n");
+        type_text(&mut app, "Draft");
+        press(&mut app, "F10");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("quit_question_{}_{w}x{h}", lang.code()), render(&mut app, w, h).backend());
+        }
+        let small = screen_text(&mut app, 60, 20);
+        assert!(small.lines().filter(|l| !l.trim().is_empty()).count() >= 3, "{small}");
+    }
 }

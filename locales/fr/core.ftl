@@ -268,4 +268,4 @@ opening-compacting = Compactage de la base après de gros changements (une fois,
 ## Quitting with a form in progress
 
 quit-question = Quitter ? Le formulaire en cours est gardé comme brouillon et reviendra à votre prochaine connexion.
-quit-question-keys = Entrée : garder le brouillon et quitter · Échap : rester
+quit-question-keys = Enter : garder le brouillon et quitter · Esc : rester

@@ -454,8 +454,12 @@ impl App {
         let area = frame.area();
         self.tiny = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
         if self.tiny {
-            let note = if self.asking_quit { Some(self.ctx.t("quit-question")) } else { self.status.clone() };
-            chrome::too_small(frame, area, &self.ctx, note.as_deref());
+            let notes: Vec<String> = if self.asking_quit {
+                vec![self.ctx.t("quit-question"), self.ctx.t("quit-question-keys")]
+            } else {
+                self.status.iter().cloned().collect()
+            };
+            chrome::too_small(frame, area, &self.ctx, &notes);
             return;
         }
         let [title, main, hints, status] =
@@ -465,10 +469,13 @@ impl App {
         chrome::title_bar(frame, title, &self.ctx, &top.title(&self.ctx));
         top.render(frame, main, &self.ctx);
         let cursor = if self.asking_quit { None } else { top.cursor() };
-        let shown: Vec<Action> = top.hints().into_iter().filter(|a| grants::holds(&self.ctx, top.grant(*a))).collect();
-        chrome::hint_bar(frame, hints, &self.ctx, top.table(), &shown, &self.pending);
         if self.asking_quit {
-            chrome::quit_question(frame, main, &self.ctx);
+            // The question names its own keys; no other key acts meanwhile.
+            chrome::quit_question(frame, main, hints, &self.ctx);
+        } else {
+            let shown: Vec<Action> =
+                top.hints().into_iter().filter(|a| grants::holds(&self.ctx, top.grant(*a))).collect();
+            chrome::hint_bar(frame, hints, &self.ctx, top.table(), &shown, &self.pending);
         }
         let lock_in = self.seconds_to_lock().filter(|s| *s <= 60);
         chrome::status_bar(frame, status, &self.ctx, self.status.as_deref(), lock_in);

@@ -109,25 +109,29 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, message: Option<
 /// Shown instead of the console when the terminal is below 80×24, with
 /// the question or message the keys still pressed there have brought
 /// (quitting is all they can do).
-pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, note: Option<&str>) {
+pub fn too_small(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, notes: &[String]) {
     let mut lines = vec![Line::raw(ctx.t("terminal-too-small"))];
-    if let Some(n) = note {
+    for n in notes {
         lines.push(Line::styled(inert(n).into_owned(), theme::warning()));
     }
-    let want = if note.is_some() { 6 } else { 3 };
+    let want = if notes.is_empty() { 3 } else { 8 };
     let y = area.height.saturating_sub(want) / 2;
     let row = Rect { x: area.x, y: area.y + y, width: area.width, height: area.height.saturating_sub(y).min(want) };
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }), row);
 }
 
-/// The question quitting with a form in progress asks, over the screen:
-/// the draft is kept; quit, or stay.
-pub fn quit_question(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
+/// The question quitting with a form in progress asks, over the screen
+/// (`area`), with an empty hint bar (`hints`): the draft is kept; quit, or stay.
+pub fn quit_question(frame: &mut Frame<'_>, area: Rect, hints: Rect, ctx: &Ctx) {
+    frame.render_widget(Paragraph::new("").style(theme::hints()), hints);
     let question = ctx.t("quit-question");
     let keys = ctx.t("quit-question-keys");
     let want = super::sanitize::display_width(&question).max(super::sanitize::display_width(&keys)) + 4;
     let width = area.width.min(u16::try_from(want).unwrap_or(u16::MAX));
-    let height = area.height.min(4);
+    // Each line wraps inside the frame; room for every row it takes.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows = [&question, &keys].iter().map(|t| super::sanitize::display_width(t).div_ceil(inner)).sum::<usize>();
+    let height = area.height.min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
     let x = area.x + (area.width - width) / 2;
     let y = area.y + area.height.saturating_sub(height) / 2;
     let rect = Rect { x, y, width, height };
