@@ -103,7 +103,7 @@ pub fn run(cli: &Cli, a: &ReportArgs) -> anyhow::Result<ExitCode> {
     match &a.out {
         Some(path) => {
             export::write_whole(path, &bytes).map_err(|e| anyhow::anyhow!(e.message(&i18n)))?;
-            eprintln!("{}", i18n.t_args("report-cli-written", &[("path", path.display().to_string().into())]));
+            super::out::warn(&format!("{}", i18n.t_args("report-cli-written", &[("path", path.display().to_string().into())])));
         }
         None => std::io::stdout().write_all(&bytes)?,
     }
