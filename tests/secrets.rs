@@ -80,7 +80,10 @@ fn the_centre_backups_and_exports_are_owner_only_under_any_umask() {
         let out = under_umask(umask, haven(&centre).args(["backup", "--out"]).arg(&backup));
         assert!(out.status.success(), "{}", text(&out));
         let export = dir.path().join("cases.csv");
-        let out = under_umask(umask, haven(&centre).args(["export", "--format", "csv", "--identifying", "--out"]).arg(&export));
+        let out = under_umask(
+            umask,
+            haven(&centre).args(["export", "--format", "csv", "--identifying", "--out"]).arg(&export),
+        );
         assert!(out.status.success(), "{}", text(&out));
         let said = text(&out);
         assert!(said.contains("personal data"), "the export does not say it holds personal data: {said}");
@@ -136,8 +139,8 @@ fn first_ack(out: &mut impl std::io::BufRead) -> String {
 /// save, so that the process is past its login.
 #[cfg(target_os = "linux")]
 fn running(mut cmd: Command) -> (std::process::Child, std::io::BufReader<std::process::ChildStdout>) {
-    use std::io::BufRead;
-    let mut child = cmd.args(["torture", "--count", "1000000"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child =
+        cmd.args(["torture", "--count", "1000000"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
     let line = first_ack(&mut out);
     assert!(line.starts_with("ack"), "torture did not start: {line:?}");
@@ -181,7 +184,11 @@ fn a_passphrase_given_on_a_descriptor_is_not_in_the_environment_and_the_process_
     let cmdline = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap_or_default();
     child.kill().unwrap();
     let done = child.wait_with_output().unwrap();
-    assert!(line.starts_with("ack"), "login through --passphrase-fd failed: {line:?} {}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        line.starts_with("ack"),
+        "login through --passphrase-fd failed: {line:?} {}",
+        String::from_utf8_lossy(&done.stderr)
+    );
     for (what, bytes) in [("environ", &environ), ("cmdline", &cmdline)] {
         assert!(!bytes.windows(ADMIN_PASS.len()).any(|w| w == ADMIN_PASS.as_bytes()), "the passphrase is in {what}");
     }

@@ -61,7 +61,7 @@ pub fn run(cli: &Cli, a: &AuditArgs) -> anyhow::Result<ExitCode> {
                     && from.is_none_or(|f| day >= f)
                     && to.is_none_or(|t| day <= t);
                 if keep {
-                    super::out::line(&format!("{}", line(e)))?;
+                    super::out::line(&line(e))?;
                     shown += 1;
                 }
             }
@@ -120,11 +120,17 @@ fn check_head(
     let at = events.iter().find(|(s, _)| *s == seq).and_then(|(_, e)| e.as_ref());
     match at {
         Some(e) if e.mac == mac => {
-            super::out::line(&format!("ok: nothing up to event {seq} was altered or removed; head now {}", current.display()))?;
+            super::out::line(&format!(
+                "ok: nothing up to event {seq} was altered or removed; head now {}",
+                current.display()
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         _ => {
-            super::out::line(&format!("FAILED: event {seq} is not the one recorded (MAC {}): the chain was rewritten", hex(&mac)))?;
+            super::out::line(&format!(
+                "FAILED: event {seq} is not the one recorded (MAC {}): the chain was rewritten",
+                hex(&mac)
+            ))?;
             Ok(ExitCode::FAILURE)
         }
     }

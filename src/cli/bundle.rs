@@ -23,7 +23,12 @@ pub fn run(cli: &Cli, a: &BundleArgs) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             let r = crate::sync::bundle::export(&store, out, since_ms).map_err(|e| anyhow::anyhow!("{e}"))?;
-            super::out::line(&format!("Bundle written: {} ({} changes, {} bytes).", out.display(), r.entries, r.bytes))?;
+            super::out::line(&format!(
+                "Bundle written: {} ({} changes, {} bytes).",
+                out.display(),
+                r.entries,
+                r.bytes
+            ))?;
         }
         BundleAction::Import { file } => {
             let r = crate::sync::bundle::import(&mut store, file).map_err(|e| anyhow::anyhow!("{e}"))?;

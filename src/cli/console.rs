@@ -25,7 +25,7 @@ pub fn prepare(cli: &Cli, dir: &Path, demo: bool) -> anyhow::Result<App> {
     let keymap = Keymap::load(&keymap_name, user_keymap().as_deref())?;
     let i18n = I18n::new(lang);
     if crate::store::compact::is_due(dir) {
-        super::out::warn(&format!("{}", i18n.t("opening-compacting")));
+        super::out::warn(&i18n.t("opening-compacting"));
     }
     super::creds::guard_folder(dir, &i18n);
     let store = match Store::open(dir) {

@@ -66,11 +66,7 @@ fn passphrase_from_fd() -> Result<Option<Zeroizing<String>>> {
     if let Some(p) = cached.as_ref() {
         return Ok(Some(p.clone()));
     }
-    let p = if fd == 0 {
-        first_line(std::io::stdin().lock())?
-    } else {
-        open_fd(fd)?
-    };
+    let p = if fd == 0 { first_line(std::io::stdin().lock())? } else { open_fd(fd)? };
     *cached = Some(p.clone());
     Ok(Some(p))
 }
@@ -112,7 +108,7 @@ pub fn login() -> Result<(String, Zeroizing<String>)> {
 pub fn open(dir: &std::path::Path) -> Result<Store> {
     if crate::store::compact::is_due(dir) {
         // The command line speaks English (its other prompts above do too).
-        super::out::warn(&format!("{}", crate::i18n::I18n::new(crate::i18n::Lang::En).t("opening-compacting")));
+        super::out::warn(&crate::i18n::I18n::new(crate::i18n::Lang::En).t("opening-compacting"));
     }
     guard_folder(dir, &crate::i18n::I18n::new(crate::i18n::Lang::En));
     let mut store = Store::open(dir)?;
@@ -129,13 +125,13 @@ pub fn guard_folder(dir: &std::path::Path, i18n: &crate::i18n::I18n) {
         return;
     }
     match crate::store::private_file::restrict_centre(dir) {
-        Ok(fixed) if !fixed.is_empty() => super::out::warn(
-            &i18n.t_args("centre-permissions-fixed", &[("path", dir.display().to_string().into())]),
-        ),
+        Ok(fixed) if !fixed.is_empty() => {
+            super::out::warn(&i18n.t_args("centre-permissions-fixed", &[("path", dir.display().to_string().into())]))
+        }
         Ok(_) => {}
-        Err(_) => super::out::warn(
-            &i18n.t_args("centre-permissions-open", &[("path", dir.display().to_string().into())]),
-        ),
+        Err(_) => {
+            super::out::warn(&i18n.t_args("centre-permissions-open", &[("path", dir.display().to_string().into())]))
+        }
     }
 }
 

@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, a: &DemoArgs) -> anyhow::Result<ExitCode> {
     }
     paths::start_log(&dir);
     super::out::line(&format!("Demo centre in {}", dir.display()))?;
-    super::out::line(&format!("Log in as one of (username / passphrase):"))?;
+    super::out::line("Log in as one of (username / passphrase):")?;
     for (user, role, pass, _) in DEMO_USERS {
         super::out::line(&format!("  {user:<11} {pass:<17} {}", role_label(role)))?;
     }

@@ -26,7 +26,7 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                     short_id(&id),
                     name
                 ))?;
-                super::out::line(&format!("Run `haven hub init` again so the hub knows it."))?;
+                super::out::line("Run `haven hub init` again so the hub knows it.")?;
             }
         }
         DeviceAction::List => {
@@ -60,7 +60,7 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                 let mut admin = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
                 crate::sync::pg::disable_device(&mut admin, &m.installation).map_err(|e| anyhow::anyhow!("{e}"))?;
-                super::out::line(&format!("Its role at the hub can no longer log in."))?;
+                super::out::line("Its role at the hub can no longer log in.")?;
             }
         }
     }

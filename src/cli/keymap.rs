@@ -17,7 +17,7 @@ pub fn run(a: &KeymapArgs) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             } else {
                 for e in &errors {
-                    super::out::line(&format!("{e}"))?;
+                    super::out::line(&e.to_string())?;
                 }
                 Ok(ExitCode::FAILURE)
             }

@@ -20,7 +20,11 @@ pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> 
     let state = SyncState::load(store)?;
     super::out::line(&format!("Last sync: {}", when(state.last_sync_ms)))?;
     if let Some(since) = state.offline_since_ms {
-        super::out::line(&format!("Hub unreachable since {} ({}).", when(Some(since)), state.last_error.as_deref().unwrap_or("-")))?;
+        super::out::line(&format!(
+            "Hub unreachable since {} ({}).",
+            when(Some(since)),
+            state.last_error.as_deref().unwrap_or("-")
+        ))?;
     }
     for d in crate::sync::device::list(store)? {
         let revoked = if d.member.revoked_after.is_some() { " (revoked)" } else { "" };
@@ -43,7 +47,9 @@ pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> 
     }
     let open = crate::sync::conflicts::count(store);
     if open > 0 {
-        super::out::line(&format!("{open} record(s) with a conflict: open the conflict screen from the dashboard (k)."))?;
+        super::out::line(&format!(
+            "{open} record(s) with a conflict: open the conflict screen from the dashboard (k)."
+        ))?;
     }
     for a in &state.alarms {
         super::out::line(&format!(
@@ -97,7 +103,9 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
                 r.bytes_up,
                 r.bytes_down
             ))?,
-            Err(SyncError::Hub(e)) => super::out::line(&format!("Hub not reached: {e}. Work goes on offline; nothing was changed."))?,
+            Err(SyncError::Hub(e)) => {
+                super::out::line(&format!("Hub not reached: {e}. Work goes on offline; nothing was changed."))?
+            }
             Err(SyncError::Store(e)) => return Err(e.into()),
         }
     }

@@ -80,7 +80,10 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             }
             let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
             store.set_user(username, &slot.display_name, role(*r), pass.as_bytes())?;
-            super::out::line(&format!("{username} is now {}; give them the new passphrase.", slot_role_name(role(*r))))?;
+            super::out::line(&format!(
+                "{username} is now {}; give them the new passphrase.",
+                slot_role_name(role(*r))
+            ))?;
         }
         UserAction::Disable { username } => {
             store.disable_user(username)?;
