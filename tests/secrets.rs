@@ -25,6 +25,7 @@ fn as_demo(dir: &Path) -> Command {
     c
 }
 
+#[cfg(unix)]
 /// `cmd` run through `sh -c 'umask U; exec haven …'`, with the same
 /// environment and arguments.
 fn under_umask(umask: &str, cmd: &Command) -> Output {
@@ -168,6 +169,17 @@ fn a_passphrase_given_on_a_descriptor_is_not_in_the_environment_and_the_process_
     let core = limits.lines().find(|l| l.starts_with("Max core file size")).unwrap().to_string();
     let fields: Vec<&str> = core.split_whitespace().collect();
     assert_eq!(&fields[4..6], ["0", "0"], "core dumps are not disabled: {core}");
+
+    // The documented escape hatch keeps the inherited limit, for debugging.
+    let mut debug = haven(&centre);
+    debug.env("HAVEN_DEBUG_DUMPS", "1");
+    let (mut child, _out) = running(debug);
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", child.id())).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let ours = std::fs::read_to_string("/proc/self/limits").unwrap();
+    let core_of = |l: &str| l.lines().find(|l| l.starts_with("Max core file size")).unwrap().to_string();
+    assert_eq!(core_of(&limits), core_of(&ours), "HAVEN_DEBUG_DUMPS=1 did not keep the limit");
 
     // With --passphrase-fd 0 it is read from standard input, never the environment.
     let mut cmd = haven(&centre);
