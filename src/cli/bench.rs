@@ -57,7 +57,7 @@ pub fn run(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     if a.json {
         super::out::line(&serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", report.table());
+        super::out::line(report.table().trim_end_matches('\n'))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,9 +13,9 @@ use crate::store::Store;
 /// Reads a line from the terminal with a prompt.
 fn ask(prompt: &str) -> Result<String> {
     if !std::io::stdin().is_terminal() {
-        bail!("no terminal to ask on: set HAVEN_USER and HAVEN_PASSPHRASE");
+        bail!("no terminal to ask on: set HAVEN_USER and give --passphrase-fd N (or HAVEN_PASSPHRASE)");
     }
-    eprint!("{prompt}");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), prompt.as_bytes());
     let mut s = String::new();
     std::io::stdin().read_line(&mut s)?;
     Ok(s.trim().to_string())
@@ -23,7 +23,7 @@ fn ask(prompt: &str) -> Result<String> {
 
 fn ask_secret(prompt: &str) -> Result<Zeroizing<String>> {
     if !std::io::stdin().is_terminal() {
-        bail!("no terminal to ask on: set HAVEN_PASSPHRASE");
+        bail!("no terminal to ask on: give --passphrase-fd N (or HAVEN_PASSPHRASE)");
     }
     Ok(Zeroizing::new(rpassword::prompt_password(prompt)?))
 }
