@@ -547,6 +547,22 @@ fn the_report_and_the_records_are_exported_from_the_screen() {
     press(&mut app, "enter");
     assert!(ctdc.is_file(), "{:?}", app.status());
     assert!(app.status().unwrap().contains("CTDC"), "{:?}", app.status());
+    assert!(!app.status().unwrap().contains("personal data"), "CTDC is anonymised: {:?}", app.status());
+    // The cases as CSV hold case data in clear: the dialog says so, and where.
+    press(&mut app, "e up up up");
+    let cases = dir.path().join("cases.csv");
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, &cases.display().to_string());
+    press(&mut app, "enter");
+    assert!(cases.is_file(), "{:?}", app.status());
+    let status = app.status().unwrap().to_string();
+    assert!(status.contains("personal data in clear"), "{status}");
+    assert!(status.contains(&cases.display().to_string()), "no full path: {status}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&cases).unwrap().permissions().mode() & 0o777, 0o600);
+    }
     let events: Vec<_> = app.ctx.store().unwrap().audit_events().unwrap().into_iter().filter_map(|(_, e)| e).collect();
     let reports: Vec<&str> =
         events.iter().filter(|e| e.action == AuditAction::Report).map(|e| e.summary.as_str()).collect();

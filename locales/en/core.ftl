@@ -269,3 +269,10 @@ opening-compacting = Compacting the database after large changes (once, it can t
 
 quit-question = Quit? The form in progress is kept as a draft and comes back at your next login.
 quit-question-keys = Enter: keep as draft and quit · Esc: stay
+## Secrets and restore (issue 16)
+
+centre-permissions-fixed = { $path } was open to other users of this computer; it is now owner-only (folder 0700, files 0600).
+centre-permissions-open = { $path } is open to other users of this computer and could not be closed: make it owner-only (chmod -R go-rwx).
+restore-replaced-kept = The centre it replaced is kept in { $path } until a manager removes it.
+rule-database_without_vault = This folder holds a database but no vault header: it is half of a centre. Nothing was written; restore the centre from a backup, or choose an empty folder.
+check-damaged = Damaged data in { $tree }: this centre cannot be checked further. Restore it from a backup.

@@ -217,3 +217,4 @@ report-export-help = ↑↓ choose · type the file name · Enter writes · Esc 
 report-export-no-file = Give a file name.
 report-range-title = Dates from … to
 report-range-help = Two dates, e.g. 01.11.2026 – 15.12.2026; Enter shows them.
+export-personal-clear = { $path } holds personal data in clear: only you can read it on this computer (0600); keep it on an encrypted disk, and delete it when done.

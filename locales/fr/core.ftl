@@ -269,3 +269,10 @@ opening-compacting = Compactage de la base après de gros changements (une fois,
 
 quit-question = Quitter ? Le formulaire en cours est gardé comme brouillon et reviendra à votre prochaine connexion.
 quit-question-keys = Enter : garder le brouillon et quitter · Esc : rester
+## Secrets and restore (issue 16)
+
+centre-permissions-fixed = { $path } était ouvert aux autres utilisateurs de cet ordinateur ; il est désormais réservé à son propriétaire (dossier 0700, fichiers 0600).
+centre-permissions-open = { $path } est ouvert aux autres utilisateurs de cet ordinateur et n’a pas pu être fermé : réservez-le à son propriétaire (chmod -R go-rwx).
+restore-replaced-kept = Le centre remplacé est conservé dans { $path } jusqu’à ce qu’un responsable le supprime.
+rule-database_without_vault = Ce dossier contient une base de données mais pas d’en-tête de coffre : c’est la moitié d’un centre. Rien n’a été écrit ; restaurez le centre depuis une sauvegarde, ou choisissez un dossier vide.
+check-damaged = Données endommagées dans { $tree } : ce centre ne peut pas être vérifié plus avant. Restaurez-le depuis une sauvegarde.

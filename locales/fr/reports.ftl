@@ -217,3 +217,4 @@ report-export-help = ↑↓ choisir · tapez le nom du fichier · Entrée écrit
 report-export-no-file = Indiquez un nom de fichier.
 report-range-title = Dates du … au
 report-range-help = Deux dates, par exemple 01.11.2026 – 15.12.2026 ; Entrée affiche le rapport.
+export-personal-clear = { $path } contient des données personnelles en clair : sur cet ordinateur, vous seul pouvez le lire (0600) ; gardez-le sur un disque chiffré et supprimez-le après usage.

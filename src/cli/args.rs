@@ -17,6 +17,11 @@ pub struct Cli {
     /// Keymap: a name (default, vim) or a file.
     #[arg(long, global = true, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
+    /// Read the passphrase from this file descriptor (its first line): 0 for
+    /// standard input, or 3 with `3<file`. For scripts, safer than
+    /// HAVEN_PASSPHRASE, which stays readable in /proc/PID/environ.
+    #[arg(long, global = true, value_name = "N")]
+    pub passphrase_fd: Option<u32>,
     /// What to do; without a subcommand the console opens.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -61,11 +61,11 @@ pub fn run(cli: &Cli, a: &AuditArgs) -> anyhow::Result<ExitCode> {
                     && from.is_none_or(|f| day >= f)
                     && to.is_none_or(|t| day <= t);
                 if keep {
-                    println!("{}", line(e));
+                    super::out::line(&line(e))?;
                     shown += 1;
                 }
             }
-            println!("{shown} of {} events", events.len());
+            super::out::line(&format!("{shown} of {} events", events.len()))?;
             Ok(ExitCode::SUCCESS)
         }
         AuditCmd::Verify { head } => {
@@ -79,12 +79,12 @@ pub fn run(cli: &Cli, a: &AuditArgs) -> anyhow::Result<ExitCode> {
             };
             match verified {
                 Err(b) => {
-                    println!("FAILED: the chain is broken at event {}: {}", b.seq, why(b.why));
+                    super::out::line(&format!("FAILED: the chain is broken at event {}: {}", b.seq, why(b.why)))?;
                     Ok(ExitCode::FAILURE)
                 }
                 Ok(current) => match recorded {
                     None => {
-                        println!("ok: {} events, head {}", current.seq, current.display());
+                        super::out::line(&format!("ok: {} events, head {}", current.seq, current.display()))?;
                         Ok(ExitCode::SUCCESS)
                     }
                     Some((seq, mac)) => check_head(&events, current, seq, mac),
@@ -111,20 +111,26 @@ fn check_head(
     mac: [u8; 32],
 ) -> anyhow::Result<ExitCode> {
     if current.seq < seq {
-        println!(
+        super::out::line(&format!(
             "FAILED: the chain ends at event {} but the recorded head is event {seq}: events were removed",
             current.seq
-        );
+        ))?;
         return Ok(ExitCode::FAILURE);
     }
     let at = events.iter().find(|(s, _)| *s == seq).and_then(|(_, e)| e.as_ref());
     match at {
         Some(e) if e.mac == mac => {
-            println!("ok: nothing up to event {seq} was altered or removed; head now {}", current.display());
+            super::out::line(&format!(
+                "ok: nothing up to event {seq} was altered or removed; head now {}",
+                current.display()
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         _ => {
-            println!("FAILED: event {seq} is not the one recorded (MAC {}): the chain was rewritten", hex(&mac));
+            super::out::line(&format!(
+                "FAILED: event {seq} is not the one recorded (MAC {}): the chain was rewritten",
+                hex(&mac)
+            ))?;
             Ok(ExitCode::FAILURE)
         }
     }

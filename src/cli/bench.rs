@@ -18,7 +18,7 @@ pub fn run(a: &BenchArgs) -> anyhow::Result<ExitCode> {
         bench::populate(dir, &opts)?;
         // The first open, in this process too: see `bench::first_open`.
         let first = bench::first_open(dir)?;
-        println!("{}", first.as_micros());
+        super::out::line(&first.as_micros().to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
     let talk = std::io::stderr().is_terminal() && !a.json;
@@ -55,9 +55,9 @@ pub fn run(a: &BenchArgs) -> anyhow::Result<ExitCode> {
     }
     let report = bench::run(&dir, opts, &mut progress)?;
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        super::out::line(&serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", report.table());
+        super::out::line(report.table().trim_end_matches('\n'))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,8 +25,9 @@ pub fn prepare(cli: &Cli, dir: &Path, demo: bool) -> anyhow::Result<App> {
     let keymap = Keymap::load(&keymap_name, user_keymap().as_deref())?;
     let i18n = I18n::new(lang);
     if crate::store::compact::is_due(dir) {
-        eprintln!("{}", i18n.t("opening-compacting"));
+        super::out::warn(&i18n.t("opening-compacting"));
     }
+    super::creds::guard_folder(dir, &i18n);
     let store = match Store::open(dir) {
         Ok(s) => Some(s),
         Err(StoreError::NotACentre { .. }) => None,

@@ -35,10 +35,10 @@ pub fn run(cli: &Cli, a: &DemoArgs) -> anyhow::Result<ExitCode> {
         create(&dir, a.cases)?;
     }
     paths::start_log(&dir);
-    println!("Demo centre in {}", dir.display());
-    println!("Log in as one of (username / passphrase):");
+    super::out::line(&format!("Demo centre in {}", dir.display()))?;
+    super::out::line("Log in as one of (username / passphrase):")?;
     for (user, role, pass, _) in DEMO_USERS {
-        println!("  {user:<11} {pass:<17} {}", role_label(role));
+        super::out::line(&format!("  {user:<11} {pass:<17} {}", role_label(role)))?;
     }
     if a.no_console {
         return Ok(ExitCode::SUCCESS);
@@ -71,7 +71,7 @@ fn create(dir: &std::path::Path, cases: usize) -> anyhow::Result<()> {
     }
     let today = chrono::Local::now().date_naive();
     let summary = crate::demo::populate(&store, cases, today)?;
-    println!(
+    super::out::line(&format!(
         "Created {} cases, {} beds ({} occupied, {} reserved, {} out of service), {} pickups, {} organisations.",
         summary.cases,
         summary.beds,
@@ -80,6 +80,6 @@ fn create(dir: &std::path::Path, cases: usize) -> anyhow::Result<()> {
         summary.out_of_service,
         summary.pickups,
         summary.organisations
-    );
+    ))?;
     Ok(())
 }

@@ -19,14 +19,14 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                 None => crate::sync::device::enrol(&mut store, name)?,
             };
             if id == old {
-                println!("This laptop is enrolled as {} ({}).", short_id(&id), name);
+                super::out::line(&format!("This laptop is enrolled as {} ({}).", short_id(&id), name))?;
             } else {
-                println!(
+                super::out::line(&format!(
                     "This laptop is now installation {} ({}); its changes since the copy were issued again under it.",
                     short_id(&id),
                     name
-                );
-                println!("Run `haven hub init` again so the hub knows it.");
+                ))?;
+                super::out::line("Run `haven hub init` again so the hub knows it.")?;
             }
         }
         DeviceAction::List => {
@@ -35,7 +35,7 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                     Some(after) => format!("revoked after change {after}"),
                     None => "active".into(),
                 };
-                println!(
+                super::out::line(&format!(
                     "{}  {:<20} {:<28} enrolled by {} — {} changes held{}",
                     short_id(&d.member.installation),
                     d.member.name,
@@ -43,16 +43,16 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                     d.member.enrolled_by,
                     d.head,
                     if d.this { " — this laptop" } else { "" }
-                );
+                ))?;
             }
         }
         DeviceAction::Revoke { device, hub_url, ca } => {
             let (m, after) = crate::sync::device::revoke(&store, device)?;
-            println!(
+            super::out::line(&format!(
                 "{} ({}) revoked: its changes after {after} are refused on every laptop once synced.",
                 short_id(&m.installation),
                 m.name
-            );
+            ))?;
             if let Some(url) = hub_url {
                 let ca = ca.as_ref().ok_or_else(|| anyhow::anyhow!("--ca FILE is needed with --hub-url"))?;
                 let ca_pem = std::fs::read(ca)?;
@@ -60,7 +60,7 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                 let mut admin = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
                 crate::sync::pg::disable_device(&mut admin, &m.installation).map_err(|e| anyhow::anyhow!("{e}"))?;
-                println!("Its role at the hub can no longer log in.");
+                super::out::line("Its role at the hub can no longer log in.")?;
             }
         }
     }

@@ -18,13 +18,16 @@ pub fn run(cli: &Cli, a: &EraseArgs) -> anyhow::Result<ExitCode> {
         .find(|c| c.body.code.to_string() == a.case.trim())
         .ok_or(StoreError::NotFound("case"))?;
     if !a.yes {
-        println!("This erases case {} for good; only anonymised statistics remain. Add --yes to confirm.", a.case);
+        super::out::line(&format!(
+            "This erases case {} for good; only anonymised statistics remain. Add --yes to confirm.",
+            a.case
+        ))?;
         return Ok(ExitCode::from(2));
     }
     let report = crate::ops::access::erase_case(&mut store, case.body.id)?;
-    println!(
+    super::out::line(&format!(
         "Case {} erased: {} records, {} earlier versions, {} log entries emptied.",
         a.case, report.records, report.versions, report.log_bodies
-    );
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

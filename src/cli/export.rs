@@ -75,7 +75,7 @@ pub fn run(cli: &Cli, a: &ExportArgs) -> anyhow::Result<ExitCode> {
         export::export(&store, &a.out, &opts, &mut |n| bar.update(n)).map_err(|e| anyhow::anyhow!(e.message(&i18n)))?;
     bar.finish(done.total() as u64);
     for line in export::summary_lines(&done, &i18n) {
-        println!("{line}");
+        super::out::line(&line)?;
     }
     Ok(ExitCode::SUCCESS)
 }

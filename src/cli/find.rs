@@ -33,7 +33,7 @@ pub fn run(cli: &Cli, a: &FindArgs) -> anyhow::Result<ExitCode> {
     let i18n = I18n::new(crate::i18n::choose_lang(cli.lang.as_deref(), None));
     let typed = a.query.join(" ");
     if Query::parse(&typed).is_empty() {
-        eprintln!("haven: {}", i18n.t("cases-nothing-to-search"));
+        super::out::warn(&format!("haven: {}", i18n.t("cases-nothing-to-search")));
         return Ok(ExitCode::FAILURE);
     }
     let dir = paths::data_dir(cli.data.as_deref(), false)?;
@@ -44,20 +44,20 @@ pub fn run(cli: &Cli, a: &FindArgs) -> anyhow::Result<ExitCode> {
     let mut searcher = Searcher::new(&index_entries(&store)?);
     let hits = searcher.search(&typed);
     if !store.may(Act::View, DataClass::Case) {
-        eprintln!("{}", i18n.t("cases-find-names-hidden"));
+        super::out::warn(&i18n.t("cases-find-names-hidden"));
     }
     if hits.is_empty() {
-        println!("{}", i18n.t("cases-find-none"));
+        super::out::line(&i18n.t("cases-find-none"))?;
         return Ok(ExitCode::SUCCESS);
     }
     for h in hits.iter().take(a.limit) {
         if let Some(row) = rows.get(&h.case) {
-            println!("{}", line(row, &i18n.t(&format!("cases-match-{}", h.field.key())), &i18n));
+            super::out::line(&line(row, &i18n.t(&format!("cases-match-{}", h.field.key())), &i18n))?;
         }
     }
     if hits.len() > a.limit {
         let more = i64::try_from(hits.len() - a.limit).unwrap_or(i64::MAX);
-        println!("{}", i18n.t_args("cases-find-more", &[("count", more.into())]));
+        super::out::line(&i18n.t_args("cases-find-more", &[("count", more.into())]))?;
     }
     Ok(ExitCode::SUCCESS)
 }

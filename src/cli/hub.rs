@@ -35,8 +35,8 @@ pub fn run(cli: &Cli, a: &HubArgs) -> anyhow::Result<ExitCode> {
             let pw = admin_password(url)?;
             let cfg = crate::sync::setup::init(&store, url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("Hub ready; this laptop connects as {}.", cfg.url);
-            println!("Run `haven hub init` on every other laptop of the centre, then `haven sync`.");
+            super::out::line(&format!("Hub ready; this laptop connects as {}.", cfg.url))?;
+            super::out::line("Run `haven hub init` on every other laptop of the centre, then `haven sync`.")?;
         }
     }
     Ok(ExitCode::SUCCESS)

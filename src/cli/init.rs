@@ -42,6 +42,6 @@ pub fn run(cli: &Cli, a: &InitArgs) -> anyhow::Result<ExitCode> {
     let store = Store::create(&dir, &spec, pass.as_bytes())?;
     paths::start_log(&dir);
     tracing::info!("centre created");
-    println!("Centre {centre} created in {}. Manager: {}.", store.dir().display(), a.admin);
+    super::out::line(&format!("Centre {centre} created in {}. Manager: {}.", store.dir().display(), a.admin))?;
     Ok(ExitCode::SUCCESS)
 }

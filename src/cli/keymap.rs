@@ -13,11 +13,11 @@ pub fn run(a: &KeymapArgs) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
             let errors = Keymap::check(&text, &name);
             if errors.is_empty() {
-                println!("{name}: ok");
+                super::out::line(&format!("{name}: ok"))?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 for e in &errors {
-                    println!("{e}");
+                    super::out::line(&e.to_string())?;
                 }
                 Ok(ExitCode::FAILURE)
             }

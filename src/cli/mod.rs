@@ -13,11 +13,13 @@ mod device;
 mod erase;
 mod export;
 mod find;
+mod harden;
 mod hub;
 mod import;
 mod init;
 mod keymap;
 mod messages;
+mod out;
 mod paths;
 mod progress;
 mod report;
@@ -37,8 +39,12 @@ pub use messages::{describe, store_error};
 
 /// Parses the command line and runs it; the process exit code comes back.
 pub fn run() -> ExitCode {
+    harden::process();
     install_panic_hook();
     let cli = Cli::parse();
+    if let Some(fd) = cli.passphrase_fd {
+        creds::use_passphrase_fd(fd);
+    }
     let lang = crate::i18n::choose_lang(cli.lang.as_deref(), None);
     let i18n = crate::i18n::I18n::new(lang);
     let result = match &cli.command {
@@ -65,9 +71,11 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // `haven find a | head -1`: the reader has all it wanted.
+        Err(e) if out::closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // Never panic on a closed or full stderr: the message is best effort.
-            let _ = writeln!(std::io::stderr(), "haven: {}", describe(&e, &i18n));
+            out::warn(&format!("haven: {}", describe(&e, &i18n)));
             ExitCode::FAILURE
         }
     }

@@ -103,7 +103,12 @@ pub fn run(cli: &Cli, a: &ReportArgs) -> anyhow::Result<ExitCode> {
     match &a.out {
         Some(path) => {
             export::write_whole(path, &bytes).map_err(|e| anyhow::anyhow!(e.message(&i18n)))?;
-            eprintln!("{}", i18n.t_args("report-cli-written", &[("path", path.display().to_string().into())]));
+            super::out::warn(&i18n.t_args("report-cli-written", &[("path", path.display().to_string().into())]));
+        }
+        // Text for a person goes through the inert path; CSV and XLSX are
+        // data for a program and pass as they are.
+        None if matches!(format, ReportFormat::Text) => {
+            super::out::line(String::from_utf8_lossy(&bytes).trim_end_matches('\n'))?
         }
         None => std::io::stdout().write_all(&bytes)?,
     }

@@ -18,16 +18,20 @@ fn when(ms: Option<i64>) -> String {
 /// Prints the state and the alarms.
 pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> {
     let state = SyncState::load(store)?;
-    println!("Last sync: {}", when(state.last_sync_ms));
+    super::out::line(&format!("Last sync: {}", when(state.last_sync_ms)))?;
     if let Some(since) = state.offline_since_ms {
-        println!("Hub unreachable since {} ({}).", when(Some(since)), state.last_error.as_deref().unwrap_or("-"));
+        super::out::line(&format!(
+            "Hub unreachable since {} ({}).",
+            when(Some(since)),
+            state.last_error.as_deref().unwrap_or("-")
+        ))?;
     }
     for d in crate::sync::device::list(store)? {
         let revoked = if d.member.revoked_after.is_some() { " (revoked)" } else { "" };
         let this = if d.this { " (this laptop)" } else { "" };
         let behind =
             if d.claimed > d.head { format!(", {} more known to exist", d.claimed - d.head) } else { String::new() };
-        println!(
+        super::out::line(&format!(
             "  {} {}{}{}: {} changes held, last heard {}{}",
             short_id(&d.member.installation),
             d.member.name,
@@ -36,24 +40,26 @@ pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> 
             d.head,
             when(d.heard_ms),
             behind
-        );
+        ))?;
     }
     if !state.pending.is_empty() {
-        println!("{} change(s) wait for a session that holds their key.", state.pending.len());
+        super::out::line(&format!("{} change(s) wait for a session that holds their key.", state.pending.len()))?;
     }
     let open = crate::sync::conflicts::count(store);
     if open > 0 {
-        println!("{open} record(s) with a conflict: open the conflict screen from the dashboard (k).");
+        super::out::line(&format!(
+            "{open} record(s) with a conflict: open the conflict screen from the dashboard (k)."
+        ))?;
     }
     for a in &state.alarms {
-        println!(
+        super::out::line(&format!(
             "ALARM {} {}: installation {} change {} ({:?})",
             when(Some(a.at_ms)),
             a.kind.name(),
             short_id(&a.inst),
             a.seq,
             a.source
-        );
+        ))?;
     }
     Ok(state.alarms.len())
 }
@@ -73,7 +79,7 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
             crate::store::AuditEntry::new(crate::store::AuditAction::Update, "sync")
                 .summary(format!("{n} alarm(s) acknowledged")),
         )?;
-        println!("{n} alarm(s) acknowledged.");
+        super::out::line(&format!("{n} alarm(s) acknowledged."))?;
         return Ok(ExitCode::SUCCESS);
     }
     if !a.status {
@@ -86,7 +92,7 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
         };
         hub.listen();
         match hub::sync(&mut store, &mut hub) {
-            Ok(r) => println!(
+            Ok(r) => super::out::line(&format!(
                 "Synced: {} sent, {} received ({} applied, {} repeated, {} waiting for a key, {} set aside); {} bytes up, {} down.",
                 r.pushed,
                 r.received.accepted,
@@ -96,8 +102,10 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
                 r.received.rejected,
                 r.bytes_up,
                 r.bytes_down
-            ),
-            Err(SyncError::Hub(e)) => println!("Hub not reached: {e}. Work goes on offline; nothing was changed."),
+            ))?,
+            Err(SyncError::Hub(e)) => {
+                super::out::line(&format!("Hub not reached: {e}. Work goes on offline; nothing was changed."))?
+            }
             Err(SyncError::Store(e)) => return Err(e.into()),
         }
     }

@@ -39,7 +39,7 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             }
             for s in &store.header().slots {
                 let state = if s.disabled { "disabled" } else { "active" };
-                println!("{:<20} {:<12} {:<8} {}", s.username, s.role_name(), state, s.display_name);
+                super::out::line(&format!("{:<20} {:<12} {:<8} {}", s.username, s.role_name(), state, s.display_name))?;
             }
         }
         UserAction::Add { username, role: r, name } => {
@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
             let display = name.clone().unwrap_or_else(|| username.clone());
             store.set_user(username, &display, role(*r), pass.as_bytes())?;
-            println!("User {username} added.");
+            super::out::line(&format!("User {username} added."))?;
         }
         UserAction::Passwd { username } => {
             if !manager && *username != me {
@@ -64,7 +64,7 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             }
             let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
             store.set_user(username, &slot.display_name, slot.role, pass.as_bytes())?;
-            println!("Passphrase of {username} changed.");
+            super::out::line(&format!("Passphrase of {username} changed."))?;
         }
         UserAction::Role { username, role: r } => {
             if !manager {
@@ -80,11 +80,14 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             }
             let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
             store.set_user(username, &slot.display_name, role(*r), pass.as_bytes())?;
-            println!("{username} is now {}; give them the new passphrase.", slot_role_name(role(*r)));
+            super::out::line(&format!(
+                "{username} is now {}; give them the new passphrase.",
+                slot_role_name(role(*r))
+            ))?;
         }
         UserAction::Disable { username } => {
             store.disable_user(username)?;
-            println!("User {username} disabled.");
+            super::out::line(&format!("User {username} disabled."))?;
         }
     }
     Ok(ExitCode::SUCCESS)

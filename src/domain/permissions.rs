@@ -35,6 +35,17 @@ pub enum Act {
     OverrideWingRule,
     /// Read the audit chain.
     ReviewAudit,
+    /// Write an encrypted backup of the whole centre. Listed against case
+    /// data because a backup carries every case file (sealed): reception and
+    /// night staff, who may not see case files, do not carry them away either.
+    Backup,
+    /// Replace the centre with a backup, or start a new laptop from one: it
+    /// undoes every change since the backup and brings back users disabled
+    /// since, so only a manager (of the live centre too, when there is one).
+    Restore,
+    /// Write or read a sync bundle: every change this laptop holds, case
+    /// files included (sealed), carried on a stick; as for backups.
+    Bundle,
 }
 
 /// The kinds of data, by sensitivity (DESIGN §5).
@@ -67,6 +78,8 @@ fn grants(role: Role) -> &'static [(Act, DataClass)] {
             (Create, Medical),
             (Edit, Medical),
             (Organisations, Front),
+            (Backup, Case),
+            (Bundle, Case),
         ],
         Role::Manager => &[
             (View, Front),
@@ -85,6 +98,9 @@ fn grants(role: Role) -> &'static [(Act, DataClass)] {
             (Export, Case),
             (Erase, Case),
             (OverrideConsent, Case),
+            (Backup, Case),
+            (Restore, Case),
+            (Bundle, Case),
             (View, Medical),
             (Create, Medical),
             (Edit, Medical),
@@ -162,6 +178,9 @@ mod tests {
             assert!(allowed(role, Act::View, DataClass::Front));
             assert!(!allowed(role, Act::Export, DataClass::Front));
             assert!(!allowed(role, Act::Rooms, DataClass::Front));
+            for act in [Act::Backup, Act::Restore, Act::Bundle] {
+                assert!(DataClass::iter().all(|c| !allowed(role, act, c)), "{role:?} {act:?}");
+            }
         }
     }
 
@@ -175,6 +194,7 @@ mod tests {
             Act::OverrideWingRule,
             Act::Rooms,
             Act::ReviewAudit,
+            Act::Restore,
         ] {
             for role in [Role::Reception, Role::Night, Role::CaseWorker] {
                 for class in DataClass::iter() {

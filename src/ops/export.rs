@@ -189,7 +189,10 @@ fn stage(
     let tmp = part_path(path);
     let result = (|| {
         use std::io::Write;
-        let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        // Owner-only whatever the umask: an export holds names or case data
+        // in clear (issue 15); the CTDC file is anonymised but costs nothing
+        // to keep as private.
+        let mut w = std::io::BufWriter::new(crate::store::private_file::create(&tmp)?);
         fill(&mut w)?;
         w.flush()?;
         w.get_ref().sync_all()
@@ -393,10 +396,15 @@ pub fn report_bytes(f: &Figures, format: ReportFormat, i18n: &I18n, csv: &CsvSty
 pub fn summary_lines(done: &Exported, i18n: &I18n) -> Vec<String> {
     let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
     let mut out = Vec::new();
+    let full = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()).display().to_string();
     for (path, rows) in &done.files {
-        out.push(
-            i18n.t_args("export-written", &[("path", path.display().to_string().into()), ("rows", n(*rows).into())]),
-        );
+        out.push(i18n.t_args("export-written", &[("path", full(path).into()), ("rows", n(*rows).into())]));
+    }
+    // Every export but the anonymised CTDC set carries names or case data.
+    if done.ctdc.is_none() {
+        for (path, _) in &done.files {
+            out.push(i18n.t_args("export-personal-clear", &[("path", full(path).into())]));
+        }
     }
     if done.refused > 0 {
         out.push(i18n.t_args("export-left-out-refused", &[("count", n(done.refused).into())]));

@@ -19,7 +19,10 @@ use super::db::Store;
 use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::lock::DirLock;
+use super::private_file;
 use super::vault::{Header, sync_dir};
+use crate::domain::permissions::{Act, DataClass, allowed};
+use crate::domain::user::Role;
 
 const MAGIC: &[u8; 8] = b"HAVENBAK";
 const VERSION: u16 = 1;
@@ -136,11 +139,12 @@ impl Store {
     /// Writes an encrypted backup of the whole centre to `out`, reads it back
     /// and verifies it, and records the backup in the audit chain.
     pub fn backup_to(&self, out: &Path, progress: &mut dyn FnMut(u64)) -> Result<Counts> {
+        self.authorize(Act::Backup, DataClass::Case)?;
         let key = mac_key(&self.session()?.keys.audit);
         self.make_durable()?;
         let tmp = out.with_extension("partial");
         let counts = {
-            let file = File::create(&tmp)?;
+            let file = private_file::create(&tmp)?;
             let mut w = MacWriter { inner: BufWriter::new(file), mac: new_mac(&key)?, written: 0 };
             w.put(MAGIC)?;
             w.put(&VERSION.to_be_bytes())?;
@@ -267,32 +271,85 @@ pub fn archive_header(path: &Path) -> Result<Header> {
     Header::decode(&bytes)
 }
 
+/// What a restore did.
+pub struct Restored {
+    /// What it moved.
+    pub counts: Counts,
+    /// The restored centre, logged in.
+    pub store: Store,
+    /// Where the centre it replaced was moved aside (kept until a manager
+    /// removes it), if there was one.
+    pub replaced: Option<PathBuf>,
+}
+
 /// Restores `archive_path` into `dir`. An existing centre is replaced only
-/// with `force`, and only by a backup of the same centre. Returns the counts
-/// and the restored store, logged in.
+/// with `force`, only by a backup of the same centre, and only by a manager
+/// of the live centre who is a manager in the backup too; an empty folder (a
+/// new laptop) takes a backup from a manager of that backup. Returns the
+/// counts and the restored store, logged in.
 pub fn restore(archive_path: &Path, dir: &Path, user: &str, pass: &[u8], force: bool) -> Result<(Counts, Store)> {
-    let header = archive_header(archive_path)?;
-    let (_, keys) = header.unlock(user, pass)?;
+    let r = restore_over(archive_path, dir, user, pass, force)?;
+    Ok((r.counts, r.store))
+}
+
+/// The manager role, or a refusal naming restore.
+fn may_restore(role: Role) -> Result<()> {
+    if allowed(role, Act::Restore, DataClass::Case) { Ok(()) } else { Err(StoreError::Forbidden(Act::Restore.name())) }
+}
+
+/// A header that cannot be read inside a backup is a damaged backup (the
+/// vault's own message would send the user to a backup).
+fn archive_damage(e: StoreError) -> StoreError {
+    match e {
+        StoreError::HeaderDamaged(why) => StoreError::Invalid(format!("backup damaged (its vault header: {why})")),
+        other => other,
+    }
+}
+
+/// [`restore`], saying also where the replaced centre was kept.
+pub fn restore_over(archive_path: &Path, dir: &Path, user: &str, pass: &[u8], force: bool) -> Result<Restored> {
+    // A relative folder has an empty parent, which cannot be synced.
+    let dir = &std::path::absolute(dir)?;
+    let archive_path = &std::path::absolute(archive_path)?;
+    let header = archive_header(archive_path).map_err(archive_damage)?;
+    let (slot, keys) = header.unlock(user, pass)?;
     let archive = read_archive(archive_path, &keys.audit)?;
-    let _lock = if Header::exists(dir) {
+    let (_lock, live) = if Header::exists(dir) {
         if !force {
             return Err(StoreError::AlreadyExists { path: dir.to_path_buf() });
         }
         let lock = DirLock::acquire(dir)?;
         let existing = Header::read(dir)?;
+        // The live centre decides: a user disabled or demoted since the
+        // backup is refused even though the backup still lets them in.
+        let live_slot = match existing.unlock(user, pass) {
+            Ok((s, _)) => s,
+            // A disabled slot has no keys left to unwrap: say what it is.
+            Err(StoreError::BadCredentials) if existing.slot(user).is_some_and(|s| s.disabled) => {
+                return Err(StoreError::Disabled);
+            }
+            Err(e) => return Err(e),
+        };
+        may_restore(live_slot.role)?;
+        may_restore(slot.role)?;
         if existing.centre_id != header.centre_id {
             return Err(StoreError::Rule("backup_other_centre".into()));
         }
-        Some(lock)
+        (Some(lock), Some(Witness::read(dir)))
     } else {
-        None
+        may_restore(slot.role)?;
+        (None, None)
     };
     let staging = sibling(dir, "restoring");
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
-    fs::create_dir_all(staging.join("db"))?;
-    fs::write(staging.join(super::vault::HEADER_FILE), &archive.header)?;
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    private_file::create_dir_all(&staging.join("db"))?;
+    private_file::restrict(&staging)?;
+    private_file::write(&staging.join(super::vault::HEADER_FILE), &archive.header)?;
     {
         let db = sled::Config::new().path(staging.join("db")).mode(sled::Mode::LowSpace).open()?;
         for (name, entries) in &archive.trees {
@@ -307,6 +364,7 @@ pub fn restore(archive_path: &Path, dir: &Path, user: &str, pass: &[u8], force: 
         File::open(staging.join("db").join("db"))?.sync_all()?;
     }
     archive.witness.write(&staging)?;
+    private_file::restrict_centre(&staging)?;
     sync_dir(&staging)?;
     // Check the staged centre before it replaces anything.
     {
@@ -319,29 +377,64 @@ pub fn restore(archive_path: &Path, dir: &Path, user: &str, pass: &[u8], force: 
             )));
         }
     }
-    let old = sibling(dir, "replaced");
-    if dir.exists() {
-        if old.exists() {
-            fs::remove_dir_all(&old)?;
-        }
-        fs::rename(dir, &old)?;
+    // The replaced centre is moved aside, named with the time, and kept.
+    let empty = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
+    if empty {
+        fs::remove_dir(dir)?;
     }
+    let replaced = if dir.exists() {
+        let old = aside(dir);
+        fs::rename(dir, &old)?;
+        Some(old)
+    } else {
+        None
+    };
     fs::rename(&staging, dir)?;
     if let Some(parent) = dir.parent() {
         sync_dir(parent)?;
     }
     drop(_lock);
-    if old.exists() {
-        let _ = fs::remove_dir_all(&old);
-    }
     let store = Store::open_as(dir, user, pass)?;
-    store.audit(AuditEntry::new(AuditAction::Restore, "centre").summary(format!("{} values", archive.values())))?;
     let counts = Counts {
         values: archive.values(),
         trees: archive.trees.len() as u64,
         bytes: fs::metadata(archive_path)?.len(),
     };
-    Ok((counts, store))
+    let what = match (&replaced, live) {
+        (Some(old), Some(w)) => format!(
+            "; replaced the centre at audit event {} (change {}), kept in {}",
+            w.audit,
+            w.change,
+            old.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ),
+        (Some(old), None) => format!(
+            "; replaced the folder, kept in {}",
+            old.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ),
+        _ => "; into an empty folder".to_string(),
+    };
+    store.audit(AuditEntry::new(AuditAction::Restore, "centre").summary(format!(
+        "from {} ({} values, {} bytes, backup at audit event {}){what}",
+        archive_path.display(),
+        counts.values,
+        counts.bytes,
+        archive.witness.audit,
+    )))?;
+    Ok(Restored { counts, store, replaced })
+}
+
+/// A free name beside `dir` for the centre a restore replaces:
+/// `centre.replaced-20261207-153000` (UTC), with a number if taken.
+fn aside(dir: &Path) -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S").to_string();
+    let first = sibling(dir, &format!("replaced-{stamp}"));
+    let mut n = 2;
+    let mut candidate = first.clone();
+    while candidate.exists() {
+        candidate = sibling(dir, &format!("replaced-{stamp}-{n}"));
+        n += 1;
+    }
+    candidate
 }
 
 fn sibling(dir: &Path, suffix: &str) -> PathBuf {

@@ -230,7 +230,12 @@ impl Store {
         if !spec.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(StoreError::Rule("passphrase_short".into()));
         }
-        std::fs::create_dir_all(dir)?;
+        // A database without its vault is half a centre: never write a new
+        // vault over it (it would not open the data, and hide it).
+        if dir.join("db").exists() {
+            return Err(StoreError::Rule("database_without_vault".into()));
+        }
+        super::private_file::create_dir_all(dir)?;
         let lock = DirLock::acquire(dir)?;
         if Header::exists(dir) {
             return Err(StoreError::AlreadyExists { path: dir.to_path_buf() });

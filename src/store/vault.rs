@@ -266,7 +266,7 @@ impl Header {
         let bytes = self.encode()?;
         let tmp = dir.join(format!("{HEADER_FILE}.tmp"));
         {
-            let mut f = fs::File::create(&tmp)?;
+            let mut f = super::private_file::create(&tmp)?;
             f.write_all(&bytes)?;
             f.sync_all()?;
         }

@@ -86,6 +86,7 @@ fn write_frame(
 /// Writes every envelope held here (own and relayed; with `since`, those
 /// from that time on), the roster and a checkpoint, to `path`.
 pub fn export(store: &Store, path: &Path, since_ms: Option<i64>) -> Result<Exported, BundleError> {
+    store.authorize(crate::domain::permissions::Act::Bundle, crate::domain::permissions::DataClass::Case)?;
     let centre = store.header().centre_id;
     let tk = wire::transport_key(&store.session()?.keys.front);
     let mut state = SyncState::load(store)?;
@@ -93,7 +94,7 @@ pub fn export(store: &Store, path: &Path, since_ms: Option<i64>) -> Result<Expor
     let checkpoint = make_checkpoint(store, &mut state, claims)?;
     receive::save(store, &state)?;
     let tmp = path.with_extension("partial");
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(StoreError::from)?);
+    let mut file = std::io::BufWriter::new(crate::store::private_file::create(&tmp).map_err(StoreError::from)?);
     let mut bytes = 0u64;
     file.write_all(MAGIC).map_err(StoreError::from)?;
     file.write_all(&VERSION.to_be_bytes()).map_err(StoreError::from)?;
@@ -148,6 +149,7 @@ pub fn export(store: &Store, path: &Path, since_ms: Option<i64>) -> Result<Expor
 
 /// Reads, verifies and applies a bundle.
 pub fn import(store: &mut Store, path: &Path) -> Result<Received, BundleError> {
+    store.authorize(crate::domain::permissions::Act::Bundle, crate::domain::permissions::DataClass::Case)?;
     let centre = store.header().centre_id;
     let tk = wire::transport_key(&store.session()?.keys.front);
     let mut file = std::io::BufReader::new(std::fs::File::open(path).map_err(|_| StoreError::NotFound("bundle file"))?);
