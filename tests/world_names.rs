@@ -1,0 +1,153 @@
+//! Names of the world drawn true: Persian and Dari with the zero-width
+//! non-joiner, Arabic (whose lam-alef unicode-width counts as one column),
+//! a right-to-left override, combining accents, a CJK name, an emoji with a
+//! zero-width joiner, escape sequences and a 10,000-character name, on every
+//! screen that shows a name or a note, at 80×24 and 120×40. Every cell of
+//! the buffer is one a terminal draws at the width ratatui assumes, the
+//! columns after a name stay where they are with ordinary names, and a real
+//! terminal (tmux) shows exactly the buffer after a frame of hostile names
+//! is replaced by one of ordinary names. All names are synthetic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use haven::app::console::App;
+use haven::domain::case::CaseFront;
+use haven::i18n::Lang;
+use haven::store::{AuditAction, AuditEntry, Store};
+use ratatui::buffer::{Buffer, CellWidth};
+use support::*;
+use unicode_width::UnicodeWidthChar;
+
+/// Hostile and ordinary names of the world (all made up).
+const WORLD: [&str; 16] = [
+    "نازنین\u{200C}زهرا احمدی",     // Persian, ZWNJ inside the first name
+    "می\u{200C}خواهم فرشته",        // Dari, ZWNJ after a letter
+    "علاء بلال",                    // Arabic: two lam-alef pairs
+    "\u{202E}ANNA-2026\u{202C}",    // right-to-left override
+    "Zoe\u{308} Ame\u{301}lie",     // combining accents on their letters
+    "\u{301}Ana",                   // a combining mark with no letter before it
+    "李小龍",                       // CJK, two columns a letter
+    "Mila 👩\u{200D}👧",            // an emoji ZWJ sequence
+    "\u{1b}[2J\u{1b}[31mRed\u{7}",  // escape sequences
+    "Айгүл Өмүрбекова",             // Kyrgyz
+    "Oʻgʻiloy Xoʻjayeva",           // Uzbek (Latin, U+02BB)
+    "Ҷамила Қодирова",              // Tajik
+    "Ola ☺\u{FE0F} 👍\u{1F3FD}",    // emoji presentation and a skin tone
+    "ب\u{200D}ب soft\u{AD}hyphen",  // a ZWJ between letters, a soft hyphen
+    "Ю\u{200C}",                    // a trailing ZWNJ
+    "LONG",                         // replaced by 10,000 characters
+];
+
+/// Ordinary names for the frame drawn after the hostile one.
+const ORDINARY: [&str; 4] = ["Anna Petrova", "Юлия Иванова", "Maria Lopez", "Olga Smirnova"];
+
+fn world_name(i: usize) -> String {
+    let n = WORLD[i % WORLD.len()];
+    if n == "LONG" { "Ю\u{200C}ل".repeat(3_334) } else { n.to_string() }
+}
+
+/// Gives the cases of `store` the names `name(i)`, in order of their codes.
+fn rename(store: &Store, name: impl Fn(usize) -> String) {
+    let mut cases = store.scan::<CaseFront>().unwrap();
+    cases.sort_by_key(|c| c.body.code.to_string());
+    for (i, c) in cases.iter_mut().enumerate() {
+        c.body.alias = name(i);
+    }
+    store
+        .commit(AuditEntry::new(AuditAction::Update, "case"), |tx| {
+            for c in &cases {
+                tx.put(c.body.clone())?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// The characters terminals disagree about, which must never reach a cell.
+fn disputed(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{AD}' | '\u{1F3FB}'..='\u{1F3FF}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Asserts that a terminal drawing `buf` cell by cell advances exactly as
+/// ratatui assumes: no cell is empty of width, none holds a character
+/// terminals disagree about, and every cell's width is the sum of its
+/// characters' widths (what `wcwidth` gives a terminal).
+fn assert_cells_true(buf: &Buffer, what: &str) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let s = buf[(x, y)].symbol();
+            let assumed = usize::from(s.cell_width());
+            let drawn: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert!(
+                assumed >= 1 && assumed == drawn && !s.chars().any(disputed),
+                "{what}: cell ({x},{y}) {s:?} is {assumed} columns to ratatui, {drawn} to a terminal\n{}",
+                row_text(buf, y)
+            );
+            x += u16::try_from(assumed).unwrap();
+        }
+    }
+}
+
+/// Row `y` as a terminal shows it: wide cells cover the cell after them.
+fn row_text(buf: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut x = buf.area.left();
+    while x < buf.area.right() {
+        let s = buf[(x, y)].symbol();
+        out.push_str(s);
+        x += s.cell_width().max(1);
+    }
+    out.trim_end().to_string()
+}
+
+fn buffer_text(buf: &Buffer) -> String {
+    (buf.area.top()..buf.area.bottom()).map(|y| row_text(buf, y)).collect::<Vec<_>>().join("\n")
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    render(app, w, h).backend().buffer().clone()
+}
+
+fn settle(app: &mut App) {
+    wait_for_background(app);
+    for _ in 0..200 {
+        app.tick();
+        if !screen_text(app, 120, 40).contains(haven::screens::cases::PENDING_MARK) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn the_case_list_keeps_its_columns_with_any_name() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_d1, world) = centre(Some(20));
+        rename(&world, world_name);
+        let (_d2, plain) = centre(Some(20));
+        rename(&plain, |i| ORDINARY[i % ORDINARY.len()].to_string());
+        let mut a = app(world, Lang::En);
+        let mut b = app(plain, Lang::En);
+        press(&mut a, "F4");
+        press(&mut b, "F4");
+        settle(&mut a);
+        settle(&mut b);
+        let (ba, bb) = (draw(&mut a, w, h), draw(&mut b, w, h));
+        assert_cells_true(&ba, &format!("case list {w}x{h}"));
+        // The columns after the name: from the status title on, every row
+        // reads the same whatever the names are.
+        let titles = (0..h).find(|y| row_text(&bb, *y).contains("Status")).unwrap();
+        let col = row_text(&bb, titles).find("Status").unwrap();
+        let col = u16::try_from(row_text(&bb, titles)[..col].chars().count()).unwrap();
+        for y in titles..h.saturating_sub(2) {
+            let tail = |buf: &Buffer| (col..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>();
+            assert_eq!(tail(&ba), tail(&bb), "row {y} at {w}x{h}:\n{}\n{}", row_text(&ba, y), row_text(&bb, y));
+        }
+    }
+}
