@@ -151,3 +151,64 @@ fn the_case_list_keeps_its_columns_with_any_name() {
         }
     }
 }
+
+/// The case with a world name `i` (by order of codes).
+fn case_no(store: &Store, i: usize) -> CaseFront {
+    let mut cases: Vec<CaseFront> = store.scan::<CaseFront>().unwrap().into_iter().map(|c| c.body).collect();
+    cases.sort_by_key(|c| c.code.to_string());
+    cases.swap_remove(i)
+}
+
+/// Every screen that shows a name or a note, each at both sizes, with the
+/// name of case `i` of the world list in its file, its forms and its note.
+fn walk_every_screen(i: usize, lang: Lang, mut check: impl FnMut(&mut App, &str)) {
+    let (_dir, store) = centre(Some(20));
+    rename(&store, world_name);
+    let case = case_no(&store, i);
+    let mut app = app(store, lang);
+    for keys in ["alt-0", "F2", "F3", "F4", "F5", "F6"] {
+        press(&mut app, keys);
+        settle(&mut app);
+        check(&mut app, keys);
+    }
+    press(&mut app, "alt-0");
+    app.push(haven::screens::case_file(&app.ctx, case.id).unwrap());
+    check(&mut app, "profile");
+    // The case form: the name in an input, the cursor on each of its characters.
+    press(&mut app, "e");
+    check(&mut app, "case form");
+    press(&mut app, "tab");
+    for n in 0..case.alias.chars().count().min(12) {
+        check(&mut app, &format!("case form, cursor {n} from the end"));
+        press(&mut app, "left");
+    }
+    press(&mut app, "esc");
+    // A note in the world's words, through its form (which names the case).
+    for _ in 0..6 {
+        press(&mut app, "tab");
+    }
+    press(&mut app, "n");
+    check(&mut app, "note form");
+    press(&mut app, "tab tab");
+    type_text(&mut app, &world_name(i).chars().filter(|c| !c.is_control()).take(300).collect::<String>());
+    check(&mut app, "note form typed");
+    press(&mut app, "ctrl-s");
+    for tab in ["notes", "history", "profile", "stay", "services", "referrals", "travel", "consent"] {
+        check(&mut app, tab);
+        press(&mut app, "tab");
+    }
+    press(&mut app, "ctrl-l");
+    check(&mut app, "lock screen");
+}
+
+#[test]
+fn every_screen_that_shows_a_name_draws_every_cell_true() {
+    for i in 0..WORLD.len() {
+        walk_every_screen(i, Lang::En, |app, what| {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let buf = draw(app, w, h);
+                assert_cells_true(&buf, &format!("name {i} {:?}, {what} at {w}x{h}", WORLD[i]));
+            }
+        });
+    }
+}
