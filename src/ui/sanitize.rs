@@ -233,6 +233,42 @@ pub fn truncate_to_width(s: &str, width: usize) -> String {
     out
 }
 
+/// The last guard of the width rule, run on every frame after the screens
+/// drew: a cell whose text a terminal would not draw at the width ratatui
+/// assumes (text that reached the buffer by some path other than [`inert`])
+/// gets its display copy if that is as wide, else `�`, or a space for a
+/// cell of no width. A terminal then never disagrees with ratatui about
+/// where a cell is, so no later cell lands off its column or stays stale.
+pub fn settle_buffer(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        let s = cell.symbol();
+        if plain(s) || drawn_true(s) {
+            continue;
+        }
+        let shown = inert(s);
+        // A one-byte symbol is one column to ratatui, even a control.
+        let want = if s.len() == 1 { 1 } else { usize::from(s.cell_width()) };
+        let fixed = if want == 0 {
+            " ".to_string()
+        } else if graphemes(&shown).len() == 1 && display_width(&shown) == want {
+            shown.into_owned()
+        } else {
+            REPLACEMENT.to_string()
+        };
+        cell.set_symbol(&fixed);
+    }
+}
+
+/// Whether the cell text `s` is already drawn true: its own display copy,
+/// as wide as its characters, and at least one column.
+fn drawn_true(s: &str) -> bool {
+    if s.chars().any(char::is_control) {
+        return false;
+    }
+    let w = usize::from(s.cell_width());
+    w >= 1 && matches!(inert(s), Cow::Borrowed(_)) && s.chars().map(char_width).sum::<usize>() == w
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,6 +376,19 @@ mod tests {
         assert_eq!(inert("\u{200C}Ana"), "Ana");
         assert_eq!(inert("☺\u{FE0F}"), "☺");
         assert_eq!(inert("👍\u{1F3FD}"), "👍");
+    }
+
+    #[test]
+    fn a_cell_that_reached_the_buffer_raw_is_settled() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        for (x, sym) in ["a\u{200D}", "\u{200C}", "☺\u{FE0F}", "\u{1b}", "ж", "👍\u{1F3FD}", "b"].iter().enumerate() {
+            buf[(u16::try_from(x).unwrap(), 0)].set_symbol(sym);
+        }
+        settle_buffer(&mut buf);
+        let got: Vec<&str> = (0..7).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(got, ["a", " ", "\u{FFFD}", "␛", "ж", "👍", "b"]);
     }
 
     proptest::proptest! {
