@@ -212,3 +212,153 @@ fn every_screen_that_shows_a_name_draws_every_cell_true() {
         });
     }
 }
+
+/// The frames drawn in a real terminal: each is `(what, keys to press
+/// first, which app)`; app 0 has the world's names, app 1 ordinary ones.
+/// Keys after `|` are pressed once the screen has settled.
+const FRAMES: [(&str, &str, usize); 6] = [
+    ("world list", "F4", 0),
+    ("ordinary list", "F4", 1),
+    ("world beds", "F3", 0),
+    ("world case form", "F4|down down down|enter|e", 0),
+    ("world lock screen", "ctrl-l", 0),
+    ("ordinary list again", "F4", 1),
+];
+
+/// Run inside tmux by `a_real_terminal_shows_exactly_the_buffer`: draws the
+/// frames through crossterm on the terminal, each time writing the buffer as
+/// text and waiting until the other side has captured the pane.
+#[test]
+#[ignore = "run inside tmux by a_real_terminal_shows_exactly_the_buffer"]
+fn tmux_side_draws_the_frames() {
+    use ratatui::crossterm::execute;
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+    let Ok(dir) = std::env::var("WORLD_NAMES_DIR") else { return };
+    let dir = std::path::PathBuf::from(dir);
+    let (_d1, world) = centre(Some(20));
+    rename(&world, world_name);
+    let (_d2, plain) = centre(Some(20));
+    rename(&plain, |i| ORDINARY[i % ORDINARY.len()].to_string());
+    let mut apps = [app(world, Lang::En), app(plain, Lang::En)];
+    let mut out = std::io::stdout();
+    execute!(out, EnterAlternateScreen).unwrap();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout())).unwrap();
+    terminal.clear().unwrap();
+    for (n, (_, keys, which)) in FRAMES.iter().enumerate() {
+        let app = &mut apps[*which];
+        for group in keys.split('|') {
+            press(app, group);
+            settle(app);
+        }
+        let done = terminal.draw(|f| app.render(f)).unwrap();
+        let text = buffer_text(done.buffer);
+        std::fs::write(dir.join(format!("frame-{n}.txt")), text).unwrap();
+        let go = dir.join(format!("captured-{n}"));
+        let start = std::time::Instant::now();
+        while !go.exists() && start.elapsed() < std::time::Duration::from_secs(60) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    execute!(out, LeaveAlternateScreen).unwrap();
+}
+
+#[test]
+fn a_real_terminal_shows_exactly_the_buffer() {
+    use std::process::Command;
+    if !Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("tmux.sock").display().to_string();
+        let exe = std::env::current_exe().unwrap();
+        let script = format!(
+            "WORLD_NAMES_DIR={d} LANG=C.UTF-8 {exe} --exact tmux_side_draws_the_frames --ignored --nocapture \
+             --test-threads=1 >/dev/null 2>{d}/stderr.txt; sleep 60",
+            d = dir.path().display(),
+            exe = exe.display()
+        );
+        // The test's own output goes nowhere; the frames go to the tty.
+        let script = script.replace(">/dev/null", "");
+        let ok = Command::new("tmux")
+            .args(["-S", &socket, "new-session", "-d", "-s", "world", "-x", &w.to_string(), "-y", &h.to_string()])
+            .args(["bash", "--norc", "-c", &script])
+            .env("TERM", "xterm-256color")
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        let capture = || {
+            let out = Command::new("tmux").args(["-S", &socket, "capture-pane", "-p", "-t", "world"]).output().unwrap();
+            String::from_utf8_lossy(&out.stdout).lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>()
+        };
+        let mut failures = Vec::new();
+        for (n, (what, _, _)) in FRAMES.iter().enumerate() {
+            let frame = dir.path().join(format!("frame-{n}.txt"));
+            let start = std::time::Instant::now();
+            while !frame.exists() {
+                let err = std::fs::read_to_string(dir.path().join("stderr.txt")).unwrap_or_default();
+                assert!(start.elapsed() < std::time::Duration::from_secs(60), "no frame {n}:\n{err}");
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let want: Vec<String> = std::fs::read_to_string(&frame).unwrap().lines().map(str::to_string).collect();
+            // The pane settles once the frame is written; give it a generous moment.
+            let start = std::time::Instant::now();
+            let mut got = capture();
+            while got[..want.len().min(got.len())] != want[..] && start.elapsed() < std::time::Duration::from_secs(3) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                got = capture();
+            }
+            if std::env::var_os("WORLD_NAMES_SHOW").is_some() {
+                eprintln!("--- {what} at {w}x{h}\n{}", got.join("\n"));
+            }
+            for (y, (g, e)) in got.iter().zip(&want).enumerate() {
+                if g != e {
+                    failures.push(format!("{what} at {w}x{h}, row {y}:\n  tmux:   {g}\n  buffer: {e}"));
+                }
+            }
+            std::fs::write(dir.path().join(format!("captured-{n}")), "").unwrap();
+        }
+        let _ = Command::new("tmux").args(["-S", &socket, "kill-server"]).status();
+        assert!(failures.is_empty(), "{} rows differ:\n{}", failures.len(), failures.join("\n"));
+    }
+}
+
+/// The screens that show a name or a note, with the world's names, in
+/// English and Russian at both sizes.
+#[test]
+fn snapshots_of_the_world_names() {
+    for lang in [Lang::En, Lang::Ru] {
+        let (_dir, store) = centre(Some(20));
+        rename(&store, world_name);
+        let case = case_no(&store, 0);
+        let mut app = app(store, lang);
+        let shoot = |app: &mut App, name: &str| {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let buf = draw(app, w, h);
+                assert_cells_true(&buf, name);
+                insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), buffer_text(&buf));
+            }
+        };
+        press(&mut app, "F4");
+        settle(&mut app);
+        shoot(&mut app, "list");
+        press(&mut app, "F3");
+        settle(&mut app);
+        shoot(&mut app, "beds");
+        press(&mut app, "alt-0");
+        app.push(haven::screens::case_file(&app.ctx, case.id).unwrap());
+        press(&mut app, "e");
+        shoot(&mut app, "case_form");
+        press(&mut app, "esc");
+        for _ in 0..6 {
+            press(&mut app, "tab");
+        }
+        press(&mut app, "n tab tab");
+        let note: Vec<String> = (0..WORLD.len() - 1).map(world_name).collect();
+        type_text(&mut app, &note.join(" · ").chars().filter(|c| !c.is_control()).collect::<String>());
+        shoot(&mut app, "note_form");
+        press(&mut app, "ctrl-s");
+        shoot(&mut app, "notes");
+    }
+}
