@@ -166,7 +166,7 @@ fn walk_every_screen(i: usize, lang: Lang, mut check: impl FnMut(&mut App, &str)
     rename(&store, world_name);
     let case = case_no(&store, i);
     let mut app = app(store, lang);
-    for keys in ["alt-0", "F2", "F3", "F4", "F5", "F6"] {
+    for keys in ["alt-0", "F2", "F3", "F4", "F5", "F6", "alt-0 A"] {
         press(&mut app, keys);
         settle(&mut app);
         check(&mut app, keys);

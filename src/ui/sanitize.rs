@@ -233,6 +233,20 @@ pub fn truncate_to_width(s: &str, width: usize) -> String {
     out
 }
 
+/// The display copy of `s` padded with spaces to at least `width` columns
+/// (`format!("{:<width$}")` pads by characters, which a ZWNJ or a CJK
+/// letter makes wrong).
+pub fn pad(s: &str, width: usize) -> String {
+    let shown = inert(s);
+    let fill = width.saturating_sub(display_width(&shown));
+    format!("{shown}{}", " ".repeat(fill))
+}
+
+/// The display copy of `s` cut or padded to exactly `width` columns.
+pub fn fit(s: &str, width: usize) -> String {
+    pad(&truncate_to_width(s, width), width)
+}
+
 /// The last guard of the width rule, run on every frame after the screens
 /// drew: a cell whose text a terminal would not draw at the width ratatui
 /// assumes (text that reached the buffer by some path other than [`inert`])
@@ -389,6 +403,16 @@ mod tests {
         settle_buffer(&mut buf);
         let got: Vec<&str> = (0..7).map(|x| buf[(x, 0)].symbol()).collect();
         assert_eq!(got, ["a", " ", "\u{FFFD}", "␛", "ж", "👍", "b"]);
+    }
+
+    #[test]
+    fn columns_are_padded_by_what_is_drawn() {
+        for s in ["نازنین\u{200C}زهرا", "李小龍", "Zoe\u{308}", "بلال", "ab"] {
+            assert_eq!(display_width(&fit(s, 12)), 12, "{s:?}");
+            assert_eq!(display_width(&pad(s, 12)), 12, "{s:?}");
+        }
+        assert_eq!(fit("Иванова Юлия", 8), "Иванова…");
+        assert_eq!(pad("Иванова Юлия", 8), "Иванова Юлия");
     }
 
     proptest::proptest! {
