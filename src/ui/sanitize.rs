@@ -211,7 +211,7 @@ pub fn display_width(s: &str) -> usize {
 /// Counts display columns, not bytes or chars: Cyrillic takes one column
 /// per letter, CJK two, combining marks none; a grapheme is never split.
 pub fn truncate_to_width(s: &str, width: usize) -> String {
-    let shown = inert(s);
+    let shown = inert(head(s, width));
     if display_width(&shown) <= width {
         return shown.into_owned();
     }
@@ -231,6 +231,27 @@ pub fn truncate_to_width(s: &str, width: usize) -> String {
     }
     out.push(ELLIPSIS);
     out
+}
+
+/// The start of `s` that is sure to hold more than `width` columns once
+/// drawn, with the marks that follow it: enough to cut to `width` without
+/// reading the rest of a 10,000-character note. A character may be drawn at
+/// half the columns it counts alone (a skin tone), never less, hence twice.
+fn head(s: &str, width: usize) -> &str {
+    let enough = width.saturating_mul(2).saturating_add(4);
+    let mut cols = 0usize;
+    let mut marks = 0;
+    for (i, c) in s.char_indices() {
+        let w = if not_drawn(c) { 0 } else { char_width(c) };
+        if cols > enough {
+            if w > 0 || marks >= 32 {
+                return s.get(..i).unwrap_or(s);
+            }
+            marks += 1;
+        }
+        cols += w;
+    }
+    s
 }
 
 /// The display copy of `s` padded with spaces to at least `width` columns
@@ -322,6 +343,16 @@ mod tests {
         assert!(cut.ends_with('…'));
         let hostile = "\u{1b}".repeat(10_000);
         assert_eq!(inert(&hostile).chars().count(), 10_000);
+        // The worst case: every grapheme needs the slow path, lam-alef pairs included.
+        let world = "Ю\u{200C}لا👩\u{200D}👧e\u{301}x".repeat(1_000);
+        let start = std::time::Instant::now();
+        let shown = inert(&world);
+        let took = start.elapsed();
+        assert_eq!(display_width(&shown), 9_000);
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+        if std::env::var_os("HAVEN_SHOW_TIMES").is_some() {
+            eprintln!("inert of {} chars: {took:?}", world.chars().count());
+        }
     }
 
     #[test]
@@ -413,6 +444,32 @@ mod tests {
         }
         assert_eq!(fit("Иванова Юлия", 8), "Иванова…");
         assert_eq!(pad("Иванова Юлия", 8), "Иванова Юлия");
+    }
+
+    #[test]
+    fn a_long_text_is_cut_from_its_start_alone() {
+        for unit in ["👍\u{1F3FD}", "Ю\u{200C}ل", "لا", "e\u{301}\u{302}", "日", "\u{1b}"] {
+            let long = unit.repeat(5_000);
+            for w in [0usize, 1, 2, 5, 40, 119] {
+                let whole: String = {
+                    let shown = inert(&long);
+                    let mut out = String::new();
+                    let mut used = 0;
+                    for g in graphemes(&shown) {
+                        if used + grapheme_width(g) > w.saturating_sub(1) {
+                            break;
+                        }
+                        used += grapheme_width(g);
+                        out.push_str(g);
+                    }
+                    if w > 0 {
+                        out.push(ELLIPSIS);
+                    }
+                    out
+                };
+                assert_eq!(truncate_to_width(&long, w), whole, "{unit:?} at {w}");
+            }
+        }
     }
 
     proptest::proptest! {
