@@ -179,10 +179,7 @@ pub fn drawn(area: &TextArea<'static>) -> TextArea<'static> {
     if let Some(style) = area.placeholder_style() {
         shown.set_placeholder_style(style);
     }
-    shown.move_cursor(CursorMove::Jump(
-        u16::try_from(row).unwrap_or(u16::MAX),
-        u16::try_from(at).unwrap_or(u16::MAX),
-    ));
+    shown.move_cursor(CursorMove::Jump(u16::try_from(row).unwrap_or(u16::MAX), u16::try_from(at).unwrap_or(u16::MAX)));
     shown
 }
 

@@ -147,7 +147,8 @@ pub fn inert(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     // Characters: placeholders in, invisible disputed ones out.
-    let chars: String = s.chars().filter(|c| !not_drawn(*c)).map(|c| placeholder(c).unwrap_or(c)).map(spacing).collect();
+    let chars: String =
+        s.chars().filter(|c| !not_drawn(*c)).map(|c| placeholder(c).unwrap_or(c)).map(spacing).collect();
     // Graphemes: each starts with a visible character and is as wide as its characters.
     let mut out = String::with_capacity(chars.len());
     let mut prev: Option<String> = None;
@@ -328,8 +329,16 @@ mod tests {
 
     #[test]
     fn normal_text_is_untouched_and_borrowed() {
-        for s in ["Юлия Иванова", "Amélie", "e\u{301}te\u{301}", "李小龍", "👩👧", "نازنین\u{200C}زهرا", "SU 2101 → SVO D", ""]
-        {
+        for s in [
+            "Юлия Иванова",
+            "Amélie",
+            "e\u{301}te\u{301}",
+            "李小龍",
+            "👩👧",
+            "نازنین\u{200C}زهرا",
+            "SU 2101 → SVO D",
+            "",
+        ] {
             assert!(matches!(inert(s), Cow::Borrowed(_)), "{s}");
         }
     }
@@ -428,7 +437,8 @@ mod tests {
         use ratatui::buffer::Buffer;
         use ratatui::layout::Rect;
         let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
-        for (x, sym) in ["a\u{200D}", "\u{200C}", "☺\u{FE0F}", "\u{1b}", "ж", "👍\u{1F3FD}", "b"].iter().enumerate() {
+        for (x, sym) in ["a\u{200D}", "\u{200C}", "☺\u{FE0F}", "\u{1b}", "ж", "👍\u{1F3FD}", "b"].iter().enumerate()
+        {
             buf[(u16::try_from(x).unwrap(), 0)].set_symbol(sym);
         }
         settle_buffer(&mut buf);
