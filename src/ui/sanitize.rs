@@ -135,6 +135,28 @@ fn plain(s: &str) -> bool {
     s.bytes().all(|b| (0x20..0x7F).contains(&b))
 }
 
+/// Whether `c` is drawn as it is wherever it stands: at least one column,
+/// no placeholder, and none of the characters unicode-width joins with a
+/// neighbour into fewer columns (lam, skin tones, Lisu tones, the Tifinagh
+/// joiner, Kirat Rai vowels, the halfwidth sound marks).
+fn simple(c: char) -> bool {
+    char_width(c) >= 1
+        && placeholder(c).is_none()
+        && !not_drawn(c)
+        && !matches!(
+            c,
+            '\u{644}'
+                | '\u{6B5}'..='\u{6B8}'
+                | '\u{8A6}'
+                | '\u{1F3FB}'..='\u{1F3FF}'
+                | '\u{A4F8}'..='\u{A4FD}'
+                | '\u{2D7F}'
+                | '\u{16D63}'..='\u{16D6A}'
+                | '\u{FF9E}'
+                | '\u{FF9F}'
+        )
+}
+
 /// The display copy of `s`: inert (every control and bidi character
 /// replaced by a visible placeholder) and drawn by every terminal at the
 /// width ratatui assumes (the rule in this module's header).
@@ -143,7 +165,7 @@ fn plain(s: &str) -> bool {
 /// are kept; the result borrows `s` when nothing had to change, which is
 /// the usual case. Applying it twice gives the same as once.
 pub fn inert(s: &str) -> Cow<'_, str> {
-    if plain(s) {
+    if plain(s) || s.chars().all(simple) {
         return Cow::Borrowed(s);
     }
     // Characters: placeholders in, invisible disputed ones out.
@@ -278,7 +300,7 @@ pub fn fit(s: &str, width: usize) -> String {
 pub fn settle_buffer(buf: &mut ratatui::buffer::Buffer) {
     for cell in &mut buf.content {
         let s = cell.symbol();
-        if plain(s) || drawn_true(s) {
+        if plain(s) || s.chars().all(simple) || drawn_true(s) {
             continue;
         }
         let shown = inert(s);
