@@ -317,14 +317,16 @@ pub fn settle_buffer(buf: &mut ratatui::buffer::Buffer) {
     }
 }
 
-/// Whether the cell text `s` is already drawn true: its own display copy,
-/// as wide as its characters, and at least one column.
+/// Whether the cell text `s` is already drawn true: no character that must
+/// be replaced or left out, a visible first character, and as wide to
+/// ratatui as the sum of its characters is to a terminal.
 fn drawn_true(s: &str) -> bool {
-    if s.chars().any(char::is_control) {
+    let ok = |c: char| !c.is_control() && placeholder(c).is_none() && !not_drawn(c);
+    let Some(first) = s.chars().next() else { return true };
+    if !s.chars().all(ok) || char_width(first) == 0 {
         return false;
     }
-    let w = usize::from(s.cell_width());
-    w >= 1 && matches!(inert(s), Cow::Borrowed(_)) && s.chars().map(char_width).sum::<usize>() == w
+    usize::from(s.cell_width()) == s.chars().map(char_width).sum::<usize>()
 }
 
 #[cfg(test)]
