@@ -16,9 +16,10 @@
 //! the cells ratatui believes it wrote keep stale text. So the display copy
 //! keeps only text on which all three agree:
 //!
-//! - a zero-width joiner is not drawn: tmux joins the character after it
-//!   into the same cell, GNOME Terminal does not, so no column count is right
-//!   for both (an emoji ZWJ family shows as its members);
+//! - a zero-width joiner is not drawn: tmux 3.3 joins whatever character
+//!   follows it into the same cell, a terminal that does not know an emoji
+//!   ZWJ sequence draws each member, so no column count is right for both
+//!   (an emoji ZWJ family shows as its members);
 //! - variation selectors, soft hyphens, zero-width spaces and the other
 //!   invisible format characters are not drawn (terminals give some of them
 //!   a column that unicode-width does not);
@@ -122,9 +123,9 @@ fn graphemes(s: &str) -> Vec<&str> {
     // `styled_graphemes` borrows the span; the symbols borrow `s` itself.
     let symbols: Vec<(usize, usize)> = span
         .styled_graphemes(Style::default())
-        .map(|g| {
-            let start = g.symbol.as_ptr() as usize - s.as_ptr() as usize;
-            (start, g.symbol.len())
+        .filter_map(|g| {
+            let start = (g.symbol.as_ptr() as usize).checked_sub(s.as_ptr() as usize)?;
+            Some((start, g.symbol.len()))
         })
         .collect();
     symbols.into_iter().filter_map(|(start, len)| s.get(start..start + len)).collect()
