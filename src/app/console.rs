@@ -479,6 +479,7 @@ impl App {
         }
         let lock_in = self.seconds_to_lock().filter(|s| *s <= 60);
         chrome::status_bar(frame, status, &self.ctx, self.status.as_deref(), lock_in);
+        crate::ui::sanitize::settle_buffer(frame.buffer_mut());
         if let Some((x, y)) = cursor
             && x < area.width
             && y < area.height

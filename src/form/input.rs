@@ -7,6 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::field::FieldKind;
 use super::parse::{KEY_SEPARATOR, split_keys};
+use crate::ui::sanitize::inert;
 
 /// The character shown for each character of a passphrase.
 pub const MASK: char = '•';
@@ -149,6 +150,37 @@ impl Input {
             },
         }
     }
+}
+
+/// The copy of `area` that is drawn: every line through the inert path (so
+/// the width rule of `ui::sanitize` holds in inputs as in lists), the cursor
+/// on the same letter, the same styles. The stored text is untouched; a
+/// passphrase draws only its mask, so it is drawn as it is.
+pub fn drawn(area: &TextArea<'static>) -> TextArea<'static> {
+    if area.mask_char().is_some() {
+        return area.clone();
+    }
+    let ratatui_textarea::DataCursor(row, col) = area.cursor();
+    let lines: Vec<String> = area.lines().iter().map(|l| inert(l).into_owned()).collect();
+    // The cursor's column in the copy: the copy of the text before it, then
+    // on past characters of no width so that it sits on a visible letter.
+    let before = area.lines().get(row).map(|l| l.chars().take(col).collect::<String>()).unwrap_or_default();
+    let line: Vec<char> = lines.get(row).map(|l| l.chars().collect()).unwrap_or_default();
+    let mut at = inert(&before).chars().count().min(line.len());
+    while line.get(at).is_some_and(|c| unicode_width::UnicodeWidthChar::width(*c) == Some(0)) {
+        at += 1;
+    }
+    let mut shown = TextArea::new(lines);
+    shown.set_style(area.style());
+    shown.set_cursor_style(area.cursor_style());
+    shown.set_cursor_line_style(area.cursor_line_style());
+    shown.set_wrap_mode(area.wrap_mode());
+    shown.set_placeholder_text(inert(area.placeholder_text()).into_owned());
+    if let Some(style) = area.placeholder_style() {
+        shown.set_placeholder_style(style);
+    }
+    shown.move_cursor(CursorMove::Jump(u16::try_from(row).unwrap_or(u16::MAX), u16::try_from(at).unwrap_or(u16::MAX)));
+    shown
 }
 
 fn text_key(area: &mut TextArea<'static>, kind: FieldKind, key: &KeyEvent, typed: Option<char>) -> KeyEffect {

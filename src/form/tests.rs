@@ -361,6 +361,27 @@ fn the_cursor_sits_after_the_text_by_display_width() {
 }
 
 #[test]
+fn the_cursor_follows_the_width_rule_of_what_is_drawn() {
+    let (_dir, mut ctx) = ctx();
+    let (x0, y0) = cursor_after(&mut ctx, "");
+    // ZWNJ and combining marks take no column; a ZWJ is not drawn; lam-alef is two.
+    assert_eq!(cursor_after(&mut ctx, "می\u{200C}خو"), (x0 + 4, y0), "Persian with ZWNJ");
+    assert_eq!(cursor_after(&mut ctx, "Zoe\u{308}"), (x0 + 3, y0), "a combining mark");
+    assert_eq!(cursor_after(&mut ctx, "بلال"), (x0 + 4, y0), "lam-alef");
+    assert_eq!(cursor_after(&mut ctx, "👩\u{200D}👧"), (x0 + 4, y0), "an emoji family drawn as its members");
+    assert_eq!(cursor_after(&mut ctx, "\u{202E}ab"), (x0 + 3, y0), "an override drawn as a placeholder");
+
+    // Moving left over the ZWNJ's letter puts the cursor on that letter's column.
+    let (mut form, _) = sample_form(&ctx);
+    type_text(&mut form, &mut ctx, "ی\u{200C}خ");
+    press(&mut form, &mut ctx, "left left");
+    draw(&mut form, &ctx, 80, 24);
+    assert_eq!(form.cursor(), Some((x0 + 1, y0)));
+    // The stored text is what was typed.
+    assert_eq!(form.text("name").as_deref(), Some("ی\u{200C}خ"));
+}
+
+#[test]
 fn a_passphrase_is_masked_on_screen() {
     let (_dir, mut ctx) = ctx();
     let (mut form, _) = sample_form(&ctx);

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::input::Input;
+use super::input::{Input, drawn};
 use super::screen::FormScreen;
 use crate::app::context::Ctx;
 use crate::ui::sanitize::{display_width, inert, truncate_to_width};
@@ -111,7 +111,9 @@ impl<R: Clone> FormScreen<R> {
             let rect = Rect { x: input_x, y, width: input_w, height: rows };
             let read_only = spec.read_only;
             match self.fields.get_mut(i).map(|s| &mut s.input) {
-                Some(Input::Text(ta)) if rect.width > 0 => {
+                Some(Input::Text(stored)) if rect.width > 0 => {
+                    // The text is drawn through the inert path; the stored value stays as typed.
+                    let ta = &mut drawn(stored);
                     let base =
                         if read_only { theme::dim() } else { Style::default().add_modifier(Modifier::UNDERLINED) };
                     ta.set_style(base);
@@ -123,7 +125,7 @@ impl<R: Clone> FormScreen<R> {
                         let hint = truncate_to_width(ta.placeholder_text(), usize::from(rect.width));
                         line_at(frame, rect, Line::styled(hint, theme::dim()));
                     } else {
-                        frame.render_widget(&**ta, rect);
+                        frame.render_widget(&*ta, rect);
                     }
                     if focused {
                         let sc = ta.screen_cursor();

@@ -15,7 +15,7 @@ use crate::app::screen::{Outcome, Screen};
 use crate::domain::dates::parse_date;
 use crate::keymap::{self, text_char};
 use crate::store::audit::{self, AuditEvent};
-use crate::ui::sanitize::{inert, truncate_to_width};
+use crate::ui::sanitize::{inert, pad, truncate_to_width};
 use crate::ui::theme;
 
 /// A parsed filter line.
@@ -186,13 +186,13 @@ impl Screen for AuditReview {
         };
         frame.render_widget(Paragraph::new(filter), top);
         let header = format!(
-            " {:>6}  {:<16}  {:<12} {:<12} {:<12} {:<14} {}",
+            " {:>6}  {}  {} {} {} {} {}",
             "#",
-            ctx.t("audit-col-when"),
-            ctx.t("audit-col-user"),
-            ctx.t("audit-col-action"),
-            ctx.t("audit-col-entity"),
-            ctx.t("audit-col-case"),
+            pad(&ctx.t("audit-col-when"), 16),
+            pad(&ctx.t("audit-col-user"), 12),
+            pad(&ctx.t("audit-col-action"), 12),
+            pad(&ctx.t("audit-col-entity"), 12),
+            pad(&ctx.t("audit-col-case"), 14),
             ctx.t("audit-col-summary")
         );
         frame.render_widget(
@@ -209,14 +209,16 @@ impl Screen for AuditReview {
             .take(rows)
             .map(|(i, idx)| {
                 let (e, at) = &self.events[*idx];
+                // Padded by the columns drawn, not by characters: a user or
+                // entity in any script keeps the columns after it in place.
                 let text = format!(
-                    " {:>6}  {:<16}  {:<12} {:<12} {:<12} {:<14} {}",
+                    " {:>6}  {}  {} {} {} {} {}",
                     e.seq,
-                    format!("{} {}", ctx.i18n.format_date(at.date()), at.format("%H:%M")),
-                    inert(&e.user),
-                    e.action.name(),
-                    inert(&e.entity),
-                    inert(e.case_code.as_deref().unwrap_or("-")),
+                    pad(&format!("{} {}", ctx.i18n.format_date(at.date()), at.format("%H:%M")), 16),
+                    pad(&e.user, 12),
+                    pad(e.action.name(), 12),
+                    pad(&e.entity, 12),
+                    pad(e.case_code.as_deref().unwrap_or("-"), 14),
                     inert(&e.summary)
                 );
                 let line = truncate_to_width(&text, area.width as usize);

@@ -155,8 +155,8 @@ fn draw_cell(
     if selected {
         base = base.add_modifier(Modifier::REVERSED);
     }
-    let first = format!("{:<w$}", truncate_to_width(&first, w));
-    let second = format!("{:<w$}", truncate_to_width(&format!(" {second}"), w));
+    let first = crate::ui::sanitize::fit(&first, w);
+    let second = crate::ui::sanitize::fit(&format!(" {second}"), w);
     line(frame, rect.x, rect.y, rect.width.saturating_sub(1), Line::styled(first, base.add_modifier(Modifier::BOLD)));
     let second_style = if late && !selected { theme::error() } else { base };
     if rect.height > 1 {

@@ -22,7 +22,7 @@ use crate::ops::beds::{self, Removal, Snapshot};
 use crate::screens::beds::ask::{Ask, Question};
 use crate::screens::beds::layout::natural;
 use crate::screens::beds::text;
-use crate::ui::sanitize::{inert, truncate_to_width};
+use crate::ui::sanitize::{fit, inert, pad, truncate_to_width};
 use crate::ui::theme;
 
 /// One line of the plan.
@@ -175,7 +175,7 @@ impl RoomsSetup {
                 } else {
                     (ctx.t("beds-cell-free"), theme::ok())
                 };
-                (inert(&format!("    {:<8} {walk:<12} {state}", bed.label)).into_owned(), style)
+                (format!("    {} {} {}", pad(&bed.label, 8), pad(&walk, 12), inert(&state)), style)
             }
         }
     }
@@ -330,7 +330,7 @@ impl RoomsSetup {
             let (text, style) = self.line_of(*item, &snap, ctx);
             let y = list.y + u16::try_from(row - self.top).unwrap_or(0);
             let style = if row == self.cursor { theme::selected() } else { style };
-            put(frame, y, Line::styled(format!("{:<w$}", truncate_to_width(&text, w)), style));
+            put(frame, y, Line::styled(fit(&text, w), style));
         }
         if let Some((_, ask)) = &self.ask {
             ask.render(frame, area, ctx);
