@@ -2,14 +2,21 @@
 
 use std::process::ExitCode;
 
-use super::args::Cli;
+use super::args::{CheckArgs, Cli};
 use super::{creds, paths};
 use crate::domain::permissions::{Act, DataClass};
 
 /// Runs `haven check`.
-pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli, a: &CheckArgs) -> anyhow::Result<ExitCode> {
     let dir = paths::data_dir(cli.data.as_deref(), false)?;
-    let store = creds::open(&dir)?;
+    let store = if a.accept_missing_witness {
+        let mut store = crate::store::Store::open(&dir)?;
+        let (user, pass) = creds::login()?;
+        store.login_accepting_missing_witness(&user, pass.as_bytes())?;
+        store
+    } else {
+        creds::open(&dir)?
+    };
     paths::start_log(&dir);
     let report = store.check()?;
     if store.may(Act::Erase, DataClass::Case) {

@@ -17,6 +17,7 @@ use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::lock::DirLock;
 use super::record::{Record, Stored, data_class};
+use super::rows::Rows;
 use super::throttle::Attempts;
 use super::trees::{THROTTLE_TREE, TreeId};
 use super::tx::Tx;
@@ -104,6 +105,8 @@ impl std::fmt::Debug for Store {
 }
 
 pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
+    super::unfinished::remove(path)?;
+    keep_what_recovery_would_cut(path)?;
     // Our own folder lock already keeps other processes out, so a busy sled
     // lock here is this process's previous handle still closing (sled drops
     // its files from a background thread): wait for it briefly.
@@ -117,6 +120,27 @@ pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
         }
     }
     Err(StoreError::InUse { path: path.to_path_buf() })
+}
+
+/// Verifies, before sled opens the database, the part of its log that its
+/// recovery replays (`store::replay`): damage there is copied aside and
+/// refused, sled never touching it; a torn tail is copied aside and left to
+/// sled's recovery, and the witness says at login whether it cut a save.
+fn keep_what_recovery_would_cut(path: &Path) -> Result<()> {
+    use super::replay::{Verdict, keep, verify};
+    match verify(path)? {
+        Verdict::Clean => Ok(()),
+        Verdict::TornTail { segment, from } => {
+            let kept = keep(path, super::replay::CUT_PREFIX, segment, Some(super::replay::SEGMENT))?;
+            tracing::warn!(from, kept = %kept.display(), "torn tail of the database log kept before recovery");
+            Ok(())
+        }
+        Verdict::Damaged { at } => {
+            let kept = keep(path, super::replay::DAMAGED_PREFIX, 0, None)?;
+            tracing::error!(at, kept = %kept.display(), "damaged database log: not opened");
+            Err(StoreError::Damaged { at, kept })
+        }
+    }
 }
 
 /// The one sled configuration of a centre's database, for opening it and
@@ -141,6 +165,18 @@ fn open_sled_once(path: &Path) -> Result<sled::Db> {
         }),
         Err(_) => Err(StoreError::Database("the database files cannot be read".into())),
     }
+}
+
+/// Reads every entry of every tree without decrypting it, stopping at the
+/// first that sled cannot read (a damaged page).
+fn read_every_tree(trees: &[sled::Tree], throttle: &sled::Tree) -> Result<()> {
+    let named = TreeId::ALL.iter().map(|t| t.name()).zip(trees).chain([(THROTTLE_TREE, throttle)]);
+    for (name, tree) in named {
+        for item in Rows::all(tree, name) {
+            item?;
+        }
+    }
+    Ok(())
 }
 
 /// The open database, its trees and the file to sync.
@@ -247,6 +283,8 @@ impl Store {
             slots: vec![],
         };
         header.set_slot(&keys, &spec.admin, &spec.admin_name, Role::Manager, passphrase)?;
+        // The witness comes first: a centre never exists without one.
+        Witness::default().write(dir)?;
         header.write(dir)?;
         let mut store = Self::open_with(dir, lock, header)?;
         store.session = Some(Session {
@@ -312,6 +350,18 @@ impl Store {
     /// Logs in: checks the throttle, unwraps the keyslot, writes the login
     /// event (and any failed attempts since the last login) to the audit chain.
     pub fn login(&mut self, username: &str, passphrase: &[u8]) -> Result<()> {
+        self.login_with(username, passphrase, false)
+    }
+
+    /// Logs a manager in to a centre whose witness of the last save is
+    /// missing or unreadable, accepting the database as it is, and writes a
+    /// new witness: a deliberate act of someone who knows why it was lost
+    /// (`haven check --accept-missing-witness`), recorded in the audit chain.
+    pub fn login_accepting_missing_witness(&mut self, username: &str, passphrase: &[u8]) -> Result<()> {
+        self.login_with(username, passphrase, true)
+    }
+
+    fn login_with(&mut self, username: &str, passphrase: &[u8], accept_witness: bool) -> Result<()> {
         let now = self.now().timestamp();
         let mut attempts = self.attempts(username);
         let wait = attempts.wait_at(now);
@@ -319,7 +369,14 @@ impl Store {
             return Err(StoreError::Throttled { seconds: wait });
         }
         let started = std::time::Instant::now();
-        let unlocked = self.header.unlock(username, passphrase);
+        // Every page is read while the passphrase is stretched: a database
+        // with a page sled cannot read is refused before anything is
+        // written on it.
+        let (unlocked, readable) = std::thread::scope(|s| {
+            let scan = s.spawn(|| read_every_tree(&self.trees, &self.throttle));
+            let unlocked = self.header.unlock(username, passphrase);
+            (unlocked, scan.join().unwrap_or(Err(StoreError::Database("reading the database failed".into()))))
+        });
         self.unlock_time = started.elapsed();
         let (slot, keys) = match unlocked {
             Ok(ok) => ok,
@@ -336,13 +393,23 @@ impl Store {
             role: slot.role,
             keys,
         });
-        // A database cut back by recovery must not be written over.
-        if let Err(e) = self.counters().and_then(|c| Witness::read(&self.dir).check(c.audit_seq, c.change_seq)) {
-            self.session = None;
-            return Err(e);
-        }
+        // A database cut back by recovery, or with a page it cannot read,
+        // must not be written over.
+        let accepted = match readable.and_then(|()| self.witness_holds(accept_witness && slot.role == Role::Manager)) {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                self.session = None;
+                return Err(e);
+            }
+        };
         let failed: Vec<i64> = attempts.pending.clone();
         let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
+            if let Some(at) = accepted {
+                tx.audit(
+                    AuditEntry::new(AuditAction::Update, "witness")
+                        .summary(format!("missing witness accepted at event {at}")),
+                );
+            }
             for t in &failed {
                 let mut e = AuditEntry::new(AuditAction::LoginFailed, "user");
                 e.at = DateTime::from_timestamp(*t, 0);
@@ -358,6 +425,21 @@ impl Store {
         let _ = self.throttle.remove(username.as_bytes());
         let _ = self.make_durable();
         Ok(())
+    }
+
+    /// Checks the database against the witness of its last save. With
+    /// `accept`, a missing or unreadable witness is replaced by one of the
+    /// database as it is, and the event it was accepted at is returned.
+    fn witness_holds(&self, accept: bool) -> Result<Option<u64>> {
+        let c = self.counters()?;
+        match Witness::load(&self.dir) {
+            Ok(w) => w.check(&self.dir, c.audit_seq, c.change_seq).map(|()| None),
+            Err(StoreError::WitnessMissing | StoreError::WitnessUnreadable) if accept => {
+                Witness { audit: c.audit_seq, change: c.change_seq }.write(&self.dir)?;
+                Ok(Some(c.audit_seq))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// How long the last login spent unlocking its keyslot (the deliberate
@@ -607,7 +689,7 @@ impl Store {
         self.authorize(Act::View, data_class(T::CLASS))?;
         let session = self.session()?;
         let mut out = Vec::new();
-        for item in self.tree(T::TREE).scan_prefix(prefix) {
+        for item in Rows::of(self.tree(T::TREE).scan_prefix(prefix), T::TREE.name()) {
             let (key, raw) = item?;
             let k = self.key_for(session, T::CLASS, &key)?;
             out.push(codec::open(&k, T::TREE.name(), &key, &raw)?);
@@ -622,7 +704,7 @@ impl Store {
         let prefix = history_prefix(T::TREE, key);
         let k = self.key_for(session, T::CLASS, key)?;
         let mut out = Vec::new();
-        for item in self.tree(TreeId::History).scan_prefix(&prefix) {
+        for item in Rows::of(self.tree(TreeId::History).scan_prefix(&prefix), TreeId::History.name()) {
             let (hk, raw) = item?;
             out.push(codec::open(&k, TreeId::History.name(), &hk, &raw)?);
         }
@@ -640,7 +722,7 @@ impl Store {
     pub fn last_audit_of(&self, action: AuditAction) -> Result<Option<DateTime<Utc>>> {
         self.authorize(Act::ReviewAudit, DataClass::Front)?;
         let key = &self.session()?.keys.audit;
-        for item in self.tree(TreeId::Audit).iter().rev() {
+        for item in Rows::all(self.tree(TreeId::Audit), TreeId::Audit.name()).rev() {
             let (k, raw) = item?;
             if let Ok(ev) = codec::open::<AuditEvent>(key, TreeId::Audit.name(), &k, &raw)
                 && ev.action == action
@@ -655,7 +737,7 @@ impl Store {
     pub(crate) fn audit_chain(&self) -> Result<Vec<(u64, Option<AuditEvent>)>> {
         let session = self.session()?;
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Audit).iter() {
+        for item in Rows::all(self.tree(TreeId::Audit), TreeId::Audit.name()) {
             let (k, raw) = item?;
             let seq = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
             out.push((seq, codec::open::<AuditEvent>(&session.keys.audit, TreeId::Audit.name(), &k, &raw).ok()));
