@@ -368,16 +368,18 @@ impl Store {
         if wait > 0 {
             return Err(StoreError::Throttled { seconds: wait });
         }
-        let started = std::time::Instant::now();
         // Every page is read while the passphrase is stretched: a database
         // with a page sled cannot read is refused before anything is
-        // written on it.
-        let (unlocked, readable) = std::thread::scope(|s| {
+        // written on it. Only the stretching counts as the deliberate wait
+        // (a scan that outlasts it shows in the open time of the bench).
+        let (unlocked, unlock_time, readable) = std::thread::scope(|s| {
             let scan = s.spawn(|| read_every_tree(&self.trees, &self.throttle));
+            let started = std::time::Instant::now();
             let unlocked = self.header.unlock(username, passphrase);
-            (unlocked, scan.join().unwrap_or(Err(StoreError::Database("reading the database failed".into()))))
+            let unlock_time = started.elapsed();
+            (unlocked, unlock_time, scan.join().unwrap_or(Err(StoreError::Database("reading the database failed".into()))))
         });
-        self.unlock_time = started.elapsed();
+        self.unlock_time = unlock_time;
         let (slot, keys) = match unlocked {
             Ok(ok) => ok,
             Err(e @ (StoreError::BadCredentials | StoreError::Disabled)) => {
