@@ -156,11 +156,7 @@ impl Store {
                 w.put(&[1])?;
                 w.put(&(name.len() as u16).to_be_bytes())?;
                 w.put(&name)?;
-                let tree_name = match super::trees::TreeId::from_name(&String::from_utf8_lossy(&name)) {
-                    Some(t) => t.name(),
-                    None if *name == *super::trees::THROTTLE_TREE.as_bytes() => super::trees::THROTTLE_TREE,
-                    None => "sled",
-                };
+                let tree_name = super::rows::tree_name(&name);
                 let len = super::rows::count(&tree, tree_name)?;
                 w.put(&len.to_be_bytes())?;
                 let mut n = 0u64;

@@ -377,7 +377,11 @@ impl Store {
             let started = std::time::Instant::now();
             let unlocked = self.header.unlock(username, passphrase);
             let unlock_time = started.elapsed();
-            (unlocked, unlock_time, scan.join().unwrap_or(Err(StoreError::Database("reading the database failed".into()))))
+            (
+                unlocked,
+                unlock_time,
+                scan.join().unwrap_or(Err(StoreError::Database("reading the database failed".into()))),
+            )
         });
         self.unlock_time = unlock_time;
         let (slot, keys) = match unlocked {

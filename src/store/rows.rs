@@ -78,6 +78,16 @@ impl Iterator for RevRows {
     }
 }
 
+/// The name for errors of the sled tree called `name` (its own, or `sled`
+/// for sled's default tree).
+pub(crate) fn tree_name(name: &[u8]) -> &'static str {
+    match super::trees::TreeId::from_name(&String::from_utf8_lossy(name)) {
+        Some(t) => t.name(),
+        None if name == super::trees::THROTTLE_TREE.as_bytes() => super::trees::THROTTLE_TREE,
+        None => "sled",
+    }
+}
+
 /// Counts the entries of `tree`, stopping at the first it cannot read
 /// (what `sled::Tree::len` does, without its endless loop on damage).
 pub(crate) fn count(tree: &sled::Tree, name: &'static str) -> Result<u64, StoreError> {
