@@ -16,6 +16,7 @@ use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::lock::DirLock;
+use super::pagescan::PageScan;
 use super::record::{Record, Stored, data_class};
 use super::rows::Rows;
 use super::throttle::Attempts;
@@ -96,6 +97,9 @@ pub struct Store {
     /// A write failed below the store (a full disk): sled now refuses every
     /// later write until the database is opened again (`store::reopen`).
     write_failed: std::sync::atomic::AtomicBool,
+    /// The reading of every page started at login (`store::pagescan`): a
+    /// page it could not read refuses every later save.
+    page_scan: Option<PageScan>,
 }
 
 impl std::fmt::Debug for Store {
@@ -167,18 +171,6 @@ fn open_sled_once(path: &Path) -> Result<sled::Db> {
     }
 }
 
-/// Reads every entry of every tree without decrypting it, stopping at the
-/// first that sled cannot read (a damaged page).
-fn read_every_tree(trees: &[sled::Tree], throttle: &sled::Tree) -> Result<()> {
-    let named = TreeId::ALL.iter().map(|t| t.name()).zip(trees).chain([(THROTTLE_TREE, throttle)]);
-    for (name, tree) in named {
-        for item in Rows::all(tree, name) {
-            item?;
-        }
-    }
-    Ok(())
-}
-
 /// The open database, its trees and the file to sync.
 pub(crate) type Parts = (sled::Db, Vec<sled::Tree>, sled::Tree, File);
 
@@ -242,6 +234,7 @@ impl Store {
             unlock_time: std::time::Duration::ZERO,
             witness: Mutex::new(None),
             write_failed: std::sync::atomic::AtomicBool::new(false),
+            page_scan: None,
         })
     }
 
@@ -368,22 +361,13 @@ impl Store {
         if wait > 0 {
             return Err(StoreError::Throttled { seconds: wait });
         }
-        // Every page is read while the passphrase is stretched: a database
-        // with a page sled cannot read is refused before anything is
-        // written on it. Only the stretching counts as the deliberate wait
-        // (a scan that outlasts it shows in the open time of the bench).
-        let (unlocked, unlock_time, readable) = std::thread::scope(|s| {
-            let scan = s.spawn(|| read_every_tree(&self.trees, &self.throttle));
-            let started = std::time::Instant::now();
-            let unlocked = self.header.unlock(username, passphrase);
-            let unlock_time = started.elapsed();
-            (
-                unlocked,
-                unlock_time,
-                scan.join().unwrap_or(Err(StoreError::Database("reading the database failed".into()))),
-            )
-        });
-        self.unlock_time = unlock_time;
+        // Every page is read while the passphrase is stretched
+        // (`store::pagescan`). Only the stretching counts as the deliberate
+        // wait: a scan that outlasts it shows in the bench's open time.
+        let scan = PageScan::start(self.named_trees());
+        let started = std::time::Instant::now();
+        let unlocked = self.header.unlock(username, passphrase);
+        self.unlock_time = started.elapsed();
         let (slot, keys) = match unlocked {
             Ok(ok) => ok,
             Err(e @ (StoreError::BadCredentials | StoreError::Disabled)) => {
@@ -401,6 +385,8 @@ impl Store {
         });
         // A database cut back by recovery, or with a page it cannot read,
         // must not be written over.
+        let readable = scan.wait(super::pagescan::GRACE.saturating_sub(started.elapsed())).unwrap_or(Ok(()));
+        self.page_scan = Some(scan);
         let accepted = match readable.and_then(|()| self.witness_holds(accept_witness && slot.role == Role::Manager)) {
             Ok(accepted) => accepted,
             Err(e) => {
@@ -431,6 +417,12 @@ impl Store {
         let _ = self.throttle.remove(username.as_bytes());
         let _ = self.make_durable();
         Ok(())
+    }
+
+    /// Every tree with its name, for the scan at login.
+    fn named_trees(&self) -> Vec<(&'static str, sled::Tree)> {
+        let named = TreeId::ALL.iter().map(|t| t.name()).zip(self.trees.iter().cloned());
+        named.chain([(THROTTLE_TREE, self.throttle.clone())]).collect()
     }
 
     /// Checks the database against the witness of its last save. With
@@ -513,6 +505,9 @@ impl Store {
     /// it durable. Returns only once the save is on disk.
     pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
         let session = self.session()?;
+        if let Some(damage) = self.page_scan.as_ref().and_then(PageScan::damage) {
+            return Err(damage);
+        }
         let _guard = self.write_guard()?;
         // Times are stored in milliseconds; use that precision throughout.
         let now = self.now();
@@ -627,6 +622,7 @@ impl Store {
             unlock_time: std::time::Duration::ZERO,
             witness: Mutex::new(None),
             write_failed: std::sync::atomic::AtomicBool::new(false),
+            page_scan: None,
         }
     }
 

@@ -21,6 +21,7 @@ pub mod kinds;
 pub mod layout;
 pub mod lock;
 pub mod merge;
+pub(crate) mod pagescan;
 pub mod reader;
 pub mod record;
 pub mod records;
