@@ -27,7 +27,7 @@ pub(crate) const GRACE: Duration =
 pub(crate) struct PageScan {
     cancel: Arc<AtomicBool>,
     found: Arc<Mutex<Option<(&'static str, u64)>>>,
-    done: Receiver<Result<()>>,
+    done: Mutex<Receiver<Result<()>>>,
 }
 
 impl PageScan {
@@ -46,12 +46,13 @@ impl PageScan {
             }
             let _ = tx.send(r);
         });
-        PageScan { cancel, found, done }
+        PageScan { cancel, found, done: Mutex::new(done) }
     }
 
     /// Waits up to `timeout` for the end of the scan: `None` while it runs.
     pub(crate) fn wait(&self, timeout: Duration) -> Option<Result<()>> {
-        match self.done.recv_timeout(timeout) {
+        let Ok(done) = self.done.lock() else { return Some(Ok(())) };
+        match done.recv_timeout(timeout) {
             Ok(r) => Some(r),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Ok(())),
