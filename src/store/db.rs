@@ -109,21 +109,50 @@ impl std::fmt::Debug for Store {
 }
 
 pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
-    super::unfinished::remove(path)?;
-    keep_what_recovery_would_cut(path)?;
     // Our own folder lock already keeps other processes out, so a busy sled
     // lock here is this process's previous handle still closing (sled drops
     // its files from a background thread): wait for it briefly.
+    let mut verified = false;
     for attempt in 0..30 {
         // Before every attempt: a handle of this process still closing may
         // leave one behind (see `store::unfinished`).
         super::unfinished::remove(path)?;
+        // The log is verified once no handle writes it any more: under
+        // sled's own lock on the file, let go just before sled takes it.
+        if !verified {
+            match sled_lock(path)? {
+                Some(_held) => {
+                    keep_what_recovery_would_cut(path)?;
+                    verified = true;
+                }
+                None if attempt < 29 => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    continue;
+                }
+                None => break,
+            }
+        }
         match open_sled_once(path) {
             Err(StoreError::InUse { .. }) if attempt < 29 => std::thread::sleep(std::time::Duration::from_millis(100)),
             other => return other,
         }
     }
     Err(StoreError::InUse { path: path.to_path_buf() })
+}
+
+/// Takes the lock sled takes on its file (an exclusive `flock`), or `None`
+/// while a handle holds it; a database not yet created needs none.
+fn sled_lock(path: &Path) -> Result<Option<Option<File>>> {
+    let file = match File::open(path.join("db")) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(None)),
+        Err(e) => return Err(e.into()),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(Some(file))),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
 }
 
 /// Verifies, before sled opens the database, the part of its log that its
