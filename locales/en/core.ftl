@@ -276,3 +276,11 @@ centre-permissions-open = { $path } is open to other users of this computer and 
 restore-replaced-kept = The centre it replaced is kept in { $path } until a manager removes it.
 rule-database_without_vault = This folder holds a database but no vault header: it is half of a centre. Nothing was written; restore the centre from a backup, or choose an empty folder.
 check-damaged = Damaged data in { $tree }: this centre cannot be checked further. Restore it from a backup.
+## A damaged database (issue 16)
+
+error-tree-unreadable = The database cannot read { $tree } past entry { $after } (a damaged page): nothing was written over it. Restore the centre from a backup.
+error-database-log-damaged = The database file is damaged at byte { $at }: it was not opened, so nothing was written over it. A copy is kept in { $path }. Restore the centre from a backup.
+error-witness-missing = The witness of the last save (the file “head”) is missing, so lost saves could not be noticed: the centre is not opened. A manager who knows why it is missing runs `haven check --accept-missing-witness`.
+error-witness-unreadable = The witness of the last save (the file “head”) is empty or damaged, so lost saves could not be noticed: the centre is not opened. A manager who knows why runs `haven check --accept-missing-witness`.
+error-saves-lost = Saves were lost: the database ends at event { $ends } but { $acknowledged } were acknowledged. Nothing was written over it. Restore the centre from a backup.
+error-saves-lost-kept = A copy of what was cut is kept in { $path }.

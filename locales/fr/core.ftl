@@ -276,3 +276,11 @@ centre-permissions-open = { $path } est ouvert aux autres utilisateurs de cet or
 restore-replaced-kept = Le centre remplacé est conservé dans { $path } jusqu’à ce qu’un responsable le supprime.
 rule-database_without_vault = Ce dossier contient une base de données mais pas d’en-tête de coffre : c’est la moitié d’un centre. Rien n’a été écrit ; restaurez le centre depuis une sauvegarde, ou choisissez un dossier vide.
 check-damaged = Données endommagées dans { $tree } : ce centre ne peut pas être vérifié plus avant. Restaurez-le depuis une sauvegarde.
+## A damaged database (issue 16)
+
+error-tree-unreadable = La base ne peut pas lire { $tree } au-delà de l’entrée { $after } (une page endommagée) : rien n’a été écrit par-dessus. Restaurez le centre depuis une sauvegarde.
+error-database-log-damaged = Le fichier de la base est endommagé à l’octet { $at } : il n’a pas été ouvert, donc rien n’a été écrit par-dessus. Une copie est gardée dans { $path }. Restaurez le centre depuis une sauvegarde.
+error-witness-missing = Le témoin du dernier enregistrement (le fichier « head ») manque, et une perte d’enregistrements passerait inaperçue : le centre n’est pas ouvert. Un responsable qui sait pourquoi il manque lance `haven check --accept-missing-witness`.
+error-witness-unreadable = Le témoin du dernier enregistrement (le fichier « head ») est vide ou endommagé, et une perte d’enregistrements passerait inaperçue : le centre n’est pas ouvert. Un responsable qui sait pourquoi lance `haven check --accept-missing-witness`.
+error-saves-lost = Des enregistrements sont perdus : la base s’arrête à l’événement { $ends } mais { $acknowledged } ont été confirmés. Rien n’a été écrit par-dessus. Restaurez le centre depuis une sauvegarde.
+error-saves-lost-kept = Une copie de ce qui a été coupé est gardée dans { $path }.

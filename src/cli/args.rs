@@ -35,7 +35,7 @@ pub enum Command {
     /// Create (or reuse) a demo centre with synthetic data, then open the console.
     Demo(DemoArgs),
     /// Verify integrity, decryptability, invariants and the audit chain; exit 0 or 1.
-    Check,
+    Check(CheckArgs),
     /// Manage user accounts (managers only).
     User(UserArgs),
     /// Keymap files.
@@ -307,6 +307,16 @@ pub enum KeymapAction {
         /// The file.
         file: PathBuf,
     },
+}
+
+/// `haven check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Accept a centre whose witness of the last save (`head`) is missing or
+    /// unreadable, as its database is now, and write a new witness (a
+    /// manager who knows why it was lost; recorded in the audit chain).
+    #[arg(long)]
+    pub accept_missing_witness: bool,
 }
 
 /// `haven audit`.

@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
-use super::args::Cli;
+use super::args::{CheckArgs, Cli};
 use super::{creds, paths};
 use crate::domain::permissions::{Act, DataClass};
 
 /// Runs `haven check`. Damage that stops the check itself is reported as
 /// such: the store's usual message would send the user to `haven check`.
-pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let result = checked(cli);
+pub fn run(cli: &Cli, a: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let result = checked(cli, a);
     if let Err(e) = &result
         && let Some(crate::store::StoreError::Corrupt { tree }) = e.downcast_ref()
     {
@@ -20,9 +20,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     result
 }
 
-fn checked(cli: &Cli) -> anyhow::Result<ExitCode> {
+fn checked(cli: &Cli, a: &CheckArgs) -> anyhow::Result<ExitCode> {
     let dir = paths::data_dir(cli.data.as_deref(), false)?;
-    let store = creds::open(&dir)?;
+    let store = if a.accept_missing_witness {
+        let mut store = crate::store::Store::open(&dir)?;
+        let (user, pass) = creds::login()?;
+        store.login_accepting_missing_witness(&user, pass.as_bytes())?;
+        store
+    } else {
+        creds::open(&dir)?
+    };
     paths::start_log(&dir);
     let report = store.check()?;
     if store.may(Act::Erase, DataClass::Case) {

@@ -36,6 +36,24 @@ pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
         StoreError::ForgedKdf => i18n.t("error-kdf-forged"),
         StoreError::Corrupt { tree } => i18n.t_args("error-corrupt", &[("tree", (*tree).into())]),
         StoreError::Database(_) => i18n.t("error-database-damaged"),
+        StoreError::Unreadable { tree, after } => {
+            i18n.t_args("error-tree-unreadable", &[("tree", (*tree).into()), ("after", (*after as i64).into())])
+        }
+        StoreError::Damaged { at, kept } => {
+            i18n.t_args("error-database-log-damaged", &[("at", (*at as i64).into()), ("path", path(kept).into())])
+        }
+        StoreError::WitnessMissing => i18n.t("error-witness-missing"),
+        StoreError::WitnessUnreadable => i18n.t("error-witness-unreadable"),
+        StoreError::SavesLost { ends, acknowledged, kept } => {
+            let lost = i18n.t_args(
+                "error-saves-lost",
+                &[("ends", (*ends as i64).into()), ("acknowledged", (*acknowledged as i64).into())],
+            );
+            match kept {
+                Some(k) => format!("{lost} {}", i18n.t_args("error-saves-lost-kept", &[("path", path(k).into())])),
+                None => lost,
+            }
+        }
         StoreError::Forbidden(_) => i18n.t("error-forbidden"),
         StoreError::DiskFull => i18n.t("error-disk-full"),
         StoreError::Rule(r) => i18n.t(&format!("rule-{r}")),

@@ -51,7 +51,7 @@ pub fn run() -> ExitCode {
         None => open_console(&cli),
         Some(Command::Init(a)) => init::run(&cli, a),
         Some(Command::Demo(a)) => demo::run(&cli, a),
-        Some(Command::Check) => check::run(&cli),
+        Some(Command::Check(a)) => check::run(&cli, a),
         Some(Command::Keymap(a)) => keymap::run(a),
         Some(Command::Audit(a)) => audit::run(&cli, a),
         Some(Command::Erase(a)) => erase::run(&cli, a),

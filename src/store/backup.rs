@@ -160,9 +160,11 @@ impl Store {
                 w.put(&[1])?;
                 w.put(&(name.len() as u16).to_be_bytes())?;
                 w.put(&name)?;
-                w.put(&(tree.len() as u64).to_be_bytes())?;
+                let tree_name = super::rows::tree_name(&name);
+                let len = super::rows::count(&tree, tree_name)?;
+                w.put(&len.to_be_bytes())?;
                 let mut n = 0u64;
-                for item in tree.iter() {
+                for item in super::rows::Rows::all(&tree, tree_name) {
                     let (k, v) = item?;
                     w.put(&(k.len() as u32).to_be_bytes())?;
                     w.put(&k)?;
@@ -174,7 +176,7 @@ impl Store {
                         progress(counts.values);
                     }
                 }
-                if n != tree.len() as u64 {
+                if n != len {
                     return Err(StoreError::Database("the database changed during the backup".into()));
                 }
                 counts.trees += 1;

@@ -8,9 +8,10 @@ use super::audit::{self, ChainHead};
 use super::changelog::ChangeEntry;
 use super::codec::{self, Class};
 use super::db::Store;
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::record::{Record, case_of_key};
 use super::records::decodes;
+use super::rows::Rows;
 use super::trees::TreeId;
 use super::tx::{COUNTERS_KEY, Counters};
 
@@ -59,12 +60,14 @@ impl Store {
         // the change-log check verifies them.
         for t in TreeId::ALL.into_iter().filter(|t| !matches!(t, TreeId::ChangeLog | TreeId::Envelopes)) {
             let mut bad = 0u64;
-            for item in self.tree(t).iter() {
+            for item in Rows::all(self.tree(t), t.name()) {
                 let (key, raw) = match item {
                     Ok(kv) => kv,
-                    Err(_) => {
-                        r.problems.push(format!("{}: unreadable entry", t.name()));
-                        continue;
+                    // The iterator would repeat the error for ever: reading
+                    // this tree stops here.
+                    Err(e) => {
+                        r.problems.push(unreadable(e)?);
+                        break;
                     }
                 };
                 let Some(class) = codec::class_of(&raw) else {
@@ -132,7 +135,13 @@ impl Store {
     }
 
     fn check_audit(&self, r: &mut CheckReport) -> Result<()> {
-        let events = self.audit_chain()?;
+        let events = match self.audit_chain() {
+            Ok(events) => events,
+            Err(e) => {
+                r.problems.push(unreadable(e)?);
+                return Ok(());
+            }
+        };
         match audit::verify(self.audit_key()?, events) {
             Ok(head) => {
                 let counters = self.counters()?;
@@ -151,8 +160,14 @@ impl Store {
 
     fn check_changelog(&self, r: &mut CheckReport) -> Result<()> {
         let mut prev = [0u8; 32];
-        for (expected, item) in (1u64..).zip(self.tree(TreeId::ChangeLog).iter()) {
-            let (k, raw) = item?;
+        for (expected, item) in (1u64..).zip(Rows::all(self.tree(TreeId::ChangeLog), TreeId::ChangeLog.name())) {
+            let (k, raw) = match item {
+                Ok(kv) => kv,
+                Err(e) => {
+                    r.problems.push(unreadable(e)?);
+                    return Ok(());
+                }
+            };
             let Ok(entry) = codec::from_bytes::<ChangeEntry>(&raw, "changelog") else {
                 r.problems.push(format!("changelog: entry {expected} damaged"));
                 return Ok(());
@@ -178,7 +193,9 @@ impl Store {
             r.values += 1;
         }
         let c = self.counters()?;
-        if let Err(e) = super::head::Witness::read(self.dir()).check(c.audit_seq, c.change_seq) {
+        if let Err(e) =
+            super::head::Witness::load(self.dir()).and_then(|w| w.check(self.dir(), c.audit_seq, c.change_seq))
+        {
             r.problems.push(e.to_string());
         }
         if c.change_seq != r.changes || c.change_hash != prev {
@@ -264,6 +281,17 @@ impl Store {
             Some(raw) => codec::open(key, TreeId::Meta.name(), COUNTERS_KEY, &raw),
             None => Ok(Counters::default()),
         }
+    }
+}
+
+/// The problem line for a tree sled could not read to its end; any other
+/// error ends the check.
+fn unreadable(e: StoreError) -> Result<String> {
+    match e {
+        StoreError::Unreadable { tree, after } => {
+            Ok(format!("{tree}: unreadable after {after} entries (a damaged page; reading stopped there)"))
+        }
+        other => Err(other),
     }
 }
 

@@ -16,7 +16,9 @@ use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::lock::DirLock;
+use super::pagescan::PageScan;
 use super::record::{Record, Stored, data_class};
+use super::rows::Rows;
 use super::throttle::Attempts;
 use super::trees::{THROTTLE_TREE, TreeId};
 use super::tx::Tx;
@@ -95,6 +97,9 @@ pub struct Store {
     /// A write failed below the store (a full disk): sled now refuses every
     /// later write until the database is opened again (`store::reopen`).
     write_failed: std::sync::atomic::AtomicBool,
+    /// The reading of every page started at login (`store::pagescan`): a
+    /// page it could not read refuses every later save.
+    page_scan: Option<PageScan>,
 }
 
 impl std::fmt::Debug for Store {
@@ -107,16 +112,68 @@ pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
     // Our own folder lock already keeps other processes out, so a busy sled
     // lock here is this process's previous handle still closing (sled drops
     // its files from a background thread): wait for it briefly.
+    let mut verified = false;
     for attempt in 0..30 {
         // Before every attempt: a handle of this process still closing may
         // leave one behind (see `store::unfinished`).
         super::unfinished::remove(path)?;
+        // The log is verified once no handle writes it any more: under
+        // sled's own lock on the file, let go just before sled takes it.
+        if !verified {
+            match sled_lock(path)? {
+                Some(_held) => {
+                    keep_what_recovery_would_cut(path)?;
+                    verified = true;
+                }
+                None if attempt < 29 => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    continue;
+                }
+                None => break,
+            }
+        }
         match open_sled_once(path) {
             Err(StoreError::InUse { .. }) if attempt < 29 => std::thread::sleep(std::time::Duration::from_millis(100)),
             other => return other,
         }
     }
     Err(StoreError::InUse { path: path.to_path_buf() })
+}
+
+/// Takes the lock sled takes on its file (an exclusive `flock`), or `None`
+/// while a handle holds it; a database not yet created needs none.
+fn sled_lock(path: &Path) -> Result<Option<Option<File>>> {
+    let file = match File::open(path.join("db")) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(None)),
+        Err(e) => return Err(e.into()),
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(Some(file))),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+/// Verifies, before sled opens the database, the part of its log that its
+/// recovery replays (`store::replay`): damage there is copied aside and
+/// refused, sled never touching it; a torn tail is copied aside and left to
+/// sled's recovery, and the witness says at login whether it cut a save.
+fn keep_what_recovery_would_cut(path: &Path) -> Result<()> {
+    use super::replay::{Verdict, keep, verify};
+    match verify(path)? {
+        Verdict::Clean => Ok(()),
+        Verdict::TornTail { segment, from } => {
+            let kept = keep(path, super::replay::CUT_PREFIX, segment, Some(super::replay::SEGMENT))?;
+            tracing::warn!(from, kept = %kept.display(), "torn tail of the database log kept before recovery");
+            Ok(())
+        }
+        Verdict::Damaged { at } => {
+            let kept = keep(path, super::replay::DAMAGED_PREFIX, 0, None)?;
+            tracing::error!(at, kept = %kept.display(), "damaged database log: not opened");
+            Err(StoreError::Damaged { at, kept })
+        }
+    }
 }
 
 /// The one sled configuration of a centre's database, for opening it and
@@ -206,6 +263,7 @@ impl Store {
             unlock_time: std::time::Duration::ZERO,
             witness: Mutex::new(None),
             write_failed: std::sync::atomic::AtomicBool::new(false),
+            page_scan: None,
         })
     }
 
@@ -252,6 +310,8 @@ impl Store {
             slots: vec![],
         };
         header.set_slot(&keys, &spec.admin, &spec.admin_name, Role::Manager, passphrase)?;
+        // The witness comes first: a centre never exists without one.
+        Witness::default().write(dir)?;
         header.write(dir)?;
         let mut store = Self::open_with(dir, lock, header)?;
         store.session = Some(Session {
@@ -317,12 +377,28 @@ impl Store {
     /// Logs in: checks the throttle, unwraps the keyslot, writes the login
     /// event (and any failed attempts since the last login) to the audit chain.
     pub fn login(&mut self, username: &str, passphrase: &[u8]) -> Result<()> {
+        self.login_with(username, passphrase, false)
+    }
+
+    /// Logs a manager in to a centre whose witness of the last save is
+    /// missing or unreadable, accepting the database as it is, and writes a
+    /// new witness: a deliberate act of someone who knows why it was lost
+    /// (`haven check --accept-missing-witness`), recorded in the audit chain.
+    pub fn login_accepting_missing_witness(&mut self, username: &str, passphrase: &[u8]) -> Result<()> {
+        self.login_with(username, passphrase, true)
+    }
+
+    fn login_with(&mut self, username: &str, passphrase: &[u8], accept_witness: bool) -> Result<()> {
         let now = self.now().timestamp();
         let mut attempts = self.attempts(username);
         let wait = attempts.wait_at(now);
         if wait > 0 {
             return Err(StoreError::Throttled { seconds: wait });
         }
+        // Every page is read while the passphrase is stretched
+        // (`store::pagescan`). Only the stretching counts as the deliberate
+        // wait: a scan that outlasts it shows in the bench's open time.
+        let scan = PageScan::start(self.named_trees());
         let started = std::time::Instant::now();
         let unlocked = self.header.unlock(username, passphrase);
         self.unlock_time = started.elapsed();
@@ -341,13 +417,25 @@ impl Store {
             role: slot.role,
             keys,
         });
-        // A database cut back by recovery must not be written over.
-        if let Err(e) = self.counters().and_then(|c| Witness::read(&self.dir).check(c.audit_seq, c.change_seq)) {
-            self.session = None;
-            return Err(e);
-        }
+        // A database cut back by recovery, or with a page it cannot read,
+        // must not be written over.
+        let readable = scan.wait(super::pagescan::GRACE.saturating_sub(started.elapsed())).unwrap_or(Ok(()));
+        self.page_scan = Some(scan);
+        let accepted = match readable.and_then(|()| self.witness_holds(accept_witness && slot.role == Role::Manager)) {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                self.session = None;
+                return Err(e);
+            }
+        };
         let failed: Vec<i64> = attempts.pending.clone();
         let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
+            if let Some(at) = accepted {
+                tx.audit(
+                    AuditEntry::new(AuditAction::Update, "witness")
+                        .summary(format!("missing witness accepted at event {at}")),
+                );
+            }
             for t in &failed {
                 let mut e = AuditEntry::new(AuditAction::LoginFailed, "user");
                 e.at = DateTime::from_timestamp(*t, 0);
@@ -363,6 +451,27 @@ impl Store {
         let _ = self.throttle.remove(username.as_bytes());
         let _ = self.make_durable();
         Ok(())
+    }
+
+    /// Every tree with its name, for the scan at login.
+    fn named_trees(&self) -> Vec<(&'static str, sled::Tree)> {
+        let named = TreeId::ALL.iter().map(|t| t.name()).zip(self.trees.iter().cloned());
+        named.chain([(THROTTLE_TREE, self.throttle.clone())]).collect()
+    }
+
+    /// Checks the database against the witness of its last save. With
+    /// `accept`, a missing or unreadable witness is replaced by one of the
+    /// database as it is, and the event it was accepted at is returned.
+    fn witness_holds(&self, accept: bool) -> Result<Option<u64>> {
+        let c = self.counters()?;
+        match Witness::load(&self.dir) {
+            Ok(w) => w.check(&self.dir, c.audit_seq, c.change_seq).map(|()| None),
+            Err(StoreError::WitnessMissing | StoreError::WitnessUnreadable) if accept => {
+                Witness { audit: c.audit_seq, change: c.change_seq }.write(&self.dir)?;
+                Ok(Some(c.audit_seq))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// How long the last login spent unlocking its keyslot (the deliberate
@@ -430,6 +539,9 @@ impl Store {
     /// it durable. Returns only once the save is on disk.
     pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
         let session = self.session()?;
+        if let Some(damage) = self.page_scan.as_ref().and_then(PageScan::damage) {
+            return Err(damage);
+        }
         let _guard = self.write_guard()?;
         // Times are stored in milliseconds; use that precision throughout.
         let now = self.now();
@@ -544,6 +656,7 @@ impl Store {
             unlock_time: std::time::Duration::ZERO,
             witness: Mutex::new(None),
             write_failed: std::sync::atomic::AtomicBool::new(false),
+            page_scan: None,
         }
     }
 
@@ -612,7 +725,7 @@ impl Store {
         self.authorize(Act::View, data_class(T::CLASS))?;
         let session = self.session()?;
         let mut out = Vec::new();
-        for item in self.tree(T::TREE).scan_prefix(prefix) {
+        for item in Rows::of(self.tree(T::TREE).scan_prefix(prefix), T::TREE.name()) {
             let (key, raw) = item?;
             let k = self.key_for(session, T::CLASS, &key)?;
             out.push(codec::open(&k, T::TREE.name(), &key, &raw)?);
@@ -627,7 +740,7 @@ impl Store {
         let prefix = history_prefix(T::TREE, key);
         let k = self.key_for(session, T::CLASS, key)?;
         let mut out = Vec::new();
-        for item in self.tree(TreeId::History).scan_prefix(&prefix) {
+        for item in Rows::of(self.tree(TreeId::History).scan_prefix(&prefix), TreeId::History.name()) {
             let (hk, raw) = item?;
             out.push(codec::open(&k, TreeId::History.name(), &hk, &raw)?);
         }
@@ -645,7 +758,7 @@ impl Store {
     pub fn last_audit_of(&self, action: AuditAction) -> Result<Option<DateTime<Utc>>> {
         self.authorize(Act::ReviewAudit, DataClass::Front)?;
         let key = &self.session()?.keys.audit;
-        for item in self.tree(TreeId::Audit).iter().rev() {
+        for item in Rows::all(self.tree(TreeId::Audit), TreeId::Audit.name()).rev() {
             let (k, raw) = item?;
             if let Ok(ev) = codec::open::<AuditEvent>(key, TreeId::Audit.name(), &k, &raw)
                 && ev.action == action
@@ -660,7 +773,7 @@ impl Store {
     pub(crate) fn audit_chain(&self) -> Result<Vec<(u64, Option<AuditEvent>)>> {
         let session = self.session()?;
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Audit).iter() {
+        for item in Rows::all(self.tree(TreeId::Audit), TreeId::Audit.name()) {
             let (k, raw) = item?;
             let seq = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
             out.push((seq, codec::open::<AuditEvent>(&session.keys.audit, TreeId::Audit.name(), &k, &raw).ok()));

@@ -22,6 +22,7 @@ use super::codec::{self, Class};
 use super::db::Store;
 use super::error::{Result, StoreError};
 use super::record::{Record, Stored};
+use super::rows::Rows;
 use super::trees::TreeId;
 use crate::domain::case::CaseFront;
 use crate::domain::pickup::{Pickup, PickupStatus};
@@ -223,7 +224,7 @@ impl Store {
             self.rebuild_digest()?;
         }
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Index).scan_prefix(kind_prefix(T::NAME)) {
+        for item in Rows::of(self.tree(TreeId::Index).scan_prefix(kind_prefix(T::NAME)), TreeId::Index.name()) {
             let (k, raw) = item?;
             for (key, bytes) in open_shard(&front, &k, &raw)? {
                 out.push((key, codec::from_bytes(&bytes, TreeId::Index.name())?));
@@ -253,8 +254,9 @@ impl Store {
             sealed.push((k.clone(), seal_shard(&front, k, shard)?));
         }
         let (_, valid) = valid_mark(&front)?;
-        let old: Vec<sled::IVec> =
-            self.tree(TreeId::Index).scan_prefix(PREFIX).keys().collect::<std::result::Result<_, _>>()?;
+        let old: Vec<sled::IVec> = Rows::of(self.tree(TreeId::Index).scan_prefix(PREFIX), TreeId::Index.name())
+            .map(|r| r.map(|(k, _)| k))
+            .collect::<Result<_>>()?;
         let index = self.tree(TreeId::Index);
         let r: std::result::Result<(), sled::transaction::TransactionError<StoreError>> = index.transaction(|t| {
             for k in &old {
@@ -306,7 +308,7 @@ fn same_as_records<T: Digested>(store: &Store) -> Result<bool> {
     let mut derived: HashMap<Vec<u8>, Shard> = HashMap::new();
     collect::<T>(store, &mut derived)?;
     let mut stored: HashMap<Vec<u8>, Shard> = HashMap::new();
-    for item in store.tree(TreeId::Index).scan_prefix(kind_prefix(T::NAME)) {
+    for item in Rows::of(store.tree(TreeId::Index).scan_prefix(kind_prefix(T::NAME)), TreeId::Index.name()) {
         let (k, raw) = item?;
         let shard = open_shard(&front, &k, &raw)?;
         if !shard.is_empty() {

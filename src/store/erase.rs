@@ -14,6 +14,7 @@ use super::crypto;
 use super::db::{Store, history_prefix};
 use super::error::{Result, StoreError};
 use super::record::Record;
+use super::rows::Rows;
 use super::trees::TreeId;
 use crate::domain::case::CaseFront;
 use crate::domain::ids::CaseId;
@@ -122,7 +123,7 @@ impl Store {
             records.push((TreeId::CaseFront, id.to_vec()));
         }
         for t in CASE_SCOPED {
-            for item in self.tree(t).scan_prefix(id) {
+            for item in Rows::of(self.tree(t).scan_prefix(id), t.name()) {
                 records.push((t, item?.0.to_vec()));
             }
         }
@@ -136,7 +137,8 @@ impl Store {
         let mut versions: Vec<Vec<u8>> = Vec::new();
         let mut merges: Vec<Vec<u8>> = Vec::new();
         for (t, k) in &records {
-            for item in self.tree(TreeId::History).scan_prefix(history_prefix(*t, k)) {
+            for item in Rows::of(self.tree(TreeId::History).scan_prefix(history_prefix(*t, k)), TreeId::History.name())
+            {
                 versions.push(item?.0.to_vec());
             }
             let mk = history_prefix(*t, k);
@@ -146,7 +148,7 @@ impl Store {
         }
         // Merge states of records whose creation never arrived here.
         for t in CASE_SCOPED {
-            for item in self.tree(TreeId::Merge).scan_prefix(history_prefix(t, &id)) {
+            for item in Rows::of(self.tree(TreeId::Merge).scan_prefix(history_prefix(t, &id)), TreeId::Merge.name()) {
                 let k = item?.0.to_vec();
                 if !merges.contains(&k) {
                     merges.push(k);
@@ -239,7 +241,7 @@ impl Store {
         let front_key = session.keys.front.clone();
         let case_class = session.keys.case.clone();
         let mut out = Vec::new();
-        for item in self.tree(tree).iter() {
+        for item in Rows::all(self.tree(tree), tree.name()) {
             let (k, raw) = item?;
             let mut entry: ChangeEntry = codec::from_bytes(&raw, "changelog")?;
             if entry.is_redacted() {

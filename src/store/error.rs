@@ -49,6 +49,41 @@ pub enum StoreError {
         /// The tree that holds it.
         tree: &'static str,
     },
+    /// sled could not read an entry of a tree (a damaged page): reading
+    /// stopped there (`store::rows`).
+    #[error("the database cannot read tree {tree} past entry {after}")]
+    Unreadable {
+        /// The tree.
+        tree: &'static str,
+        /// How many entries were read before.
+        after: u64,
+    },
+    /// The log sled would replay at open is damaged at byte `at` of
+    /// `db/db`: the database was not opened, and a copy of the file is kept
+    /// at `kept` (`store::replay`).
+    #[error("the database file is damaged at byte {at}; it was not opened; a copy is kept in {kept}")]
+    Damaged {
+        /// File offset of the damage.
+        at: u64,
+        /// The copy kept aside.
+        kept: PathBuf,
+    },
+    /// The witness of the last save (`head`) is missing.
+    #[error("the witness of the last save is missing")]
+    WitnessMissing,
+    /// The witness of the last save is empty or not a witness.
+    #[error("the witness of the last save is unreadable")]
+    WitnessUnreadable,
+    /// The database ends before saves its witness says were acknowledged.
+    #[error("saves lost: the database ends at event {ends} but {acknowledged} were acknowledged")]
+    SavesLost {
+        /// The last audit event the database holds.
+        ends: u64,
+        /// The last one acknowledged.
+        acknowledged: u64,
+        /// A copy of what recovery cut, when one was kept.
+        kept: Option<PathBuf>,
+    },
     /// The database files themselves could not be read.
     #[error("the database is damaged: {0}")]
     Database(String),

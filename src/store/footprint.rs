@@ -24,7 +24,7 @@ impl Store {
         let mut out = Vec::with_capacity(TreeId::ALL.len());
         for (t, tree) in TreeId::ALL.iter().zip(&self.trees) {
             let mut f = TreeFootprint { tree: t.name(), entries: 0, key_bytes: 0, value_bytes: 0 };
-            for kv in tree.iter() {
+            for kv in super::rows::Rows::all(tree, t.name()) {
                 let (k, v) = kv?;
                 f.entries += 1;
                 f.key_bytes += k.len() as u64;

@@ -6,7 +6,10 @@
 //!
 //! The witness is written after the commit is on disk and is not itself
 //! synced, so after a power cut it can only be behind the database, never
-//! ahead: it raises no false alarm.
+//! ahead: it raises no false alarm. A centre is created with its witness;
+//! a missing or unreadable one is refused (deleting it would otherwise
+//! switch the check off), until a manager who knows why accepts the
+//! database as it is (`haven check --accept-missing-witness`, audited).
 
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
@@ -27,16 +30,31 @@ pub struct Witness {
 }
 
 impl Witness {
-    /// Reads the witness; a missing or unreadable one counts as zero (no claim).
+    /// Reads the witness; a missing or unreadable one counts as zero (no
+    /// claim). For a backup's archive only: a login uses [`Witness::load`].
     pub fn read(dir: &Path) -> Witness {
-        let Ok(text) = std::fs::read_to_string(dir.join(FILE)) else { return Witness::default() };
-        let mut parts = text.split_whitespace();
-        if parts.next() != Some(MAGIC) {
-            return Witness::default();
+        Witness::load(dir).unwrap_or_default()
+    }
+
+    /// Reads the witness, refusing a missing or unreadable one: without it
+    /// a database cut back by recovery, or by hand, would go unnoticed.
+    pub fn load(dir: &Path) -> Result<Witness> {
+        let bytes = match std::fs::read(dir.join(FILE)) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::WitnessMissing),
+            Err(_) => return Err(StoreError::WitnessUnreadable),
+        };
+        // The first line; a longer file rewritten in place keeps its tail.
+        let line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+        let text = std::str::from_utf8(line).map_err(|_| StoreError::WitnessUnreadable)?;
+        let mut parts = text.split(' ');
+        let number = |p: Option<&str>| {
+            p.filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse::<u64>().ok())
+        };
+        match (parts.next(), number(parts.next()), number(parts.next()), parts.next()) {
+            (Some(MAGIC), Some(audit), Some(change), None) => Ok(Witness { audit, change }),
+            _ => Err(StoreError::WitnessUnreadable),
         }
-        let audit = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-        let change = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-        Witness { audit, change }
     }
 
     /// The witness as written: numbers of fixed width, so that a newer
@@ -66,16 +84,45 @@ impl Witness {
         Ok(())
     }
 
-    /// Refuses a database whose heads are behind this witness.
-    pub fn check(self, audit: u64, change: u64) -> Result<()> {
+    /// Refuses a database whose heads are behind this witness (saves were
+    /// lost), naming the copy of what recovery cut when one was kept in
+    /// `dir`. A witness behind the database is what a power cut before it
+    /// was written leaves: it is said in the log and brought up to date by
+    /// the next save.
+    pub fn check(self, dir: &Path, audit: u64, change: u64) -> Result<()> {
         if audit < self.audit || change < self.change {
-            return Err(StoreError::Database(format!(
-                "saves lost: the database ends at event {audit} but {} were acknowledged",
-                self.audit
-            )));
+            return Err(StoreError::SavesLost {
+                ends: audit,
+                acknowledged: self.audit.max(audit),
+                kept: newest_kept(dir),
+            });
+        }
+        if audit > self.audit || change > self.change {
+            tracing::warn!(
+                witness = self.audit,
+                database = audit,
+                "the witness of the last save is behind the database (written after a save, not synced)"
+            );
         }
         Ok(())
     }
+}
+
+/// The newest copy kept aside before sled's recovery (`store::replay`).
+fn newest_kept(dir: &Path) -> Option<std::path::PathBuf> {
+    let mut kept: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().map(|n| n.to_string_lossy()).is_some_and(|n| {
+                (n.starts_with(super::replay::CUT_PREFIX) || n.starts_with(super::replay::DAMAGED_PREFIX))
+                    && n.ends_with(".bin")
+            })
+        })
+        .collect();
+    kept.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    kept.pop()
 }
 
 #[cfg(test)]
@@ -90,20 +137,39 @@ mod tests {
         let f = Witness::open_file(dir.path()).unwrap();
         for (audit, change) in [(8, 3), (9, 4), (1_000_000, 999_999), (u64::MAX, u64::MAX)] {
             Witness { audit, change }.write_to(&f).unwrap();
-            assert_eq!(Witness::read(dir.path()), Witness { audit, change });
+            assert_eq!(Witness::load(dir.path()).unwrap(), Witness { audit, change });
         }
     }
 
     #[test]
     fn a_database_behind_its_witness_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(Witness::read(dir.path()), Witness::default());
+        assert!(matches!(Witness::load(dir.path()), Err(StoreError::WitnessMissing)));
         Witness { audit: 10, change: 4 }.write(dir.path()).unwrap();
         let w = Witness::read(dir.path());
         assert_eq!(w, Witness { audit: 10, change: 4 });
-        assert!(w.check(10, 4).is_ok());
-        assert!(w.check(12, 6).is_ok());
-        assert!(w.check(9, 4).is_err());
-        assert!(w.check(10, 3).is_err());
+        assert!(w.check(dir.path(), 10, 4).is_ok());
+        assert!(w.check(dir.path(), 12, 6).is_ok());
+        assert!(matches!(w.check(dir.path(), 9, 4), Err(StoreError::SavesLost { ends: 9, acknowledged: 10, .. })));
+        assert!(w.check(dir.path(), 10, 3).is_err());
+    }
+
+    #[test]
+    fn an_emptied_or_garbage_witness_is_unreadable_not_zero() {
+        let dir = tempfile::tempdir().unwrap();
+        for bad in [
+            &b""[..],
+            b"\n",
+            b"garbage",
+            b"haven-head-1 12",
+            b"haven-head-1 x 3\n",
+            b"haven-head-1 1 2 3\n",
+            b"\xff\xfe",
+        ] {
+            std::fs::write(dir.path().join(FILE), bad).unwrap();
+            assert!(matches!(Witness::load(dir.path()), Err(StoreError::WitnessUnreadable)), "{bad:?}");
+        }
+        std::fs::write(dir.path().join(FILE), format!("{MAGIC} 7 3\nleft over from a longer file")).unwrap();
+        assert_eq!(Witness::load(dir.path()).unwrap(), Witness { audit: 7, change: 3 });
     }
 }

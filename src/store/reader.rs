@@ -72,7 +72,7 @@ impl Reader {
             return Err(StoreError::Forbidden(Act::View.name()));
         }
         let tree = self.tree(T::TREE)?.clone();
-        for item in tree.iter() {
+        for item in super::rows::Rows::all(&tree, T::TREE.name()) {
             let (key, raw) = item?;
             let k = self.key_for(T::CLASS, &key)?;
             f(codec::open(&k, T::TREE.name(), &key, &raw)?)?;

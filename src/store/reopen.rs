@@ -51,7 +51,8 @@ impl Detached {
         };
         let store = Store::attached(*self, parts);
         if store.session().is_ok()
-            && let Err(e) = store.counters().and_then(|c| Witness::read(store.dir()).check(c.audit_seq, c.change_seq))
+            && let Err(e) =
+                store.counters().and_then(|c| Witness::load(store.dir())?.check(store.dir(), c.audit_seq, c.change_seq))
         {
             return Err((e, store.detach()));
         }

@@ -14,6 +14,7 @@ use super::db::{Store, history_prefix};
 use super::error::{Result, StoreError};
 use super::merge::{Dot, MergeState};
 use super::roster::{Roster, SignedStatement, Statement};
+use super::rows::Rows;
 use super::trees::TreeId;
 use super::tx::Tx;
 use super::{AuditAction, AuditEntry};
@@ -52,7 +53,7 @@ impl Store {
     pub fn sync_scan<T: DeserializeOwned>(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, T)>> {
         let audit = self.session()?.keys.audit.clone();
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Sync).scan_prefix(prefix) {
+        for item in Rows::of(self.tree(TreeId::Sync).scan_prefix(prefix), TreeId::Sync.name()) {
             let (k, raw) = item?;
             out.push((k.to_vec(), codec::open(&audit, TreeId::Sync.name(), &k, &raw)?));
         }
@@ -82,7 +83,8 @@ impl Store {
     /// This installation's entries from `from` on (at most `limit`).
     pub fn own_entries(&self, from: u64, limit: usize) -> Result<Vec<ChangeEntry>> {
         let mut out = Vec::new();
-        for item in self.tree(TreeId::ChangeLog).range(from.max(1).to_be_bytes()..) {
+        for item in Rows::of(self.tree(TreeId::ChangeLog).range(from.max(1).to_be_bytes()..), TreeId::ChangeLog.name())
+        {
             let (_, raw) = item?;
             out.push(codec::from_bytes::<ChangeEntry>(&raw, "changelog")?);
             if out.len() >= limit {
@@ -112,7 +114,7 @@ impl Store {
     /// sequence, from `from` (an envelope key) on, at most `limit`.
     pub fn relayed_entries(&self, from: &[u8], limit: usize) -> Result<Vec<ChangeEntry>> {
         let mut out = Vec::new();
-        for item in self.tree(TreeId::Envelopes).range(from.to_vec()..) {
+        for item in Rows::of(self.tree(TreeId::Envelopes).range(from.to_vec()..), TreeId::Envelopes.name()) {
             let (_, raw) = item?;
             out.push(codec::from_bytes::<ChangeEntry>(&raw, "envelopes")?);
             if out.len() >= limit {

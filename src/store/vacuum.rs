@@ -66,7 +66,7 @@ fn copy_into(from: &sled::Db, fresh_dir: &Path) -> Result<Copied> {
         // at a time and than batches of 20,000 or of a whole tree.
         let mut batch = sled::Batch::default();
         let mut n = 0usize;
-        for item in source.iter() {
+        for item in super::rows::Rows::all(&source, super::rows::tree_name(&name)) {
             let (k, v) = item?;
             copied.live_bytes += (k.len() + v.len()) as u64;
             batch.insert(k, v);
