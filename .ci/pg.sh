@@ -24,6 +24,11 @@ openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
 printf "subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n" > "$PGROOT/ext.cnf"
 openssl x509 -req -in "$PGROOT/server.csr" -CA "$PGROOT/ca.pem" -CAkey "$PGROOT/ca.key" -CAcreateserial \
   -days 2 -extfile "$PGROOT/ext.cnf" -out "$PGROOT/server.pem" >/dev/null 2>&1
+# A certificate of the same CA whose time is over (valid until yesterday).
+openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+  -keyout "$PGROOT/expired.key" -out "$PGROOT/expired.csr" >/dev/null 2>&1
+openssl x509 -req -in "$PGROOT/expired.csr" -CA "$PGROOT/ca.pem" -CAkey "$PGROOT/ca.key" -CAcreateserial \
+  -days -1 -extfile "$PGROOT/ext.cnf" -out "$PGROOT/expired.pem" >/dev/null 2>&1
 # A certificate from another CA, for the "wrong certificate" test.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Other CA" \
   -keyout "$PGROOT/other.key" -out "$PGROOT/other-ca.pem" >/dev/null 2>&1

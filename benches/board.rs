@@ -1,5 +1,5 @@
 //! The bed board with 200 beds: key press to frame (update + render +
-//! diff) at 200×50 against the DESIGN §8 budget (p99 ≤ 4 ms). Besides
+//! diff) at 200×50 against the budget of docs/PERFORMANCE.md (p99 ≤ 4 ms). Besides
 //! criterion's own statistics, the p50 and p99 of 2,000 single key presses
 //! are printed, as `benches/frame.rs` does.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -1,5 +1,5 @@
 //! Key press to frame (update + render + diff) at 200×50 on the dashboard,
-//! the help, the case list and a form, against the DESIGN §8 budget (p99 ≤
+//! the help, the case list and a form, against the docs/PERFORMANCE.md budget (p99 ≤
 //! 4 ms). Besides criterion's own statistics, the p50 and p99 of 2,000
 //! single key presses are printed for each screen.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

@@ -1,4 +1,4 @@
-//! Search as you type over 100,000 synthetic cases (DESIGN §8: p95 ≤ 10 ms
+//! Search as you type over 100,000 synthetic cases (docs/PERFORMANCE.md: p95 ≤ 10 ms
 //! per keystroke). Queries are typed one character at a time, with a few
 //! Backspaces, through the same `Searcher` the console's search thread runs;
 //! every keystroke is timed and p50 / p95 / p99 are printed beside the

@@ -1,4 +1,4 @@
-//! The storage hot paths of DESIGN §8 on a centre of 1,000 synthetic cases:
+//! The storage hot paths of docs/PERFORMANCE.md on a centre of 1,000 synthetic cases:
 //! a durable save (encrypt, record + history + audit + change log, flush,
 //! sync) next to a plain 4 KiB overwrite + fsync in the same folder, opening
 //! the centre to the console's first frame (the key derivation is the cheap

@@ -1,5 +1,5 @@
 //! Haven: the console of a shelter and rehabilitation centre for victims of
-//! human trafficking. See `DESIGN.md` in the shared folder for the plan.
+//! human trafficking. `docs/ARCHITECTURE.md` is the map of the code.
 
 pub mod app;
 pub mod bench;

@@ -1,4 +1,4 @@
-//! Faults outside the saves themselves (DESIGN §5, RELIABILITY.md): a child
+//! Faults outside the saves themselves (docs/RELIABILITY.md): a child
 //! process is killed with SIGKILL at random moments while it opens the
 //! centre (sled recovery after the previous kill, login, `check`) and while
 //! it rewrites the vault header's keyslots (passphrase, new user, role).

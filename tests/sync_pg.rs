@@ -215,3 +215,93 @@ fn the_seeded_simulation_of_three_laptops_ends_identical_over_real_sql() {
         }
     });
 }
+
+/// A stand-in hub on loopback: answers the SSLRequest, shakes hands with
+/// `cert` (chained to the test CA or not), then refuses the login with
+/// SQLSTATE 28000. A client that accepts the certificate therefore sees
+/// "refused"; one that rejects it sees a certificate error.
+fn stand_in_hub(cert: &str, key: &str) -> u16 {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    use std::io::{Read, Write};
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(cert).unwrap().collect::<Result<_, _>>().unwrap();
+    let key = PrivateKeyDer::from_pem_file(key).unwrap();
+    let cfg = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new({
+        #[allow(deprecated)]
+        rustls::crypto::ring::default_provider()
+    }))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
+    let cfg = std::sync::Arc::new(cfg);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+            let mut ssl_request = [0u8; 8];
+            if s.read_exact(&mut ssl_request).is_err() || s.write_all(b"S").is_err() {
+                continue;
+            }
+            let Ok(conn) = rustls::ServerConnection::new(cfg.clone()) else { continue };
+            let mut tls = rustls::StreamOwned::new(conn, s);
+            let mut len = [0u8; 4];
+            if tls.read_exact(&mut len).is_err() {
+                continue; // the client gave up during the handshake
+            }
+            let mut startup = vec![0u8; (u32::from_be_bytes(len) as usize).saturating_sub(4)];
+            let _ = tls.read_exact(&mut startup);
+            let fields = b"SFATAL\0VFATAL\0C28000\0Mstand-in hub refuses every login\0\0";
+            let mut msg = vec![b'E'];
+            msg.extend_from_slice(&(fields.len() as u32 + 4).to_be_bytes());
+            msg.extend_from_slice(fields);
+            let _ = tls.write_all(&msg);
+            let _ = tls.flush();
+            tls.conn.send_close_notify();
+            let _ = tls.flush();
+        }
+    });
+    port
+}
+
+#[test]
+fn a_hub_certificate_for_another_name_or_out_of_date_is_refused() {
+    let Some(p) = pg() else { return };
+    let root = std::env::var("HAVEN_TEST_PG_ROOT").unwrap();
+    // The real hub, reached at its address but under a name its certificate
+    // does not carry: the host name is checked, not only the chain.
+    let port = p.url.rsplit(':').next().unwrap().split('/').next().unwrap();
+    let misnamed = p.url.replace(
+        &format!("@localhost:{port}/haven_hub?"),
+        &format!("@hub.invalid:{port}/haven_hub?hostaddr=127.0.0.1&"),
+    );
+    assert_ne!(misnamed, p.url);
+    match pg::connect(&misnamed, None, &p.ca) {
+        Err(HubError::Certificate(_)) => {}
+        Err(e) => panic!("expected a certificate error, got {e:?}"),
+        Ok(_) => panic!("a certificate for another name was accepted"),
+    }
+    // The address the certificate names is accepted as well as its name.
+    let by_ip = p.url.replace("@localhost:", "@127.0.0.1:");
+    assert!(pg::connect(&by_ip, None, &p.ca).is_ok());
+
+    // A stand-in hub with the hub's own certificate gets as far as the login,
+    // which it refuses: the handshake itself is accepted.
+    let good = stand_in_hub(&format!("{root}/server.pem"), &format!("{root}/server.key"));
+    match pg::connect(&format!("postgres://nobody@localhost:{good}/none"), None, &p.ca) {
+        Err(HubError::Refused(_)) => {}
+        Err(e) => panic!("expected the stand-in's refusal, got {e:?}"),
+        Ok(_) => panic!("the stand-in hub never lets anyone in"),
+    }
+    // The same with a certificate of the same CA whose time is over.
+    let expired = stand_in_hub(&format!("{root}/expired.pem"), &format!("{root}/expired.key"));
+    match pg::connect(&format!("postgres://nobody@localhost:{expired}/none"), None, &p.ca) {
+        Err(HubError::Certificate(why)) => assert!(why.to_lowercase().contains("expired"), "{why}"),
+        Err(e) => panic!("expected a certificate error, got {e:?}"),
+        Ok(_) => panic!("an expired certificate was accepted"),
+    }
+}

@@ -54,7 +54,7 @@ beds-free = { $count ->
    *[other] { $count } free beds
 }
 
-## Services (DESIGN §2)
+## Services (src/domain/service.rs)
 
 service-airport_reception = Airport reception
 service-temporary_housing = Temporary housing

@@ -54,7 +54,7 @@ beds-free = { $count ->
    *[other] { $count } lits libres
 }
 
-## Services (DESIGN §2), d’après le programme du centre
+## Services (src/domain/service.rs), d’après le programme du centre
 
 service-airport_reception = Accueil à l’aéroport
 service-temporary_housing = Logement temporaire

@@ -56,7 +56,7 @@ beds-free = { $count ->
    *[other] { $count } свободной кровати
 }
 
-## Услуги (DESIGN §2)
+## Услуги (src/domain/service.rs)
 
 service-airport_reception = Встреча в аэропорту
 service-temporary_housing = Временное проживание

@@ -428,7 +428,7 @@ impl App {
         {
             self.redraw = true;
         }
-        // Sync in the background when a hub is configured (SYNC.md).
+        // Sync in the background when a hub is configured (docs/SYNC.md).
         self.redraw |= self.ctx.store_mut().is_ok_and(crate::sync::background::tick);
     }
 

@@ -1,4 +1,4 @@
-//! `haven bench`: the performance scenario of DESIGN §8, measured in one
+//! `haven bench`: the performance scenario of docs/PERFORMANCE.md, measured in one
 //! run and printed next to each budget.
 
 pub mod measure;

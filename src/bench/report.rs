@@ -1,4 +1,4 @@
-//! The figures of one run, each beside its DESIGN §8 budget.
+//! The figures of one run, each beside its budget (docs/PERFORMANCE.md).
 
 use serde::Serialize;
 
@@ -13,7 +13,7 @@ pub struct Figure {
     pub value: f64,
     /// Its unit.
     pub unit: &'static str,
-    /// The budget, when DESIGN §8 sets one, in the same unit.
+    /// The budget, when docs/PERFORMANCE.md sets one, in the same unit.
     pub budget: Option<f64>,
     /// How the budget reads (`≤ 4 ms`).
     pub budget_text: String,

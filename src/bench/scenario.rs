@@ -1,4 +1,4 @@
-//! The performance scenario of DESIGN §8, run in one process on a synthetic
+//! The performance scenario of docs/PERFORMANCE.md, run in one process on a synthetic
 //! centre in a temporary folder: open, key press to frame on four screens,
 //! search as you type, durable saves against plain fsync (and SQLite where it
 //! is built in), memory, and database size fresh and after editing.

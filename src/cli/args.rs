@@ -48,7 +48,7 @@ pub enum Command {
     Backup(BackupArgs),
     /// Restore a centre from a backup (an existing centre only with --force).
     Restore(RestoreArgs),
-    /// Measure the performance scenario of DESIGN §8 on a synthetic centre.
+    /// Measure the performance scenario of docs/PERFORMANCE.md on a synthetic centre.
     Bench(BenchArgs),
     /// Search cases by code, alias, document number and (case workers, managers) legal names.
     Find(FindArgs),
@@ -58,7 +58,7 @@ pub enum Command {
     Export(super::export::ExportArgs),
     /// Import cases, organisations or rooms from a CSV or XLSX file, checked whole first.
     Import(super::import::ImportArgs),
-    /// Push and pull once with the centre's hub (SYNC.md); shows the sync state and alarms.
+    /// Push and pull once with the centre's hub (docs/SYNC.md); shows the sync state and alarms.
     Sync(SyncArgs),
     /// Set up the PostgreSQL hub that connects the centre's laptops.
     Hub(HubArgs),

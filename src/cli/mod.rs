@@ -1,4 +1,4 @@
-//! The command line (DESIGN §7): one file per subcommand.
+//! The command line (README, "Everyday commands"): one file per subcommand.
 
 mod args;
 mod audit;

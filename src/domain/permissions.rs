@@ -48,7 +48,7 @@ pub enum Act {
     Bundle,
 }
 
-/// The kinds of data, by sensitivity (DESIGN §5).
+/// The kinds of data, by sensitivity (docs/ARCHITECTURE.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 pub enum DataClass {

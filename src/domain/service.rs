@@ -1,4 +1,4 @@
-//! The services checklist every case carries (DESIGN §2).
+//! The services checklist every case carries, from the centre's programme.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! The form engine (DESIGN §4): a form is declared once — fields, kinds,
+//! The form engine (docs/ARCHITECTURE.md §5): a form is declared once — fields, kinds,
 //! labels, required-ness, validation and how each maps to its record — and
 //! one generic screen renders, edits, validates, saves and drafts any form.
 //!

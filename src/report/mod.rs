@@ -1,4 +1,4 @@
-//! Statistics and exports (DESIGN §3, §7): the donor report of a period
+//! Statistics and exports (README, "Everyday commands"): the donor report of a period
 //! computed from the records, the tables it is laid out in, and the writers
 //! that turn tables into text, CSV and XLSX. Nothing here touches a file or
 //! the terminal: callers read the store once ([`data::Data::load`]) and

@@ -1,4 +1,4 @@
-//! Inside a save: keeping each record's merge state (SYNC.md) beside it,
+//! Inside a save: keeping each record's merge state (docs/SYNC.md) beside it,
 //! applying changes that arrived from the other laptops of the centre, and
 //! writing the value chosen on the conflict screen. Remote changes are
 //! applied in the same transaction as their batch, with history and audit,

@@ -1,4 +1,4 @@
-//! This installation's change log (SYNC.md): one entry per changed record,
+//! This installation's change log (docs/SYNC.md): one entry per changed record,
 //! with a gap-free sequence, a hybrid logical clock, the hash of the previous
 //! entry, and the changed fields sealed under the record's class key (or its
 //! case's key) with the entry header as associated data.
@@ -44,7 +44,7 @@ pub const ERASE_TREE: &str = "~erase";
 /// One changed field: its name, its new value (JSON; bincode of the whole
 /// record for [`WHOLE_RECORD`]), the revision of the record whose value it
 /// replaced (0 when new), and its base: the dots of the values its editor
-/// saw (SYNC.md). The change's own dot is its entry's (installation, seq).
+/// saw (docs/SYNC.md). The change's own dot is its entry's (installation, seq).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     /// Top-level field name ([`crate::store::merge::DELETED`] for a deletion).

@@ -17,7 +17,7 @@ pub const VERSION: u8 = 1;
 /// prefix that would exceed it before allocating.
 pub const MAX_PLAIN: usize = 16 * 1024 * 1024;
 
-/// Which class key a value is sealed under (DESIGN §5).
+/// Which class key a value is sealed under (docs/ARCHITECTURE.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[repr(u8)]
 pub enum Class {

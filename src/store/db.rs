@@ -30,7 +30,7 @@ use crate::domain::user::Role;
 pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
 /// sled's page cache: bounded, not its 1 GiB default. The foundation issue
-/// asked for about 64 MiB; DESIGN §8 allows 50 MB for the whole console at
+/// asked for about 64 MiB; the budget then allowed 50 MB for the whole console at
 /// 10,000 cases, and reading every record of such a centre grows the process
 /// to 142 MB with 64 MiB of cache, 95 MB with 16 MiB, 82 MB with 4 MiB
 /// (PERFORMANCE.md). The budget wins.

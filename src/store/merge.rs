@@ -1,4 +1,4 @@
-//! The per-field merge of SYNC.md, as pure data: a field holds a set of
+//! The per-field merge of docs/SYNC.md, as pure data: a field holds a set of
 //! values, each stamped with its *dot* (installation, sequence) and the
 //! *base* — the dots of the values its editor saw. An incoming value removes
 //! the values whose dots are in its base and is otherwise kept beside them.

@@ -1,4 +1,4 @@
-//! The encrypted, durable store (DESIGN §5): the vault header and its
+//! The encrypted, durable store (docs/ARCHITECTURE.md §4): the vault header and its
 //! keyslots, the value codec, sled trees, typed records with history, the
 //! audit chain and the change log, all written in one transaction per save.
 

@@ -35,7 +35,7 @@ pub struct ClassKeys {
     /// Medical and psychological notes: case workers and managers.
     pub medical: Option<Key>,
     /// Seed of the centre's Ed25519 roster key, which signs the list of
-    /// installations (SYNC.md): managers only.
+    /// installations (docs/SYNC.md): managers only.
     pub roster: Option<Key>,
 }
 
@@ -96,7 +96,7 @@ impl ClassKeys {
         })
     }
 
-    /// The subset a role may hold (DESIGN §5): reception and night hold only
+    /// The subset a role may hold (docs/ARCHITECTURE.md §4): reception and night hold only
     /// the front key (and the audit key the app needs to write the chain).
     pub fn for_role(&self, role: Role) -> ClassKeys {
         let full = role.holds_case_key();

@@ -17,7 +17,7 @@ use crate::store::{Store, StoreError, codec};
 /// Rows per pull and per push.
 pub const PAGE: usize = 2000;
 
-/// One envelope row as the hub stores it (SYNC.md): the columns it needs
+/// One envelope row as the hub stores it (docs/SYNC.md): the columns it needs
 /// to order and deduplicate, and the sealed envelope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {

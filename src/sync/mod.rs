@@ -1,4 +1,4 @@
-//! Several laptops, one centre (SYNC.md): the change logs of the
+//! Several laptops, one centre (docs/SYNC.md): the change logs of the
 //! installations travel as signed, encrypted envelopes through a PostgreSQL
 //! hub that never reads them, or in sync bundles on a USB stick; every
 //! laptop verifies before it applies, merges per field, and shows real

@@ -130,14 +130,44 @@ pub fn connect(url: &str, password: Option<&str>, ca_pem: &[u8]) -> Result<Clien
     cfg.ssl_mode(postgres::config::SslMode::Require);
     cfg.connect_timeout(CONNECT_TIMEOUT);
     cfg.application_name("haven");
-    let ca = native_tls::Certificate::from_pem(ca_pem).map_err(|e| HubError::Certificate(format!("CA: {e}")))?;
-    let tls = native_tls::TlsConnector::builder()
-        .add_root_certificate(ca)
-        .disable_built_in_roots(true)
-        .min_protocol_version(Some(native_tls::Protocol::Tlsv12))
-        .build()
-        .map_err(|e| HubError::Certificate(e.to_string()))?;
-    cfg.connect(postgres_native_tls::MakeTlsConnector::new(tls)).map_err(classify)
+    let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(ca_pem)?);
+    cfg.connect(tls).map_err(classify)
+}
+
+/// The TLS settings of every connection to the hub: rustls with the ring
+/// provider, TLS 1.2 or 1.3, and the certificates of the centre's CA file as
+/// the only roots (no system or bundled roots). rustls checks the chain, the
+/// validity dates and the host name or address the URL gives (verify-full).
+pub fn tls_config(ca_pem: &[u8]) -> Result<rustls::ClientConfig, HubError> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let ca_error = |e: &dyn std::fmt::Display| HubError::Certificate(format!("CA: {e}"));
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(ca_pem) {
+        roots.add(cert.map_err(|e| ca_error(&e))?).map_err(|e| ca_error(&e))?;
+    }
+    if roots.is_empty() {
+        return Err(ca_error(&"no certificate in the PEM file"));
+    }
+    // ring is deprecated in rustls 0.23.48 for lacking post-quantum key
+    // exchange; aws-lc-rs has it but needs cmake and a C toolchain to build.
+    #[allow(deprecated)]
+    let provider = rustls::crypto::ring::default_provider();
+    Ok(rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(provider))
+        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
+        .map_err(|e| HubError::Certificate(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+/// Whether `err` is a TLS failure: rustls's own error, or the I/O error
+/// tokio-rustls wraps it in (whose `source` skips the wrapped error).
+fn is_tls_error(err: &(dyn std::error::Error + 'static)) -> bool {
+    err.downcast_ref::<rustls::Error>().is_some()
+        || err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
 }
 
 /// A connection without TLS is never made; this exists so that tests can
@@ -162,9 +192,9 @@ pub fn classify(e: postgres::Error) -> HubError {
         };
     }
     let mut chain = String::new();
-    let mut cur: Option<&dyn std::error::Error> = Some(&e);
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(err) = cur {
-        if err.downcast_ref::<native_tls::Error>().is_some() {
+        if is_tls_error(err) {
             return HubError::Certificate(err.to_string());
         }
         chain.push_str(&err.to_string());

@@ -1,4 +1,4 @@
-//! Verification before anything is applied (SYNC.md): the installation is
+//! Verification before anything is applied (docs/SYNC.md): the installation is
 //! in the roster and not revoked for this change, its sequence continues
 //! the verified head without a gap, the previous-hash chain holds, the body
 //! is the one the header names, and the installation signed it. Anything
