@@ -137,6 +137,20 @@ impl App {
         }
     }
 
+    /// Handles a paste (bracketed): the text goes into the focused field
+    /// and is never read as keys or commands; with no field focused it is
+    /// dropped.
+    pub fn handle_paste(&mut self, text: &str) {
+        self.last_key = self.ctx.now();
+        self.redraw = true;
+        self.pending.clear();
+        let Some(top) = self.stack.last_mut() else { return };
+        if top.text_focused() {
+            let out = top.paste(text, &mut self.ctx);
+            self.apply(out);
+        }
+    }
+
     /// Runs an action: the top screen first, then the app's own.
     pub fn dispatch(&mut self, action: Action) {
         let Some(top) = self.stack.last_mut() else { return };

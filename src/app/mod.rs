@@ -6,5 +6,8 @@ pub mod action;
 pub mod config;
 pub mod console;
 pub mod context;
+pub mod input;
+pub mod keyparse;
 pub mod run;
 pub mod screen;
+pub mod stop;
