@@ -264,3 +264,5 @@ hint-cancel = Cancel
 ## Opening
 
 opening-compacting = Compacting the database after large changes (once, it can take a minute)…
+error-already-running-by = Haven is already running on { $path } (process { $pid }, since { $since }). Close the other window first.
+error-folder-replaced = The centre folder { $path } was moved or replaced while Haven was running: nothing more is saved into it. Quit Haven and start it again.

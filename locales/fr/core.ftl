@@ -264,3 +264,5 @@ hint-cancel = Annuler
 ## Opening
 
 opening-compacting = Compactage de la base après de gros changements (une fois, cela peut prendre une minute)…
+error-already-running-by = Haven est déjà ouvert sur { $path } (processus { $pid }, depuis { $since }). Fermez d’abord l’autre fenêtre.
+error-folder-replaced = Le dossier du centre { $path } a été déplacé ou remplacé pendant que Haven tournait : plus rien n’y est enregistré. Quittez Haven et relancez-le.

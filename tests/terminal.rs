@@ -1,0 +1,246 @@
+//! The console and its terminal: the terminal going away under it (its
+//! pseudo-terminal's master side closed), a scanner's burst of keys and a
+//! long paste. The console runs as the real binary in a pseudo-terminal the
+//! test holds the master side of (rustix), so the test decides exactly what
+//! is written at once and when the terminal goes away.
+#![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs::{File, OpenOptions};
+use std::os::fd::OwnedFd;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use rustix::event::{PollFd, PollFlags, Timespec};
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{Winsize, tcsetwinsize};
+
+const BIN: &str = env!("CARGO_BIN_EXE_haven");
+
+/// A five-case demo centre in `data` (user `demo`, passphrase `haven-demo`).
+fn small_demo(data: &Path) {
+    let setup = Command::new(BIN)
+        .env("HAVEN_DATA", data)
+        .env("HAVEN_INSECURE_FAST_KDF", "1")
+        .args(["demo", "--no-console", "--cases", "5"])
+        .output()
+        .unwrap();
+    assert!(setup.status.success(), "{}", String::from_utf8_lossy(&setup.stderr));
+}
+
+/// `haven check` as the demo manager: it opens the centre, so it passes
+/// only when the folder's lock is free.
+fn check(data: &Path) -> std::process::Output {
+    Command::new(BIN)
+        .env("HAVEN_DATA", data)
+        .env("HAVEN_USER", "demo")
+        .env("HAVEN_PASSPHRASE", "haven-demo")
+        .env("LANG", "C.UTF-8")
+        .args(["--lang", "en", "check"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn assert_check_passes(data: &Path) {
+    let out = check(data);
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+}
+
+/// The draft the demo manager left, decrypted (the typed text is in it as is).
+fn draft_of_demo(data: &Path) -> Vec<u8> {
+    let store = haven::store::Store::open_as(data, "demo", b"haven-demo").unwrap();
+    store.load_draft().unwrap().unwrap_or_default()
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Processor time (user + system) of a process in seconds, and whether it
+/// has ended (a zombie: the test has not reaped it yet), from /proc.
+fn cpu_of(pid: u32) -> Option<(f64, bool)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // After the name: the state, then utime and stime at the 12th and 13th place.
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some((ticks / 100.0, f[0] == "Z" || f[0] == "X"))
+}
+
+/// The console in a pseudo-terminal the test holds the master side of.
+struct Pty {
+    master: Option<OwnedFd>,
+    out: Arc<Mutex<Vec<u8>>>,
+    stop: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
+    child: Child,
+}
+
+impl Pty {
+    fn start(data: &Path) -> Pty {
+        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).unwrap();
+        grantpt(&master).unwrap();
+        unlockpt(&master).unwrap();
+        let name = ptsname(&master, Vec::new()).unwrap();
+        tcsetwinsize(&master, Winsize { ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0 }).unwrap();
+        let slave: File = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(rustix::fs::OFlags::NOCTTY.bits() as i32)
+            .open(name.to_str().unwrap())
+            .unwrap();
+        let child = Command::new(BIN)
+            .env("HAVEN_DATA", data)
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .args(["--lang", "en"])
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave)
+            .spawn()
+            .unwrap();
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let fd = master.try_clone().unwrap();
+        let (o, s) = (Arc::clone(&out), Arc::clone(&stop));
+        // Drains what the console draws, so it never blocks on a full pty.
+        let reader = std::thread::spawn(move || {
+            let mut buf = vec![0u8; 65536];
+            let wait = Timespec { tv_sec: 0, tv_nsec: 10_000_000 };
+            while !s.load(Ordering::SeqCst) {
+                let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+                if rustix::event::poll(&mut fds, Some(&wait)).unwrap_or(0) == 0 {
+                    continue;
+                }
+                match rustix::io::read(&fd, &mut buf) {
+                    Ok(n) if n > 0 => o.lock().unwrap().extend_from_slice(&buf[..n]),
+                    _ => std::thread::sleep(Duration::from_millis(10)),
+                }
+            }
+        });
+        Pty { master: Some(master), out, stop, reader: Some(reader), child }
+    }
+
+    /// Writes `bytes` to the console as one write (as a scanner or a fast
+    /// typist's burst arrives).
+    fn write(&self, bytes: &[u8]) {
+        let fd = self.master.as_ref().unwrap();
+        let mut done = 0;
+        while done < bytes.len() {
+            done += rustix::io::write(fd, &bytes[done..]).unwrap();
+        }
+    }
+
+    /// How many bytes the console has drawn so far.
+    fn drawn(&self) -> usize {
+        self.out.lock().unwrap().len()
+    }
+
+    /// Waits until the console has drawn `needle` after byte `from` of its
+    /// output (a run of changed cells appears in it as is); returns when.
+    fn wait_for_after(&self, from: usize, needle: &str, limit: Duration) -> Duration {
+        let start = Instant::now();
+        loop {
+            {
+                let out = self.out.lock().unwrap();
+                if contains(&out[from.min(out.len())..], needle.as_bytes()) {
+                    return start.elapsed();
+                }
+            }
+            assert!(start.elapsed() < limit, "waited {limit:?} for {needle:?}");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn wait_for(&self, needle: &str) -> Duration {
+        self.wait_for_after(0, needle, Duration::from_secs(60))
+    }
+
+    /// Closes the master side: the terminal is gone.
+    fn close(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.master = None;
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Closes the terminal under the console; returns how long it lived on and
+/// how much processor time it used meanwhile (seconds).
+fn close_and_measure(pty: &mut Pty) -> (f64, f64) {
+    let pid = pty.child.id();
+    let (before, _) = cpu_of(pid).unwrap();
+    let closed = Instant::now();
+    pty.close();
+    loop {
+        let (cpu, ended) = cpu_of(pid).unwrap();
+        if ended {
+            return (closed.elapsed().as_secs_f64(), cpu - before);
+        }
+        assert!(closed.elapsed() < Duration::from_secs(10), "the console still runs 10 s after its terminal closed");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Logs in as the demo manager and opens the walk-in form (F2, w): the
+/// focus is on the alias.
+fn walk_in(pty: &Pty) {
+    pty.wait_for("Log in to Haven");
+    pty.write(b"demo\thaven-demo\r");
+    pty.wait_for("free beds");
+    let from = pty.drawn();
+    pty.write(b"\x1bOQ");
+    pty.wait_for_after(from, "Arrivals", Duration::from_secs(30));
+    let from = pty.drawn();
+    pty.write(b"w");
+    pty.wait_for_after(from, "Walk-in", Duration::from_secs(30));
+}
+
+#[test]
+fn closing_the_terminal_at_login_ends_the_console_and_frees_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    small_demo(&data);
+    let mut pty = Pty::start(&data);
+    pty.wait_for("Log in to Haven");
+    pty.write(b"dem");
+    pty.wait_for("dem");
+    let (took, cpu) = close_and_measure(&mut pty);
+    eprintln!("terminal/login: ended {took:.3} s after its terminal closed, using {cpu:.2} s of processor time");
+    assert!(took < 2.0, "the console lived on {took:.3} s after its terminal closed");
+    assert!(cpu <= 0.1, "the console used {cpu:.2} s of processor time after its terminal closed");
+    assert_check_passes(&data);
+}
+
+#[test]
+fn closing_the_terminal_while_typing_a_form_keeps_every_character_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    small_demo(&data);
+    let mut pty = Pty::start(&data);
+    walk_in(&pty);
+    pty.write(b"QZ98");
+    pty.wait_for("QZ98");
+    pty.write(b"WV76");
+    pty.wait_for("WV76");
+    let (took, cpu) = close_and_measure(&mut pty);
+    eprintln!("terminal/form: ended {took:.3} s after its terminal closed, using {cpu:.2} s of processor time");
+    assert!(took < 2.0, "the console lived on {took:.3} s after its terminal closed");
+    assert!(cpu <= 0.1, "the console used {cpu:.2} s of processor time after its terminal closed");
+    assert_check_passes(&data);
+    assert!(contains(&draft_of_demo(&data), b"QZ98WV76"), "the draft holds every character typed");
+}
