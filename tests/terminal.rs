@@ -59,7 +59,7 @@ fn draft_of_demo(data: &Path) -> Vec<u8> {
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Processor time (user + system) of a process in seconds, and whether it
@@ -149,7 +149,8 @@ impl Pty {
         loop {
             {
                 let out = self.out.lock().unwrap();
-                if contains(&out[from.min(out.len())..], needle.as_bytes()) {
+                // An empty needle: anything drawn since `from`.
+                if out.len() > from && contains(&out[from..], needle.as_bytes()) {
                     return start.elapsed();
                 }
             }
@@ -243,4 +244,106 @@ fn closing_the_terminal_while_typing_a_form_keeps_every_character_as_a_draft() {
     assert!(cpu <= 0.1, "the console used {cpu:.2} s of processor time after its terminal closed");
     assert_check_passes(&data);
     assert!(contains(&draft_of_demo(&data), b"QZ98WV76"), "the draft holds every character typed");
+}
+
+const TD3: [&str; 2] = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
+
+/// A synthetic transcript of 10,000 characters, with keys the console would
+/// read as commands if the paste were typed (F10 written out, q, Ctrl-S as
+/// text) and line breaks; its last line is unique.
+fn transcript() -> String {
+    let mut t = String::new();
+    let mut n = 0;
+    let line = |n: usize| format!("Line {n:04}: q then Ctrl-S, F10 and Esc are words here.\n");
+    while t.chars().count() + line(n + 1).len() < 9_980 {
+        n += 1;
+        t.push_str(&line(n));
+    }
+    let tail = "END-OF-PASTE";
+    while t.chars().count() + tail.len() < 10_000 {
+        t.push('x');
+    }
+    t.push_str(tail);
+    assert_eq!(t.chars().count(), 10_000);
+    t
+}
+
+#[test]
+fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    small_demo(&data);
+    let pty = Pty::start(&data);
+    walk_in(&pty);
+    pty.write(b"Anna");
+    pty.wait_for("Anna");
+    pty.write(b"\t\t\tSU2101");
+    pty.wait_for("SU2101");
+    let from = pty.drawn();
+    pty.write(b"\t\t");
+    pty.wait_for_after(from, "\u{25b8}", Duration::from_secs(30));
+    std::thread::sleep(Duration::from_millis(200));
+
+    // The passport reader: two lines and Enter, in one write.
+    let from = pty.drawn();
+    let burst = format!("{}\r{}\r", TD3[0], TD3[1]);
+    let written = Instant::now();
+    pty.write(burst.as_bytes());
+    pty.wait_for_after(from, TD3[0], Duration::from_secs(5));
+    let first = written.elapsed();
+    pty.wait_for_after(from, TD3[1], Duration::from_secs(5));
+    let second = written.elapsed();
+    let from = pty.drawn();
+    pty.write(b"\x13");
+    pty.wait_for_after(from, "DEM-26-0006", Duration::from_secs(30));
+
+    // A note: F4, the first case, its Notes tab, n, the text field.
+    let from = pty.drawn();
+    pty.write(b"\x1bOS");
+    pty.wait_for_after(from, "Cases", Duration::from_secs(30));
+    let from = pty.drawn();
+    pty.write(b"\r");
+    pty.wait_for_after(from, "Profile", Duration::from_secs(30));
+    for _ in 0..6 {
+        let from = pty.drawn();
+        pty.write(b"\t");
+        pty.wait_for_after(from, "", Duration::from_secs(30));
+    }
+    let from = pty.drawn();
+    pty.write(b"n");
+    pty.wait_for_after(from, "Kind", Duration::from_secs(30));
+    let from = pty.drawn();
+    pty.write(b"\t\t");
+    pty.wait_for_after(from, "\u{25b8}", Duration::from_secs(30));
+    std::thread::sleep(Duration::from_millis(200));
+
+    let text = transcript();
+    let from = pty.drawn();
+    let written = Instant::now();
+    pty.write(format!("\x1b[200~{text}\x1b[201~").as_bytes());
+    pty.wait_for_after(from, "END-OF-PASTE", Duration::from_secs(5));
+    let pasted = written.elapsed();
+    let from = pty.drawn();
+    pty.write(b"\x13");
+    pty.wait_for_after(from, "saved", Duration::from_secs(30));
+    eprintln!(
+        "terminal/burst: the zone's lines drawn {:.1} and {:.1} ms after the write began; \
+         the 10,000-character paste drawn to its end {:.1} ms after the write began",
+        first.as_secs_f64() * 1e3,
+        second.as_secs_f64() * 1e3,
+        pasted.as_secs_f64() * 1e3
+    );
+    // Generous bounds for a loaded machine; the figures above are what counts.
+    assert!(second < Duration::from_secs(2) && pasted < Duration::from_secs(2));
+    drop(pty);
+
+    let store = haven::store::Store::open_as(&data, "demo", b"haven-demo").unwrap();
+    let notes = store.scan::<haven::domain::case::Note>().unwrap();
+    assert!(
+        notes.iter().any(|n| n.body.text == text.trim_end_matches('\n')),
+        "the pasted note is saved whole ({} notes)",
+        notes.len()
+    );
+    let files = store.scan::<haven::domain::case::CasePrivate>().unwrap();
+    assert!(files.iter().any(|f| f.body.family_name == "Eriksson"), "the scanned zone filled the case file");
 }
