@@ -84,6 +84,10 @@ struct Pty {
 
 impl Pty {
     fn start(data: &Path) -> Pty {
+        Pty::start_with(data, &[])
+    }
+
+    fn start_with(data: &Path, env: &[(&str, &str)]) -> Pty {
         let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC).unwrap();
         grantpt(&master).unwrap();
         unlockpt(&master).unwrap();
@@ -99,6 +103,7 @@ impl Pty {
             .env("HAVEN_DATA", data)
             .env("TERM", "xterm-256color")
             .env("LANG", "C.UTF-8")
+            .envs(env.iter().copied())
             .args(["--lang", "en"])
             .stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
@@ -346,4 +351,50 @@ fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
     );
     let files = store.scan::<haven::domain::case::CasePrivate>().unwrap();
     assert!(files.iter().any(|f| f.body.family_name == "Eriksson"), "the scanned zone filled the case file");
+}
+
+/// Sends SIGTERM to the console; returns how long it took to end.
+fn terminate_and_measure(pty: &mut Pty) -> f64 {
+    let pid = pty.child.id();
+    let sent = Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap().success());
+    loop {
+        if cpu_of(pid).is_none_or(|(_, ended)| ended) {
+            return sent.elapsed().as_secs_f64();
+        }
+        assert!(sent.elapsed() < Duration::from_secs(10), "the console still runs 10 s after SIGTERM");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn sigterm_ends_the_console_within_two_seconds_at_login_in_a_form_and_when_its_thread_is_stuck() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("demo");
+    small_demo(&data);
+
+    let mut pty = Pty::start(&data);
+    pty.wait_for("Log in to Haven");
+    let at_login = terminate_and_measure(&mut pty);
+    drop(pty);
+
+    let mut pty = Pty::start(&data);
+    walk_in(&pty);
+    pty.write(b"KT55");
+    pty.wait_for("KT55");
+    let in_form = terminate_and_measure(&mut pty);
+    drop(pty);
+    assert!(contains(&draft_of_demo(&data), b"KT55"), "the draft is kept on SIGTERM");
+
+    // The console's thread busy in a call that never looks at the stop (as a
+    // stalled hub call or a long search would be): the deadline ends it.
+    let mut pty = Pty::start_with(&data, &[("HAVEN_TEST_STUCK_AFTER_KEY", "1")]);
+    pty.wait_for("Log in to Haven");
+    pty.write(b"d");
+    std::thread::sleep(Duration::from_millis(300));
+    let stuck = terminate_and_measure(&mut pty);
+    drop(pty);
+    eprintln!("terminal/sigterm: ended {at_login:.3} s (login), {in_form:.3} s (form), {stuck:.3} s (thread stuck) after SIGTERM");
+    assert!(at_login < 2.0 && in_form < 2.0 && stuck < 2.0);
+    assert_check_passes(&data);
 }

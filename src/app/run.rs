@@ -54,6 +54,10 @@ pub fn run(mut app: App) -> io::Result<()> {
     inputs.read_terminal()?;
     #[cfg(any(test, debug_assertions))]
     let panic_in_render = std::env::var("HAVEN_TEST_PANIC_IN_RENDER").is_ok_and(|v| v == "1");
+    // Tests: after the first key the console's thread is stuck for a minute
+    // (a call that never looks at the stop), so the deadline must end it.
+    #[cfg(any(test, debug_assertions))]
+    let mut stuck_after_key = std::env::var("HAVEN_TEST_STUCK_AFTER_KEY").is_ok_and(|v| v == "1");
     loop {
         if app.needs_redraw() {
             #[cfg(any(test, debug_assertions))]
@@ -72,10 +76,16 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
         }
         let wait = if app.waiting() { ANSWER_WAIT } else { MAX_WAIT };
-        if let Some(why) = handle_burst(&mut app, &inputs, wait) {
+        let (stop, _handled) = handle_burst(&mut app, &inputs, wait);
+        if let Some(why) = stop {
             restore.tty = why != Why::TerminalGone;
             app.on_signal();
             break;
+        }
+        #[cfg(any(test, debug_assertions))]
+        if stuck_after_key && _handled {
+            stuck_after_key = false;
+            std::thread::sleep(Duration::from_secs(60));
         }
         app.tick();
         if app.should_quit() {
@@ -90,22 +100,24 @@ pub fn run(mut app: App) -> io::Result<()> {
 
 /// Waits up to `wait` for input, then handles everything that is already
 /// there (a burst of keys, a paste) before the next frame, for at most
-/// [`BURST`]. Returns why the console must stop, if it must.
-fn handle_burst(app: &mut App, inputs: &Inputs, wait: Duration) -> Option<Why> {
+/// [`BURST`]. Returns why the console must stop, if it must, and whether
+/// any input was handled.
+fn handle_burst(app: &mut App, inputs: &Inputs, wait: Duration) -> (Option<Why>, bool) {
     let mut next = inputs.next(wait);
     let started = Instant::now();
+    let handled = next.is_some();
     while let Some(input) = next {
         match input {
             Input::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(k),
             Input::Key(_) => {}
             Input::Paste(text) => app.handle_paste(&text),
             Input::Resize => app.invalidate(),
-            Input::Stop(why) => return Some(why),
+            Input::Stop(why) => return (Some(why), handled),
         }
         if app.should_quit() || started.elapsed() >= BURST {
             break;
         }
         next = inputs.ready();
     }
-    None
+    (None, handled)
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// How long the console may take to save the draft and end after a stop
 /// was asked for. The promise is two seconds; this leaves room for exiting.
-pub const DEADLINE: Duration = Duration::from_millis(1_600);
+pub const DEADLINE: Duration = Duration::from_millis(1_500);
 
 /// The exit status when the deadline had to end the process.
 const DEADLINE_EXIT: i32 = 3;
@@ -29,6 +29,10 @@ pub fn request() {
     let _ = std::thread::Builder::new().name("haven-deadline".into()).spawn(|| {
         std::thread::sleep(DEADLINE);
         tracing::warn!("the console did not end in time after a stop; ending it");
+        // A terminal still there is given back as it was (a gone one only
+        // refuses the writes, at once).
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::event::DisableBracketedPaste);
+        let _ = ratatui::try_restore();
         // Everything saved so far is durable; the operating system releases
         // the folder's lock with the process.
         std::process::exit(DEADLINE_EXIT);
