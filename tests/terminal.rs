@@ -394,7 +394,9 @@ fn sigterm_ends_the_console_within_two_seconds_at_login_in_a_form_and_when_its_t
     std::thread::sleep(Duration::from_millis(300));
     let stuck = terminate_and_measure(&mut pty);
     drop(pty);
-    eprintln!("terminal/sigterm: ended {at_login:.3} s (login), {in_form:.3} s (form), {stuck:.3} s (thread stuck) after SIGTERM");
+    eprintln!(
+        "terminal/sigterm: ended {at_login:.3} s (login), {in_form:.3} s (form), {stuck:.3} s (thread stuck) after SIGTERM"
+    );
     assert!(at_login < 2.0 && in_form < 2.0 && stuck < 2.0);
     assert_check_passes(&data);
 }
