@@ -73,6 +73,15 @@ fn cpu_of(pid: u32) -> Option<(f64, bool)> {
     Some((ticks / 100.0, f[0] == "Z" || f[0] == "X"))
 }
 
+/// One console in a pseudo-terminal at a time: the tests in this file run
+/// one after another (run in parallel they were seen to lose keys).
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Takes the turn of a test, even after another test failed holding it.
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The console in a pseudo-terminal the test holds the master side of.
 struct Pty {
     master: Option<OwnedFd>,
@@ -159,13 +168,44 @@ impl Pty {
                     return start.elapsed();
                 }
             }
-            assert!(start.elapsed() < limit, "waited {limit:?} for {needle:?}");
+            if start.elapsed() >= limit {
+                let out = self.out.lock().unwrap();
+                let tail = String::from_utf8_lossy(&out[out.len().saturating_sub(2000)..]).replace('\x1b', "^");
+                let pid = self.child.id();
+                let mut threads = String::new();
+                for t in std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten() {
+                    let p = t.path();
+                    let comm = std::fs::read_to_string(p.join("comm")).unwrap_or_default();
+                    let wchan = std::fs::read_to_string(p.join("wchan")).unwrap_or_default();
+                    let stat = std::fs::read_to_string(p.join("stat")).unwrap_or_default();
+                    let state =
+                        stat.rsplit(')').next().unwrap_or("").split_whitespace().next().unwrap_or("").to_string();
+                    threads.push_str(&format!("{} {state} {wchan}; ", comm.trim()));
+                }
+                panic!("waited {limit:?} for {needle:?}; threads: {threads}; the console drew last:\n{tail}");
+            }
             std::thread::sleep(Duration::from_millis(2));
         }
     }
 
-    fn wait_for(&self, needle: &str) -> Duration {
-        self.wait_for_after(0, needle, Duration::from_secs(60))
+    /// Waits for `needle` as [`Pty::wait_for_after`], then until the frame
+    /// is drawn whole (nothing more for 150 ms), before the next keys.
+    fn step(&self, from: usize, needle: &str) {
+        self.wait_for_after(from, needle, Duration::from_secs(30));
+        let mut seen = self.drawn();
+        let mut quiet = Instant::now();
+        while quiet.elapsed() < Duration::from_millis(150) {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = self.drawn();
+            if now != seen {
+                seen = now;
+                quiet = Instant::now();
+            }
+        }
+    }
+
+    fn wait_for(&self, needle: &str) {
+        self.step(0, needle);
     }
 
     /// Closes the master side: the terminal is gone.
@@ -210,14 +250,15 @@ fn walk_in(pty: &Pty) {
     pty.wait_for("free beds");
     let from = pty.drawn();
     pty.write(b"\x1bOQ");
-    pty.wait_for_after(from, "Arrivals", Duration::from_secs(30));
+    pty.step(from, "Arrivals");
     let from = pty.drawn();
     pty.write(b"w");
-    pty.wait_for_after(from, "Walk-in", Duration::from_secs(30));
+    pty.step(from, "(MRZ)");
 }
 
 #[test]
 fn closing_the_terminal_at_login_ends_the_console_and_frees_the_folder() {
+    let _turn = turn();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
     small_demo(&data);
@@ -234,6 +275,7 @@ fn closing_the_terminal_at_login_ends_the_console_and_frees_the_folder() {
 
 #[test]
 fn closing_the_terminal_while_typing_a_form_keeps_every_character_as_a_draft() {
+    let _turn = turn();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
     small_demo(&data);
@@ -275,6 +317,7 @@ fn transcript() -> String {
 
 #[test]
 fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
+    let _turn = turn();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
     small_demo(&data);
@@ -286,8 +329,7 @@ fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
     pty.wait_for("SU2101");
     let from = pty.drawn();
     pty.write(b"\t\t");
-    pty.wait_for_after(from, "\u{25b8}", Duration::from_secs(30));
-    std::thread::sleep(Duration::from_millis(200));
+    pty.step(from, "\u{25b8}");
 
     // The passport reader: two lines and Enter, in one write.
     let from = pty.drawn();
@@ -300,27 +342,27 @@ fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
     let second = written.elapsed();
     let from = pty.drawn();
     pty.write(b"\x13");
-    pty.wait_for_after(from, "DEM-26-0006", Duration::from_secs(30));
+    pty.step(from, "DEM-26-0006");
 
     // A note: F4, the first case, its Notes tab, n, the text field.
     let from = pty.drawn();
     pty.write(b"\x1bOS");
-    pty.wait_for_after(from, "Cases", Duration::from_secs(30));
+    // The list loads in the background: Enter waits for its rows.
+    pty.step(from, "DEM-26-0002");
     let from = pty.drawn();
     pty.write(b"\r");
-    pty.wait_for_after(from, "Profile", Duration::from_secs(30));
+    pty.step(from, "Profile");
     for _ in 0..6 {
         let from = pty.drawn();
         pty.write(b"\t");
-        pty.wait_for_after(from, "", Duration::from_secs(30));
+        pty.step(from, "");
     }
     let from = pty.drawn();
     pty.write(b"n");
-    pty.wait_for_after(from, "Kind", Duration::from_secs(30));
+    pty.step(from, "Kind");
     let from = pty.drawn();
     pty.write(b"\t\t");
-    pty.wait_for_after(from, "\u{25b8}", Duration::from_secs(30));
-    std::thread::sleep(Duration::from_millis(200));
+    pty.step(from, "\u{25b8}");
 
     let text = transcript();
     let from = pty.drawn();
@@ -369,6 +411,7 @@ fn terminate_and_measure(pty: &mut Pty) -> f64 {
 
 #[test]
 fn sigterm_ends_the_console_within_two_seconds_at_login_in_a_form_and_when_its_thread_is_stuck() {
+    let _turn = turn();
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("demo");
     small_demo(&data);
