@@ -284,3 +284,5 @@ error-witness-missing = The witness of the last save (the file “head”) is mi
 error-witness-unreadable = The witness of the last save (the file “head”) is empty or damaged, so lost saves could not be noticed: the centre is not opened. A manager who knows why runs `haven check --accept-missing-witness`.
 error-saves-lost = Saves were lost: the database ends at event { $ends } but { $acknowledged } were acknowledged. Nothing was written over it. Restore the centre from a backup.
 error-saves-lost-kept = A copy of what was cut is kept in { $path }.
+error-already-running-by = Haven is already running on { $path } (process { $pid }, since { $since }). Close the other window first.
+error-folder-replaced = The centre folder { $path } was moved or replaced while Haven was running: nothing more is saved into it. Quit Haven and start it again.

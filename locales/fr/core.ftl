@@ -284,3 +284,5 @@ error-witness-missing = Le témoin du dernier enregistrement (le fichier « head
 error-witness-unreadable = Le témoin du dernier enregistrement (le fichier « head ») est vide ou endommagé, et une perte d’enregistrements passerait inaperçue : le centre n’est pas ouvert. Un responsable qui sait pourquoi lance `haven check --accept-missing-witness`.
 error-saves-lost = Des enregistrements sont perdus : la base s’arrête à l’événement { $ends } mais { $acknowledged } ont été confirmés. Rien n’a été écrit par-dessus. Restaurez le centre depuis une sauvegarde.
 error-saves-lost-kept = Une copie de ce qui a été coupé est gardée dans { $path }.
+error-already-running-by = Haven est déjà ouvert sur { $path } (processus { $pid }, depuis { $since }). Fermez d’abord l’autre fenêtre.
+error-folder-replaced = Le dossier du centre { $path } a été déplacé ou remplacé pendant que Haven tournait : plus rien n’y est enregistré. Quittez Haven et relancez-le.

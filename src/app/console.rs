@@ -159,6 +159,24 @@ impl App {
         }
     }
 
+    /// Handles a paste (bracketed): the text goes into the focused field
+    /// and is never read as keys or commands; with no field focused it is
+    /// dropped, as it is while the quit question is open or the window is
+    /// too small to show the field.
+    pub fn handle_paste(&mut self, text: &str) {
+        self.last_key = self.ctx.now();
+        self.redraw = true;
+        self.pending.clear();
+        if self.asking_quit || self.tiny {
+            return;
+        }
+        let Some(top) = self.stack.last_mut() else { return };
+        if top.text_focused() {
+            let out = top.paste(text, &mut self.ctx);
+            self.apply(out);
+        }
+    }
+
     /// What one key means alone on the screen on top (no sequence).
     fn resolve_alone(&self, chord: KeyChord) -> Option<Action> {
         let top = self.stack.last()?;

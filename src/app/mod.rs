@@ -7,5 +7,8 @@ pub mod config;
 pub mod console;
 pub mod context;
 pub mod grants;
+pub mod input;
+pub mod keyparse;
 pub mod run;
 pub mod screen;
+pub mod stop;

@@ -61,6 +61,18 @@ pub trait Screen {
         Outcome::Ignored
     }
 
+    /// Receives pasted text while a text field has the focus: typed into
+    /// it as text, never read as commands. Line breaks become spaces here;
+    /// a screen with multi-line fields keeps them where they belong.
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
+        let mut last = Outcome::None;
+        for c in text.trim_end_matches(['\r', '\n']).chars() {
+            let c = if c.is_control() { ' ' } else { c };
+            last = self.key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c)), ctx);
+        }
+        last
+    }
+
     /// Whether a text field has the focus (it gets text keys first).
     fn text_focused(&self) -> bool {
         false

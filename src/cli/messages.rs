@@ -31,7 +31,19 @@ pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
         StoreError::Disabled => i18n.t("error-disabled"),
         StoreError::NotACentre { path: p } => i18n.t_args("error-not-a-centre", &[("path", path(p).into())]),
         StoreError::AlreadyExists { path: p } => i18n.t_args("error-centre-exists", &[("path", path(p).into())]),
-        StoreError::InUse { path: p } => i18n.t_args("error-already-running", &[("path", path(p).into())]),
+        StoreError::InUse { path: p, holder: None } => {
+            i18n.t_args("error-already-running", &[("path", path(p).into())])
+        }
+        StoreError::InUse { path: p, holder: Some(h) } => {
+            let since = chrono::DateTime::from_timestamp(h.since, 0)
+                .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default();
+            i18n.t_args(
+                "error-already-running-by",
+                &[("path", path(p).into()), ("pid", h.pid.to_string().into()), ("since", since.into())],
+            )
+        }
+        StoreError::FolderReplaced { path: p } => i18n.t_args("error-folder-replaced", &[("path", path(p).into())]),
         StoreError::HeaderDamaged(_) => i18n.t("error-vault-damaged"),
         StoreError::ForgedKdf => i18n.t("error-kdf-forged"),
         StoreError::Corrupt { tree } => i18n.t_args("error-corrupt", &[("tree", (*tree).into())]),

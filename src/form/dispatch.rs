@@ -205,6 +205,19 @@ impl<R: Clone + 'static> Screen for FormScreen<R> {
         self.field_key(&key)
     }
 
+    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+        if self.confirm.is_some() || self.picker.is_some() || !self.editable(self.focus) {
+            return Outcome::None;
+        }
+        let Some(kind) = self.def.fields.get(self.focus).map(|f| f.kind) else { return Outcome::None };
+        if let Some(state) = self.fields.get_mut(self.focus)
+            && state.input.paste(kind, text)
+        {
+            state.error = None;
+        }
+        Outcome::None
+    }
+
     fn text_focused(&self) -> bool {
         self.confirm.is_some() || self.picker.is_some() || self.editable(self.focus)
     }

@@ -108,6 +108,24 @@ impl Input {
         }
     }
 
+    /// Pasted text, at the cursor of a typed field (line breaks only in a
+    /// multi-line field, the length limit kept); false for other kinds.
+    pub fn paste(&mut self, kind: FieldKind, text: &str) -> bool {
+        let Input::Text(area) = self else { return false };
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut text: String = if kind.is_multiline() {
+            text.trim_end_matches('\n').chars().filter(|c| *c == '\n' || !c.is_control()).collect()
+        } else {
+            text.trim_end_matches('\n').chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+        };
+        if let FieldKind::Text { max } = kind {
+            let used = area.lines().iter().map(|l| l.chars().count()).sum::<usize>();
+            text = text.chars().take(max.saturating_sub(used)).collect();
+        }
+        area.insert_str(text);
+        true
+    }
+
     /// Handles a key that reached the field (typing, editing, moving inside it).
     pub fn key(&mut self, kind: FieldKind, key: &KeyEvent) -> KeyEffect {
         let typed = crate::keymap::text_char(key);

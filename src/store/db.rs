@@ -137,7 +137,7 @@ pub(crate) fn open_sled(path: &Path) -> Result<sled::Db> {
             other => return other,
         }
     }
-    Err(StoreError::InUse { path: path.to_path_buf() })
+    Err(StoreError::InUse { path: path.to_path_buf(), holder: None })
 }
 
 /// Takes the lock sled takes on its file (an exclusive `flock`), or `None`
@@ -192,7 +192,7 @@ fn open_sled_once(path: &Path) -> Result<sled::Db> {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(e)) => Err(match e {
             sled::Error::Io(io) if io.kind() == std::io::ErrorKind::Other && io.to_string().contains("lock") => {
-                StoreError::InUse { path: path.to_path_buf() }
+                StoreError::InUse { path: path.to_path_buf(), holder: None }
             }
             other => other.into(),
         }),
@@ -530,7 +530,14 @@ impl Store {
         Ok(())
     }
 
+    /// Refuses to save into a folder that was moved away or replaced since
+    /// it was opened (`lock.rs`).
+    pub(crate) fn folder_still_ours(&self) -> Result<()> {
+        self._lock.check()
+    }
+
     pub(crate) fn write_guard(&self) -> Result<MutexGuard<'_, ()>> {
+        self.folder_still_ours()?;
         self.write.lock().map_err(|_| StoreError::Io("writer poisoned".into()))
     }
 

@@ -19,6 +19,7 @@ impl Store {
     /// Keeps `bytes` (an encoded draft) for the logged-in user, durably.
     pub fn save_draft(&self, bytes: &[u8]) -> Result<()> {
         let user = self.session()?.username.clone();
+        self.folder_still_ours()?;
         let (k, class) = self.draft_key_class()?;
         let sealed = codec::seal_bytes(&k, class, TreeId::Drafts.name(), user.as_bytes(), bytes)?;
         // A draft the disk refuses leaves sled refusing as a failed save does.

@@ -36,6 +36,15 @@ pub enum StoreError {
     InUse {
         /// The folder.
         path: PathBuf,
+        /// Which process holds it, when it said so.
+        holder: Option<Holder>,
+    },
+    /// The folder was moved away or replaced while this process held it:
+    /// nothing more is saved into it.
+    #[error("{path}: the folder was moved or replaced; nothing more is saved")]
+    FolderReplaced {
+        /// The folder.
+        path: PathBuf,
     },
     /// The vault header is damaged (checksum, framing or encoding).
     #[error("the vault header is damaged: {0}")]
@@ -109,6 +118,15 @@ pub enum StoreError {
     /// Invalid input for an operation (username, centre code, passphrase…).
     #[error("invalid input: {0}")]
     Invalid(String),
+}
+
+/// The process that holds a centre folder, as its lock file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holder {
+    /// Its process id.
+    pub pid: u32,
+    /// Since when (Unix seconds).
+    pub since: i64,
 }
 
 impl From<std::io::Error> for StoreError {

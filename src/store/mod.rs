@@ -40,7 +40,7 @@ pub mod vault;
 
 pub use audit::{AuditAction, AuditEntry, AuditEvent};
 pub use db::{InitSpec, Session, Store};
-pub use error::{Result, StoreError};
+pub use error::{Holder, Result, StoreError};
 pub use record::{Meta, Record, Stored};
 
 #[cfg(test)]

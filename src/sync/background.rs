@@ -22,6 +22,8 @@ const POLL: Duration = Duration::from_secs(30);
 const AFTER_SAVE: Duration = Duration::from_secs(2);
 /// How long one network call may keep the console waiting.
 const CALL_WAIT: Duration = Duration::from_secs(4);
+/// How often a call waiting for the hub looks whether the console stops.
+const STOP_LOOK: Duration = Duration::from_millis(50);
 /// Pause before reconnecting to a hub that was not reached.
 const RECONNECT: Duration = Duration::from_secs(15);
 
@@ -144,8 +146,16 @@ impl Relay<'_> {
     fn wait<T>(&mut self, id: u64, pick: impl Fn(Reply) -> Option<(u64, Result<T, HubError>)>) -> Result<T, HubError> {
         let deadline = Instant::now() + CALL_WAIT;
         loop {
+            // A console that is stopping (signal, terminal gone) does not
+            // wait for the hub: the round ends as offline, the draft is kept.
+            if crate::app::stop::requested() {
+                return Err(HubError::Offline("the console is stopping".into()));
+            }
             let left = deadline.saturating_duration_since(Instant::now());
-            match self.w.replies.recv_timeout(left) {
+            if left.is_zero() {
+                return Err(HubError::Offline("the hub did not answer in time".into()));
+            }
+            match self.w.replies.recv_timeout(left.min(STOP_LOOK)) {
                 Ok(Reply::Wake) => self.w.wake = true,
                 Ok(Reply::Link(l)) => self.w.note_link(l),
                 Ok(other) => {
@@ -155,7 +165,8 @@ impl Relay<'_> {
                         return r;
                     }
                 }
-                Err(_) => return Err(HubError::Offline("the hub did not answer in time".into())),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Err(HubError::Offline("sync stopped".into())),
             }
         }
     }
