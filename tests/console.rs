@@ -387,3 +387,23 @@ fn the_dashboard_reminds_managers_of_a_missing_backup_until_one_is_verified() {
     let text = screen_text(&mut app, 120, 40);
     assert!(!text.contains("backup"), "{text}");
 }
+
+/// A damaged page the login's scan met only after the login (a large
+/// centre's scan outlasts the stretching of the passphrase): the console
+/// says so on its status line at once and keeps saying it after other keys
+/// (issue 16 §2: "says exactly what it cannot read and keeps it
+/// read-only"; the store refuses every save from then on).
+#[test]
+fn damage_found_after_the_login_is_said_at_once_and_stays_said() {
+    let (_dir, store) = centre(None);
+    store.mark_damaged_for_tests("cases");
+    let mut app = app(store, Lang::En);
+    let before = screen_text(&mut app, 100, 30);
+    assert!(!before.contains("cannot read"), "{before}");
+    app.tick();
+    let said = screen_text(&mut app, 160, 30);
+    assert!(said.contains("cannot read cases"), "{said}");
+    press(&mut app, "F4 esc");
+    let still = screen_text(&mut app, 160, 30);
+    assert!(still.contains("cannot read cases"), "{still}");
+}

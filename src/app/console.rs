@@ -46,6 +46,10 @@ pub struct App {
     /// Quitting with a form in progress asks first: keep it as a draft and
     /// quit, or stay.
     asking_quit: bool,
+    /// A damaged page met by the scan that went on after the login: said
+    /// on the status line until the console ends, since nothing more can
+    /// be saved.
+    damage: Option<String>,
 }
 
 impl App {
@@ -74,6 +78,7 @@ impl App {
             quit_armed: false,
             tiny: false,
             asking_quit: false,
+            damage: None,
         }
     }
 
@@ -428,6 +433,12 @@ impl App {
         if self.ctx.recover_store(false) {
             self.redraw = true;
         }
+        if self.damage.is_none()
+            && let Some(e) = self.ctx.store().ok().and_then(crate::store::Store::damage_found)
+        {
+            self.damage = Some(self.ctx.error_text(&e));
+            self.redraw = true;
+        }
         if let Some(left) = self.seconds_to_lock() {
             if left <= 0 {
                 self.lock(AuditAction::Lock);
@@ -496,7 +507,8 @@ impl App {
             chrome::hint_bar(frame, hints, &self.ctx, top.table(), &shown, &self.pending);
         }
         let lock_in = self.seconds_to_lock().filter(|s| *s <= 60);
-        chrome::status_bar(frame, status, &self.ctx, self.status.as_deref(), lock_in);
+        let said = self.status.as_deref().or(self.damage.as_deref());
+        chrome::status_bar(frame, status, &self.ctx, said, lock_in);
         crate::ui::sanitize::settle_buffer(frame.buffer_mut());
         if let Some((x, y)) = cursor
             && x < area.width

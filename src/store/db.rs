@@ -349,6 +349,22 @@ impl Store {
         self.session.as_ref().ok_or(StoreError::Forbidden("not logged in"))
     }
 
+    /// The damaged page the scan started at login met after the login
+    /// (a large centre's scan outlasts it): from then on every save is
+    /// refused, and the console says so at once rather than at the next save.
+    pub fn damage_found(&self) -> Option<StoreError> {
+        self.page_scan.as_ref().and_then(PageScan::damage)
+    }
+
+    /// Test seam: the scan at login met a damaged page in `tree`.
+    #[cfg(any(test, debug_assertions))]
+    #[doc(hidden)]
+    pub fn mark_damaged_for_tests(&self, tree: &'static str) {
+        if let Some(scan) = &self.page_scan {
+            scan.mark(tree, 0);
+        }
+    }
+
     /// Whether someone is logged in.
     pub fn is_unlocked(&self) -> bool {
         self.session.is_some()
@@ -546,7 +562,7 @@ impl Store {
     /// it durable. Returns only once the save is on disk.
     pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
         let session = self.session()?;
-        if let Some(damage) = self.page_scan.as_ref().and_then(PageScan::damage) {
+        if let Some(damage) = self.damage_found() {
             return Err(damage);
         }
         let _guard = self.write_guard()?;

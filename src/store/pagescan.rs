@@ -59,6 +59,15 @@ impl PageScan {
         }
     }
 
+    /// Records damage as if the scan had met it (screen tests of what the
+    /// console says when a background scan finds a damaged page).
+    #[cfg(any(test, debug_assertions))]
+    pub(crate) fn mark(&self, tree: &'static str, after: u64) {
+        if let Ok(mut g) = self.found.lock() {
+            *g = Some((tree, after));
+        }
+    }
+
     /// The page the scan could not read, once it met one.
     pub(crate) fn damage(&self) -> Option<StoreError> {
         let g = self.found.lock().ok()?;
