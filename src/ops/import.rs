@@ -3,7 +3,9 @@
 //! every row is good (or the caller skips the bad ones). Rows already in
 //! Haven (same case code, organisation name or room name) are left as they
 //! are, so importing the same file twice adds nothing. Writes go in batches
-//! of a few hundred records per commit, one audit event each with counts.
+//! of a few hundred records per commit, one audit event each with counts,
+//! staged as one unit: a failure or a kill before the last batch's commit
+//! leaves nothing of the import (`store::staged`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,7 +24,7 @@ use crate::report::import::columns::Columns;
 use crate::report::import::rooms::{self, RoomDraft};
 use crate::report::import::sheet::{self, Encoding, EncodingChoice, Sheet};
 use crate::report::import::values::loose;
-use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations};
+use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations, shape as import_shape};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
 
@@ -80,6 +82,10 @@ pub struct Imported {
     pub commits: usize,
     /// Cases the file has in residence: imported as arrived (their bed is given on the bed board).
     pub not_housed: usize,
+    /// A file read as Windows-1251: the headings of the columns holding
+    /// letters beyond ASCII (what to check reads right), and the first line
+    /// holding one.
+    pub decoded: Option<(Vec<String>, u64)>,
 }
 
 /// Why nothing (or not everything) was imported.
@@ -96,10 +102,10 @@ pub enum ImportError {
     },
     /// The store refused (permission) before anything was written.
     Store(StoreError),
-    /// A commit failed after `written` records were created; re-running the
-    /// same import adds only the rest.
-    Partial {
-        /// Records created before the failure.
+    /// A commit failed after `written` records were staged: every one of
+    /// them was undone, nothing of the import is kept.
+    Undone {
+        /// Records staged before the failure, then removed.
         written: usize,
         /// The failure.
         error: StoreError,
@@ -119,8 +125,9 @@ impl ImportError {
             ImportError::File(p) => p.iter().map(|p| p.message(i18n)).collect(),
             ImportError::Rows { bad, total } => {
                 let mut v: Vec<String> = bad.iter().map(|b| b.message(i18n)).collect();
+                let every = bad.len() == *total;
                 v.push(i18n.t_args(
-                    "import-nothing-written",
+                    if every { "import-every-row-bad" } else { "import-nothing-written" },
                     &[
                         ("bad", i64::try_from(bad.len()).unwrap_or(i64::MAX).into()),
                         ("total", i64::try_from(*total).unwrap_or(i64::MAX).into()),
@@ -129,12 +136,30 @@ impl ImportError {
                 v
             }
             ImportError::Store(e) => vec![crate::cli::store_error(e, i18n)],
-            ImportError::Partial { written, error } => vec![
+            ImportError::Undone { written, error } => vec![
                 crate::cli::store_error(error, i18n),
-                i18n.t_args("import-partial", &[("count", i64::try_from(*written).unwrap_or(i64::MAX).into())]),
+                i18n.t_args("import-undone", &[("count", i64::try_from(*written).unwrap_or(i64::MAX).into())]),
             ],
         }
     }
+}
+
+/// What the next start says of an import a kill cut short and the open undid.
+pub fn interrupted_message(n: &crate::store::staged::Interrupted, i18n: &I18n) -> String {
+    let started = n
+        .started()
+        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    let count = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
+    i18n.t_args(
+        "import-interrupted",
+        &[
+            ("what", n.what.clone().into()),
+            ("rows", count(n.rows).into()),
+            ("undone", count(n.undone).into()),
+            ("started", started.into()),
+        ],
+    )
 }
 
 /// The names a workbook's sheet of `kind` may have (the export's, in every language).
@@ -182,32 +207,79 @@ pub fn import(
         headers: sheet.headers.clone(),
         ignored_columns: cols.ignored.clone(),
         encoding: Some(sheet.encoding),
+        decoded: (sheet.encoding == Encoding::Windows1251).then(|| beyond_ascii(&sheet)),
         ..Imported::default()
     };
+    // A row with cells missing, or filled cells past the last heading, is
+    // bad whatever its values.
+    let headings = sheet.headers.len();
+    let mut misshapen = Vec::new();
+    let rows: Vec<(u64, Vec<String>)> = sheet
+        .rows
+        .into_iter()
+        .filter_map(|(line, cells)| match import_shape(headings, &cells) {
+            Some(p) => {
+                misshapen.push(BadRow { line, cells, problems: vec![p] });
+                None
+            }
+            None => Some((line, cells)),
+        })
+        .collect();
     match opts.kind {
         Kind::Cases => {
-            let checked = cases::check(&cols, &sheet.rows, opts.today);
-            let good = accept(checked, opts, &mut done)?;
+            let checked = cases::check(&cols, &rows, opts.today);
+            let good = accept(checked, misshapen, opts, &mut done)?;
             write_cases(store, good, opts.today, &mut done, progress)?;
         }
         Kind::Organisations => {
-            let checked = organisations::check(&cols, &sheet.rows);
-            let good = accept(checked, opts, &mut done)?;
+            let checked = organisations::check(&cols, &rows);
+            let good = accept(checked, misshapen, opts, &mut done)?;
             write_organisations(store, good, &mut done, progress)?;
         }
         Kind::Rooms => {
-            let mut checked = rooms::check(&cols, &sheet.rows);
-            beds_free(store, &mut checked, &sheet.rows)?;
-            let good = accept(checked, opts, &mut done)?;
+            let mut checked = rooms::check(&cols, &rows);
+            beds_free(store, &mut checked, &rows)?;
+            let good = accept(checked, misshapen, opts, &mut done)?;
             write_rooms(store, good, &mut done, progress)?;
         }
     }
     Ok(done)
 }
 
-/// All rows good, or the bad ones set aside when allowed.
-fn accept<T>(checked: Checked<T>, opts: &ImportOptions, done: &mut Imported) -> Result<Vec<(u64, T)>, ImportError> {
-    if !checked.bad.is_empty() && !opts.skip_bad {
+/// The headings of the columns with letters beyond ASCII, and the first
+/// line holding one: what a file read as Windows-1251 asks to check.
+fn beyond_ascii(sheet: &Sheet) -> (Vec<String>, u64) {
+    let mut columns = vec![false; sheet.headers.len()];
+    let mut first = 0;
+    for (line, cells) in &sheet.rows {
+        for (i, c) in cells.iter().enumerate() {
+            if !c.is_ascii()
+                && let Some(seen) = columns.get_mut(i)
+            {
+                *seen = true;
+                if first == 0 {
+                    first = *line;
+                }
+            }
+        }
+    }
+    let headings = sheet.headers.iter().zip(columns).filter(|(_, seen)| *seen).map(|(h, _)| h.clone()).collect();
+    (headings, first)
+}
+
+/// All rows good, or the bad ones set aside when allowed; a file with no
+/// good row at all is refused even then.
+fn accept<T>(
+    mut checked: Checked<T>,
+    misshapen: Vec<BadRow>,
+    opts: &ImportOptions,
+    done: &mut Imported,
+) -> Result<Vec<(u64, T)>, ImportError> {
+    if !misshapen.is_empty() {
+        checked.bad.extend(misshapen);
+        checked.bad.sort_by_key(|b| b.line);
+    }
+    if !checked.bad.is_empty() && (!opts.skip_bad || checked.good.is_empty()) {
         return Err(ImportError::Rows { bad: checked.bad, total: done.rows });
     }
     done.bad = checked.bad;
@@ -268,12 +340,32 @@ fn commit_in_batches<T, P>(
         Kind::Rooms => "room",
     };
     let of = parts.len();
+    if of == 0 {
+        return Ok(());
+    }
+    // The whole import is one unit: the batches are staged, and only the
+    // commit of the last one keeps them (`store::staged`).
+    let mut staging = Some(store.stage(kind.key(), done.rows as u64)?);
     for (i, part) in parts.into_iter().enumerate() {
         let summary = batch_summary(kind, part.len(), i + 1, of, done);
         let entry = AuditEntry::new(AuditAction::Import, entity).summary(summary);
-        let result = prepare(&part).and_then(|prep| store.commit(entry, |tx| write(tx, &part, &prep)));
+        let result = prepare(&part).and_then(|prep| {
+            let put = |tx: &mut Tx<'_>| write(tx, &part, &prep);
+            match staging.take() {
+                Some(s) if i + 1 == of => s.finish(entry, put),
+                Some(s) => {
+                    let r = s.batch(entry, put);
+                    staging = Some(s);
+                    r
+                }
+                None => Err(StoreError::Rule("import_running".into())),
+            }
+        });
         if let Err(error) = result {
-            return Err(ImportError::Partial { written: done.created, error });
+            // Dropping the staging undoes every batch written (or the next
+            // open does, when the disk refused the write).
+            drop(staging);
+            return Err(ImportError::Undone { written: done.created, error });
         }
         done.commits += 1;
         done.created += part.len();

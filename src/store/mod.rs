@@ -26,6 +26,7 @@ pub mod record;
 pub mod records;
 pub mod reopen;
 pub mod roster;
+pub mod staged;
 pub mod syncdata;
 pub mod throttle;
 pub mod trees;

@@ -168,7 +168,7 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
         match code_text.trim().to_uppercase().parse::<CaseCode>() {
             Ok(c) => Some(c),
             Err(_) => {
-                r.problems.push(Problem::BadCode { value: code_text.to_string() });
+                r.problems.push(Problem::BadCode { column: r.heading("code"), value: code_text.to_string() });
                 None
             }
         }
