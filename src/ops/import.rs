@@ -23,7 +23,7 @@ use crate::report::import::cases::{self, CaseDraft};
 use crate::report::import::columns::Columns;
 use crate::report::import::rooms::{self, RoomDraft};
 use crate::report::import::sheet::{self, Encoding, EncodingChoice, Sheet};
-use crate::report::import::values::loose;
+use crate::report::import::values::{Labels, loose};
 use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations, shape as import_shape};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
@@ -227,9 +227,9 @@ pub fn import(
         .collect();
     match opts.kind {
         Kind::Cases => {
-            let checked = cases::check(&cols, &rows, opts.today);
+            let checked = cases::check_each(&cols, &rows, opts.today, |i, d| (i, d.front.code.to_string()));
             let good = accept(checked, misshapen, opts, &mut done)?;
-            write_cases(store, good, opts.today, &mut done, progress)?;
+            write_cases(store, &cols, &rows, good, opts.today, &mut done, progress)?;
         }
         Kind::Organisations => {
             let checked = organisations::check(&cols, &rows);
@@ -332,7 +332,7 @@ fn commit_in_batches<T, P>(
     progress: &mut dyn FnMut(u64),
     prepare: impl Fn(&[T]) -> Result<P, StoreError>,
     write: impl Fn(&mut Tx<'_>, &[T], &P) -> Result<(), StoreError>,
-    counted: impl Fn(&[T], &mut Imported),
+    counted: impl Fn(&[T], &P, &mut Imported),
 ) -> Result<(), ImportError> {
     let entity = match kind {
         Kind::Cases => "case",
@@ -351,7 +351,7 @@ fn commit_in_batches<T, P>(
         let entry = AuditEntry::new(AuditAction::Import, entity).summary(summary);
         let result = prepare(&part).and_then(|prep| {
             let put = |tx: &mut Tx<'_>| write(tx, &part, &prep);
-            match staging.take() {
+            let r = match staging.take() {
                 Some(s) if i + 1 == of => s.finish(entry, put),
                 Some(s) => {
                     let r = s.batch(entry, put);
@@ -359,17 +359,21 @@ fn commit_in_batches<T, P>(
                     r
                 }
                 None => Err(StoreError::Rule("import_running".into())),
-            }
+            };
+            r.map(|()| prep)
         });
-        if let Err(error) = result {
-            // Dropping the staging undoes every batch written (or the next
-            // open does, when the disk refused the write).
-            drop(staging);
-            return Err(ImportError::Undone { written: done.created, error });
-        }
+        let prep = match result {
+            Ok(prep) => prep,
+            Err(error) => {
+                // Dropping the staging undoes every batch written (or the
+                // next open does, when the disk refused the write).
+                drop(staging);
+                return Err(ImportError::Undone { written: done.created, error });
+            }
+        };
+        counted(&part, &prep, done);
         done.commits += 1;
         done.created += part.len();
-        counted(&part, done);
         progress(done.created as u64);
     }
     Ok(())
@@ -383,9 +387,14 @@ struct NewCase {
     consents: [ConsentId; 2],
 }
 
+/// Writes the good rows of a cases file, reading each row's draft again
+/// when its batch is written (`rows` and `good` hold indices and codes,
+/// not drafts, so memory does not grow with the drafts of the whole file).
 fn write_cases(
     store: &Store,
-    good: Vec<(u64, CaseDraft)>,
+    cols: &Columns,
+    rows: &[(u64, Vec<String>)],
+    good: Vec<(u64, (usize, String))>,
     today: NaiveDate,
     done: &mut Imported,
     progress: &mut dyn FnMut(u64),
@@ -393,51 +402,60 @@ fn write_cases(
     let existing: HashSet<String> = store.scan::<CaseFront>()?.into_iter().map(|c| c.body.code.to_string()).collect();
     let centre = store.header().centre_code.clone();
     let user = store.session()?.username.clone();
+    let choices = cases::CaseChoices::new(&Labels::new());
     let mut fresh = Vec::new();
-    for (_, draft) in good {
-        if existing.contains(&draft.front.code.to_string()) {
+    for (_, (index, code)) in good {
+        if existing.contains(&code) {
             done.existing += 1;
-            continue;
+        } else {
+            fresh.push(index);
         }
-        fresh.push(NewCase {
-            id: new_id()?,
-            services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,
-            consents: [new_id()?, new_id()?],
-            draft,
-        });
     }
     // Codes of this centre move its sequence on, so a case created later
     // never takes a number the file brought: how far, per year, read before
     // each commit.
-    let prepare = |part: &[NewCase]| {
+    let prepare = |part: &[usize]| {
+        let mut drafts = Vec::with_capacity(part.len());
+        for index in part {
+            let cells = rows.get(*index).map(|(_, c)| c.as_slice()).unwrap_or_default();
+            let draft = cases::row(cols, cells, &choices, today)
+                .map_err(|_| StoreError::Rule("import_row_changed".into()))?;
+            drafts.push(NewCase {
+                id: new_id()?,
+                services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,
+                consents: [new_id()?, new_id()?],
+                draft,
+            });
+        }
         let counters = store.counters()?;
         let mut highest: HashMap<u8, u32> = HashMap::new();
-        for c in part.iter().filter(|c| c.draft.front.code.centre == centre) {
+        for c in drafts.iter().filter(|c| c.draft.front.code.centre == centre) {
             let code = &c.draft.front.code;
             let e = highest.entry(code.year).or_default();
             *e = (*e).max(code.seq);
         }
-        Ok(highest
+        let advance = highest
             .into_iter()
             .map(|(year, max)| {
                 let now = counters.case_seq.iter().find(|(y, _)| *y == year).map_or(0, |(_, n)| *n);
                 (year, max.saturating_sub(now))
             })
-            .collect::<Vec<(u8, u32)>>())
+            .collect::<Vec<(u8, u32)>>();
+        Ok((drafts, advance))
     };
-    let write = |tx: &mut Tx<'_>, part: &[NewCase], advance: &Vec<(u8, u32)>| {
+    let write = |tx: &mut Tx<'_>, _: &[usize], (drafts, advance): &(Vec<NewCase>, Vec<(u8, u32)>)| {
         for (year, steps) in advance {
             for _ in 0..*steps {
                 tx.next_case_seq(*year)?;
             }
         }
-        for c in part {
+        for c in drafts {
             write_case(tx, c, &user, today)?;
         }
         Ok(())
     };
-    let counted = |part: &[NewCase], done: &mut Imported| {
-        done.not_housed += part.iter().filter(|c| c.draft.was_in_residence).count();
+    let counted = |_: &[usize], (drafts, _): &(Vec<NewCase>, Vec<(u8, u32)>), done: &mut Imported| {
+        done.not_housed += drafts.iter().filter(|c| c.draft.was_in_residence).count();
     };
     commit_in_batches(store, Kind::Cases, batches(fresh, |_| 15), done, progress, prepare, write, counted)
 }
@@ -490,7 +508,7 @@ fn write_organisations(
         Ok(())
     };
     let parts = batches(fresh, |_| 1);
-    commit_in_batches(store, Kind::Organisations, parts, done, progress, |_| Ok(()), write, |_, _| {})
+    commit_in_batches(store, Kind::Organisations, parts, done, progress, |_| Ok(()), write, |_, _, _| {})
 }
 
 fn write_rooms(
@@ -527,7 +545,7 @@ fn write_rooms(
         }
         Ok(())
     };
-    let counted = |part: &[(Room, Vec<Bed>)], done: &mut Imported| {
+    let counted = |part: &[(Room, Vec<Bed>)], _: &(), done: &mut Imported| {
         done.beds += part.iter().map(|(_, b)| b.len()).sum::<usize>();
     };
     let parts = batches(fresh, |(_, beds)| 1 + beds.len());
