@@ -6,7 +6,7 @@
 //!
 //! The delays are drawn up to the time one whole import takes here,
 //! measured first, so a slow machine moves the kills but does not fail the
-//! test. The file has 2,000 rows, so that the test stays within a minute
+//! test. The file has 1,000 rows (fifty batches), so that the test stays within a minute
 //! with the debug build; `HAVEN_IMPORT_KILL_ROWS=20000 cargo test --release
 //! --test import_kill -- --nocapture` runs the 20,000 rows of the issue
 //! (docs/RELIABILITY.md has its counts).
@@ -25,7 +25,7 @@ use haven::store::Store;
 
 /// Rows in the file (`HAVEN_IMPORT_KILL_ROWS` overrides).
 fn rows() -> usize {
-    std::env::var("HAVEN_IMPORT_KILL_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+    std::env::var("HAVEN_IMPORT_KILL_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000)
 }
 
 /// A synthetic cases file: invented names, one row per case.
