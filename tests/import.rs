@@ -260,7 +260,11 @@ fn organisations_and_rooms_with_their_beds() {
     assert_eq!(labels, ["101A", "101B", "102A", "102B", "102C", "201A"]);
     // A new room may not take a bed label another room has.
     let err = import_csv(&store, Kind::Rooms, "room;wing;beds\n301;any;102A, 301B\n".as_bytes()).unwrap_err();
-    assert!(messages(&err, Lang::En).contains("line 2: a bed label another room already uses"), "{}", messages(&err, Lang::En));
+    assert!(
+        messages(&err, Lang::En).contains("line 2: a bed label another room already uses"),
+        "{}",
+        messages(&err, Lang::En)
+    );
 }
 
 #[test]

@@ -94,7 +94,11 @@ fn a_killed_import_leaves_all_of_the_file_or_none_and_says_so() {
             undone += 1;
             assert_eq!(n, 0, "an import said to be undone left cases: {next_text}");
         }
-        if n == 0 { none += 1 } else { all += 1 }
+        if n == 0 {
+            none += 1
+        } else {
+            all += 1
+        }
         // Said once, not at every start.
         let again = haven(&centre).arg("check").output().unwrap();
         assert!(!text(&again).contains("was interrupted"), "{}", text(&again));

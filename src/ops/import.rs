@@ -146,10 +146,8 @@ impl ImportError {
 
 /// What the next start says of an import a kill cut short and the open undid.
 pub fn interrupted_message(n: &crate::store::staged::Interrupted, i18n: &I18n) -> String {
-    let started = n
-        .started()
-        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default();
+    let started =
+        n.started().map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
     let count = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
     i18n.t_args(
         "import-interrupted",
@@ -418,8 +416,8 @@ fn write_cases(
         let mut drafts = Vec::with_capacity(part.len());
         for index in part {
             let cells = rows.get(*index).map(|(_, c)| c.as_slice()).unwrap_or_default();
-            let draft = cases::row(cols, cells, &choices, today)
-                .map_err(|_| StoreError::Rule("import_row_changed".into()))?;
+            let draft =
+                cases::row(cols, cells, &choices, today).map_err(|_| StoreError::Rule("import_row_changed".into()))?;
             drafts.push(NewCase {
                 id: new_id()?,
                 services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,

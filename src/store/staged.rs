@@ -206,8 +206,7 @@ impl Store {
         let t = self.sled().open_tree(TREE)?;
         let Some(raw) = t.get(NOTICE)? else { return Ok(None) };
         let notice: Interrupted = codec::from_bytes(&raw, "staged")?;
-        let summary =
-            format!("{} interrupted and undone rows={} undone={}", notice.what, notice.rows, notice.undone);
+        let summary = format!("{} interrupted and undone rows={} undone={}", notice.what, notice.rows, notice.undone);
         self.audit(AuditEntry::new(super::AuditAction::Import, "import").summary(summary))?;
         t.remove(NOTICE)?;
         self.make_durable()?;

@@ -232,7 +232,9 @@ impl Problem {
                 &[("column", s(column).into()), ("max", i64::try_from(*max).unwrap_or(i64::MAX).into())],
             ),
             Problem::BirthAfterArrival => i18n.t("import-birth-after-arrival"),
-            Problem::DuplicateRow { first_line } => i18n.t_args("import-duplicate-row", &[("line", n(*first_line).into())]),
+            Problem::DuplicateRow { first_line } => {
+                i18n.t_args("import-duplicate-row", &[("line", n(*first_line).into())])
+            }
             Problem::BedTaken { label } => {
                 if values {
                     i18n.t_args("import-bed-taken", &[("label", s(label).into())])
