@@ -133,7 +133,8 @@ fn one_bad_row_and_nothing_is_written() {
     assert_eq!(bad[0].line, 3);
     assert!(matches!(&bad[0].problems[..], [Problem::BadDate { value, .. }] if value == "12th March"));
     let text = messages(&err, Lang::En);
-    assert!(text.contains("line 3: arrived_on: \"12th March\" is not a date"), "{text}");
+    assert!(text.contains("line 3: arrived_on: not a date"), "{text}");
+    assert!(!text.contains("12th March"), "the value stays out of the messages: {text}");
     assert!(text.contains("Nothing was written"), "{text}");
     let ru = messages(&err, Lang::Ru);
     assert!(ru.contains("строка 3") && ru.contains("не дата") && ru.contains("Ничего не записано"), "{ru}");
@@ -173,7 +174,7 @@ fn windows_1251_is_decoded_and_said_so_or_refused_clearly() {
     // A Latin-1 file is neither: refused, nothing written.
     let (_dir2, other) = support::centre(None);
     let err = import_csv(&other, Kind::Cases, &fixture("cases_latin1.csv")).unwrap_err();
-    assert!(matches!(&err, ImportError::File(p) if p == &[Problem::Encoding]));
+    assert!(matches!(&err, ImportError::File(p) if p == &[Problem::Encoding { line: 2, byte: 45 }]), "{err:?}");
     assert!(messages(&err, Lang::En).contains("neither UTF-8 nor recognisable Windows-1251"));
     assert!(live::<CaseFront>(&other).is_empty());
 }
@@ -195,12 +196,15 @@ fn a_missing_column_and_a_duplicate_row_are_named() {
             .unwrap_err();
     let text = messages(&err, Lang::En);
     for part in [
-        "\"MSK-X\" is not a case code",
-        "gender: \"robot\" is not one of feminine, masculine",
-        "citizenship: \"Narnia\" is not a country",
+        "code: not a case code",
+        "gender: not one of feminine, masculine",
+        "citizenship: not a country",
         "date of birth is after the arrival",
     ] {
         assert!(text.contains(part), "{part} missing in {text}");
+    }
+    for value in ["MSK-X", "robot", "Narnia"] {
+        assert!(!text.contains(value), "{value} is a value of the file: {text}");
     }
 }
 
@@ -256,7 +260,11 @@ fn organisations_and_rooms_with_their_beds() {
     assert_eq!(labels, ["101A", "101B", "102A", "102B", "102C", "201A"]);
     // A new room may not take a bed label another room has.
     let err = import_csv(&store, Kind::Rooms, "room;wing;beds\n301;any;102A, 301B\n".as_bytes()).unwrap_err();
-    assert!(messages(&err, Lang::En).contains("bed label 102A is already used"), "{}", messages(&err, Lang::En));
+    assert!(
+        messages(&err, Lang::En).contains("line 2: a bed label another room already uses"),
+        "{}",
+        messages(&err, Lang::En)
+    );
 }
 
 #[test]
@@ -309,7 +317,7 @@ fn haven_import_reports_lines_and_writes_the_bad_rows_with_skip_bad() {
     let file = dir.path().join("people.csv");
     std::fs::write(&file, fixture("cases_one_bad.csv")).unwrap();
     let out = common::haven(&centre).args(["import", "--kind", "cases"]).arg(&file).output().unwrap();
-    common::fails_with(&out, "line 3: arrived_on: \"12th March\" is not a date");
+    common::fails_with(&out, "line 3: arrived_on: not a date");
     let out = common::haven(&centre)
         .args(["import", "--format", "csv", "--kind", "cases", "--skip-bad"])
         .arg(&file)
@@ -327,7 +335,10 @@ fn haven_import_reports_lines_and_writes_the_bad_rows_with_skip_bad() {
     let w1251 = dir.path().join("old.csv");
     std::fs::write(&w1251, fixture("cases_1251.csv")).unwrap();
     let out = common::haven(&centre).args(["import", "--kind", "cases"]).arg(&w1251).output().unwrap();
-    assert!(common::text(&out).contains("read as Windows-1251"), "{}", common::text(&out));
+    let said = common::text(&out);
+    assert!(said.contains("read as Windows-1251"), "{said}");
+    // It says what to check: the columns with Cyrillic text, and where it starts.
+    assert!(said.contains("Фамилия, Имя, Пол, Гражданство (the first such text is on line 2)"), "{said}");
     let out =
         common::haven(&centre).args(["import", "--kind", "cases", "--encoding", "utf8"]).arg(&w1251).output().unwrap();
     common::fails_with(&out, "not UTF-8");
@@ -362,4 +373,125 @@ fn an_export_reads_back_in_as_the_same_cases() {
             (pb.full_name(), pb.citizenship, pb.trafficking.exploitation)
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 16, items 4 and 5: files that are not what they seem, and values kept
+// out of the messages.
+
+#[test]
+fn an_unbalanced_quote_is_refused_at_the_line_where_it_opened() {
+    let (_dir, store) = support::centre(None);
+    let head = "code;alias;family_name;given_names\nMSK-25-0001;Rose;Testova;Anna\n";
+    // A quote left open to the end of the file, and one that closes two rows
+    // later: four rows would become two, row 2's alias holding the names of
+    // rows 3 and 4, which reception can read.
+    for tail in [
+        "MSK-25-0002;\"Lily;Testova;Maria\nMSK-25-0003;Iris;Petrova;Olga\nMSK-25-0004;Fern;Sidorova;Irina\n",
+        "MSK-25-0002;\"Lily;Testova;Maria\nMSK-25-0003;Iris;Petrova;Olga\nMSK-25-0004;Fern\";Sidorova;Irina\n",
+    ] {
+        for skip_bad in [false, true] {
+            let mut o = opts(Kind::Cases);
+            o.skip_bad = skip_bad;
+            let err = import(&store, format!("{head}{tail}").as_bytes(), &o, &mut |_| {}).unwrap_err();
+            assert!(matches!(&err, ImportError::File(p) if p == &[Problem::OpenQuote { line: 3 }]), "{err:?}");
+            let text = messages(&err, Lang::En);
+            assert!(text.contains("Line 3: a quoted cell opens here"), "{text}");
+            assert!(!text.contains("Petrova") && !text.contains("Lily"), "{text}");
+            assert!(live::<CaseFront>(&store).is_empty(), "nothing imported");
+        }
+    }
+    // A cell past any note's length is refused the same way.
+    let long = format!("{head}MSK-25-0002;\"{}\"\n", "x\n".repeat(40_000));
+    let err = import_csv(&store, Kind::Cases, long.as_bytes()).unwrap_err();
+    assert!(matches!(&err, ImportError::File(p) if p == &[Problem::OpenQuote { line: 3 }]), "{err:?}");
+    // A note written on two lines is still a note.
+    let fine = format!("{head}MSK-25-0002;\"two\nlines; fine\";Petrova;Olga\nMSK-25-0003;Iris;Sidorova;Irina\n");
+    assert_eq!(import_csv(&store, Kind::Cases, fine.as_bytes()).unwrap().created, 3);
+}
+
+#[test]
+fn short_rows_and_cells_past_the_last_heading_are_refused_by_line() {
+    let (_dir, store) = support::centre(None);
+    let csv = "code;family_name;given_names\nMSK-25-0001;Testova;Anna\nMSK-25-0002;Testova\n\
+               MSK-25-0003;Petrova;Olga;Sidorova\nMSK-25-0004;Sidorova;Irina;;\n";
+    let err = import_csv(&store, Kind::Cases, csv.as_bytes()).unwrap_err();
+    let ImportError::Rows { bad, total } = &err else { panic!("{err:?}") };
+    assert_eq!(*total, 4);
+    assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [3, 4], "trailing empty cells are fine");
+    assert_eq!(bad[0].problems, [Problem::ShortRow { cells: 2, headings: 3 }]);
+    assert_eq!(bad[1].problems, [Problem::ExtraCells { cells: 4, headings: 3 }]);
+    let text = messages(&err, Lang::En);
+    assert!(text.contains("line 3: the row has 2 cells but the heading row has 3"), "{text}");
+    assert!(text.contains("line 4: the row has filled cells past the last heading"), "{text}");
+    assert!(live::<CaseFront>(&store).is_empty());
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_named_by_line_and_byte() {
+    let (_dir, store) = support::centre(None);
+    let bytes = b"code;family_name\nMSK-25-0001;Testova\nMSK-25-0002;Te\xffst\n";
+    let err = import_csv(&store, Kind::Cases, bytes).unwrap_err();
+    assert!(matches!(&err, ImportError::File(p) if p == &[Problem::Encoding { line: 3, byte: 52 }]), "{err:?}");
+    assert!(messages(&err, Lang::En).contains("Line 3, byte 52 of the file"), "{}", messages(&err, Lang::En));
+    let mut o = opts(Kind::Cases);
+    o.encoding = EncodingChoice::Utf8;
+    let err = import(&store, bytes, &o, &mut |_| {}).unwrap_err();
+    assert!(matches!(&err, ImportError::File(p) if p == &[Problem::NotUtf8 { line: 3, byte: 52 }]), "{err:?}");
+    assert!(messages(&err, Lang::Ru).contains("Строка 3, байт 52"), "{}", messages(&err, Lang::Ru));
+}
+
+#[test]
+fn utf16_without_its_byte_order_mark_is_read_or_refused_as_such() {
+    let text = "code;family_name;given_names\nMSK-25-0001;Щукина;Юлия\nMSK-25-0002;Testova;Anna\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    for bytes in [le, be] {
+        let (_dir, store) = support::centre(None);
+        let done = import_csv(&store, Kind::Cases, &bytes).unwrap();
+        assert_eq!((done.created, done.encoding), (2, Some(Encoding::Utf16)));
+        assert_eq!(case(&store, "MSK-25-0001").1.family_name, "Щукина");
+    }
+    let (_dir, store) = support::centre(None);
+    let err = import_csv(&store, Kind::Cases, b"code\0;\0\0\0x\nMSK").unwrap_err();
+    assert!(matches!(&err, ImportError::File(p) if p == &[Problem::NotText]), "{err:?}");
+    assert!(messages(&err, Lang::En).contains("UTF-16"), "{}", messages(&err, Lang::En));
+}
+
+#[test]
+fn skip_bad_with_every_row_bad_is_a_refusal() {
+    let (_dir, store) = support::centre(None);
+    let mut o = opts(Kind::Cases);
+    o.skip_bad = true;
+    let err = import(&store, b"code;arrived_on\nMSK-25-0001;soon\nMSK-25-0002;later\n", &o, &mut |_| {}).unwrap_err();
+    assert!(matches!(&err, ImportError::Rows { bad, total: 2 } if bad.len() == 2), "{err:?}");
+    assert!(messages(&err, Lang::En).contains("None of the 2 rows can be imported"), "{}", messages(&err, Lang::En));
+}
+
+#[test]
+fn haven_import_keeps_values_off_standard_error_and_in_a_private_bad_rows_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let centre = dir.path().join("centre");
+    common::init(&centre);
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, "code;family_name;date_of_birth\nMSK-25-0001;Testova;Petrova Maria\n").unwrap();
+    for extra in [&[][..], &["--skip-bad"][..]] {
+        let bad = dir.path().join("people.bad.csv");
+        let _ = std::fs::remove_file(&bad);
+        let out = common::haven(&centre).args(["import", "--kind", "cases"]).args(extra).arg(&file).output().unwrap();
+        common::fails_with(&out, "line 2: date_of_birth: not a date");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("Petrova") && !err.contains("Testova"), "a value on standard error: {err}");
+        let kept = std::fs::read_to_string(&bad).unwrap();
+        assert!(kept.contains("Petrova Maria;\"date_of_birth: \"\"Petrova Maria\"\" is not a date"), "{kept}");
+        let mode = std::fs::metadata(&bad).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the bad-rows file is the user's alone");
+    }
+    // An older bad-rows file readable by others is made private too.
+    let bad = dir.path().join("people.bad.csv");
+    std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = common::haven(&centre).args(["import", "--kind", "cases"]).arg(&file).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::metadata(&bad).unwrap().permissions().mode() & 0o777, 0o600);
 }

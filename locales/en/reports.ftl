@@ -118,8 +118,6 @@ export-unknown-kind = There is no kind of record "{ $kind }": use one of { $kind
 
 ## Import (haven import)
 import-line = line { $line }: { $problem }
-import-encoding = The file is neither UTF-8 nor recognisable Windows-1251 text. Save it from Excel as "CSV UTF-8", or give --encoding windows-1251 if that is what it is.
-import-not-utf8 = The file is not UTF-8 text (it may be Windows-1251: give --encoding windows-1251, or save it as "CSV UTF-8").
 import-not-xlsx = The file is not an Excel workbook (.xlsx) that can be read.
 import-empty = The file has no heading row with rows under it.
 import-missing-column = The file has no { $column } column (headings accepted: { $names }).
@@ -136,7 +134,6 @@ import-birth-after-arrival = the date of birth is after the arrival (or in the f
 import-duplicate-row = the same row as line { $line } (a duplicate)
 import-bed-taken = bed label { $label } is already used by another room
 import-nothing-written = { $bad } of { $total } rows cannot be imported. Nothing was written: correct them and run the import again, or give --skip-bad to import the good rows.
-import-partial = { $count } records were written before the failure. Run the same import again: rows already imported are skipped.
 report-cli-bad-date = { $option } { $value }: not a date (write 2026-11-01 or 01.11.2026).
 report-cli-ends-before-start = The period ends before it starts: check --from and --to.
 report-cli-too-long = The period is longer than ten years: check --from and --to.
@@ -162,7 +159,6 @@ import-progress = import
 import-cannot-read = Cannot read { $path }: { $reason }.
 import-col-line = line
 import-col-problem = problem
-import-decoded-1251 = The file was not UTF-8: it was read as Windows-1251 (Cyrillic). Check the names below look right.
 import-ignored-columns = Columns not recognised, ignored: { $columns }.
 import-done-cases = Cases: { $created } imported, { $existing } already in Haven and left unchanged ({ $rows } rows in the file).
 import-done-organisations = Organisations: { $created } imported, { $existing } already in the directory and left unchanged ({ $rows } rows in the file).
@@ -218,3 +214,25 @@ report-export-no-file = Give a file name.
 report-range-title = Dates from … to
 report-range-help = Two dates, e.g. 01.11.2026 – 15.12.2026; Enter shows them.
 export-personal-clear = { $path } holds personal data in clear: only you can read it on this computer (0600); keep it on an encrypted disk, and delete it when done.
+import-undone = The import stopped: the { $count } records it had written were removed again, so nothing of it is kept. Correct the cause and run the same import again.
+import-interrupted = An import of { $what ->
+    [cases] cases
+    [organisations] organisations
+   *[rooms] rooms
+    } ({ $rows } rows), started { $started }, was interrupted before it finished: the { $undone } records it had written were removed, so nothing of it is kept. Run the same import again.
+import-encoding-at = Line { $line }, byte { $byte } of the file: the file is neither UTF-8 nor recognisable Windows-1251 text. Save it from Excel as "CSV UTF-8", or give --encoding windows-1251 if that is what it is.
+import-not-utf8-at = Line { $line }, byte { $byte } of the file: the file is not UTF-8 text (it may be Windows-1251: give --encoding windows-1251, or save it as "CSV UTF-8").
+import-not-text = The file holds zero bytes: it is not a text file, or it is UTF-16 whose byte order cannot be told. Save it from Excel as "CSV UTF-8".
+import-open-quote = Line { $line }: a quoted cell opens here and runs on over the rows after it (a quote " is missing, or there is one too many). Nothing was imported: correct that line and run the import again.
+import-short-row = the row has { $cells } cells but the heading row has { $headings } (a delimiter is missing, or the row was cut)
+import-extra-cells = the row has filled cells past the last heading ({ $cells } cells, { $headings } headings): they would be lost
+import-bad-date-at = { $column }: not a date (write 2026-12-01 or 01.12.2026)
+import-bad-choice-at = { $column }: not one of { $allowed }
+import-bad-country-at = { $column }: not a country (write RU, RUS or Russia)
+import-bad-number-at = { $column }: not a whole number in range
+import-bad-yes-no-at = { $column }: neither yes nor no
+import-bad-code-at = { $column }: not a case code such as MSK-26-0042
+import-bed-taken-at = a bed label another room already uses
+import-every-row-bad = None of the { $total } rows can be imported, so nothing was written: correct them and run the import again.
+import-decoded-1251-check = The file was not UTF-8: it was read as Windows-1251 (Cyrillic). Check in Haven that the text of these columns reads right: { $columns } (the first such text is on line { $line }).
+import-cannot-write = Cannot write { $path }: { $reason }.

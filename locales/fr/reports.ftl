@@ -118,8 +118,6 @@ export-unknown-kind = Aucun type d'enregistrement « { $kind } » : utilisez l'u
 
 ## Import (haven import)
 import-line = ligne { $line } : { $problem }
-import-encoding = Le fichier n'est ni en UTF-8 ni reconnaissable en Windows-1251. Enregistrez-le depuis Excel en « CSV UTF-8 », ou indiquez --encoding windows-1251 si c'est le cas.
-import-not-utf8 = Le fichier n'est pas en UTF-8 (peut-être Windows-1251 : indiquez --encoding windows-1251, ou enregistrez-le en « CSV UTF-8 »).
 import-not-xlsx = Le fichier n'est pas un classeur Excel (.xlsx) lisible.
 import-empty = Le fichier n'a pas de ligne d'en-tête suivie de lignes.
 import-missing-column = Le fichier n'a pas de colonne { $column } (en-têtes acceptés : { $names }).
@@ -136,7 +134,6 @@ import-birth-after-arrival = la date de naissance est postérieure à l'arrivée
 import-duplicate-row = la même ligne que la ligne { $line } (un doublon)
 import-bed-taken = le lit { $label } appartient déjà à une autre chambre
 import-nothing-written = { $bad } lignes sur { $total } ne peuvent pas être importées. Rien n'a été écrit : corrigez-les et relancez l'import, ou indiquez --skip-bad pour importer les bonnes lignes.
-import-partial = { $count } enregistrements ont été écrits avant l'échec. Relancez le même import : les lignes déjà importées seront ignorées.
 report-cli-bad-date = { $option } { $value } : pas une date (écrivez 2026-11-01 ou 01.11.2026).
 report-cli-ends-before-start = La période finit avant de commencer : vérifiez --from et --to.
 report-cli-too-long = La période dépasse dix ans : vérifiez --from et --to.
@@ -162,7 +159,6 @@ import-progress = import
 import-cannot-read = Impossible de lire { $path } : { $reason }.
 import-col-line = ligne
 import-col-problem = problème
-import-decoded-1251 = Le fichier n'était pas en UTF-8 : il a été lu en Windows-1251 (cyrillique). Vérifiez que les noms sont corrects.
 import-ignored-columns = Colonnes non reconnues, ignorées : { $columns }.
 import-done-cases = Dossiers : { $created } importés, { $existing } déjà dans Haven et laissés tels quels ({ $rows } lignes dans le fichier).
 import-done-organisations = Organisations : { $created } importées, { $existing } déjà dans l'annuaire et laissées telles quelles ({ $rows } lignes dans le fichier).
@@ -218,3 +214,25 @@ report-export-no-file = Indiquez un nom de fichier.
 report-range-title = Dates du … au
 report-range-help = Deux dates, par exemple 01.11.2026 – 15.12.2026 ; Entrée affiche le rapport.
 export-personal-clear = { $path } contient des données personnelles en clair : sur cet ordinateur, vous seul pouvez le lire (0600) ; gardez-le sur un disque chiffré et supprimez-le après usage.
+import-undone = L'import s'est arrêté : les { $count } enregistrements qu'il avait écrits ont été retirés, rien n'en est gardé. Corrigez la cause et relancez le même import.
+import-interrupted = Un import { $what ->
+    [cases] de dossiers
+    [organisations] d'organisations
+   *[rooms] de chambres
+    } ({ $rows } lignes), commencé le { $started }, a été interrompu avant la fin : les { $undone } enregistrements qu'il avait écrits ont été retirés, rien n'en est gardé. Relancez le même import.
+import-encoding-at = Ligne { $line }, octet { $byte } du fichier : le fichier n'est ni en UTF-8 ni un texte Windows-1251 reconnaissable. Enregistrez-le depuis Excel en « CSV UTF-8 », ou indiquez --encoding windows-1251 si c'est son encodage.
+import-not-utf8-at = Ligne { $line }, octet { $byte } du fichier : le fichier n'est pas du texte UTF-8 (c'est peut-être du Windows-1251 : indiquez --encoding windows-1251, ou enregistrez-le en « CSV UTF-8 »).
+import-not-text = Le fichier contient des octets nuls : ce n'est pas un fichier texte, ou c'est de l'UTF-16 dont l'ordre des octets ne peut pas être déterminé. Enregistrez-le depuis Excel en « CSV UTF-8 ».
+import-open-quote = Ligne { $line } : une cellule entre guillemets s'ouvre ici et continue sur les lignes suivantes (un guillemet " manque, ou il y en a un de trop). Rien n'a été importé : corrigez cette ligne et relancez l'import.
+import-short-row = la ligne a { $cells } cellules mais la ligne d'en-tête en a { $headings } (un séparateur manque, ou la ligne a été coupée)
+import-extra-cells = la ligne a des cellules remplies après le dernier en-tête ({ $cells } cellules, { $headings } en-têtes) : elles seraient perdues
+import-bad-date-at = { $column } : pas une date (écrivez 2026-12-01 ou 01.12.2026)
+import-bad-choice-at = { $column } : pas l'une des valeurs { $allowed }
+import-bad-country-at = { $column } : pas un pays (écrivez RU, RUS ou Russie)
+import-bad-number-at = { $column } : pas un nombre entier dans les limites
+import-bad-yes-no-at = { $column } : ni oui ni non
+import-bad-code-at = { $column } : pas un code de dossier comme MSK-26-0042
+import-bed-taken-at = un libellé de lit qu'une autre chambre utilise déjà
+import-every-row-bad = Aucune des { $total } lignes ne peut être importée, rien n'a donc été écrit : corrigez-les et relancez l'import.
+import-decoded-1251-check = Le fichier n'était pas en UTF-8 : il a été lu en Windows-1251 (cyrillique). Vérifiez dans Haven que le texte de ces colonnes se lit correctement : { $columns } (le premier texte de ce genre est à la ligne { $line }).
+import-cannot-write = Impossible d'écrire { $path } : { $reason }.

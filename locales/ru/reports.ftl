@@ -120,8 +120,6 @@ export-unknown-kind = Вида записей «{ $kind }» нет: укажит
 
 ## Import (haven import)
 import-line = строка { $line }: { $problem }
-import-encoding = Файл не в UTF-8 и не похож на текст в Windows-1251. Сохраните его в Excel как «CSV UTF-8» или укажите --encoding windows-1251, если это она.
-import-not-utf8 = Файл не в кодировке UTF-8 (возможно, Windows-1251: укажите --encoding windows-1251 или сохраните как «CSV UTF-8»).
 import-not-xlsx = Файл не является читаемой книгой Excel (.xlsx).
 import-empty = В файле нет строки заголовков со строками под ней.
 import-missing-column = В файле нет столбца { $column } (подходящие заголовки: { $names }).
@@ -138,7 +136,6 @@ import-birth-after-arrival = дата рождения позже прибыти
 import-duplicate-row = повтор строки { $line }
 import-bed-taken = метка кровати { $label } уже занята другой комнатой
 import-nothing-written = Не импортировать строк: { $bad } из { $total }. Ничего не записано: исправьте их и запустите импорт снова или укажите --skip-bad, чтобы импортировать хорошие строки.
-import-partial = До сбоя записано записей: { $count }. Запустите тот же импорт ещё раз: уже импортированные строки будут пропущены.
 report-cli-bad-date = { $option } { $value }: не дата (пишите 2026-11-01 или 01.11.2026).
 report-cli-ends-before-start = Период кончается раньше, чем начинается: проверьте --from и --to.
 report-cli-too-long = Период длиннее десяти лет: проверьте --from и --to.
@@ -167,7 +164,6 @@ import-progress = импорт
 import-cannot-read = Не удалось прочитать { $path }: { $reason }.
 import-col-line = строка
 import-col-problem = ошибка
-import-decoded-1251 = Файл не в UTF-8: он прочитан как Windows-1251 (кириллица). Проверьте, что имена выглядят правильно.
 import-ignored-columns = Нераспознанные столбцы пропущены: { $columns }.
 import-done-cases = Дела: импортировано { $created }, уже были в Haven и не изменены — { $existing } (строк в файле: { $rows }).
 import-done-organisations = Организации: импортировано { $created }, уже были в справочнике и не изменены — { $existing } (строк в файле: { $rows }).
@@ -225,3 +221,25 @@ report-export-no-file = Укажите имя файла.
 report-range-title = Даты с … по
 report-range-help = Две даты, например 01.11.2026 – 15.12.2026; Enter показывает отчёт.
 export-personal-clear = { $path } содержит персональные данные в открытом виде: на этом компьютере его можете читать только вы (0600); храните его на зашифрованном диске и удалите, когда он не нужен.
+import-undone = Импорт остановлен: записанные им записи ({ $count }) снова удалены, от него ничего не осталось. Устраните причину и запустите тот же импорт снова.
+import-interrupted = Импорт { $what ->
+    [cases] дел
+    [organisations] организаций
+   *[rooms] комнат
+    } (строк: { $rows }), начатый { $started }, был прерван до конца: записанные им записи ({ $undone }) удалены, от него ничего не осталось. Запустите тот же импорт снова.
+import-encoding-at = Строка { $line }, байт { $byte } файла: файл не в UTF-8 и не похож на текст в Windows-1251. Сохраните его из Excel как «CSV UTF-8» или укажите --encoding windows-1251, если он в этой кодировке.
+import-not-utf8-at = Строка { $line }, байт { $byte } файла: файл не в UTF-8 (возможно, это Windows-1251: укажите --encoding windows-1251 или сохраните его как «CSV UTF-8»).
+import-not-text = В файле есть нулевые байты: это не текстовый файл или UTF-16, порядок байтов которого не определить. Сохраните его из Excel как «CSV UTF-8».
+import-open-quote = Строка { $line }: здесь открывается ячейка в кавычках и продолжается на следующие строки (кавычка " пропущена или лишняя). Ничего не импортировано: исправьте эту строку и запустите импорт снова.
+import-short-row = в строке ячеек: { $cells }, а заголовков: { $headings } (пропущен разделитель или строка обрезана)
+import-extra-cells = в строке есть заполненные ячейки после последнего заголовка (ячеек: { $cells }, заголовков: { $headings }): они бы потерялись
+import-bad-date-at = { $column }: не дата (пишите 2026-12-01 или 01.12.2026)
+import-bad-choice-at = { $column }: не одно из значений { $allowed }
+import-bad-country-at = { $column }: не страна (пишите RU, RUS или Россия)
+import-bad-number-at = { $column }: не целое число в допустимых пределах
+import-bad-yes-no-at = { $column }: не «да» и не «нет»
+import-bad-code-at = { $column }: не код дела вида MSK-26-0042
+import-bed-taken-at = такое обозначение кровати уже есть в другой комнате
+import-every-row-bad = Ни одну из строк ({ $total }) нельзя импортировать, поэтому ничего не записано: исправьте их и запустите импорт снова.
+import-decoded-1251-check = Файл не в UTF-8: он прочитан как Windows-1251 (кириллица). Проверьте в Haven, что текст этих столбцов читается правильно: { $columns } (первый такой текст — в строке { $line }).
+import-cannot-write = Не удаётся записать { $path }: { $reason }.

@@ -474,6 +474,12 @@ impl App {
             self.status = Some(self.ctx.t("draft-restored"));
             self.draft_stored = true;
         }
+        // An import a kill cut short was undone as the centre opened.
+        if let Ok(store) = self.ctx.store()
+            && let Ok(Some(undone)) = store.take_interrupted_import()
+        {
+            self.status = Some(crate::ops::import::interrupted_message(&undone, &self.ctx.i18n));
+        }
         self.redraw = true;
     }
 

@@ -114,6 +114,12 @@ pub fn open(dir: &std::path::Path) -> Result<Store> {
     let mut store = Store::open(dir)?;
     let (user, pass) = login()?;
     store.login(&user, pass.as_bytes())?;
+    // An import a kill cut short was undone as the centre opened: say so once.
+    if let Ok(Some(undone)) = store.take_interrupted_import() {
+        let config = crate::app::config::Config::load(super::paths::config_dir().as_deref()).ok();
+        let lang = crate::i18n::choose_lang(None, config.and_then(|c| c.lang).as_deref());
+        eprintln!("{}", crate::ops::import::interrupted_message(&undone, &crate::i18n::I18n::new(lang)));
+    }
     Ok(store)
 }
 

@@ -94,7 +94,7 @@ pub fn bad_rows_csv(headers: &[String], bad: &[BadRow], i18n: &I18n) -> std::io:
         let mut row = vec![b.line.to_string()];
         row.extend(b.cells.iter().cloned());
         row.resize(headers.len() + 1, String::new());
-        row.push(b.problems.iter().map(|p| p.message(i18n)).collect::<Vec<_>>().join("; "));
+        row.push(b.reasons_with_values(i18n));
         csv_file::write_texts(&mut w, &row)?;
     }
     w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))
@@ -105,7 +105,13 @@ pub fn summary_lines(done: &Imported, kind: Kind, i18n: &I18n) -> Vec<String> {
     let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
     let mut out = Vec::new();
     if done.encoding == Some(Encoding::Windows1251) {
-        out.push(i18n.t("import-decoded-1251"));
+        // What to check, by column: the names themselves are never printed.
+        let (columns, line) = done.decoded.clone().unwrap_or_default();
+        let cols: Vec<String> = columns.iter().map(|c| crate::ui::sanitize::inert(c).into_owned()).collect();
+        out.push(i18n.t_args(
+            "import-decoded-1251-check",
+            &[("columns", cols.join(", ").into()), ("line", i64::try_from(line).unwrap_or(i64::MAX).into())],
+        ));
     }
     if !done.ignored_columns.is_empty() {
         let cols: Vec<String> =
@@ -171,39 +177,60 @@ pub fn run(cli: &Cli, a: &ImportArgs) -> anyhow::Result<ExitCode> {
     paths::start_log(&dir);
     let mut bar = Progress::new(&i18n.t("import-progress"), None);
     let result = import::import(&store, &bytes, &opts, &mut |n| bar.update(n));
+    let bad_out = a.bad_out.clone().unwrap_or_else(|| bad_path(&a.file));
     let done = match result {
         Ok(done) => done,
         Err(e) => {
+            // Row, column and what is wrong only: the values go to the
+            // bad-rows file, which only this user can read.
             for line in e.messages(&i18n) {
-                eprintln!("{line}");
+                super::out::warn(&line);
             }
-            if let ImportError::Partial { written, .. } = e {
-                bar.finish(written as u64);
+            if let ImportError::Undone { .. } = e {
+                bar.finish(0);
+            }
+            if let ImportError::Rows { bad, .. } = &e {
+                let headers = import::read(&bytes, &opts).map(|(s, _)| s.headers).unwrap_or_default();
+                write_bad_rows(&bad_out, &headers, bad, &i18n)?;
             }
             return Ok(ExitCode::FAILURE);
         }
     };
     bar.finish(done.created as u64);
     for line in summary_lines(&done, kind, &i18n) {
-        println!("{line}");
+        super::out::line(&line)?;
     }
     if !done.bad.is_empty() {
         for b in &done.bad {
-            eprintln!("{}", b.message(&i18n));
+            super::out::warn(&b.message(&i18n));
         }
-        let path = a.bad_out.clone().unwrap_or_else(|| bad_path(&a.file));
-        let bytes = bad_rows_csv(&done.headers, &done.bad, &i18n)?;
-        crate::ops::export::write_whole(&path, &bytes).map_err(|e| anyhow::anyhow!(e.message(&i18n)))?;
-        println!(
-            "{}",
-            i18n.t_args(
-                "import-bad-written",
-                &[
-                    ("count", i64::try_from(done.bad.len()).unwrap_or(i64::MAX).into()),
-                    ("path", path.display().to_string().into())
-                ]
-            )
-        );
+        write_bad_rows(&bad_out, &done.headers, &done.bad, &i18n)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the bad rows, values and all, to `path`, readable by this user
+/// only, and says where.
+fn write_bad_rows(path: &Path, headers: &[String], bad: &[BadRow], i18n: &I18n) -> anyhow::Result<()> {
+    let bytes = bad_rows_csv(headers, bad, i18n)?;
+    write_private(path, &bytes).map_err(|e| {
+        anyhow::anyhow!(i18n.t_args(
+            "import-cannot-write",
+            &[("path", path.display().to_string().into()), ("reason", e.to_string().into())]
+        ))
+    })?;
+    super::out::line(&i18n.t_args(
+        "import-bad-written",
+        &[("count", i64::try_from(bad.len()).unwrap_or(i64::MAX).into()), ("path", path.display().to_string().into())],
+    ))?;
+    Ok(())
+}
+
+/// Writes `bytes` to an owner-only file (an older file of the same name is
+/// made owner-only before it is overwritten), synced.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = crate::store::private_file::create(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
 }

@@ -3,7 +3,9 @@
 //! every row is good (or the caller skips the bad ones). Rows already in
 //! Haven (same case code, organisation name or room name) are left as they
 //! are, so importing the same file twice adds nothing. Writes go in batches
-//! of a few hundred records per commit, one audit event each with counts.
+//! of a few hundred records per commit, one audit event each with counts,
+//! staged as one unit: a failure or a kill before the last batch's commit
+//! leaves nothing of the import (`store::staged`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,8 +23,8 @@ use crate::report::import::cases::{self, CaseDraft};
 use crate::report::import::columns::Columns;
 use crate::report::import::rooms::{self, RoomDraft};
 use crate::report::import::sheet::{self, Encoding, EncodingChoice, Sheet};
-use crate::report::import::values::loose;
-use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations};
+use crate::report::import::values::{Labels, loose};
+use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations, shape as import_shape};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
 
@@ -80,6 +82,10 @@ pub struct Imported {
     pub commits: usize,
     /// Cases the file has in residence: imported as arrived (their bed is given on the bed board).
     pub not_housed: usize,
+    /// A file read as Windows-1251: the headings of the columns holding
+    /// letters beyond ASCII (what to check reads right), and the first line
+    /// holding one.
+    pub decoded: Option<(Vec<String>, u64)>,
 }
 
 /// Why nothing (or not everything) was imported.
@@ -96,10 +102,10 @@ pub enum ImportError {
     },
     /// The store refused (permission) before anything was written.
     Store(StoreError),
-    /// A commit failed after `written` records were created; re-running the
-    /// same import adds only the rest.
-    Partial {
-        /// Records created before the failure.
+    /// A commit failed after `written` records were staged: every one of
+    /// them was undone, nothing of the import is kept.
+    Undone {
+        /// Records staged before the failure, then removed.
         written: usize,
         /// The failure.
         error: StoreError,
@@ -119,8 +125,9 @@ impl ImportError {
             ImportError::File(p) => p.iter().map(|p| p.message(i18n)).collect(),
             ImportError::Rows { bad, total } => {
                 let mut v: Vec<String> = bad.iter().map(|b| b.message(i18n)).collect();
+                let every = bad.len() == *total;
                 v.push(i18n.t_args(
-                    "import-nothing-written",
+                    if every { "import-every-row-bad" } else { "import-nothing-written" },
                     &[
                         ("bad", i64::try_from(bad.len()).unwrap_or(i64::MAX).into()),
                         ("total", i64::try_from(*total).unwrap_or(i64::MAX).into()),
@@ -129,12 +136,28 @@ impl ImportError {
                 v
             }
             ImportError::Store(e) => vec![crate::cli::store_error(e, i18n)],
-            ImportError::Partial { written, error } => vec![
+            ImportError::Undone { written, error } => vec![
                 crate::cli::store_error(error, i18n),
-                i18n.t_args("import-partial", &[("count", i64::try_from(*written).unwrap_or(i64::MAX).into())]),
+                i18n.t_args("import-undone", &[("count", i64::try_from(*written).unwrap_or(i64::MAX).into())]),
             ],
         }
     }
+}
+
+/// What the next start says of an import a kill cut short and the open undid.
+pub fn interrupted_message(n: &crate::store::staged::Interrupted, i18n: &I18n) -> String {
+    let started =
+        n.started().map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+    let count = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
+    i18n.t_args(
+        "import-interrupted",
+        &[
+            ("what", n.what.clone().into()),
+            ("rows", count(n.rows).into()),
+            ("undone", count(n.undone).into()),
+            ("started", started.into()),
+        ],
+    )
 }
 
 /// The names a workbook's sheet of `kind` may have (the export's, in every language).
@@ -182,32 +205,79 @@ pub fn import(
         headers: sheet.headers.clone(),
         ignored_columns: cols.ignored.clone(),
         encoding: Some(sheet.encoding),
+        decoded: (sheet.encoding == Encoding::Windows1251).then(|| beyond_ascii(&sheet)),
         ..Imported::default()
     };
+    // A row with cells missing, or filled cells past the last heading, is
+    // bad whatever its values.
+    let headings = sheet.headers.len();
+    let mut misshapen = Vec::new();
+    let rows: Vec<(u64, Vec<String>)> = sheet
+        .rows
+        .into_iter()
+        .filter_map(|(line, cells)| match import_shape(headings, &cells) {
+            Some(p) => {
+                misshapen.push(BadRow { line, cells, problems: vec![p] });
+                None
+            }
+            None => Some((line, cells)),
+        })
+        .collect();
     match opts.kind {
         Kind::Cases => {
-            let checked = cases::check(&cols, &sheet.rows, opts.today);
-            let good = accept(checked, opts, &mut done)?;
-            write_cases(store, good, opts.today, &mut done, progress)?;
+            let checked = cases::check_each(&cols, &rows, opts.today, |i, d| (i, d.front.code.to_string()));
+            let good = accept(checked, misshapen, opts, &mut done)?;
+            write_cases(store, &cols, &rows, good, opts.today, &mut done, progress)?;
         }
         Kind::Organisations => {
-            let checked = organisations::check(&cols, &sheet.rows);
-            let good = accept(checked, opts, &mut done)?;
+            let checked = organisations::check(&cols, &rows);
+            let good = accept(checked, misshapen, opts, &mut done)?;
             write_organisations(store, good, &mut done, progress)?;
         }
         Kind::Rooms => {
-            let mut checked = rooms::check(&cols, &sheet.rows);
-            beds_free(store, &mut checked, &sheet.rows)?;
-            let good = accept(checked, opts, &mut done)?;
+            let mut checked = rooms::check(&cols, &rows);
+            beds_free(store, &mut checked, &rows)?;
+            let good = accept(checked, misshapen, opts, &mut done)?;
             write_rooms(store, good, &mut done, progress)?;
         }
     }
     Ok(done)
 }
 
-/// All rows good, or the bad ones set aside when allowed.
-fn accept<T>(checked: Checked<T>, opts: &ImportOptions, done: &mut Imported) -> Result<Vec<(u64, T)>, ImportError> {
-    if !checked.bad.is_empty() && !opts.skip_bad {
+/// The headings of the columns with letters beyond ASCII, and the first
+/// line holding one: what a file read as Windows-1251 asks to check.
+fn beyond_ascii(sheet: &Sheet) -> (Vec<String>, u64) {
+    let mut columns = vec![false; sheet.headers.len()];
+    let mut first = 0;
+    for (line, cells) in &sheet.rows {
+        for (i, c) in cells.iter().enumerate() {
+            if !c.is_ascii()
+                && let Some(seen) = columns.get_mut(i)
+            {
+                *seen = true;
+                if first == 0 {
+                    first = *line;
+                }
+            }
+        }
+    }
+    let headings = sheet.headers.iter().zip(columns).filter(|(_, seen)| *seen).map(|(h, _)| h.clone()).collect();
+    (headings, first)
+}
+
+/// All rows good, or the bad ones set aside when allowed; a file with no
+/// good row at all is refused even then.
+fn accept<T>(
+    mut checked: Checked<T>,
+    misshapen: Vec<BadRow>,
+    opts: &ImportOptions,
+    done: &mut Imported,
+) -> Result<Vec<(u64, T)>, ImportError> {
+    if !misshapen.is_empty() {
+        checked.bad.extend(misshapen);
+        checked.bad.sort_by_key(|b| b.line);
+    }
+    if !checked.bad.is_empty() && (!opts.skip_bad || checked.good.is_empty()) {
         return Err(ImportError::Rows { bad: checked.bad, total: done.rows });
     }
     done.bad = checked.bad;
@@ -260,7 +330,7 @@ fn commit_in_batches<T, P>(
     progress: &mut dyn FnMut(u64),
     prepare: impl Fn(&[T]) -> Result<P, StoreError>,
     write: impl Fn(&mut Tx<'_>, &[T], &P) -> Result<(), StoreError>,
-    counted: impl Fn(&[T], &mut Imported),
+    counted: impl Fn(&[T], &P, &mut Imported),
 ) -> Result<(), ImportError> {
     let entity = match kind {
         Kind::Cases => "case",
@@ -268,16 +338,40 @@ fn commit_in_batches<T, P>(
         Kind::Rooms => "room",
     };
     let of = parts.len();
+    if of == 0 {
+        return Ok(());
+    }
+    // The whole import is one unit: the batches are staged, and only the
+    // commit of the last one keeps them (`store::staged`).
+    let mut staging = Some(store.stage(kind.key(), done.rows as u64)?);
     for (i, part) in parts.into_iter().enumerate() {
         let summary = batch_summary(kind, part.len(), i + 1, of, done);
         let entry = AuditEntry::new(AuditAction::Import, entity).summary(summary);
-        let result = prepare(&part).and_then(|prep| store.commit(entry, |tx| write(tx, &part, &prep)));
-        if let Err(error) = result {
-            return Err(ImportError::Partial { written: done.created, error });
-        }
+        let result = prepare(&part).and_then(|prep| {
+            let put = |tx: &mut Tx<'_>| write(tx, &part, &prep);
+            let r = match staging.take() {
+                Some(s) if i + 1 == of => s.finish(entry, put),
+                Some(s) => {
+                    let r = s.batch(entry, put);
+                    staging = Some(s);
+                    r
+                }
+                None => Err(StoreError::Rule("import_running".into())),
+            };
+            r.map(|()| prep)
+        });
+        let prep = match result {
+            Ok(prep) => prep,
+            Err(error) => {
+                // Dropping the staging undoes every batch written (or the
+                // next open does, when the disk refused the write).
+                drop(staging);
+                return Err(ImportError::Undone { written: done.created, error });
+            }
+        };
+        counted(&part, &prep, done);
         done.commits += 1;
         done.created += part.len();
-        counted(&part, done);
         progress(done.created as u64);
     }
     Ok(())
@@ -291,9 +385,14 @@ struct NewCase {
     consents: [ConsentId; 2],
 }
 
+/// Writes the good rows of a cases file, reading each row's draft again
+/// when its batch is written (`rows` and `good` hold indices and codes,
+/// not drafts, so memory does not grow with the drafts of the whole file).
 fn write_cases(
     store: &Store,
-    good: Vec<(u64, CaseDraft)>,
+    cols: &Columns,
+    rows: &[(u64, Vec<String>)],
+    good: Vec<(u64, (usize, String))>,
     today: NaiveDate,
     done: &mut Imported,
     progress: &mut dyn FnMut(u64),
@@ -301,51 +400,60 @@ fn write_cases(
     let existing: HashSet<String> = store.scan::<CaseFront>()?.into_iter().map(|c| c.body.code.to_string()).collect();
     let centre = store.header().centre_code.clone();
     let user = store.session()?.username.clone();
+    let choices = cases::CaseChoices::new(&Labels::new());
     let mut fresh = Vec::new();
-    for (_, draft) in good {
-        if existing.contains(&draft.front.code.to_string()) {
+    for (_, (index, code)) in good {
+        if existing.contains(&code) {
             done.existing += 1;
-            continue;
+        } else {
+            fresh.push(index);
         }
-        fresh.push(NewCase {
-            id: new_id()?,
-            services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,
-            consents: [new_id()?, new_id()?],
-            draft,
-        });
     }
     // Codes of this centre move its sequence on, so a case created later
     // never takes a number the file brought: how far, per year, read before
     // each commit.
-    let prepare = |part: &[NewCase]| {
+    let prepare = |part: &[usize]| {
+        let mut drafts = Vec::with_capacity(part.len());
+        for index in part {
+            let cells = rows.get(*index).map(|(_, c)| c.as_slice()).unwrap_or_default();
+            let draft =
+                cases::row(cols, cells, &choices, today).map_err(|_| StoreError::Rule("import_row_changed".into()))?;
+            drafts.push(NewCase {
+                id: new_id()?,
+                services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,
+                consents: [new_id()?, new_id()?],
+                draft,
+            });
+        }
         let counters = store.counters()?;
         let mut highest: HashMap<u8, u32> = HashMap::new();
-        for c in part.iter().filter(|c| c.draft.front.code.centre == centre) {
+        for c in drafts.iter().filter(|c| c.draft.front.code.centre == centre) {
             let code = &c.draft.front.code;
             let e = highest.entry(code.year).or_default();
             *e = (*e).max(code.seq);
         }
-        Ok(highest
+        let advance = highest
             .into_iter()
             .map(|(year, max)| {
                 let now = counters.case_seq.iter().find(|(y, _)| *y == year).map_or(0, |(_, n)| *n);
                 (year, max.saturating_sub(now))
             })
-            .collect::<Vec<(u8, u32)>>())
+            .collect::<Vec<(u8, u32)>>();
+        Ok((drafts, advance))
     };
-    let write = |tx: &mut Tx<'_>, part: &[NewCase], advance: &Vec<(u8, u32)>| {
+    let write = |tx: &mut Tx<'_>, _: &[usize], (drafts, advance): &(Vec<NewCase>, Vec<(u8, u32)>)| {
         for (year, steps) in advance {
             for _ in 0..*steps {
                 tx.next_case_seq(*year)?;
             }
         }
-        for c in part {
+        for c in drafts {
             write_case(tx, c, &user, today)?;
         }
         Ok(())
     };
-    let counted = |part: &[NewCase], done: &mut Imported| {
-        done.not_housed += part.iter().filter(|c| c.draft.was_in_residence).count();
+    let counted = |_: &[usize], (drafts, _): &(Vec<NewCase>, Vec<(u8, u32)>), done: &mut Imported| {
+        done.not_housed += drafts.iter().filter(|c| c.draft.was_in_residence).count();
     };
     commit_in_batches(store, Kind::Cases, batches(fresh, |_| 15), done, progress, prepare, write, counted)
 }
@@ -398,7 +506,7 @@ fn write_organisations(
         Ok(())
     };
     let parts = batches(fresh, |_| 1);
-    commit_in_batches(store, Kind::Organisations, parts, done, progress, |_| Ok(()), write, |_, _| {})
+    commit_in_batches(store, Kind::Organisations, parts, done, progress, |_| Ok(()), write, |_, _, _| {})
 }
 
 fn write_rooms(
@@ -435,7 +543,7 @@ fn write_rooms(
         }
         Ok(())
     };
-    let counted = |part: &[(Room, Vec<Bed>)], done: &mut Imported| {
+    let counted = |part: &[(Room, Vec<Bed>)], _: &(), done: &mut Imported| {
         done.beds += part.iter().map(|(_, b)| b.len()).sum::<usize>();
     };
     let parts = batches(fresh, |(_, beds)| 1 + beds.len());

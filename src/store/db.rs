@@ -245,6 +245,8 @@ impl Store {
         super::vacuum::recover(dir)?;
         super::compact::before_open(dir)?;
         let (db, trees, throttle, db_file) = open_parts(&dir.join("db"))?;
+        // An import a kill cut short is undone before anything reads.
+        super::staged::recover(&db)?;
         Ok(Store {
             dir: dir.to_path_buf(),
             _lock: lock,
@@ -591,6 +593,22 @@ impl Store {
         }
         self.saves.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(r)
+    }
+
+    /// What a commit made outside sled notes (a staged write's batches):
+    /// the case keys it created, the time and count of saves, and the heads
+    /// of a durable one in the witness.
+    pub(super) fn saved(&self, new_keys: HashMap<[u8; 16], Key>, now: DateTime<Utc>, durable: Option<Witness>) {
+        if let Some(w) = durable {
+            self.write_witness(w);
+            if let Ok(mut g) = self.last_save.lock() {
+                *g = Some(now);
+            }
+        }
+        if let Ok(mut m) = self.case_keys.lock() {
+            m.extend(new_keys);
+        }
+        self.saves.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Records the heads of a durable save in the witness; a failure only

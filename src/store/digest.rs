@@ -189,6 +189,12 @@ impl Pending {
         self.shards.into_iter().map(|(k, shard)| seal_shard(front, &k, &shard).map(|v| (k, v))).collect()
     }
 
+    /// How many entries the shards touched hold (a staged write hands them
+    /// on from batch to batch only while they are few).
+    pub(crate) fn entries(&self) -> usize {
+        self.shards.values().map(BTreeMap::len).sum()
+    }
+
     /// The key of the validity mark, which a stale save removes.
     pub(crate) fn valid_key() -> &'static [u8] {
         VALID_KEY

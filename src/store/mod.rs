@@ -30,6 +30,7 @@ pub mod reopen;
 pub(crate) mod replay;
 pub mod roster;
 pub(crate) mod rows;
+pub mod staged;
 pub mod syncdata;
 pub mod throttle;
 pub mod trees;

@@ -63,6 +63,9 @@ pub struct Tx<'a> {
     counters: Option<Counters>,
     pub(super) conflicts: Option<super::apply::ConflictSet>,
     digest: super::digest::Pending,
+    /// The import this batch belongs to: every key written is journalled
+    /// first (`store::staged`).
+    pub(super) undo: Option<[u8; 16]>,
 }
 
 impl<'a> Tx<'a> {
@@ -83,6 +86,33 @@ impl<'a> Tx<'a> {
             counters: None,
             conflicts: None,
             digest: super::digest::Pending::default(),
+            undo: None,
+        }
+    }
+
+    /// Starts from the digest shards earlier batches of a staged write touched.
+    pub(super) fn carry_digest(&mut self, d: super::digest::Pending) {
+        self.digest = d;
+    }
+
+    /// How many entries the digest shards touched so far hold.
+    pub(super) fn digest_entries(&self) -> usize {
+        self.digest.entries()
+    }
+
+    /// The digest shards touched so far (a failed batch hands them back).
+    pub(super) fn take_digest(&mut self) -> super::digest::Pending {
+        std::mem::take(&mut self.digest)
+    }
+
+    /// Journals the key before its first write in a staged write; the
+    /// change log and the audit chain are cut back by sequence instead.
+    fn journal(&self, t: TreeId, key: &[u8]) -> Result<()> {
+        match &self.undo {
+            Some(id) if !matches!(t, TreeId::ChangeLog | TreeId::Audit) => {
+                super::staged::journal(self.views, id, t, key)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -140,6 +170,7 @@ impl<'a> Tx<'a> {
 
     /// Writes a raw value the digest already accounts for.
     pub(super) fn tput_kept(&self, t: TreeId, key: &[u8], value: Vec<u8>) -> Result<()> {
+        self.journal(t, key)?;
         self.view(t).insert(key, value).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
@@ -147,6 +178,7 @@ impl<'a> Tx<'a> {
         if super::digest::digested_tree(t) {
             self.digest.stale = true;
         }
+        self.journal(t, key)?;
         self.view(t).remove(key).map(|_| ()).map_err(|e| StoreError::Database(format!("{e:?}")))
     }
 
@@ -427,7 +459,13 @@ impl<'a> Tx<'a> {
     }
 
     /// Writes the queued audit events and change-log entries and the counters.
-    pub(crate) fn finish(mut self) -> Result<Finished> {
+    pub(crate) fn finish(self) -> Result<Finished> {
+        self.finish_keeping(false).map(|(f, _)| f)
+    }
+
+    /// Like [`Tx::finish`]; with `keep_digest`, the digest shards touched
+    /// are handed back instead of written (a batch of a staged write).
+    pub(crate) fn finish_keeping(mut self, keep_digest: bool) -> Result<(Finished, Option<super::digest::Pending>)> {
         let mut c = self.counters()?;
         let installation = self.store.header().installation;
         let audit_key = self.session.keys.audit.clone();
@@ -492,8 +530,11 @@ impl<'a> Tx<'a> {
         }
         self.save_conflicts()?;
         let digest = std::mem::take(&mut self.digest);
+        let mut kept = None;
         if digest.stale {
             self.tremove(TreeId::Index, super::digest::Pending::valid_key())?;
+        } else if keep_digest {
+            kept = Some(digest);
         } else {
             for (k, v) in digest.sealed(&self.session.keys.front)? {
                 self.tput_kept(TreeId::Index, &k, v)?;
@@ -504,7 +545,7 @@ impl<'a> Tx<'a> {
             COUNTERS_KEY,
             codec::seal(&audit_key, Class::Audit, TreeId::Meta.name(), COUNTERS_KEY, &c)?,
         )?;
-        Ok((self.new_case_keys, (c.audit_seq, c.change_seq)))
+        Ok(((self.new_case_keys, (c.audit_seq, c.change_seq)), kept))
     }
 }
 

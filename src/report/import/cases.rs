@@ -168,7 +168,7 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
         match code_text.trim().to_uppercase().parse::<CaseCode>() {
             Ok(c) => Some(c),
             Err(_) => {
-                r.problems.push(Problem::BadCode { value: code_text.to_string() });
+                r.problems.push(Problem::BadCode { column: r.heading("code"), value: code_text.to_string() });
                 None
             }
         }
@@ -286,11 +286,24 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
 
 /// Checks every row of a cases file; a code seen twice is a problem on the second line.
 pub fn check(cols: &Columns, rows: &[(u64, Vec<String>)], today: NaiveDate) -> Checked<CaseDraft> {
+    check_each(cols, rows, today, |_, d| d)
+}
+
+/// Like [`check`], but keeps of each good row only what `keep` makes of
+/// its index and draft: an import of 100,000 rows keeps the index and
+/// reads the draft again when its batch is written, instead of holding
+/// every draft at once.
+pub fn check_each<T>(
+    cols: &Columns,
+    rows: &[(u64, Vec<String>)],
+    today: NaiveDate,
+    mut keep: impl FnMut(usize, CaseDraft) -> T,
+) -> Checked<T> {
     let labels = Labels::new();
     let ch = CaseChoices::new(&labels);
     let mut out = Checked::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, cells) in rows {
+    for (i, (line, cells)) in rows.iter().enumerate() {
         let key = cols.get(cells, "code").trim().to_uppercase();
         let mut problems = Vec::new();
         if !key.is_empty() {
@@ -302,7 +315,7 @@ pub fn check(cols: &Columns, rows: &[(u64, Vec<String>)], today: NaiveDate) -> C
             }
         }
         match row(cols, cells, &ch, today) {
-            Ok(d) if problems.is_empty() => out.good.push((*line, d)),
+            Ok(d) if problems.is_empty() => out.good.push((*line, keep(i, d))),
             Ok(_) => out.bad.push(BadRow { line: *line, cells: cells.clone(), problems }),
             Err(mut p) => {
                 problems.append(&mut p);

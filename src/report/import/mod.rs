@@ -36,10 +36,44 @@ impl Kind {
 /// Something wrong with a file or one of its rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// Neither UTF-8 nor recognisably Windows-1251.
-    Encoding,
+    /// Neither UTF-8 nor recognisably Windows-1251: the first byte that is
+    /// not UTF-8, by its line and its place in the file (from 1).
+    Encoding {
+        /// Line of the byte.
+        line: u64,
+        /// Its place in the file.
+        byte: u64,
+    },
     /// Bytes that are not UTF-8 where UTF-8 was asked for.
-    NotUtf8,
+    NotUtf8 {
+        /// Line of the first such byte.
+        line: u64,
+        /// Its place in the file.
+        byte: u64,
+    },
+    /// Zero bytes: UTF-16 whose byte order cannot be told without its mark,
+    /// or not a text file at all.
+    NotText,
+    /// A quoted cell opened on `line` runs over the rows after it (a quote
+    /// missing or one too many): the file is refused whole.
+    OpenQuote {
+        /// Line where the quote opened.
+        line: u64,
+    },
+    /// A row with fewer cells than the heading row has headings.
+    ShortRow {
+        /// Cells in the row.
+        cells: usize,
+        /// Headings.
+        headings: usize,
+    },
+    /// A row with filled cells beyond the last heading (they would be lost).
+    ExtraCells {
+        /// Cells in the row.
+        cells: usize,
+        /// Headings.
+        headings: usize,
+    },
     /// Not a workbook calamine can read.
     NotXlsx,
     /// No heading row, or no rows under it.
@@ -100,6 +134,8 @@ pub enum Problem {
     },
     /// Not a case code such as `MSK-26-0042`.
     BadCode {
+        /// The heading.
+        column: String,
         /// What the cell says.
         value: String,
     },
@@ -125,12 +161,50 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The message in the user's language (values quoted from the file are made inert).
+    /// The message in the user's language, without any value from the file
+    /// (what standard error and the screen show: the row, the column and
+    /// what is wrong).
     pub fn message(&self, i18n: &I18n) -> String {
+        self.say(i18n, false)
+    }
+
+    /// The message with the value the cell holds (values quoted from the
+    /// file are made inert): only for the bad-rows file, beside the row.
+    pub fn message_with_value(&self, i18n: &I18n) -> String {
+        self.say(i18n, true)
+    }
+
+    fn say(&self, i18n: &I18n, values: bool) -> String {
         let s = |v: &str| crate::ui::sanitize::inert(v).chars().take(60).collect::<String>();
+        let n = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
+        let valued = |key: &str, column: &str, value: &str, more: &[(&str, String)]| {
+            let mut args: Vec<(&str, crate::i18n::FluentValue<'_>)> = vec![("column", s(column).into())];
+            if values {
+                args.push(("value", s(value).into()));
+            }
+            for (k, v) in more {
+                args.push((k, v.clone().into()));
+            }
+            let key = if values { key.to_string() } else { format!("{key}-at") };
+            i18n.t_args(&key, &args)
+        };
         match self {
-            Problem::Encoding => i18n.t("import-encoding"),
-            Problem::NotUtf8 => i18n.t("import-not-utf8"),
+            Problem::Encoding { line, byte } => {
+                i18n.t_args("import-encoding-at", &[("line", n(*line).into()), ("byte", n(*byte).into())])
+            }
+            Problem::NotUtf8 { line, byte } => {
+                i18n.t_args("import-not-utf8-at", &[("line", n(*line).into()), ("byte", n(*byte).into())])
+            }
+            Problem::NotText => i18n.t("import-not-text"),
+            Problem::OpenQuote { line } => i18n.t_args("import-open-quote", &[("line", n(*line).into())]),
+            Problem::ShortRow { cells, headings } => i18n.t_args(
+                "import-short-row",
+                &[("cells", n(*cells as u64).into()), ("headings", n(*headings as u64).into())],
+            ),
+            Problem::ExtraCells { cells, headings } => i18n.t_args(
+                "import-extra-cells",
+                &[("cells", n(*cells as u64).into()), ("headings", n(*headings as u64).into())],
+            ),
             Problem::NotXlsx => i18n.t("import-not-xlsx"),
             Problem::Empty => i18n.t("import-empty"),
             Problem::MissingColumn { column, names } => i18n
@@ -139,32 +213,35 @@ impl Problem {
                 i18n.t_args("import-duplicate-column", &[("column", s(column).into())])
             }
             Problem::Required { column } => i18n.t_args("import-required", &[("column", s(column).into())]),
-            Problem::BadDate { column, value } => {
-                i18n.t_args("import-bad-date", &[("column", s(column).into()), ("value", s(value).into())])
+            Problem::BadDate { column, value } => valued("import-bad-date", column, value, &[]),
+            Problem::BadChoice { column, value, allowed } => {
+                valued("import-bad-choice", column, value, &[("allowed", allowed.clone())])
             }
-            Problem::BadChoice { column, value, allowed } => i18n.t_args(
-                "import-bad-choice",
-                &[("column", s(column).into()), ("value", s(value).into()), ("allowed", allowed.clone().into())],
-            ),
-            Problem::BadCountry { column, value } => {
-                i18n.t_args("import-bad-country", &[("column", s(column).into()), ("value", s(value).into())])
+            Problem::BadCountry { column, value } => valued("import-bad-country", column, value, &[]),
+            Problem::BadNumber { column, value } => valued("import-bad-number", column, value, &[]),
+            Problem::BadYesNo { column, value } => valued("import-bad-yes-no", column, value, &[]),
+            Problem::BadCode { column, value } => {
+                if values {
+                    i18n.t_args("import-bad-code", &[("value", s(value).into())])
+                } else {
+                    i18n.t_args("import-bad-code-at", &[("column", s(column).into())])
+                }
             }
-            Problem::BadNumber { column, value } => {
-                i18n.t_args("import-bad-number", &[("column", s(column).into()), ("value", s(value).into())])
-            }
-            Problem::BadYesNo { column, value } => {
-                i18n.t_args("import-bad-yes-no", &[("column", s(column).into()), ("value", s(value).into())])
-            }
-            Problem::BadCode { value } => i18n.t_args("import-bad-code", &[("value", s(value).into())]),
             Problem::TooLong { column, max } => i18n.t_args(
                 "import-too-long",
                 &[("column", s(column).into()), ("max", i64::try_from(*max).unwrap_or(i64::MAX).into())],
             ),
             Problem::BirthAfterArrival => i18n.t("import-birth-after-arrival"),
             Problem::DuplicateRow { first_line } => {
-                i18n.t_args("import-duplicate-row", &[("line", i64::try_from(*first_line).unwrap_or(i64::MAX).into())])
+                i18n.t_args("import-duplicate-row", &[("line", n(*first_line).into())])
             }
-            Problem::BedTaken { label } => i18n.t_args("import-bed-taken", &[("label", s(label).into())]),
+            Problem::BedTaken { label } => {
+                if values {
+                    i18n.t_args("import-bed-taken", &[("label", s(label).into())])
+                } else {
+                    i18n.t("import-bed-taken-at")
+                }
+            }
         }
     }
 }
@@ -181,7 +258,8 @@ pub struct BadRow {
 }
 
 impl BadRow {
-    /// `line 5: …; …` in the user's language.
+    /// `line 5: …; …` in the user's language: the row, the columns and
+    /// what is wrong, never a value of the file.
     pub fn message(&self, i18n: &I18n) -> String {
         let why: Vec<String> = self.problems.iter().map(|p| p.message(i18n)).collect();
         i18n.t_args(
@@ -189,6 +267,24 @@ impl BadRow {
             &[("line", i64::try_from(self.line).unwrap_or(i64::MAX).into()), ("problem", why.join("; ").into())],
         )
     }
+
+    /// What is wrong with the values quoted: for the bad-rows file only.
+    pub fn reasons_with_values(&self, i18n: &I18n) -> String {
+        self.problems.iter().map(|p| p.message_with_value(i18n)).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// A row's shape against the heading row: fewer cells, or filled cells
+/// after the last heading (trailing empty cells are what spreadsheets write).
+pub fn shape(headings: usize, cells: &[String]) -> Option<Problem> {
+    if cells.len() < headings {
+        return Some(Problem::ShortRow { cells: cells.len(), headings });
+    }
+    if cells.iter().skip(headings).any(|c| !c.is_empty()) {
+        let last = cells.iter().rposition(|c| !c.is_empty()).map_or(cells.len(), |i| i + 1);
+        return Some(Problem::ExtraCells { cells: last, headings });
+    }
+    None
 }
 
 /// Rows checked: the good ones as drafts, the bad ones with their problems.

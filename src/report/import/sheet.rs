@@ -1,7 +1,7 @@
 //! A file's bytes as a sheet of text cells with their line numbers.
 //!
-//! CSV: UTF-8 (with or without a byte-order mark) and UTF-16 with one are
-//! read as they are; bytes that are not UTF-8 but read as Russian text in
+//! CSV: UTF-8 (with or without a byte-order mark) and UTF-16 (with one, or
+//! told by its zero bytes without) are read as they are; bytes that are not UTF-8 but read as Russian text in
 //! Windows-1251 (what older Excel saves) are decoded from it, and the caller
 //! says so; anything else is refused. The delimiter is the one the heading
 //! row uses most (`;`, `,`, tab, `|`). XLSX: the sheet named after the kind
@@ -88,30 +88,76 @@ pub fn looks_like_windows_1251(bytes: &[u8]) -> bool {
         && in_runs * 10 >= letters * 8
 }
 
+/// Where byte `offset` of the file lies: its line and its place (both from 1).
+fn place(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    (before.iter().filter(|b| **b == b'\n').count() as u64 + 1, offset as u64 + 1)
+}
+
+/// UTF-16 without its byte-order mark: text has no zero bytes but UTF-16
+/// has one in every ASCII character (delimiters, line ends, digits), on
+/// the odd places for little-endian, the even ones for big-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = bytes.get(..64 * 1024).unwrap_or(bytes);
+    let pairs = sample.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, b) in sample.iter().enumerate() {
+        if *b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    if odd * 10 >= pairs && even * 50 <= odd {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs && odd * 50 <= even {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Decodes the bytes of a text file.
 pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, Encoding), Problem> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let enc = if bytes.starts_with(&[0xFF, 0xFE]) { UTF_16LE } else { UTF_16BE };
+    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some(UTF_16LE)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(UTF_16BE)
+    } else if bytes.contains(&0) {
+        // Zero bytes are never text: UTF-16 saved without its mark, or not text.
+        Some(utf16_without_bom(bytes).ok_or(Problem::NotText)?)
+    } else {
+        None
+    };
+    if let Some(enc) = utf16 {
         let (text, had_errors) = enc.decode_with_bom_removal(bytes);
-        if had_errors {
-            return Err(Problem::Encoding);
+        if had_errors || text.contains('\0') {
+            return Err(Problem::NotText);
         }
         return Ok((text.into_owned(), Encoding::Utf16));
     }
-    let body = bytes.strip_prefix(crate::report::csv_file::BOM).unwrap_or(bytes);
+    let bom = if bytes.starts_with(crate::report::csv_file::BOM) { crate::report::csv_file::BOM.len() } else { 0 };
+    let body = bytes.get(bom..).unwrap_or(bytes);
+    let at = |e: std::str::Utf8Error| place(bytes, bom + e.valid_up_to());
     match choice {
         EncodingChoice::Windows1251 => {
             Ok((WINDOWS_1251.decode_without_bom_handling(body).0.into_owned(), Encoding::Windows1251))
         }
-        EncodingChoice::Utf8 => {
-            std::str::from_utf8(body).map(|s| (s.to_string(), Encoding::Utf8)).map_err(|_| Problem::NotUtf8)
-        }
+        EncodingChoice::Utf8 => std::str::from_utf8(body).map(|s| (s.to_string(), Encoding::Utf8)).map_err(|e| {
+            let (line, byte) = at(e);
+            Problem::NotUtf8 { line, byte }
+        }),
         EncodingChoice::Auto => match std::str::from_utf8(body) {
             Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
             Err(_) if looks_like_windows_1251(body) => {
                 Ok((WINDOWS_1251.decode_without_bom_handling(body).0.into_owned(), Encoding::Windows1251))
             }
-            Err(_) => Err(Problem::Encoding),
+            Err(e) => {
+                let (line, byte) = at(e);
+                Err(Problem::Encoding { line, byte })
+            }
         },
     }
 }
@@ -162,6 +208,21 @@ fn split(rows: Vec<(u64, Vec<String>)>, encoding: Encoding, delimiter: Option<u8
     Ok(Sheet { headers, rows, encoding, delimiter })
 }
 
+/// The longest cell a CSV file may have: a note takes 10,000 characters,
+/// 40,000 bytes at most; a quote left open runs far past it.
+pub const MAX_CELL_BYTES: usize = 64 * 1024;
+
+/// Whether a quoted cell that runs over several lines swallowed rows: too
+/// long for any cell, or one of its later lines has as many delimiters as
+/// a row of the file (a note written on two lines does not).
+fn swallows_rows(cell: &str, delimiter: u8, headings: usize) -> bool {
+    if cell.len() > MAX_CELL_BYTES {
+        return true;
+    }
+    let row_like = headings.saturating_sub(1).max(1);
+    cell.split('\n').skip(1).any(|l| l.bytes().filter(|b| *b == delimiter).count() >= row_like)
+}
+
 /// Reads a CSV file.
 pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> Result<Sheet, Problem> {
     let (text, encoding) = decode(bytes, choice)?;
@@ -172,9 +233,9 @@ pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> 
     // Line numbers as an editor shows them: blank lines count too.
     let mut line = 1u64;
     let mut counted = 0usize;
+    let mut headings = 0usize;
     for record in reader.records() {
-        // A quote left open swallows the rest of the file; csv reports it.
-        let record = record.map_err(|_| Problem::Empty)?;
+        let record = record.map_err(|_| Problem::OpenQuote { line })?;
         let mut start = record.position().map_or(counted, |p| usize::try_from(p.byte()).unwrap_or(counted));
         // csv counts the blank lines before a record as part of it.
         while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
@@ -182,7 +243,20 @@ pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> 
         }
         line += text.as_bytes().get(counted..start).map_or(0, |s| s.iter().filter(|b| **b == b'\n').count() as u64);
         counted = start.max(counted);
-        rows.push((line, record.iter().map(clean).collect()));
+        // A quote left open (or one too many) swallows the rows after it
+        // into one cell: refused whole, by the line where the quote opened.
+        let mut opened = line;
+        for cell in record.iter() {
+            if cell.contains('\n') && swallows_rows(cell, delimiter, headings) {
+                return Err(Problem::OpenQuote { line: opened });
+            }
+            opened += cell.bytes().filter(|b| *b == b'\n').count() as u64;
+        }
+        let cells: Vec<String> = record.iter().map(clean).collect();
+        if headings == 0 && cells.iter().any(|c| !c.is_empty()) {
+            headings = cells.len();
+        }
+        rows.push((line, cells));
     }
     split(rows, encoding, Some(delimiter))
 }
@@ -241,11 +315,11 @@ mod tests {
         let (text, enc) = decode(&ru, EncodingChoice::Auto).unwrap();
         assert_eq!(enc, Encoding::Windows1251);
         assert!(text.contains("Иванова"));
-        assert_eq!(decode(&ru, EncodingChoice::Utf8), Err(Problem::NotUtf8));
+        assert_eq!(decode(&ru, EncodingChoice::Utf8), Err(Problem::NotUtf8 { line: 1, byte: 1 }));
         // Latin-1 accents are not Cyrillic: refused, not mis-decoded.
         let latin1 = b"nom;pr\xe9nom\nDupont;Ren\xe9e\n";
         assert!(!looks_like_windows_1251(latin1));
-        assert_eq!(decode(latin1, EncodingChoice::Auto), Err(Problem::Encoding));
+        assert_eq!(decode(latin1, EncodingChoice::Auto), Err(Problem::Encoding { line: 1, byte: 7 }));
         let mut bom = crate::report::csv_file::BOM.to_vec();
         bom.extend_from_slice("код\n".as_bytes());
         assert_eq!(decode(&bom, EncodingChoice::Auto).unwrap(), ("код\n".to_string(), Encoding::Utf8));
