@@ -360,7 +360,7 @@ fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
     pty.wait_for("SU2101");
     let from = pty.drawn();
     pty.write(b"\t\t");
-    pty.step(from, "\u{25b8}");
+    pty.step(from, "\u{25b8} Passport");
 
     // The passport reader: two lines and Enter, in one write.
     let from = pty.drawn();
@@ -393,7 +393,7 @@ fn a_scanner_burst_and_a_long_paste_appear_whole_at_once_and_save() {
     pty.step(from, "Kind");
     let from = pty.drawn();
     pty.write(b"\t\t");
-    pty.step(from, "\u{25b8}");
+    pty.step(from, "\u{25b8} Note");
 
     let text = transcript();
     let from = pty.drawn();
