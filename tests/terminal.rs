@@ -174,7 +174,6 @@ impl Pty {
         self.out.lock().unwrap().bytes.len()
     }
 
-
     /// Waits until the console has drawn something after byte `from` of its
     /// output and its screen shows `needle` (within one row); returns when.
     /// An empty needle: anything drawn since `from`.
