@@ -371,4 +371,24 @@ mod tests {
         let text = "x".repeat(10_000);
         assert_eq!(all(text.as_bytes()).len(), 10_000);
     }
+
+    #[test]
+    fn typed_keys_cut_at_any_two_places_between_reads_come_out_as_read_whole() {
+        // What the pty tests type: text, F2 as SS3, an arrow with Ctrl, a
+        // Cyrillic letter, Enter and a scanner's line, cut anywhere.
+        let bytes = "KT55\x1bOQw\x1b[1;5Cя\rP<UTO\t".as_bytes();
+        let whole = all(bytes);
+        assert_eq!(whole.len(), 15);
+        for i in 0..=bytes.len() {
+            for j in i..=bytes.len() {
+                let mut parser = KeyParser::default();
+                let mut out = parser.feed(&bytes[..i]);
+                out.extend(parser.feed(&bytes[i..j]));
+                out.extend(parser.feed(&bytes[j..]));
+                // Nothing is held once the whole burst is read.
+                assert!(!parser.waiting(), "held after cuts at {i} and {j}");
+                assert_eq!(out, whole, "cuts at {i} and {j}");
+            }
+        }
+    }
 }
