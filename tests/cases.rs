@@ -11,10 +11,8 @@ use std::time::{Duration, Instant};
 
 use haven::app::console::App;
 use haven::domain::case::{CaseFront, CaseStatus, Note};
-use haven::domain::case_code::CaseCode;
 use haven::domain::consent::{Consent, ConsentPurpose};
 use haven::domain::ids::{CaseId, OrganisationId};
-use haven::domain::person::{AgeBasis, AgeGroup, Gender};
 use haven::domain::referral::{Direction, Organisation, OrganisationType, Referral, ReferralStatus};
 use haven::domain::service::{ServiceItem, ServiceKind, ServiceStatus};
 use haven::domain::user::Role;
@@ -50,21 +48,7 @@ fn settle(app: &mut App) {
 
 /// A new, empty case (synthetic alias) written through the operations.
 fn new_case(store: &Store, alias: &str) -> CaseFront {
-    let draft = CaseFront {
-        id: CaseId::from_bytes([0; 16]),
-        code: CaseCode::new("MSK", 26, 1).unwrap(),
-        alias: alias.into(),
-        gender: Gender::Feminine,
-        age: AgeBasis::Unknown,
-        age_group: AgeGroup::Adult,
-        languages: vec!["ru".into()],
-        interpreter_needed: false,
-        special_needs: String::new(),
-        status: CaseStatus::Expected,
-        high_risk: false,
-        arrived_on: None,
-        worker: Some("anna".into()),
-    };
+    let draft = case_draft(alias, Some("anna"));
     haven::ops::cases::create_case(store, &draft, today()).unwrap()
 }
 

@@ -12,9 +12,6 @@ use std::time::{Duration, Instant};
 
 use haven::app::console::App;
 use haven::domain::case::{CaseFront, CasePrivate, CaseStatus};
-use haven::domain::case_code::CaseCode;
-use haven::domain::ids::CaseId;
-use haven::domain::person::{AgeBasis, AgeGroup, Gender};
 use haven::domain::user::Role;
 use haven::i18n::Lang;
 use haven::screens::cases::PENDING_MARK;
@@ -117,21 +114,7 @@ fn assert_shows_selected(app: &mut App) -> String {
 
 /// A new case saved as if from another screen or laptop (synthetic alias).
 fn save_case_elsewhere(app: &App, alias: &str) {
-    let draft = CaseFront {
-        id: CaseId::from_bytes([0; 16]),
-        code: CaseCode::new("MSK", 26, 1).unwrap(),
-        alias: alias.into(),
-        gender: Gender::Feminine,
-        age: AgeBasis::Unknown,
-        age_group: AgeGroup::Adult,
-        languages: vec!["ru".into()],
-        interpreter_needed: false,
-        special_needs: String::new(),
-        status: CaseStatus::Expected,
-        high_risk: false,
-        arrived_on: None,
-        worker: None,
-    };
+    let draft = case_draft(alias, None);
     haven::ops::cases::create_case(app.ctx.store().unwrap(), &draft, now().date()).unwrap();
 }
 

@@ -105,3 +105,24 @@ pub fn screen_text(app: &mut App, w: u16, h: u16) -> String {
     }
     out
 }
+
+/// A new, empty case front (synthetic alias) for `create_case`: an adult
+/// woman expected, speaking Russian, followed by `worker` if given.
+pub fn case_draft(alias: &str, worker: Option<&str>) -> haven::domain::case::CaseFront {
+    use haven::domain::person::{AgeBasis, AgeGroup, Gender};
+    haven::domain::case::CaseFront {
+        id: haven::domain::ids::CaseId::from_bytes([0; 16]),
+        code: haven::domain::case_code::CaseCode::new("MSK", 26, 1).unwrap(),
+        alias: alias.into(),
+        gender: Gender::Feminine,
+        age: AgeBasis::Unknown,
+        age_group: AgeGroup::Adult,
+        languages: vec!["ru".into()],
+        interpreter_needed: false,
+        special_needs: String::new(),
+        status: haven::domain::case::CaseStatus::Expected,
+        high_risk: false,
+        arrived_on: None,
+        worker: worker.map(Into::into),
+    }
+}
