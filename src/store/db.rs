@@ -163,13 +163,14 @@ fn keep_what_recovery_would_cut(path: &Path) -> Result<()> {
     use super::replay::{Verdict, keep, verify};
     match verify(path)? {
         Verdict::Clean => Ok(()),
-        Verdict::TornTail { segment, from } => {
-            let kept = keep(path, super::replay::CUT_PREFIX, segment, Some(super::replay::SEGMENT))?;
+        Verdict::TornTail { segments, from } => {
+            let parts: Vec<_> = segments.iter().map(|s| (*s, Some(super::replay::SEGMENT))).collect();
+            let kept = keep(path, super::replay::CUT_PREFIX, from, &parts)?;
             tracing::warn!(from, kept = %kept.display(), "torn tail of the database log kept before recovery");
             Ok(())
         }
         Verdict::Damaged { at } => {
-            let kept = keep(path, super::replay::DAMAGED_PREFIX, 0, None)?;
+            let kept = keep(path, super::replay::DAMAGED_PREFIX, 0, &[(0, None)])?;
             tracing::error!(at, kept = %kept.display(), "damaged database log: not opened");
             Err(StoreError::Damaged { at, kept })
         }

@@ -42,12 +42,13 @@ const HOLE: usize = 16;
 pub(crate) enum Verdict {
     /// Every message reads up to the end of the writes.
     Clean,
-    /// A hole after which sled wrote more (a kill): recovery will cut the
-    /// segment at `from` (a file offset); `segment` is where it starts.
+    /// A gap after which sled wrote more (a kill): recovery will cut the
+    /// log at `from` (a file offset) and drop every later segment.
     TornTail {
-        /// File offset of the segment.
-        segment: u64,
-        /// File offset of the hole.
+        /// File offsets of the segment holding the gap and of every later
+        /// one, in the order of the log.
+        segments: Vec<u64>,
+        /// File offset of the gap.
         from: u64,
     },
     /// Damage at file offset `at`: recovery would cut or skip what follows.
@@ -94,13 +95,16 @@ pub(crate) fn verify(db_dir: &Path) -> std::io::Result<Verdict> {
         file.read_exact(&mut buf)?;
         let Some(bad) = first_bad(&buf, *lsn) else { continue };
         let later = i < last;
-        let hole = buf.get(bad..bad + HOLE).is_none_or(|b| b.iter().all(|x| *x == 0));
+        // What a kill leaves where a buffer was not written yet.
+        let unwritten = buf.get(bad..bad + HOLE).is_none_or(|b| b.iter().all(|x| *x == 0))
+            || matches!(message(&buf, bad, *lsn), Message::Stale);
         let readable_after = readable_after(&buf, bad, *lsn);
-        if later || (readable_after && !hole) {
-            return Ok(Verdict::Damaged { at: seg + bad as u64 });
+        if unwritten && (later || readable_after) {
+            let segments = ordering[i..].iter().map(|s| s.1).collect();
+            return Ok(Verdict::TornTail { segments, from: seg + bad as u64 });
         }
-        if readable_after {
-            return Ok(Verdict::TornTail { segment: *seg, from: seg + bad as u64 });
+        if later || readable_after {
+            return Ok(Verdict::Damaged { at: seg + bad as u64 });
         }
     }
     Ok(Verdict::Clean)
@@ -146,6 +150,9 @@ enum Message {
         len: usize,
         cap: bool,
     },
+    /// Whole and sound, but of another segment number: what a reused
+    /// segment still holds from before.
+    Stale,
     Bad,
 }
 
@@ -164,7 +171,7 @@ fn message(buf: &[u8], pos: usize, lsn: i64) -> Message {
         return Message::Bad;
     };
     let room = (SEGMENT as usize).saturating_sub(pos + at);
-    if len > room as u64 || segno != (lsn / SEGMENT as i64) as u64 {
+    if len > room as u64 {
         return Message::Bad;
     }
     let len = len as usize;
@@ -174,6 +181,9 @@ fn message(buf: &[u8], pos: usize, lsn: i64) -> Message {
     let crc = u32::from_le_bytes([byte(0), byte(1), byte(2), byte(3)]);
     if crc32(&[body, head]) ^ 0xFFFF_FFFF != crc {
         return Message::Bad;
+    }
+    if segno != (lsn / SEGMENT as i64) as u64 {
+        return Message::Stale;
     }
     Message::Good { len: at + len, cap: kind == CAP }
 }
@@ -190,7 +200,7 @@ fn first_bad(buf: &[u8], lsn: i64) -> Option<usize> {
         match message(buf, pos, lsn) {
             Message::Good { cap: true, .. } => return None,
             Message::Good { len, .. } => pos += len,
-            Message::Bad => return Some(pos),
+            Message::Bad | Message::Stale => return Some(pos),
         }
     }
     None
@@ -251,17 +261,21 @@ fn table() -> &'static [u32; 256] {
     })
 }
 
-/// Copies `len` bytes of the database file from `from` into a new file
-/// beside the database folder, named with the time and the offset, and
-/// returns its path (`prefix` names why). An identical copy kept by an earlier attempt is reused.
-pub(crate) fn keep(db_dir: &Path, prefix: &str, from: u64, len: Option<u64>) -> std::io::Result<PathBuf> {
+/// Copies parts of the database file, one after the other (each an offset
+/// and a length, `None` to the end of the file), into a new file beside the
+/// database folder, named with the time and `from` (the offset the copy is
+/// about), and returns its path (`prefix` names why). An identical copy kept
+/// by an earlier attempt is reused.
+pub(crate) fn keep(db_dir: &Path, prefix: &str, from: u64, parts: &[(u64, Option<u64>)]) -> std::io::Result<PathBuf> {
     let mut src = File::open(db_dir.join("db"))?;
-    src.seek(SeekFrom::Start(from))?;
     let mut bytes = Vec::new();
-    match len {
-        Some(n) => src.take(n).read_to_end(&mut bytes)?,
-        None => src.read_to_end(&mut bytes)?,
-    };
+    for (at, len) in parts {
+        src.seek(SeekFrom::Start(*at))?;
+        match len {
+            Some(n) => (&mut src).take(*n).read_to_end(&mut bytes)?,
+            None => src.read_to_end(&mut bytes)?,
+        };
+    }
     let parent = db_dir.parent().unwrap_or(db_dir);
     let suffix = format!("-from{from}.bin");
     for e in std::fs::read_dir(parent)?.flatten() {
@@ -302,5 +316,91 @@ mod tests {
         assert_eq!(varint(byte, &mut at), Some(240 + 256 + 10));
         assert_eq!(varint(byte, &mut at), Some(2288 + 256 + 2));
         assert_eq!(at, 6);
+    }
+
+    /// A sled database of a few segments, closed, and its segments' file
+    /// offsets in the order of the log.
+    fn written_log(dir: &Path) -> Vec<(i64, u64)> {
+        {
+            let db = crate::store::db::sled_config(dir).open().unwrap();
+            for i in 0u32..4000 {
+                // Values that do not compress, so the log spans segments.
+                let v: Vec<u8> =
+                    (0..700u32).map(|j| (i.wrapping_mul(2_654_435_761).wrapping_add(j * 40_503) >> 7) as u8).collect();
+                db.insert(i.to_be_bytes(), v).unwrap();
+            }
+            db.flush().unwrap();
+        }
+        // sled lets go of its file from a background thread.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let bytes = std::fs::read(dir.join("db")).unwrap();
+        let mut segs = Vec::new();
+        for off in (0..bytes.len() as u64).step_by(SEGMENT as usize) {
+            let mut h = [0u8; SEG_HEADER as usize];
+            h.copy_from_slice(&bytes[off as usize..(off + SEG_HEADER) as usize]);
+            if let Header::Ok { lsn } = segment_header(&h) {
+                segs.push((lsn, off));
+            }
+        }
+        segs.sort_unstable();
+        assert!(segs.len() >= 3, "the log spans {} segments", segs.len());
+        segs
+    }
+
+    /// The start of a message in the middle of a segment, and its length.
+    fn middle_message(bytes: &[u8], seg: u64, lsn: i64) -> (usize, usize) {
+        let buf = &bytes[seg as usize..(seg + SEGMENT) as usize];
+        let mut pos = SEG_HEADER as usize;
+        let mut starts = Vec::new();
+        while let Message::Good { len, cap: false } = message(buf, pos, lsn) {
+            starts.push((pos, len));
+            pos += len;
+        }
+        assert!(starts.len() > 10, "{} messages", starts.len());
+        starts[starts.len() / 2]
+    }
+
+    #[test]
+    fn a_buffer_a_kill_left_unwritten_before_the_last_segment_is_a_torn_tail_and_a_flip_is_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let segs = written_log(dir.path());
+        assert_eq!(verify(dir.path()).unwrap(), Verdict::Clean);
+        let file = dir.path().join("db");
+        let original = std::fs::read(&file).unwrap();
+        let (lsn, seg) = segs[segs.len() - 2];
+        let (pos, len) = middle_message(&original, seg, lsn);
+        let at = seg + pos as u64;
+        let later: Vec<u64> = segs[segs.len() - 2..].iter().map(|s| s.1).collect();
+
+        // A 24-byte buffer not yet written by a kill, in the last segment but one
+        // (seen in a killed import: the verdict was "damaged").
+        let mut hole = original.clone();
+        hole[at as usize..at as usize + 24].fill(0);
+        std::fs::write(&file, &hole).unwrap();
+        assert_eq!(verify(dir.path()).unwrap(), Verdict::TornTail { segments: later.clone(), from: at });
+
+        // The older message of a reused segment in its place: whole, another number.
+        let mut stale = original.clone();
+        let m = &mut stale[at as usize..at as usize + len];
+        let mut i = 5;
+        let byte = |m: &[u8], i: usize| m[i];
+        let _len = varint(|j| byte(m, j), &mut i).unwrap();
+        let segno_at = i;
+        let segno = varint(|j| byte(m, j), &mut i).unwrap();
+        assert!(segno > 0 && segno <= 240 && i == segno_at + 1, "segment number {segno}");
+        m[segno_at] = (segno - 1) as u8;
+        let mut k = segno_at + 1;
+        let _pid = varint(|j| byte(m, j), &mut k).unwrap();
+        let body_len = _len as usize;
+        let c = crc32(&[&m[k..k + body_len], &m[4..k]]) ^ 0xFFFF_FFFF;
+        m[..4].copy_from_slice(&c.to_le_bytes());
+        std::fs::write(&file, &stale).unwrap();
+        assert_eq!(verify(dir.path()).unwrap(), Verdict::TornTail { segments: later, from: at });
+
+        // One flipped byte in the same message is damage.
+        let mut flipped = original;
+        flipped[at as usize + len / 2] ^= 0x20;
+        std::fs::write(&file, &flipped).unwrap();
+        assert_eq!(verify(dir.path()).unwrap(), Verdict::Damaged { at });
     }
 }
