@@ -9,7 +9,7 @@ use crate::domain::ids::{BedId, RoomId};
 use crate::domain::rooms::{Bed, OutOfService, Room};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use crate::screens::beds::text;
+use super::bed_words as text;
 use crate::store::{Stored, new_id};
 
 /// Shorthand for the bed form's fields.
@@ -42,7 +42,7 @@ fn rooms_in_use(ctx: &Ctx) -> Vec<Room> {
         .into_iter()
         .filter(|r| !r.retired)
         .collect();
-    rooms.sort_by(|a, b| a.floor.cmp(&b.floor).then(crate::screens::beds::layout::natural(&a.name, &b.name)));
+    rooms.sort_by(|a, b| a.floor.cmp(&b.floor).then(crate::domain::rooms::natural(&a.name, &b.name)));
     rooms
 }
 

@@ -225,10 +225,7 @@ pub fn new_case(ctx: &Ctx) -> FormScreen<FrontEdit> {
         match crate::ops::cases::create_case(store, &front, today) {
             Ok(created) => {
                 let msg = ctx.i18n.t_args("cases-created", &[("code", created.code.to_string().into())]);
-                Ok(match crate::screens::case_file(ctx, created.id) {
-                    Some(file) => Outcome::Replace(file),
-                    None => Outcome::PopWith(msg),
-                })
+                Ok(Outcome::OpenCase { case: created.id, or_else: msg })
             }
             Err(e) => Err(failed(ctx, &e)),
         }

@@ -4,6 +4,7 @@
 pub mod arrivals_flow;
 pub mod arrivals_walkin;
 pub mod bed;
+pub mod bed_words;
 pub mod case_common;
 pub mod case_contact;
 pub mod case_document;
@@ -60,7 +61,6 @@ pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
         "stay_reserve" => stay_reserve::reopen(draft, ctx),
         "bed" | "bed_out_of_service" => bed::reopen(draft, ctx),
         "room" => room::reopen(draft, ctx),
-        crate::screens::night::DRAFT => crate::screens::night::reopen(draft, ctx),
         _ => None,
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::ids::RoomId;
 use crate::domain::rooms::{Room, Wing};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use crate::screens::beds::text;
+use super::bed_words as text;
 use crate::store::new_id;
 
 /// Shorthand for this form's field declarations.

@@ -10,7 +10,7 @@ use crate::domain::ids::{BedId, CaseId};
 use crate::domain::placement::Refusal;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::ops::beds::{self, Placement, Snapshot};
-use crate::screens::beds::text;
+use super::bed_words as text;
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<StayEdit>;

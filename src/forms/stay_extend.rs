@@ -9,7 +9,7 @@ use crate::domain::ids::{CaseId, StayId};
 use crate::domain::stay::{Stay, nights};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::ops::beds::{self, Snapshot};
-use crate::screens::beds::text;
+use super::bed_words as text;
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<Extend>;

@@ -10,7 +10,7 @@ use crate::domain::pickup::PickupStatus;
 use crate::domain::placement::Holder;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
-use crate::screens::beds::text;
+use super::bed_words as text;
 use crate::ui::sanitize::inert;
 
 /// Shorthand for this form's field declarations.

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use super::error::{KeymapError, KeymapProblem, line_of};
 use super::screen::Screen;
 use super::seq::{KeySeq, parse_sequence};
-use crate::app::action::{Action, Condition};
+use super::action::{Action, Condition};
 
 /// One alternative of a binding: its action, taken when the condition holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

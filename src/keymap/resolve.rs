@@ -9,7 +9,7 @@ use super::file::{KeymapFile, Rule, parse_file};
 use super::key::KeyChord;
 use super::screen::Screen;
 use super::seq::KeySeq;
-use crate::app::action::{Action, Condition};
+use super::action::{Action, Condition};
 
 /// The keymaps shipped inside the binary.
 const BUILTINS: &[(&str, &str)] =

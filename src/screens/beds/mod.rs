@@ -7,7 +7,6 @@ pub mod board;
 pub mod layout;
 pub mod pick;
 mod rows;
-pub mod text;
 pub mod view;
 
 use std::sync::Arc;
@@ -19,10 +18,10 @@ use crate::domain::placement::Holder;
 use crate::ops::beds::Snapshot;
 
 pub use board::Board;
+/// The bed words the forms share with these screens.
+pub use crate::forms::bed_words as text;
 pub use pick::Pick;
 
-/// Whether this screen exists yet.
-pub const READY: bool = true;
 
 /// Opens the board.
 pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {
