@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::action::Action;
+use super::chrome;
 use super::context::Ctx;
 use super::grants;
 use super::screen::{Draft, Outcome, Screen};
@@ -14,7 +15,6 @@ use crate::domain::permissions::{Act, DataClass};
 use crate::keymap::{KeyChord, KeyResult, text_char};
 use crate::screens;
 use crate::store::AuditAction;
-use super::chrome;
 
 /// The smallest terminal the console draws into.
 pub const MIN_WIDTH: u16 = 80;

@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{BedId, RoomId};
 use crate::domain::rooms::{Bed, OutOfService, Room};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use super::bed_words as text;
 use crate::store::{Stored, new_id};
 
 /// Shorthand for the bed form's fields.

@@ -1,12 +1,12 @@
 //! A room of the plan: name on the door, floor, wing, step-free or not.
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::RoomId;
 use crate::domain::rooms::{Room, Wing};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use super::bed_words as text;
 use crate::store::new_id;
 
 /// Shorthand for this form's field declarations.

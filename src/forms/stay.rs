@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{BedId, CaseId};
 use crate::domain::placement::Refusal;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::ops::beds::{self, Placement, Snapshot};
-use super::bed_words as text;
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<StayEdit>;

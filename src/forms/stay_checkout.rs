@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{CaseId, StayId};
 use crate::domain::stay::{Stay, StayEndReason, nights};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
-use super::bed_words as text;
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<CheckOut>;

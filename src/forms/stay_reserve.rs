@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::case::CaseStatus;
@@ -10,7 +11,6 @@ use crate::domain::pickup::PickupStatus;
 use crate::domain::placement::Holder;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
-use super::bed_words as text;
 use crate::ui::sanitize::inert;
 
 /// Shorthand for this form's field declarations.

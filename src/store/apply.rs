@@ -4,20 +4,18 @@
 //! applied in the same transaction as their batch, with history and audit,
 //! and never appear in this installation's own change log.
 
-use std::collections::BTreeSet;
-
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
 use super::changelog::{ChangeBody, ChangeEntry, FieldChange, Hlc, WHOLE_RECORD};
 use super::codec::{self, Class};
 use super::crypto::{Key, SigningKey};
-use super::db::{history_prefix, unwrap_case_key, wrap_case_key};
 use super::error::{Result, StoreError};
+use super::keycache::{unwrap_case_key, wrap_case_key};
 use super::kinds::{self, Kind};
 use super::merge::{DELETED, Dot, Json, MergeState, Value, json_bytes};
 use super::record::{Deletion, Meta, case_of_key};
-use super::trees::TreeId;
+use super::trees::{TreeId, history_prefix};
 use super::tx::{PendingChange, Tx};
 
 /// Key of this installation's signing key in the sync tree.
@@ -25,19 +23,8 @@ pub(crate) const INSTALL_KEY: &[u8] = b"install_key";
 /// Key of the set of records with open conflicts in the sync tree.
 pub(crate) const CONFLICTS_KEY: &[u8] = b"conflicts";
 
-/// How a local write enters the merge state.
-pub(crate) struct LocalMerge {
-    /// The record's tree.
-    pub(crate) tree: TreeId,
-    /// The record as it was (fields and deletion), `None` for a creation.
-    pub(crate) old: Option<Json>,
-    /// A base chosen by the writer (a resolution covers every live value);
-    /// otherwise each field replaces the value that was shown.
-    pub(crate) explicit_base: Option<Vec<Dot>>,
-}
-
-/// The records with an open conflict: (tree name, key).
-pub type ConflictSet = BTreeSet<(String, Vec<u8>)>;
+pub use super::merge::ConflictSet;
+pub(crate) use super::merge::LocalMerge;
 
 /// This installation's signing key, sealed at rest for the installation it
 /// belongs to (a re-enrolled laptop gets a new one).
@@ -140,8 +127,8 @@ impl<'a> Tx<'a> {
 
     /// This installation's signing key, created the first time it is needed.
     pub(super) fn install_key(&mut self) -> Result<SigningKey> {
-        let installation = self.store.header().installation;
-        if let Some(k) = self.store.cached_install_key(installation) {
+        let installation = self.base.header.installation;
+        if let Some(k) = super::keycache::cached_install_key(self.base.install_key, installation) {
             return Ok(k);
         }
         let audit = self.session.keys.audit.clone();
@@ -149,7 +136,7 @@ impl<'a> Tx<'a> {
             let id: SealedIdentity = codec::open(&audit, TreeId::Sync.name(), INSTALL_KEY, &raw)?;
             if id.installation == installation {
                 let k = SigningKey::from_seed(&id.seed);
-                self.store.cache_install_key(installation, &k);
+                super::keycache::cache_install_key(self.base.install_key, installation, &k);
                 return Ok(k);
             }
         }
@@ -160,7 +147,7 @@ impl<'a> Tx<'a> {
             INSTALL_KEY,
             codec::seal(&audit, Class::Audit, TreeId::Sync.name(), INSTALL_KEY, &id)?,
         )?;
-        self.store.cache_install_key(installation, &k);
+        super::keycache::cache_install_key(self.base.install_key, installation, &k);
         Ok(k)
     }
 
@@ -198,7 +185,7 @@ impl<'a> Tx<'a> {
             state.offer(&f.name, stamp(Some(f.value.clone()), base), &rec);
         }
         state.settle(&mut rec);
-        state.forget_dead_of(&self.store.header().installation);
+        state.forget_dead_of(&self.base.header.installation);
         self.store_merge(&k, kind.class, m.tree, &body.key, &state)
     }
 
@@ -259,7 +246,7 @@ impl<'a> Tx<'a> {
                 state.offer(&f.name, stamp(Some(f.value.clone()), f.base.clone()), &rec);
             }
         }
-        state.forget_dead_of(&self.store.header().installation);
+        state.forget_dead_of(&self.base.header.installation);
         if state.origin.is_none() {
             // Changes to a record whose creation has not arrived yet: keep
             // them (with their values) until it does.
@@ -354,7 +341,7 @@ impl<'a> Tx<'a> {
             revision: meta.revision + 1,
             updated_at: self.now,
             updated_by: self.session.username.clone(),
-            installation: self.store.header().installation,
+            installation: self.base.header.installation,
             ..meta.clone()
         };
         let base = if field == DELETED {

@@ -15,13 +15,16 @@ use super::codec::{self, Class};
 use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
 use super::head::Witness;
+pub(crate) use super::keycache::unwrap_case_key;
 use super::lock::DirLock;
 use super::pagescan::PageScan;
 use super::record::{Record, Stored, data_class};
 use super::rows::Rows;
+pub use super::session::Session;
 use super::throttle::Attempts;
+pub(crate) use super::trees::history_prefix;
 use super::trees::{THROTTLE_TREE, TreeId};
-use super::tx::Tx;
+use super::tx::{Tx, TxBase};
 use super::vault::{ClassKeys, Header};
 use crate::domain::permissions::{Act, DataClass, allowed};
 use crate::domain::user::Role;
@@ -35,25 +38,6 @@ pub const MIN_PASSPHRASE_CHARS: usize = 12;
 /// to 142 MB with 64 MiB of cache, 95 MB with 16 MiB, 82 MB with 4 MiB
 /// (PERFORMANCE.md). The budget wins.
 pub(crate) const CACHE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The user logged in, and the class keys their role holds.
-#[derive(Debug)]
-pub struct Session {
-    /// Login name.
-    pub username: String,
-    /// Display name.
-    pub display_name: String,
-    /// Role.
-    pub role: Role,
-    pub(crate) keys: ClassKeys,
-}
-
-impl Session {
-    /// Whether the session can read case files.
-    pub fn holds_case_key(&self) -> bool {
-        self.keys.case.is_some()
-    }
-}
 
 /// What a new centre needs.
 #[derive(Debug, Clone)]
@@ -90,7 +74,7 @@ pub struct Store {
     clock: Clock,
     last_save: Mutex<Option<DateTime<Utc>>>,
     saves: std::sync::atomic::AtomicU64,
-    install_key: Mutex<Option<([u8; 16], crypto::SigningKey)>>,
+    install_key: super::keycache::InstallKey,
     unlock_time: std::time::Duration,
     /// The witness file (`head`), opened by the first save.
     witness: Mutex<Option<File>>,
@@ -515,15 +499,7 @@ impl Store {
 
     /// This installation's signing key, if it was unsealed in this session.
     pub(crate) fn cached_install_key(&self, installation: [u8; 16]) -> Option<crypto::SigningKey> {
-        let g = self.install_key.lock().ok()?;
-        g.as_ref().filter(|(i, _)| *i == installation).map(|(_, k)| k.clone())
-    }
-
-    /// Keeps the unsealed signing key for the session.
-    pub(crate) fn cache_install_key(&self, installation: [u8; 16], key: &crypto::SigningKey) {
-        if let Ok(mut g) = self.install_key.lock() {
-            *g = Some((installation, key.clone()));
-        }
+        super::keycache::cached_install_key(&self.install_key, installation)
     }
 
     /// Failed-login state for `username`.
@@ -902,21 +878,15 @@ impl super::vault::Keyslot {
     }
 }
 
-/// Key of a history entry: tree name ‖ 0 ‖ record key ‖ revision.
-pub(crate) fn history_prefix(tree: TreeId, key: &[u8]) -> Vec<u8> {
-    let mut p = Vec::with_capacity(tree.name().len() + 1 + key.len() + 8);
-    p.extend_from_slice(tree.name().as_bytes());
-    p.push(0);
-    p.extend_from_slice(key);
-    p
-}
-
-pub(crate) fn unwrap_case_key(class_key: &Key, case: &[u8; 16], raw: &[u8]) -> Result<Key> {
-    let plain = codec::open_bytes(class_key, TreeId::CaseKeys.name(), case, raw)?;
-    let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| StoreError::Corrupt { tree: "case_keys" })?;
-    Ok(Key::from_bytes(bytes))
-}
-
-pub(crate) fn wrap_case_key(class_key: &Key, case: &[u8; 16], key: &Key) -> Result<Vec<u8>> {
-    codec::seal_bytes(class_key, Class::Case, TreeId::CaseKeys.name(), case, key.as_bytes())
+impl<'a> Tx<'a> {
+    /// A save into `store` as `session`, over the transaction's `views`.
+    pub(crate) fn new(
+        store: &'a Store,
+        session: &'a Session,
+        views: &'a [sled::transaction::TransactionalTree],
+        now: DateTime<Utc>,
+    ) -> Self {
+        let base = TxBase { header: &store.header, case_keys: &store.case_keys, install_key: &store.install_key };
+        Tx::over(base, session, views, now)
+    }
 }

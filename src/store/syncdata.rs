@@ -349,10 +349,10 @@ impl<'a> Tx<'a> {
         let Some(seed) = self.session.keys.roster.clone() else { return Ok(()) };
         let key = SigningKey::from_seed(seed.as_bytes());
         let public = self.install_key()?.public();
-        let centre = self.store.header().centre_id;
+        let centre = self.base.header.centre_id;
         let st = SignedStatement::sign(
             &centre,
-            Statement::Enrol { installation: self.store.header().installation, public, name: name.to_string() },
+            Statement::Enrol { installation: self.base.header.installation, public, name: name.to_string() },
             &self.session.username,
             self.now.timestamp_millis(),
             &key,

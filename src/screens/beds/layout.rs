@@ -3,7 +3,6 @@
 //! which cell the arrows reach from which. Pure: snapshot, filters and width in,
 //! positions out; the view draws only the rows that are visible.
 
-
 use crate::domain::ids::BedId;
 use crate::domain::occupancy::BedState;
 use crate::domain::rooms::{Bed, Room, Wing};

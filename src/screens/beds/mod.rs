@@ -17,11 +17,10 @@ use crate::domain::ids::{CaseId, PickupId};
 use crate::domain::placement::Holder;
 use crate::ops::beds::Snapshot;
 
-pub use board::Board;
 /// The bed words the forms share with these screens.
 pub use crate::forms::bed_words as text;
+pub use board::Board;
 pub use pick::Pick;
-
 
 /// Opens the board.
 pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {
