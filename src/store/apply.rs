@@ -196,13 +196,13 @@ impl<'a> Tx<'a> {
             super::changelog::CASE_KEY_TREE => return self.install_case_key(entry, body),
             super::changelog::ERASE_TREE => {
                 let case: [u8; 16] =
-                    body.key.as_slice().try_into().map_err(|_| StoreError::Rule("sync_malformed".into()))?;
+                    body.key.as_slice().try_into().map_err(|_| StoreError::Rule(super::rule::Rule::SyncMalformed))?;
                 let payload = body.fields.first().map(|f| f.value.clone()).unwrap_or_default();
                 return Ok(Applied::Erase(case, payload));
             }
             _ => {}
         }
-        let kind = kinds::by_tree(&body.tree).ok_or(StoreError::Rule("sync_unknown_record".into()))?;
+        let kind = kinds::by_tree(&body.tree).ok_or(StoreError::Rule(super::rule::Rule::SyncUnknownRecord))?;
         check_class(&kind, entry, &body.key)?;
         let k = self.key_for(kind.class, &body.key, false)?;
         let old = match self.tget(kind.tree, &body.key)? {
@@ -233,7 +233,7 @@ impl<'a> Tx<'a> {
             if f.name == WHOLE_RECORD {
                 let mut whole = (kind.whole)(&f.value)?;
                 if (kind.key_of)(&whole)? != body.key {
-                    return Err(StoreError::Rule("sync_wrong_key".into()));
+                    return Err(StoreError::Rule(super::rule::Rule::SyncWrongKey));
                 }
                 whole.insert(DELETED.into(), serde_json::Value::Null);
                 if state.origin.is_none() {
@@ -261,7 +261,7 @@ impl<'a> Tx<'a> {
         }
         let deleted: Option<Deletion> = rec.remove(DELETED).and_then(|v| serde_json::from_value(v).ok()).flatten();
         if (kind.key_of)(&rec)? != body.key {
-            return Err(StoreError::Rule("sync_wrong_key".into()));
+            return Err(StoreError::Rule(super::rule::Rule::SyncWrongKey));
         }
         let origin = state.origin.clone().ok_or(StoreError::Io("origin".into()))?;
         let meta = Meta {
@@ -290,14 +290,15 @@ impl<'a> Tx<'a> {
 
     fn install_case_key(&mut self, entry: &ChangeEntry, body: &ChangeBody) -> Result<Applied> {
         if entry.class != Class::Case || entry.key_case.is_some() {
-            return Err(StoreError::Rule("sync_malformed".into()));
+            return Err(StoreError::Rule(super::rule::Rule::SyncMalformed));
         }
-        let case: [u8; 16] = body.key.as_slice().try_into().map_err(|_| StoreError::Rule("sync_malformed".into()))?;
+        let case: [u8; 16] =
+            body.key.as_slice().try_into().map_err(|_| StoreError::Rule(super::rule::Rule::SyncMalformed))?;
         let raw: [u8; 32] = body
             .fields
             .first()
             .and_then(|f| f.value.as_slice().try_into().ok())
-            .ok_or(StoreError::Rule("sync_malformed".into()))?;
+            .ok_or(StoreError::Rule(super::rule::Rule::SyncMalformed))?;
         let class_key = self.session.keys.case.clone().ok_or(StoreError::Forbidden("case files"))?;
         if let Some(existing) = self.tget(TreeId::CaseKeys, &case)? {
             // The first key of a case stays; a second one would hide records.
@@ -305,7 +306,7 @@ impl<'a> Tx<'a> {
             return if have.as_bytes() == &raw {
                 Ok(Applied::Unchanged)
             } else {
-                Err(StoreError::Rule("sync_case_key_differs".into()))
+                Err(StoreError::Rule(super::rule::Rule::SyncCaseKeyDiffers))
             };
         }
         let key = Key::from_bytes(raw);
@@ -345,8 +346,8 @@ impl<'a> Tx<'a> {
             ..meta.clone()
         };
         let base = if field == DELETED {
-            let deletion: Option<Deletion> =
-                serde_json::from_value(value.clone()).map_err(|_| StoreError::Rule("sync_value_unfit".into()))?;
+            let deletion: Option<Deletion> = serde_json::from_value(value.clone())
+                .map_err(|_| StoreError::Rule(super::rule::Rule::SyncValueUnfit))?;
             new_meta.deleted = deletion;
             if new_meta.deleted.is_some() { state.all_live_dots() } else { state.live_dots(DELETED) }
         } else {
@@ -354,7 +355,7 @@ impl<'a> Tx<'a> {
             state.live_dots(field)
         };
         if (kind.key_of)(&new)? != key {
-            return Err(StoreError::Rule("sync_wrong_key".into()));
+            return Err(StoreError::Rule(super::rule::Rule::SyncWrongKey));
         }
         let mut hk = history_prefix(kind.tree, key);
         hk.extend_from_slice(&meta.revision.to_be_bytes());
@@ -426,5 +427,5 @@ fn check_class(kind: &Kind, entry: &ChangeEntry, key: &[u8]) -> Result<()> {
         }
         other => entry.class == other && entry.key_case.is_none(),
     };
-    if ok { Ok(()) } else { Err(StoreError::Rule("sync_wrong_class".into())) }
+    if ok { Ok(()) } else { Err(StoreError::Rule(super::rule::Rule::SyncWrongClass)) }
 }

@@ -272,12 +272,12 @@ impl Store {
             return Err(StoreError::Invalid("username".into()));
         }
         if !spec.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(StoreError::Rule("passphrase_short".into()));
+            return Err(StoreError::Rule(super::rule::Rule::PassphraseShort));
         }
         // A database without its vault is half a centre: never write a new
         // vault over it (it would not open the data, and hide it).
         if dir.join("db").exists() {
-            return Err(StoreError::Rule("database_without_vault".into()));
+            return Err(StoreError::Rule(super::rule::Rule::DatabaseWithoutVault));
         }
         super::private_file::create_dir_all(dir)?;
         let lock = DirLock::acquire(dir)?;
@@ -539,9 +539,21 @@ impl Store {
     /// the audit chain and one change-log entry per record changed, then makes
     /// it durable. Returns only once the save is on disk.
     pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
+        self.commit_with(entry, f)
+    }
+
+    /// [`Store::commit`] for a closure with its own error type `E` (a typed
+    /// refusal with its details, or "stop and try again another way"): an
+    /// `Err` from the closure aborts the transaction, writes nothing, and
+    /// comes back as it was; the store's own failures come back as `E` too.
+    pub fn commit_with<R, E: From<StoreError>>(
+        &self,
+        entry: AuditEntry,
+        f: impl Fn(&mut Tx<'_>) -> std::result::Result<R, E>,
+    ) -> std::result::Result<R, E> {
         let session = self.session()?;
         if let Some(damage) = self.damage_found() {
-            return Err(damage);
+            return Err(damage.into());
         }
         let _guard = self.write_guard()?;
         // Times are stored in milliseconds; use that precision throughout.
@@ -551,13 +563,13 @@ impl Store {
             let mut tx = Tx::new(self, session, views, now);
             let r = f(&mut tx).map_err(ConflictableTransactionError::Abort)?;
             tx.audit(entry.clone());
-            let (new_keys, heads) = tx.finish().map_err(ConflictableTransactionError::Abort)?;
+            let (new_keys, heads) = tx.finish().map_err(|e| ConflictableTransactionError::Abort(E::from(e)))?;
             Ok((r, new_keys, heads))
         });
         let (r, new_keys, heads) = match result {
             Ok(ok) => ok,
             Err(TransactionError::Abort(e)) => return Err(e),
-            Err(TransactionError::Storage(e)) => return Err(self.failed_write(e.into())),
+            Err(TransactionError::Storage(e)) => return Err(self.failed_write(e.into()).into()),
         };
         self.make_durable().map_err(|e| self.failed_write(e))?;
         self.write_witness(Witness { audit: heads.0, change: heads.1 });
@@ -822,7 +834,7 @@ impl Store {
         }
         // The demo's published passphrases are shorter; real centres never are.
         if !self.header.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(StoreError::Rule("passphrase_short".into()));
+            return Err(StoreError::Rule(super::rule::Rule::PassphraseShort));
         }
         let full = self.full_keys(session)?;
         let existed = self.header.slot(username).is_some();
@@ -844,7 +856,7 @@ impl Store {
         let managers = self.header.slots.iter().filter(|s| s.role == Role::Manager && !s.disabled).count();
         let slot = self.header.slot(username).ok_or(StoreError::NotFound("user"))?;
         if slot.role == Role::Manager && !slot.disabled && managers <= 1 {
-            return Err(StoreError::Rule("last_manager".into()));
+            return Err(StoreError::Rule(super::rule::Rule::LastManager));
         }
         let mut next = self.header.clone();
         next.disable(username)?;

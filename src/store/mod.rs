@@ -32,6 +32,7 @@ pub mod reopen;
 pub(crate) mod replay;
 pub mod roster;
 pub(crate) mod rows;
+pub mod rule;
 mod session;
 pub mod staged;
 pub mod syncdata;
@@ -46,6 +47,7 @@ pub use audit::{AuditAction, AuditEntry, AuditEvent};
 pub use db::{InitSpec, Session, Store};
 pub use error::{Holder, Result, StoreError};
 pub use record::{Meta, Record, Stored};
+pub use rule::Rule;
 
 #[cfg(test)]
 pub(crate) mod tests;

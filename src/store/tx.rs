@@ -295,7 +295,7 @@ impl<'a> Tx<'a> {
         if let Some(exp) = expected {
             let have = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
             if have != exp {
-                return Err(StoreError::Rule("stale_revision".into()));
+                return Err(StoreError::Rule(super::rule::Rule::StaleRevision));
             }
         }
         let meta = match &old {

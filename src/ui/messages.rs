@@ -51,10 +51,30 @@ pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
         }
         StoreError::Forbidden(_) => i18n.t("error-forbidden"),
         StoreError::DiskFull => i18n.t("error-disk-full"),
-        StoreError::Rule(r) => i18n.t(&format!("rule-{r}")),
+        StoreError::Rule(r) => i18n.t(&r.message_id()),
         StoreError::NotFound(what) => i18n.t_args("error-not-found", &[("what", (*what).into())]),
         StoreError::Io(_) => i18n.t("error-io"),
         StoreError::Closed => i18n.t("error-closed"),
         StoreError::Invalid(what) => i18n.t_args("error-invalid", &[("what", what.clone().into())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use crate::domain::casefile::FileRule;
+    use crate::i18n::{I18n, Lang};
+    use crate::store::Rule;
+
+    #[test]
+    fn every_refusal_has_its_message_in_every_language() {
+        let mut every: Vec<Rule> = Rule::PLAIN.to_vec();
+        every.extend(FileRule::iter().map(Rule::File));
+        for lang in Lang::all() {
+            let i18n = I18n::new(lang);
+            let missing: Vec<String> = every.iter().map(|r| r.message_id()).filter(|id| !i18n.has(id)).collect();
+            assert!(missing.is_empty(), "{lang}: missing {missing:?}");
+        }
     }
 }
