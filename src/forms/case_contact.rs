@@ -6,11 +6,12 @@ use super::case_options::contact_kinds;
 use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate, Contact, ContactKind};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "case_contact";
+pub const NAME: FormId = FormId::CaseContact;
 
 type F = FieldSpec<ContactEdit>;
 
@@ -38,7 +39,7 @@ fn validate(r: &ContactEdit, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<ContactEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-contact",
         fields: vec![
             case_field(|r: &ContactEdit| r.case.as_str().into()),

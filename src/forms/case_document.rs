@@ -13,11 +13,12 @@ use crate::domain::case::{CaseFront, CasePrivate, Document, DocumentKind, Docume
 use crate::domain::country::CountryCode;
 use crate::domain::country_alpha3::alpha2_of_alpha3;
 use crate::domain::mrz::{Mrz, MrzError, MrzField, parse};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "case_document";
+pub const NAME: FormId = FormId::CaseDocument;
 
 type F = FieldSpec<DocumentEdit>;
 
@@ -98,7 +99,7 @@ fn validate(r: &DocumentEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<DocumentEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-document",
         fields: vec![
             case_field(|r: &DocumentEdit| r.case.as_str().into()),

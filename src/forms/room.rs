@@ -5,6 +5,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::RoomId;
 use crate::domain::rooms::{Room, Wing};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
 use crate::store::new_id;
@@ -41,7 +42,7 @@ pub fn wings(ctx: &Ctx) -> Vec<(String, String)> {
 /// The declaration.
 pub fn def(existing: bool) -> FormDef<RoomEdit> {
     FormDef {
-        name: "room",
+        id: FormId::Room,
         title: if existing { "form-room-edit-title" } else { "form-room-new-title" },
         fields: vec![
             F::new("name", "field-room-name", FieldKind::Text { max: 16 })

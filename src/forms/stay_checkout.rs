@@ -8,6 +8,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{CaseId, StayId};
 use crate::domain::stay::{Stay, StayEndReason, nights};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
 
@@ -51,7 +52,7 @@ fn validate(r: &CheckOut, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<CheckOut> {
     FormDef {
-        name: "stay_checkout",
+        id: FormId::StayCheckout,
         title: "form-stay-checkout-title",
         fields: vec![
             F::new("person", "field-stay-person", FieldKind::Text { max: 200 })

@@ -8,6 +8,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{CaseId, StayId};
 use crate::domain::stay::{Stay, nights};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::ops::beds::{self, Snapshot};
 
@@ -41,7 +42,7 @@ fn validate(r: &Extend, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<Extend> {
     FormDef {
-        name: "stay_extend",
+        id: FormId::StayExtend,
         title: "form-stay-extend-title",
         fields: vec![
             F::new("person", "field-stay-person", FieldKind::Text { max: 200 })

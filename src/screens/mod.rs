@@ -50,8 +50,8 @@ pub fn reopen_draft(
     draft: &crate::app::screen::Draft,
     ctx: &crate::app::context::Ctx,
 ) -> Option<Box<dyn crate::app::screen::Screen>> {
-    match draft.form.as_str() {
-        night::DRAFT => night::reopen(draft, ctx),
-        _ => crate::forms::reopen(draft, ctx),
+    match crate::form::FormId::of_draft(&draft.form)? {
+        crate::form::FormId::NightRollCall => night::reopen(draft, ctx),
+        id => crate::forms::reopen(id, draft, ctx),
     }
 }
