@@ -98,27 +98,56 @@ fn test_only(files: &[PathBuf]) -> BTreeSet<PathBuf> {
     out
 }
 
-/// The folders of ours a file's code (before its tests) names.
+/// The folders of ours a file's code (before its tests) names, as
+/// `crate::x::…` or inside `crate::{x::…, y}`.
 fn imports(text: &str) -> BTreeSet<String> {
+    let code: String = text
+        .lines()
+        .take_while(|l| !l.trim().starts_with("#[cfg(test)]"))
+        .map(|l| match l.find("//") {
+            Some(at) => &l[..at],
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ident = |s: &str| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>();
     let mut out = BTreeSet::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with("#[cfg(test)]") {
-            break;
-        }
-        if line.starts_with("//") {
-            continue;
-        }
-        let mut rest = line;
-        while let Some(at) = rest.find("crate::") {
-            rest = &rest[at + "crate::".len()..];
-            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // The first name of each path at the group's own depth.
+            let mut depth = 0usize;
+            let mut start = true;
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => start = true,
+                    c if start && depth == 0 && (c.is_ascii_alphanumeric() || c == '_') => {
+                        out.insert(ident(&group[i..]));
+                        start = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            let name = ident(rest);
             if !name.is_empty() {
                 out.insert(name);
             }
         }
     }
     out
+}
+
+#[test]
+fn the_import_reader_sees_plain_and_grouped_paths() {
+    let text = "use crate::store::Store;\nuse crate::{app::context::Ctx, ui::{theme, sanitize}, domain};\n\
+                // use crate::cli::x;\nfn f() { crate::ops::g(); } // crate::screens\n#[cfg(test)]\nuse crate::forms::y;";
+    let found: Vec<String> = imports(text).into_iter().collect();
+    assert_eq!(found, ["app", "domain", "ops", "store", "ui"]);
 }
 
 fn upward_imports() -> Vec<String> {

@@ -64,11 +64,7 @@ pub fn remove<T>(ctx: &Ctx, file: &Stored<CasePrivate>, index: usize, list: List
 
 /// The form a kept draft was, on the entry it was editing; `screen` opens
 /// the form over a case, its file and an entry.
-pub fn reopen<R: Clone>(
-    draft: &Draft,
-    ctx: &Ctx,
-    screen: Opener<R>,
-) -> Option<FormScreen<R>> {
+pub fn reopen<R: Clone>(draft: &Draft, ctx: &Ctx, screen: Opener<R>) -> Option<FormScreen<R>> {
     let front = case_of_draft(draft, ctx)?;
     let file = ctx.store().ok()?.get::<CasePrivate>(front.body.id.as_bytes()).ok()?;
     Some(screen(ctx, &front.body, file.as_ref(), index_of_draft(draft)).with_draft(draft))
