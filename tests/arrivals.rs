@@ -534,12 +534,8 @@ fn r_offers_a_bed_for_the_selected_pickup_before_leaving_the_airport() {
     let (_dir, store) = centre(Some(20));
     let mut app = app(store, Lang::En);
     press(&mut app, "F2 r");
-    // The bed board's reservation screen opens on top (or, without a bed board, the status line says why).
-    if haven::screens::beds::READY {
-        assert_eq!(app.stack_tables().len(), 3, "{:?} {:?}", app.stack_tables(), app.status());
-    } else {
-        assert!(app.status().is_some());
-    }
+    // The bed board's reservation screen opens on top.
+    assert_eq!(app.stack_tables().len(), 3, "{:?} {:?}", app.stack_tables(), app.status());
 }
 
 #[test]

@@ -292,11 +292,15 @@ fn a_manager_may_override_a_missing_consent_in_writing_a_case_worker_may_not() {
     store.lock_session(AuditAction::Logout);
     store.login("worker", b"worker passphrase").unwrap();
     let refused = haven::ops::referrals::save_referral(&store, &referral, 0, Some("a child at risk"), today());
-    assert!(matches!(refused, Err(haven::store::StoreError::Rule(r)) if r == "override_managers_only"));
+    assert!(
+        matches!(refused, Err(haven::store::StoreError::Rule(r)) if r == haven::store::Rule::File(haven::domain::casefile::FileRule::OverrideManagersOnly))
+    );
     store.lock_session(AuditAction::Logout);
     store.login("anna", PASS.as_bytes()).unwrap();
     let blank = haven::ops::referrals::save_referral(&store, &referral, 0, None, today());
-    assert!(matches!(blank, Err(haven::store::StoreError::Rule(r)) if r == "referral_needs_consent"));
+    assert!(
+        matches!(blank, Err(haven::store::StoreError::Rule(r)) if r == haven::store::Rule::File(haven::domain::casefile::FileRule::ReferralNeedsConsent))
+    );
     let saved = haven::ops::referrals::save_referral(&store, &referral, 0, Some("a child at risk"), today()).unwrap();
     assert_eq!(saved.override_reason.as_deref(), Some("a child at risk"));
     assert_eq!(saved.consent, None);

@@ -236,3 +236,7 @@ import-bed-taken-at = a bed label another room already uses
 import-every-row-bad = None of the { $total } rows can be imported, so nothing was written: correct them and run the import again.
 import-decoded-1251-check = The file was not UTF-8: it was read as Windows-1251 (Cyrillic). Check in Haven that the text of these columns reads right: { $columns } (the first such text is on line { $line }).
 import-cannot-write = Cannot write { $path }: { $reason }.
+
+# A refusal while importing.
+rule-import_running = Another import into this centre is still running. Wait for it to finish, then try again.
+rule-import_row_changed = A row of the file changed between the preview and the import. Open the file again to see it as it is now.

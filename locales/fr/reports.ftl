@@ -236,3 +236,7 @@ import-bed-taken-at = un libellé de lit qu'une autre chambre utilise déjà
 import-every-row-bad = Aucune des { $total } lignes ne peut être importée, rien n'a donc été écrit : corrigez-les et relancez l'import.
 import-decoded-1251-check = Le fichier n'était pas en UTF-8 : il a été lu en Windows-1251 (cyrillique). Vérifiez dans Haven que le texte de ces colonnes se lit correctement : { $columns } (le premier texte de ce genre est à la ligne { $line }).
 import-cannot-write = Impossible d'écrire { $path } : { $reason }.
+
+# A refusal while importing.
+rule-import_running = Une autre importation dans ce centre est encore en cours. Attendez qu’elle se termine, puis réessayez.
+rule-import_row_changed = Une ligne du fichier a changé entre l’aperçu et l’importation. Ouvrez de nouveau le fichier pour le voir tel qu’il est maintenant.

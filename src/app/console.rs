@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::action::Action;
+use super::chrome;
 use super::context::Ctx;
 use super::grants;
 use super::screen::{Draft, Outcome, Screen};
@@ -14,7 +15,6 @@ use crate::domain::permissions::{Act, DataClass};
 use crate::keymap::{KeyChord, KeyResult, text_char};
 use crate::screens;
 use crate::store::AuditAction;
-use crate::ui::chrome;
 
 /// The smallest terminal the console draws into.
 pub const MIN_WIDTH: u16 = 80;
@@ -307,6 +307,10 @@ impl App {
                 self.stack.pop();
                 self.stack.push(s);
             }
+            Outcome::OpenCase { case, or_else } => match screens::case_file(&self.ctx, case) {
+                Some(file) => self.apply(Outcome::Replace(file)),
+                None => self.apply(Outcome::PopWith(or_else)),
+            },
             Outcome::Status(msg) => self.status = Some(msg),
             Outcome::Lock => self.lock(AuditAction::Lock),
             Outcome::LoggedIn => self.after_login(),

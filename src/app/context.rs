@@ -112,7 +112,7 @@ impl Ctx {
 
     /// A store error as one line in the user's language.
     pub fn error_text(&self, e: &StoreError) -> String {
-        crate::cli::store_error(e, &self.i18n)
+        crate::ui::messages::store_error(e, &self.i18n)
     }
 
     /// The centre folder (where the first-run screen creates a centre).

@@ -23,6 +23,10 @@ pub enum Outcome {
     Replace(Box<dyn Screen>),
     /// Close this screen and tell the one below something (status line).
     PopWith(String),
+    /// Close this screen and open the file of `case` in its place; when the
+    /// file cannot be opened, close it and say `or_else` (a form that has
+    /// just created a case, without knowing the screens).
+    OpenCase { case: crate::domain::ids::CaseId, or_else: String },
     /// Show a message in the status line.
     Status(String),
     /// Lock the console.

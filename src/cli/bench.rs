@@ -11,7 +11,7 @@ use crate::store::vault::Header;
 
 /// Runs `haven bench`.
 pub fn run(a: &BenchArgs) -> anyhow::Result<ExitCode> {
-    let kdf = super::init::kdf_for_new_vault();
+    let kdf = crate::store::vault::kdf_for_new_vault();
     let mut opts = Options { cases: a.cases, kdf, first_open: None };
     if a.populate_only {
         let dir = a.centre.as_deref().context("--populate-only needs --centre")?;

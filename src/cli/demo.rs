@@ -5,17 +5,10 @@ use std::process::ExitCode;
 use super::args::{Cli, DemoArgs};
 use super::creds::CliError;
 use super::paths;
+use crate::demo::users::DEMO_USERS;
 use crate::domain::user::Role;
 use crate::store::vault::Header;
 use crate::store::{InitSpec, Store};
-
-/// The demo's accounts: username, role, passphrase, display name.
-pub const DEMO_USERS: [(&str, Role, &str, &str); 4] = [
-    ("demo", Role::Manager, "haven-demo", "Demo Manager"),
-    ("reception", Role::Reception, "haven-reception", "Airport Reception"),
-    ("night", Role::Night, "haven-night", "Night Desk"),
-    ("caseworker", Role::CaseWorker, "haven-caseworker", "Case Worker"),
-];
 
 /// Runs `haven demo`.
 pub fn run(cli: &Cli, a: &DemoArgs) -> anyhow::Result<ExitCode> {
@@ -62,7 +55,7 @@ fn create(dir: &std::path::Path, cases: usize) -> anyhow::Result<()> {
         centre_name: "Haven demo centre".into(),
         admin: admin.into(),
         admin_name: name.into(),
-        kdf: super::init::kdf_for_new_vault(),
+        kdf: crate::store::vault::kdf_for_new_vault(),
         demo: true,
     };
     let mut store = Store::create(dir, &spec, pass.as_bytes())?;

@@ -4,18 +4,7 @@ use std::process::ExitCode;
 
 use super::args::{Cli, InitArgs};
 use super::{creds, paths};
-use crate::store::crypto::KdfParams;
 use crate::store::{InitSpec, Store, StoreError};
-
-/// The Argon2id costs for a new vault: calibrated to about half a second.
-/// Debug builds (the test suite) may ask for cheap costs with
-/// `HAVEN_INSECURE_FAST_KDF=1`; release builds ignore it.
-pub fn kdf_for_new_vault() -> KdfParams {
-    if cfg!(debug_assertions) && std::env::var("HAVEN_INSECURE_FAST_KDF").is_ok_and(|v| v == "1") {
-        return KdfParams::TESTING;
-    }
-    crate::store::vault::calibrate()
-}
 
 /// Runs `haven init`.
 pub fn run(cli: &Cli, a: &InitArgs) -> anyhow::Result<ExitCode> {
@@ -36,7 +25,7 @@ pub fn run(cli: &Cli, a: &InitArgs) -> anyhow::Result<ExitCode> {
         centre_name: a.name.clone().unwrap_or_else(|| centre.clone()),
         admin: a.admin.clone(),
         admin_name: a.admin_name.clone().unwrap_or_else(|| a.admin.clone()),
-        kdf: kdf_for_new_vault(),
+        kdf: crate::store::vault::kdf_for_new_vault(),
         demo: false,
     };
     let store = Store::create(&dir, &spec, pass.as_bytes())?;

@@ -2,6 +2,7 @@
 
 use crate::i18n::I18n;
 use crate::store::StoreError;
+pub use crate::ui::messages::store_error;
 
 use super::creds::CliError;
 
@@ -20,58 +21,4 @@ pub fn describe(e: &anyhow::Error, i18n: &I18n) -> String {
         };
     }
     e.to_string()
-}
-
-/// The message for a store error.
-pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
-    let path = |p: &std::path::Path| p.display().to_string();
-    match e {
-        StoreError::BadCredentials => i18n.t("error-auth-failed"),
-        StoreError::Throttled { seconds } => i18n.t_args("login-throttled", &[("seconds", (*seconds as i64).into())]),
-        StoreError::Disabled => i18n.t("error-disabled"),
-        StoreError::NotACentre { path: p } => i18n.t_args("error-not-a-centre", &[("path", path(p).into())]),
-        StoreError::AlreadyExists { path: p } => i18n.t_args("error-centre-exists", &[("path", path(p).into())]),
-        StoreError::InUse { path: p, holder: None } => {
-            i18n.t_args("error-already-running", &[("path", path(p).into())])
-        }
-        StoreError::InUse { path: p, holder: Some(h) } => {
-            let since = chrono::DateTime::from_timestamp(h.since, 0)
-                .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default();
-            i18n.t_args(
-                "error-already-running-by",
-                &[("path", path(p).into()), ("pid", h.pid.to_string().into()), ("since", since.into())],
-            )
-        }
-        StoreError::FolderReplaced { path: p } => i18n.t_args("error-folder-replaced", &[("path", path(p).into())]),
-        StoreError::HeaderDamaged(_) => i18n.t("error-vault-damaged"),
-        StoreError::ForgedKdf => i18n.t("error-kdf-forged"),
-        StoreError::Corrupt { tree } => i18n.t_args("error-corrupt", &[("tree", (*tree).into())]),
-        StoreError::Database(_) => i18n.t("error-database-damaged"),
-        StoreError::Unreadable { tree, after } => {
-            i18n.t_args("error-tree-unreadable", &[("tree", (*tree).into()), ("after", (*after as i64).into())])
-        }
-        StoreError::Damaged { at, kept } => {
-            i18n.t_args("error-database-log-damaged", &[("at", (*at as i64).into()), ("path", path(kept).into())])
-        }
-        StoreError::WitnessMissing => i18n.t("error-witness-missing"),
-        StoreError::WitnessUnreadable => i18n.t("error-witness-unreadable"),
-        StoreError::SavesLost { ends, acknowledged, kept } => {
-            let lost = i18n.t_args(
-                "error-saves-lost",
-                &[("ends", (*ends as i64).into()), ("acknowledged", (*acknowledged as i64).into())],
-            );
-            match kept {
-                Some(k) => format!("{lost} {}", i18n.t_args("error-saves-lost-kept", &[("path", path(k).into())])),
-                None => lost,
-            }
-        }
-        StoreError::Forbidden(_) => i18n.t("error-forbidden"),
-        StoreError::DiskFull => i18n.t("error-disk-full"),
-        StoreError::Rule(r) => i18n.t(&format!("rule-{r}")),
-        StoreError::NotFound(what) => i18n.t_args("error-not-found", &[("what", (*what).into())]),
-        StoreError::Io(_) => i18n.t("error-io"),
-        StoreError::Closed => i18n.t("error-closed"),
-        StoreError::Invalid(what) => i18n.t_args("error-invalid", &[("what", what.clone().into())]),
-    }
 }

@@ -33,8 +33,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Cli, Command};
-pub use demo::DEMO_USERS;
-pub use init::kdf_for_new_vault;
 pub use messages::{describe, store_error};
 
 /// Parses the command line and runs it; the process exit code comes back.

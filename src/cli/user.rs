@@ -76,7 +76,7 @@ pub fn run(cli: &Cli, a: &UserArgs) -> anyhow::Result<ExitCode> {
             }
             let managers = store.header().slots.iter().filter(|s| s.role == Role::Manager && !s.disabled).count();
             if slot.role == Role::Manager && role(*r) != Role::Manager && managers <= 1 {
-                return Err(StoreError::Rule("last_manager".into()).into());
+                return Err(StoreError::Rule(crate::store::Rule::LastManager).into());
             }
             let pass = creds::new_passphrase("HAVEN_NEW_PASSPHRASE")?;
             store.set_user(username, &slot.display_name, role(*r), pass.as_bytes())?;

@@ -18,6 +18,7 @@ mod plan;
 mod rng;
 mod rooms;
 mod services;
+pub mod users;
 mod world;
 
 #[cfg(test)]

@@ -14,7 +14,19 @@ use super::travel::{Escort, Travel, TravelKind};
 
 /// Why a record of the case file cannot be saved as it is; each has a
 /// `rule-<key>` message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error, strum::IntoStaticStr)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    thiserror::Error,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum FileRule {
     /// An outgoing referral without a consent covering that organisation.

@@ -149,6 +149,15 @@ pub fn wing_eligibility(wing: Wing, gender: Gender, age_group: AgeGroup, age: Op
     }
 }
 
+/// Compares room names so that `9` comes before `10` and `101` before `101a`.
+pub fn natural(a: &str, b: &str) -> std::cmp::Ordering {
+    let num = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) if x != y => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

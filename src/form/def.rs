@@ -12,8 +12,8 @@ pub type OnSave<R> = Box<dyn Fn(&R, &mut Ctx) -> Result<Outcome, String>>;
 
 /// The declaration of a form over records of type `R`.
 pub struct FormDef<R> {
-    /// Stable name, used in drafts (`user`, `pickup`).
-    pub name: &'static str,
+    /// Which form this is; its drafts are kept under its name.
+    pub id: super::FormId,
     /// The i18n key of the title.
     pub title: &'static str,
     /// The fields, in the order shown and tabbed through.
@@ -31,6 +31,6 @@ impl<R> FormDef<R> {
 
 impl<R> std::fmt::Debug for FormDef<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FormDef").field("name", &self.name).field("fields", &self.fields).finish_non_exhaustive()
+        f.debug_struct("FormDef").field("id", &self.id).field("fields", &self.fields).finish_non_exhaustive()
     }
 }

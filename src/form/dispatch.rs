@@ -258,7 +258,7 @@ impl<R: Clone + 'static> Screen for FormScreen<R> {
             .filter(|(spec, _)| !spec.kind.is_secret())
             .map(|(spec, state)| (spec.name.to_string(), state.input.text()))
             .collect();
-        Some(Draft { form: self.def.name.to_string(), record: self.record_id, fields })
+        Some(Draft { form: self.def.id.key().to_string(), record: self.record_id, fields })
     }
 
     fn cursor(&self) -> Option<(u16, u16)> {

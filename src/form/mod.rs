@@ -11,6 +11,7 @@ pub mod confirm;
 pub mod def;
 mod dispatch;
 pub mod field;
+pub mod id;
 pub mod input;
 pub mod languages;
 pub mod options;
@@ -25,5 +26,6 @@ pub(crate) mod tests;
 
 pub use def::{FormDef, OnSave, Validator};
 pub use field::{FieldKind, FieldSpec, OptionsFn, set};
+pub use id::FormId;
 pub use screen::FormScreen;
 pub use value::Value;

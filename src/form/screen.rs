@@ -44,7 +44,7 @@ pub struct FormScreen<R> {
 
 impl<R> std::fmt::Debug for FormScreen<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FormScreen").field("form", &self.def.name).field("focus", &self.focus).finish_non_exhaustive()
+        f.debug_struct("FormScreen").field("form", &self.def.id).field("focus", &self.focus).finish_non_exhaustive()
     }
 }
 
@@ -134,9 +134,9 @@ impl<R: Clone> FormScreen<R> {
         }
     }
 
-    /// The form's stable name.
-    pub fn name(&self) -> &'static str {
-        self.def.name
+    /// Which form this is.
+    pub fn id(&self) -> super::FormId {
+        self.def.id
     }
 
     /// Whether anything differs from what was loaded or last saved.

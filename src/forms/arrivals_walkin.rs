@@ -13,6 +13,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::arrivals::{meeting_places, place_label};
 use crate::domain::flight::FlightNumber;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::arrivals;
 
@@ -20,7 +21,7 @@ use crate::ops::arrivals;
 type F = FieldSpec<WalkIn>;
 
 /// The stable name of the form (drafts).
-pub const NAME: &str = "walk_in";
+pub const NAME: FormId = FormId::WalkIn;
 
 /// What the walk-in form collects.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -90,7 +91,7 @@ pub fn def(with_mrz: bool) -> FormDef<WalkIn> {
     if with_mrz {
         fields.push(intake::mrz_field());
     }
-    FormDef { name: NAME, title: "arrivals-walk-in-title", fields, validate: Some(validate) }
+    FormDef { id: NAME, title: "arrivals-walk-in-title", fields, validate: Some(validate) }
 }
 
 fn save(flow: SharedFlow, notify: Notify) -> OnSave<WalkIn> {

@@ -3,13 +3,14 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{BedId, RoomId};
 use crate::domain::rooms::{Bed, OutOfService, Room};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use crate::screens::beds::text;
 use crate::store::{Stored, new_id};
 
 /// Shorthand for the bed form's fields.
@@ -42,7 +43,7 @@ fn rooms_in_use(ctx: &Ctx) -> Vec<Room> {
         .into_iter()
         .filter(|r| !r.retired)
         .collect();
-    rooms.sort_by(|a, b| a.floor.cmp(&b.floor).then(crate::screens::beds::layout::natural(&a.name, &b.name)));
+    rooms.sort_by(|a, b| a.floor.cmp(&b.floor).then(crate::domain::rooms::natural(&a.name, &b.name)));
     rooms
 }
 
@@ -54,7 +55,7 @@ pub fn rooms(ctx: &Ctx) -> Vec<(String, String)> {
 /// The declaration of the bed form.
 pub fn def(existing: bool) -> FormDef<BedEdit> {
     FormDef {
-        name: "bed",
+        id: FormId::Bed,
         title: if existing { "form-bed-edit-title" } else { "form-bed-new-title" },
         fields: vec![
             F::new("room", "field-bed-room", FieldKind::Choice(rooms))
@@ -157,7 +158,7 @@ fn validate_oos(r: &OutOfServiceEdit, ctx: &Ctx) -> Vec<(&'static str, &'static 
 /// The declaration of the out-of-service form.
 pub fn out_of_service_def() -> FormDef<OutOfServiceEdit> {
     FormDef {
-        name: "bed_out_of_service",
+        id: FormId::BedOutOfService,
         title: "form-bed-oos-title",
         fields: vec![
             O::new("bed", "field-stay-bed", FieldKind::Text { max: 200 }).read_only().load(|r| r.label.as_str().into()),
@@ -192,14 +193,14 @@ pub fn out_of_service_screen(ctx: &Ctx, bed: &Bed) -> FormScreen<OutOfServiceEdi
 }
 
 /// Reopens a kept bed or out-of-service draft.
-pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
+pub fn reopen(id: FormId, draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
     let existing = match draft.record {
         Some(id) => Some(ctx.store().ok()?.get::<Bed>(&id).ok()??.body),
         None => None,
     };
-    match (draft.form.as_str(), existing) {
-        ("bed_out_of_service", Some(b)) => Some(Box::new(out_of_service_screen(ctx, &b).with_draft(draft))),
-        ("bed", b) => Some(Box::new(screen(ctx, b.as_ref(), None).with_draft(draft))),
+    match (id, existing) {
+        (FormId::BedOutOfService, Some(b)) => Some(Box::new(out_of_service_screen(ctx, &b).with_draft(draft))),
+        (FormId::Bed, b) => Some(Box::new(screen(ctx, b.as_ref(), None).with_draft(draft))),
         _ => None,
     }
 }

@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::case_common::{case_field, case_label_at, case_of_draft, failed, index_of_draft, saved};
+use super::case_common::case_field;
+use super::case_entry;
 use super::case_options::{document_kinds, document_locations};
 use crate::app::context::Ctx;
 use crate::app::screen::Draft;
@@ -13,11 +14,12 @@ use crate::domain::case::{CaseFront, CasePrivate, Document, DocumentKind, Docume
 use crate::domain::country::CountryCode;
 use crate::domain::country_alpha3::alpha2_of_alpha3;
 use crate::domain::mrz::{Mrz, MrzError, MrzField, parse};
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form::FormId;
+use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "case_document";
+pub const NAME: FormId = FormId::CaseDocument;
 
 type F = FieldSpec<DocumentEdit>;
 
@@ -98,7 +100,7 @@ fn validate(r: &DocumentEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<DocumentEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-document",
         fields: vec![
             case_field(|r: &DocumentEdit| r.case.as_str().into()),
@@ -160,11 +162,8 @@ pub fn screen(
     file: Option<&Stored<CasePrivate>>,
     index: Option<usize>,
 ) -> FormScreen<DocumentEdit> {
-    let base = file.map_or_else(|| CasePrivate::new(front.id), |f| f.body.clone());
-    let revision = file.map_or(0, |f| f.meta.revision);
-    let doc = index.and_then(|i| base.documents.get(i)).cloned();
-    let record = DocumentEdit {
-        case: case_label_at(front, index.filter(|i| *i < base.documents.len())),
+    let record = |case, doc: Option<Document>| DocumentEdit {
+        case,
         mrz: String::new(),
         kind: doc.as_ref().map_or(DocumentKind::Passport, |d| d.kind),
         number: doc.as_ref().map(|d| d.number.clone()).unwrap_or_default(),
@@ -173,39 +172,26 @@ pub fn screen(
         expires_on: doc.as_ref().and_then(|d| d.expires_on),
         location: doc.as_ref().map_or(DocumentLocation::WithPerson, |d| d.location),
     };
-    let on_save: OnSave<DocumentEdit> = Box::new(move |r: &DocumentEdit, ctx| {
-        let mut p = base.clone();
+    let entry = |r: &DocumentEdit, ctx: &Ctx, p: &mut CasePrivate| {
         let mut doc = r.document();
         if let Some(Ok(m)) = zone(r, ctx.today()) {
-            apply_zone(&m, &mut doc, &mut p);
+            apply_zone(&m, &mut doc, p);
         }
-        match index.and_then(|i| p.documents.get_mut(i)) {
-            Some(slot) => *slot = doc,
-            None => p.documents.push(doc),
-        }
-        let store = ctx.store().map_err(|e| failed(ctx, &e))?;
-        match crate::ops::cases::save_private(store, &p, revision) {
-            Ok(_) => saved(ctx, "cases-saved"),
-            Err(e) => Err(failed(ctx, &e)),
-        }
-    });
-    FormScreen::new(def(), record, Some(*front.id.as_bytes()), on_save, ctx)
+        doc
+    };
+    case_entry::screen(ctx, def(), (front, file, index), documents, record, entry)
+}
+
+fn documents(p: &mut CasePrivate) -> &mut Vec<Document> {
+    &mut p.documents
 }
 
 /// Removes document `index` from the file (the earlier version keeps it in history).
 pub fn remove(ctx: &Ctx, file: &Stored<CasePrivate>, index: usize) -> Result<(), String> {
-    let mut p = file.body.clone();
-    if index >= p.documents.len() {
-        return Ok(());
-    }
-    p.documents.remove(index);
-    let store = ctx.store().map_err(|e| failed(ctx, &e))?;
-    crate::ops::cases::save_private(store, &p, file.meta.revision).map(|_| ()).map_err(|e| failed(ctx, &e))
+    case_entry::remove(ctx, file, index, documents)
 }
 
 /// Reopens a kept draft of this form, on the document it was editing.
 pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<FormScreen<DocumentEdit>> {
-    let front = case_of_draft(draft, ctx)?;
-    let file = ctx.store().ok()?.get::<CasePrivate>(front.body.id.as_bytes()).ok()?;
-    Some(screen(ctx, &front.body, file.as_ref(), index_of_draft(draft)).with_draft(draft))
+    case_entry::reopen(draft, ctx, screen)
 }

@@ -12,11 +12,12 @@ use crate::domain::case::{CaseFront, CaseStatus};
 use crate::domain::case_code::CaseCode;
 use crate::domain::ids::CaseId;
 use crate::domain::person::{AgeBasis, AgeGroup, Gender};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "case_front";
+pub const NAME: FormId = FormId::CaseFront;
 
 type F = FieldSpec<FrontEdit>;
 
@@ -177,7 +178,7 @@ pub fn def(new: bool) -> FormDef<FrontEdit> {
             .store(|r, v| set(&mut r.high_risk, v.bool().unwrap_or(false))),
     ]);
     FormDef {
-        name: NAME,
+        id: NAME,
         title: if new { "cases-form-new-case" } else { "cases-form-front" },
         fields,
         validate: Some(validate),
@@ -225,10 +226,7 @@ pub fn new_case(ctx: &Ctx) -> FormScreen<FrontEdit> {
         match crate::ops::cases::create_case(store, &front, today) {
             Ok(created) => {
                 let msg = ctx.i18n.t_args("cases-created", &[("code", created.code.to_string().into())]);
-                Ok(match crate::screens::case_file(ctx, created.id) {
-                    Some(file) => Outcome::Replace(file),
-                    None => Outcome::PopWith(msg),
-                })
+                Ok(Outcome::OpenCase { case: created.id, or_else: msg })
             }
             Err(e) => Err(failed(ctx, &e)),
         }

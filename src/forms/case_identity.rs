@@ -9,11 +9,12 @@ use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate};
 use crate::domain::country::CountryCode;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "case_identity";
+pub const NAME: FormId = FormId::CaseIdentity;
 
 type F = FieldSpec<IdentityEdit>;
 
@@ -80,7 +81,7 @@ fn validate(r: &IdentityEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<IdentityEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-identity",
         fields: vec![
             case_field(|r: &IdentityEdit| r.case.as_str().into()),

@@ -14,11 +14,12 @@ use crate::domain::case::{
     RecruitmentMethod, TraffickingProfile, TraffickingStatus,
 };
 use crate::domain::country::CountryCode;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "case_trafficking";
+pub const NAME: FormId = FormId::CaseTrafficking;
 
 type F = FieldSpec<TraffickingEdit>;
 
@@ -53,7 +54,7 @@ fn opt_key<T>(v: &Value, from: fn(&str) -> Option<T>) -> Result<Option<T>, &'sta
 /// The declaration.
 pub fn def() -> FormDef<TraffickingEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-trafficking",
         fields: vec![
             case_field(|r: &TraffickingEdit| r.case.as_str().into()),

@@ -6,6 +6,7 @@
 use crate::app::context::Ctx;
 use crate::domain::case_code::valid_centre_code;
 use crate::domain::user::valid_username;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 
 /// Shorthand for this form's field declarations.
@@ -67,7 +68,7 @@ fn validate(r: &NewCentre, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration of the first-run form.
 pub fn def() -> FormDef<NewCentre> {
     FormDef {
-        name: "centre",
+        id: FormId::Centre,
         title: "form-centre-title",
         fields: vec![
             F::new("code", "field-centre-code", FieldKind::Text { max: 5 })

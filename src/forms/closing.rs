@@ -9,12 +9,13 @@ use super::case_options::closing_outcomes;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::case::{CaseFront, ClosingOutcome};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 
 /// The closing form's stable name (drafts).
-pub const CLOSE: &str = "case_close";
+pub const CLOSE: FormId = FormId::CaseClose;
 /// The reopening form's stable name (drafts).
-pub const REOPEN: &str = "case_reopen";
+pub const REOPEN: FormId = FormId::CaseReopen;
 
 /// What the closing form collects.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +46,7 @@ fn validate_close(r: &ClosingEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str
 /// The closing form's declaration.
 pub fn close_def() -> FormDef<ClosingEdit> {
     FormDef {
-        name: CLOSE,
+        id: CLOSE,
         title: "cases-form-close",
         fields: vec![
             case_field(|r: &ClosingEdit| r.case.as_str().into()),
@@ -70,7 +71,7 @@ pub fn close_def() -> FormDef<ClosingEdit> {
 /// The reopening form's declaration.
 pub fn reopen_def() -> FormDef<ReopenEdit> {
     FormDef {
-        name: REOPEN,
+        id: REOPEN,
         title: "cases-form-reopen",
         fields: vec![
             case_field(|r: &ReopenEdit| r.case.as_str().into()),
@@ -119,9 +120,9 @@ pub fn reopen(ctx: &Ctx, front: &CaseFront) -> FormScreen<ReopenEdit> {
 }
 
 /// Reopens a kept draft of either form.
-pub fn reopen_draft(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn crate::app::screen::Screen>> {
+pub fn reopen_draft(id: FormId, draft: &Draft, ctx: &Ctx) -> Option<Box<dyn crate::app::screen::Screen>> {
     let front = ctx.store().ok()?.get::<CaseFront>(&draft.record?).ok()??;
-    match draft.form.as_str() {
+    match id {
         CLOSE => Some(Box::new(close(ctx, &front.body).with_draft(draft))),
         REOPEN => Some(Box::new(reopen(ctx, &front.body).with_draft(draft))),
         _ => None,

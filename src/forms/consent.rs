@@ -11,12 +11,13 @@ use crate::app::screen::{Draft, Outcome};
 use crate::domain::case::CaseFront;
 use crate::domain::consent::{Consent, ConsentPurpose};
 use crate::domain::ids::{ConsentId, OrganisationId};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "consent";
+pub const NAME: FormId = FormId::Consent;
 
 type F = FieldSpec<ConsentEdit>;
 
@@ -65,7 +66,7 @@ fn validate(r: &ConsentEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<ConsentEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-consent",
         fields: vec![
             case_field(|r: &ConsentEdit| r.case.as_str().into()),

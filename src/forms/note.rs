@@ -10,12 +10,13 @@ use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, MedicalNote, MedicalNoteKind, Note};
 use crate::domain::ids::{MedicalNoteId, NoteId};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "note";
+pub const NAME: FormId = FormId::Note;
 
 type F = FieldSpec<NoteEdit>;
 
@@ -56,7 +57,7 @@ pub fn def(existing: bool) -> FormDef<NoteEdit> {
         .load(|r| Value::Key(r.kind.clone()))
         .store(|r, v| set(&mut r.kind, v.text()));
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-note",
         fields: vec![
             case_field(|r: &NoteEdit| r.case.as_str().into()),

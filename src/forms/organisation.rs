@@ -8,18 +8,19 @@ use crate::app::screen::Draft;
 use crate::domain::ids::OrganisationId;
 use crate::domain::referral::{Organisation, OrganisationType};
 use crate::domain::service::ServiceKind;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::{Stored, new_id};
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "organisation";
+pub const NAME: FormId = FormId::Organisation;
 
 type F = FieldSpec<Organisation>;
 
 /// The declaration.
 pub fn def(existing: bool) -> FormDef<Organisation> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: if existing { "cases-form-organisation-edit" } else { "cases-form-organisation-new" },
         fields: vec![
             F::new("name", "cases-field-org-name", FieldKind::Text { max: 120 })

@@ -21,6 +21,7 @@ use crate::domain::flight::FlightNumber;
 use crate::domain::ids::{CaseId, PickupId};
 use crate::domain::person::AgeGroup;
 use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::arrivals::{self, Person, PickupDetails};
 
@@ -28,7 +29,7 @@ use crate::ops::arrivals::{self, Person, PickupDetails};
 type F = FieldSpec<PickupEdit>;
 
 /// The stable name of the form (drafts).
-pub const NAME: &str = "pickup";
+pub const NAME: FormId = FormId::Pickup;
 
 /// What the pickup form edits.
 #[derive(Debug, Clone, Default)]
@@ -247,7 +248,7 @@ pub fn def(with_mrz: bool, editing: bool) -> FormDef<PickupEdit> {
         fields.push(intake::mrz_field());
     }
     FormDef {
-        name: NAME,
+        id: NAME,
         title: if editing { "arrivals-form-edit-title" } else { "arrivals-form-new-title" },
         fields,
         validate: Some(validate),

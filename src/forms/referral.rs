@@ -11,12 +11,13 @@ use crate::domain::case::CaseFront;
 use crate::domain::ids::{OrganisationId, ReferralId};
 use crate::domain::referral::{Direction, Referral, ReferralReason, ReferralStatus};
 use crate::domain::service::ServiceKind;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "referral";
+pub const NAME: FormId = FormId::Referral;
 
 type F = FieldSpec<ReferralEdit>;
 
@@ -48,7 +49,7 @@ fn validate(r: &ReferralEdit, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<ReferralEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-referral",
         fields: vec![
             case_field(|r: &ReferralEdit| r.case.as_str().into()),

@@ -1,12 +1,13 @@
 //! A room of the plan: name on the door, floor, wing, step-free or not.
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::RoomId;
 use crate::domain::rooms::{Room, Wing};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use crate::screens::beds::text;
 use crate::store::new_id;
 
 /// Shorthand for this form's field declarations.
@@ -41,7 +42,7 @@ pub fn wings(ctx: &Ctx) -> Vec<(String, String)> {
 /// The declaration.
 pub fn def(existing: bool) -> FormDef<RoomEdit> {
     FormDef {
-        name: "room",
+        id: FormId::Room,
         title: if existing { "form-room-edit-title" } else { "form-room-new-title" },
         fields: vec![
             F::new("name", "field-room-name", FieldKind::Text { max: 16 })

@@ -7,6 +7,7 @@ use crate::app::context::Ctx;
 use crate::domain::country::CountryCode;
 use crate::domain::flight::FlightNumber;
 use crate::domain::money::Money;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::forms::user::roles;
 
@@ -51,7 +52,7 @@ pub struct Sample {
 /// The declaration: every kind once, name and date of birth required.
 pub fn def() -> FormDef<Sample> {
     FormDef {
-        name: "sample",
+        id: FormId::Sample,
         title: "form-sample-title",
         fields: vec![
             F::new("name", "field-name", FieldKind::Text { max: 40 })

@@ -12,11 +12,12 @@ use crate::app::screen::Draft;
 use crate::domain::case::CaseFront;
 use crate::domain::ids::OrganisationId;
 use crate::domain::service::{Provider, ServiceError, ServiceItem, ServiceStatus, validate_service};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "service";
+pub const NAME: FormId = FormId::Service;
 
 type F = FieldSpec<ServiceEdit>;
 
@@ -97,7 +98,7 @@ pub fn def(with_amount: bool) -> FormDef<ServiceEdit> {
             .load(|r| r.item.note.as_str().into())
             .store(|r, v| set(&mut r.item.note, v.text())),
     );
-    FormDef { name: NAME, title: "cases-form-service", fields, validate: Some(validate) }
+    FormDef { id: NAME, title: "cases-form-service", fields, validate: Some(validate) }
 }
 
 /// The form over one service item of `front`'s case.

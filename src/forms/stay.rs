@@ -4,13 +4,14 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{BedId, CaseId};
 use crate::domain::placement::Refusal;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::ops::beds::{self, Placement, Snapshot};
-use crate::screens::beds::text;
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<StayEdit>;
@@ -82,7 +83,7 @@ pub fn def(transfer: bool, overriding: bool) -> FormDef<StayEdit> {
         );
     }
     FormDef {
-        name: if transfer { "stay_transfer" } else { "stay_assign" },
+        id: if transfer { FormId::StayTransfer } else { FormId::StayAssign },
         title: if transfer { "form-stay-transfer-title" } else { "form-stay-assign-title" },
         fields,
         validate: Some(validate),
@@ -181,7 +182,7 @@ pub fn transfer_screen(
 
 /// Reopens a kept check-in or transfer draft: the bed is its record, the
 /// person is found again by the case code the form showed.
-pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
+pub fn reopen(id: FormId, draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
     let bed = BedId::from_bytes(draft.record?);
     let shown = draft.fields.iter().find(|(n, _)| n == "person").map(|(_, t)| t.as_str())?;
     let code = shown.split(" · ").next()?;
@@ -190,7 +191,7 @@ pub fn reopen(draft: &Draft, ctx: &Ctx) -> Option<Box<dyn Screen>> {
     let room = snap.bed(bed).and_then(|b| snap.room_of(b))?;
     let front = snap.cases.get(&case)?;
     let refusal = crate::domain::placement::check_wing(room, front, ctx.today()).err();
-    let screen = if draft.form == "stay_transfer" {
+    let screen = if id == FormId::StayTransfer {
         transfer_screen(ctx, &snap, case, bed, refusal)
     } else {
         assign_screen(ctx, &snap, case, bed, refusal)

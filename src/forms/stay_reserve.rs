@@ -2,15 +2,16 @@
 
 use chrono::NaiveDate;
 
+use super::bed_words as text;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::case::CaseStatus;
 use crate::domain::ids::{BedId, CaseId, PickupId};
 use crate::domain::pickup::PickupStatus;
 use crate::domain::placement::Holder;
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
-use crate::screens::beds::text;
 use crate::ui::sanitize::inert;
 
 /// Shorthand for this form's field declarations.
@@ -93,7 +94,7 @@ fn validate(r: &ReserveEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<ReserveEdit> {
     FormDef {
-        name: "stay_reserve",
+        id: FormId::StayReserve,
         title: "form-stay-reserve-title",
         fields: vec![
             F::new("bed", "field-stay-bed", FieldKind::Text { max: 200 })

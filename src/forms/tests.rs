@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::app::action::Action;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::user::{Role, User};
+use crate::form::FormId;
 use crate::form::tests::{ctx, draw, press, type_text};
 
 use super::centre::{self, NewCentre};
@@ -124,8 +125,76 @@ fn a_kept_user_draft_reopens_filled_in() {
     press(&mut form, &mut ctx, "tab");
     type_text(&mut form, &mut ctx, "secret passphrase");
     let draft = form.draft().unwrap();
-    let reopened = super::reopen(&draft, &ctx).unwrap();
+    let reopened = reopen(&draft, &ctx).unwrap();
     assert_eq!(reopened.draft(), Some(draft.clone()));
     let unknown = crate::app::screen::Draft { form: "nope".into(), record: None, fields: vec![] };
-    assert!(super::reopen(&unknown, &ctx).is_none());
+    assert!(reopen(&unknown, &ctx).is_none());
+}
+
+/// A kept draft as login reopens it: by the name stored with it.
+fn reopen(draft: &crate::app::screen::Draft, ctx: &crate::app::context::Ctx) -> Option<Box<dyn Screen>> {
+    super::reopen(FormId::of_draft(&draft.form)?, draft, ctx)
+}
+
+#[test]
+fn drafts_of_the_declared_forms_reopen_by_the_name_they_are_kept_under() {
+    let (_dir, ctx) = ctx();
+    let mut front = super::case_front::new_case(&ctx);
+    front.set_text("alias", "Zed");
+    let mut room = super::room::screen(&ctx, None);
+    room.set_text("name", "Zed");
+    let mut org = super::organisation::screen(&ctx, None).unwrap();
+    org.set_text("name", "Zed");
+    let mut bed = super::bed::screen(&ctx, None, None);
+    bed.set_text("label", "Zed");
+    let forms: Vec<Box<dyn Screen>> = vec![Box::new(front), Box::new(room), Box::new(org), Box::new(bed)];
+    for form in &forms {
+        let draft = form.draft().expect("a form with text typed keeps a draft");
+        let back = reopen(&draft, &ctx).unwrap_or_else(|| panic!("the draft of {} did not reopen", draft.form));
+        assert_eq!(back.draft(), Some(draft));
+    }
+}
+
+/// Drafts already kept on disk carry these names: a form renamed in the
+/// code must keep its name here, or the draft someone left would silently
+/// stop reopening.
+#[test]
+fn the_names_drafts_are_kept_under_do_not_change() {
+    use strum::IntoEnumIterator;
+    let names: Vec<&str> = FormId::iter().map(FormId::key).collect();
+    assert_eq!(
+        names,
+        [
+            "user",
+            "centre",
+            "sample",
+            "pickup",
+            "walk_in",
+            "case_front",
+            "case_identity",
+            "case_document",
+            "case_contact",
+            "case_trafficking",
+            "service",
+            "referral",
+            "consent",
+            "travel",
+            "note",
+            "organisation",
+            "case_close",
+            "case_reopen",
+            "stay_assign",
+            "stay_transfer",
+            "stay_checkout",
+            "stay_extend",
+            "stay_reserve",
+            "bed",
+            "bed_out_of_service",
+            "room",
+            "night_roll_call",
+        ]
+    );
+    for id in FormId::iter() {
+        assert_eq!(FormId::of_draft(id.key()), Some(id));
+    }
 }

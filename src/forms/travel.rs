@@ -12,12 +12,13 @@ use crate::domain::case::CaseFront;
 use crate::domain::casefile::{FileRule, validate_travel};
 use crate::domain::ids::TravelId;
 use crate::domain::travel::{Escort, Travel, TravelKind, TravelMode};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 
 /// The form's stable name (drafts).
-pub const NAME: &str = "travel";
+pub const NAME: FormId = FormId::Travel;
 
 type F = FieldSpec<TravelEdit>;
 
@@ -50,7 +51,7 @@ fn validate(r: &TravelEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration.
 pub fn def() -> FormDef<TravelEdit> {
     FormDef {
-        name: NAME,
+        id: NAME,
         title: "cases-form-travel",
         fields: vec![
             case_field(|r: &TravelEdit| r.case.as_str().into()),

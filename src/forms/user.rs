@@ -7,6 +7,7 @@ use super::centre::passphrase_errors;
 use crate::app::context::Ctx;
 use crate::app::screen::Outcome;
 use crate::domain::user::{Role, User, valid_username};
+use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 
 /// Shorthand for this form's field declarations.
@@ -83,7 +84,7 @@ pub fn def(existing: bool) -> FormDef<UserEdit> {
         .load(|r| r.username.as_str().into())
         .store(|r, v| set(&mut r.username, v.text().to_lowercase()));
     FormDef {
-        name: "user",
+        id: FormId::User,
         title: if existing { "form-user-edit-title" } else { "form-user-new-title" },
         fields: vec![
             if existing { username.read_only() } else { username },

@@ -139,7 +139,7 @@ impl I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::action::Action;
+    use crate::keymap::action::Action;
 
     fn beds(lang: Lang, count: i64) -> String {
         I18n::new(lang).t_args("beds-free", &[("count", count.into())])

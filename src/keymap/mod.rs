@@ -1,9 +1,10 @@
 //! Keys and keymaps: parsing key names, reading keymap files, and resolving
-//! a key on a screen to an [`Action`](crate::app::action::Action).
+//! a key on a screen to an [`Action`](action::Action).
 //!
 //! Text input is not resolved here: the app offers keys that type text to a
 //! focused field first ([`text_char`]), and only the rest reach the keymap.
 
+pub mod action;
 mod error;
 mod event;
 mod file;

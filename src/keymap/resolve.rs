@@ -4,12 +4,12 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use super::action::{Action, Condition};
 use super::error::{KeymapError, KeymapProblem};
 use super::file::{KeymapFile, Rule, parse_file};
 use super::key::KeyChord;
 use super::screen::Screen;
 use super::seq::KeySeq;
-use crate::app::action::{Action, Condition};
 
 /// The keymaps shipped inside the binary.
 const BUILTINS: &[(&str, &str)] =

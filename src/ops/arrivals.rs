@@ -123,8 +123,8 @@ pub struct BoardRow {
 
 fn rule(e: PickupError) -> StoreError {
     StoreError::Rule(match e {
-        PickupError::Transition { .. } => "pickup_transition".into(),
-        PickupError::NoCase => "pickup_no_case".into(),
+        PickupError::Transition { .. } => crate::store::Rule::PickupTransition,
+        PickupError::NoCase => crate::store::Rule::PickupNoCase,
     })
 }
 

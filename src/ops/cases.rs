@@ -16,7 +16,7 @@ use crate::store::{AuditAction, AuditEntry, Record, Store, StoreError, Stored, n
 
 /// A refused rule of the case file as a store error (message `rule-<key>`).
 pub fn refused(rule: FileRule) -> StoreError {
-    StoreError::Rule(rule.key().to_string())
+    StoreError::Rule(rule.into())
 }
 
 /// The front part of a case as stored now.

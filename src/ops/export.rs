@@ -83,7 +83,7 @@ impl ExportError {
     /// The message in the user's language.
     pub fn message(&self, i18n: &I18n) -> String {
         match self {
-            ExportError::Store(e) => crate::cli::store_error(e, i18n),
+            ExportError::Store(e) => crate::ui::messages::store_error(e, i18n),
             ExportError::Write { path, reason } => i18n.t_args(
                 "export-cannot-write",
                 &[("path", path.display().to_string().into()), ("reason", reason.clone().into())],

@@ -135,9 +135,9 @@ impl ImportError {
                 ));
                 v
             }
-            ImportError::Store(e) => vec![crate::cli::store_error(e, i18n)],
+            ImportError::Store(e) => vec![crate::ui::messages::store_error(e, i18n)],
             ImportError::Undone { written, error } => vec![
-                crate::cli::store_error(error, i18n),
+                crate::ui::messages::store_error(error, i18n),
                 i18n.t_args("import-undone", &[("count", i64::try_from(*written).unwrap_or(i64::MAX).into())]),
             ],
         }

@@ -64,7 +64,7 @@ pub fn save(store: &Store, travel: &Travel, revision: u64) -> Result<JourneySave
 pub fn complete(store: &Store, case: CaseId, id: TravelId, on: NaiveDate) -> Result<JourneySaved, StoreError> {
     let current = store.get::<Travel>(&case_scoped_key(case, id.as_bytes()))?.ok_or(StoreError::NotFound("travel"))?;
     if current.body.completed_on.is_some() {
-        return Err(StoreError::Rule("travel_already_completed".into()));
+        return Err(StoreError::Rule(crate::store::Rule::TravelAlreadyCompleted));
     }
     let mut t = current.body;
     t.completed_on = Some(on);

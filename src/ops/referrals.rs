@@ -47,7 +47,7 @@ pub fn save_referral(
     let f = front(store, referral.case_id)?;
     let org = organisation(store, referral.organisation)?;
     if org.retired && revision == 0 {
-        return Err(StoreError::Rule("organisation_retired".into()));
+        return Err(StoreError::Rule(crate::store::Rule::OrganisationRetired));
     }
     let consents = live(consents_of(store, referral.case_id)?);
     let may_override = store.may(Act::OverrideConsent, DataClass::Case);

@@ -9,7 +9,7 @@ use crate::domain::case::CaseFront;
 use crate::domain::ids::{CaseId, ServiceItemId};
 use crate::domain::service::{ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
 use crate::store::tx::Tx;
-use crate::store::{AuditAction, AuditEntry, Record, Store, StoreError};
+use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
 
 /// A one-key change of a service's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,17 +22,16 @@ pub enum Step {
     NotApplicable,
 }
 
-/// The message key suffix of a refused service rule (`rule-service_<…>`).
+/// A refused service rule as a store error.
 pub fn service_rule(e: ServiceError) -> StoreError {
-    let key = match e {
-        ServiceError::GrantNeedsAmount => "service_grant_needs_amount",
-        ServiceError::GrantAmountZero => "service_grant_amount_zero",
-        ServiceError::NegativeAmount => "service_negative_amount",
-        ServiceError::DoneNeedsDate => "service_done_needs_date",
-        ServiceError::DoneDateWithoutDone => "service_done_date_without_done",
-        ServiceError::PlannedNeedsDate => "service_planned_needs_date",
-    };
-    StoreError::Rule(key.into())
+    StoreError::Rule(match e {
+        ServiceError::GrantNeedsAmount => Rule::ServiceGrantNeedsAmount,
+        ServiceError::GrantAmountZero => Rule::ServiceGrantAmountZero,
+        ServiceError::NegativeAmount => Rule::ServiceNegativeAmount,
+        ServiceError::DoneNeedsDate => Rule::ServiceDoneNeedsDate,
+        ServiceError::DoneDateWithoutDone => Rule::ServiceDoneDateWithoutDone,
+        ServiceError::PlannedNeedsDate => Rule::ServicePlannedNeedsDate,
+    })
 }
 
 /// What a step does to an item as it is now.
@@ -40,7 +39,7 @@ pub fn apply_step(item: &ServiceItem, step: Step, today: NaiveDate) -> Result<Se
     let mut next = item.clone();
     match step {
         Step::Forward => {
-            next.status = item.status.next().ok_or_else(|| StoreError::Rule("service_no_next_step".into()))?;
+            next.status = item.status.next().ok_or(StoreError::Rule(Rule::ServiceNoNextStep))?;
             // Planned needs a day: until someone says which, it is today.
             if next.status == ServiceStatus::Planned && next.planned_on.is_none() {
                 next.planned_on = Some(today);
@@ -51,7 +50,7 @@ pub fn apply_step(item: &ServiceItem, step: Step, today: NaiveDate) -> Result<Se
         }
         Step::DoneToday => {
             if item.status == ServiceStatus::Done {
-                return Err(StoreError::Rule("service_already_done".into()));
+                return Err(StoreError::Rule(Rule::ServiceAlreadyDone));
             }
             next.status = ServiceStatus::Done;
             next.done_on = Some(today);
@@ -211,10 +210,7 @@ mod tests {
     #[test]
     fn a_grant_cannot_move_on_without_its_amount() {
         let g = item(ServiceKind::ReintegrationGrant, ServiceStatus::Needed);
-        assert!(matches!(
-            apply_step(&g, Step::Forward, today()),
-            Err(StoreError::Rule(k)) if k == "service_grant_needs_amount"
-        ));
+        assert!(matches!(apply_step(&g, Step::Forward, today()), Err(StoreError::Rule(Rule::ServiceGrantNeedsAmount))));
         let mut g = g;
         g.amount = Some(Money::new(3_000_000, Currency::RUB));
         assert_eq!(apply_step(&g, Step::Forward, today()).unwrap().status, ServiceStatus::Planned);

@@ -34,7 +34,7 @@ impl FirstRun {
                 centre_name: c.name.trim().to_string(),
                 admin: c.username.trim().to_string(),
                 admin_name: c.display_name.trim().to_string(),
-                kdf: crate::cli::kdf_for_new_vault(),
+                kdf: crate::store::vault::kdf_for_new_vault(),
                 demo: false,
             };
             let store = Store::create(&dir, &spec, c.passphrase.as_bytes()).map_err(|e| ctx.error_text(&e))?;

@@ -38,7 +38,7 @@ impl Help {
 
     fn entries(&self, ctx: &Ctx) -> Vec<(String, Action)> {
         Action::all()
-            .filter(|a| super::available(*a) && !self.denied.contains(a))
+            .filter(|a| !self.denied.contains(a))
             .filter_map(|a| {
                 let keys = ctx.keymap.sequences_for(self.below, a);
                 if keys.is_empty() {

@@ -105,7 +105,7 @@ impl Screen for Login {
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        let demo_rows = if ctx.demo { crate::cli::DEMO_USERS.len() as u16 + 3 } else { 0 };
+        let demo_rows = if ctx.demo { crate::demo::users::DEMO_USERS.len() as u16 + 3 } else { 0 };
         let boxed = centered(area, 60, 9 + demo_rows);
         frame.render_widget(Clear, boxed);
         let block = Block::default().borders(Borders::ALL).title(format!(" {} ", ctx.t("login-title")));
@@ -152,8 +152,8 @@ impl Screen for Login {
         }
         if ctx.demo {
             let mut lines = vec![Line::styled(ctx.t("login-demo-accounts"), theme::heading())];
-            for (user, role, pass, _) in crate::cli::DEMO_USERS {
-                lines.push(Line::raw(format!("  {user:<11} {pass:<17} {}", crate::ui::chrome::role_label(ctx, role))));
+            for (user, role, pass, _) in crate::demo::users::DEMO_USERS {
+                lines.push(Line::raw(format!("  {user:<11} {pass:<17} {}", crate::app::chrome::role_label(ctx, role))));
             }
             frame.render_widget(Paragraph::new(lines), rows[6]);
         }

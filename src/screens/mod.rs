@@ -21,19 +21,6 @@ use crate::app::context::Ctx;
 use crate::app::screen::Screen;
 use crate::domain::ids::CaseId;
 
-/// Whether the screen an action opens exists yet. Keys of screens that are
-/// not built do nothing and are not advertised in help or hints.
-pub fn available(action: Action) -> bool {
-    match action {
-        Action::GoArrivals => arrivals::READY,
-        Action::GoBeds => beds::READY,
-        Action::GoCases => cases::READY,
-        Action::GoNight => night::READY,
-        Action::GoReports => reports::READY,
-        _ => true,
-    }
-}
-
 /// The screen a function-key action opens (F2 arrivals, F3 beds, …).
 pub fn open(action: Action, ctx: &Ctx) -> Option<Box<dyn Screen>> {
     match action {
@@ -63,5 +50,8 @@ pub fn reopen_draft(
     draft: &crate::app::screen::Draft,
     ctx: &crate::app::context::Ctx,
 ) -> Option<Box<dyn crate::app::screen::Screen>> {
-    crate::forms::reopen(draft, ctx)
+    match crate::form::FormId::of_draft(&draft.form)? {
+        crate::form::FormId::NightRollCall => night::reopen(draft, ctx),
+        id => crate::forms::reopen(id, draft, ctx),
+    }
 }

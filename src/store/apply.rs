@@ -4,20 +4,18 @@
 //! applied in the same transaction as their batch, with history and audit,
 //! and never appear in this installation's own change log.
 
-use std::collections::BTreeSet;
-
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
 use super::changelog::{ChangeBody, ChangeEntry, FieldChange, Hlc, WHOLE_RECORD};
 use super::codec::{self, Class};
 use super::crypto::{Key, SigningKey};
-use super::db::{history_prefix, unwrap_case_key, wrap_case_key};
 use super::error::{Result, StoreError};
+use super::keycache::{unwrap_case_key, wrap_case_key};
 use super::kinds::{self, Kind};
 use super::merge::{DELETED, Dot, Json, MergeState, Value, json_bytes};
 use super::record::{Deletion, Meta, case_of_key};
-use super::trees::TreeId;
+use super::trees::{TreeId, history_prefix};
 use super::tx::{PendingChange, Tx};
 
 /// Key of this installation's signing key in the sync tree.
@@ -25,19 +23,8 @@ pub(crate) const INSTALL_KEY: &[u8] = b"install_key";
 /// Key of the set of records with open conflicts in the sync tree.
 pub(crate) const CONFLICTS_KEY: &[u8] = b"conflicts";
 
-/// How a local write enters the merge state.
-pub(crate) struct LocalMerge {
-    /// The record's tree.
-    pub(crate) tree: TreeId,
-    /// The record as it was (fields and deletion), `None` for a creation.
-    pub(crate) old: Option<Json>,
-    /// A base chosen by the writer (a resolution covers every live value);
-    /// otherwise each field replaces the value that was shown.
-    pub(crate) explicit_base: Option<Vec<Dot>>,
-}
-
-/// The records with an open conflict: (tree name, key).
-pub type ConflictSet = BTreeSet<(String, Vec<u8>)>;
+pub use super::merge::ConflictSet;
+pub(crate) use super::merge::LocalMerge;
 
 /// This installation's signing key, sealed at rest for the installation it
 /// belongs to (a re-enrolled laptop gets a new one).
@@ -140,8 +127,8 @@ impl<'a> Tx<'a> {
 
     /// This installation's signing key, created the first time it is needed.
     pub(super) fn install_key(&mut self) -> Result<SigningKey> {
-        let installation = self.store.header().installation;
-        if let Some(k) = self.store.cached_install_key(installation) {
+        let installation = self.base.header.installation;
+        if let Some(k) = super::keycache::cached_install_key(self.base.install_key, installation) {
             return Ok(k);
         }
         let audit = self.session.keys.audit.clone();
@@ -149,7 +136,7 @@ impl<'a> Tx<'a> {
             let id: SealedIdentity = codec::open(&audit, TreeId::Sync.name(), INSTALL_KEY, &raw)?;
             if id.installation == installation {
                 let k = SigningKey::from_seed(&id.seed);
-                self.store.cache_install_key(installation, &k);
+                super::keycache::cache_install_key(self.base.install_key, installation, &k);
                 return Ok(k);
             }
         }
@@ -160,7 +147,7 @@ impl<'a> Tx<'a> {
             INSTALL_KEY,
             codec::seal(&audit, Class::Audit, TreeId::Sync.name(), INSTALL_KEY, &id)?,
         )?;
-        self.store.cache_install_key(installation, &k);
+        super::keycache::cache_install_key(self.base.install_key, installation, &k);
         Ok(k)
     }
 
@@ -198,7 +185,7 @@ impl<'a> Tx<'a> {
             state.offer(&f.name, stamp(Some(f.value.clone()), base), &rec);
         }
         state.settle(&mut rec);
-        state.forget_dead_of(&self.store.header().installation);
+        state.forget_dead_of(&self.base.header.installation);
         self.store_merge(&k, kind.class, m.tree, &body.key, &state)
     }
 
@@ -209,13 +196,13 @@ impl<'a> Tx<'a> {
             super::changelog::CASE_KEY_TREE => return self.install_case_key(entry, body),
             super::changelog::ERASE_TREE => {
                 let case: [u8; 16] =
-                    body.key.as_slice().try_into().map_err(|_| StoreError::Rule("sync_malformed".into()))?;
+                    body.key.as_slice().try_into().map_err(|_| StoreError::Rule(super::rule::Rule::SyncMalformed))?;
                 let payload = body.fields.first().map(|f| f.value.clone()).unwrap_or_default();
                 return Ok(Applied::Erase(case, payload));
             }
             _ => {}
         }
-        let kind = kinds::by_tree(&body.tree).ok_or(StoreError::Rule("sync_unknown_record".into()))?;
+        let kind = kinds::by_tree(&body.tree).ok_or(StoreError::Rule(super::rule::Rule::SyncUnknownRecord))?;
         check_class(&kind, entry, &body.key)?;
         let k = self.key_for(kind.class, &body.key, false)?;
         let old = match self.tget(kind.tree, &body.key)? {
@@ -246,7 +233,7 @@ impl<'a> Tx<'a> {
             if f.name == WHOLE_RECORD {
                 let mut whole = (kind.whole)(&f.value)?;
                 if (kind.key_of)(&whole)? != body.key {
-                    return Err(StoreError::Rule("sync_wrong_key".into()));
+                    return Err(StoreError::Rule(super::rule::Rule::SyncWrongKey));
                 }
                 whole.insert(DELETED.into(), serde_json::Value::Null);
                 if state.origin.is_none() {
@@ -259,7 +246,7 @@ impl<'a> Tx<'a> {
                 state.offer(&f.name, stamp(Some(f.value.clone()), f.base.clone()), &rec);
             }
         }
-        state.forget_dead_of(&self.store.header().installation);
+        state.forget_dead_of(&self.base.header.installation);
         if state.origin.is_none() {
             // Changes to a record whose creation has not arrived yet: keep
             // them (with their values) until it does.
@@ -274,7 +261,7 @@ impl<'a> Tx<'a> {
         }
         let deleted: Option<Deletion> = rec.remove(DELETED).and_then(|v| serde_json::from_value(v).ok()).flatten();
         if (kind.key_of)(&rec)? != body.key {
-            return Err(StoreError::Rule("sync_wrong_key".into()));
+            return Err(StoreError::Rule(super::rule::Rule::SyncWrongKey));
         }
         let origin = state.origin.clone().ok_or(StoreError::Io("origin".into()))?;
         let meta = Meta {
@@ -303,14 +290,15 @@ impl<'a> Tx<'a> {
 
     fn install_case_key(&mut self, entry: &ChangeEntry, body: &ChangeBody) -> Result<Applied> {
         if entry.class != Class::Case || entry.key_case.is_some() {
-            return Err(StoreError::Rule("sync_malformed".into()));
+            return Err(StoreError::Rule(super::rule::Rule::SyncMalformed));
         }
-        let case: [u8; 16] = body.key.as_slice().try_into().map_err(|_| StoreError::Rule("sync_malformed".into()))?;
+        let case: [u8; 16] =
+            body.key.as_slice().try_into().map_err(|_| StoreError::Rule(super::rule::Rule::SyncMalformed))?;
         let raw: [u8; 32] = body
             .fields
             .first()
             .and_then(|f| f.value.as_slice().try_into().ok())
-            .ok_or(StoreError::Rule("sync_malformed".into()))?;
+            .ok_or(StoreError::Rule(super::rule::Rule::SyncMalformed))?;
         let class_key = self.session.keys.case.clone().ok_or(StoreError::Forbidden("case files"))?;
         if let Some(existing) = self.tget(TreeId::CaseKeys, &case)? {
             // The first key of a case stays; a second one would hide records.
@@ -318,7 +306,7 @@ impl<'a> Tx<'a> {
             return if have.as_bytes() == &raw {
                 Ok(Applied::Unchanged)
             } else {
-                Err(StoreError::Rule("sync_case_key_differs".into()))
+                Err(StoreError::Rule(super::rule::Rule::SyncCaseKeyDiffers))
             };
         }
         let key = Key::from_bytes(raw);
@@ -354,12 +342,12 @@ impl<'a> Tx<'a> {
             revision: meta.revision + 1,
             updated_at: self.now,
             updated_by: self.session.username.clone(),
-            installation: self.store.header().installation,
+            installation: self.base.header.installation,
             ..meta.clone()
         };
         let base = if field == DELETED {
-            let deletion: Option<Deletion> =
-                serde_json::from_value(value.clone()).map_err(|_| StoreError::Rule("sync_value_unfit".into()))?;
+            let deletion: Option<Deletion> = serde_json::from_value(value.clone())
+                .map_err(|_| StoreError::Rule(super::rule::Rule::SyncValueUnfit))?;
             new_meta.deleted = deletion;
             if new_meta.deleted.is_some() { state.all_live_dots() } else { state.live_dots(DELETED) }
         } else {
@@ -367,7 +355,7 @@ impl<'a> Tx<'a> {
             state.live_dots(field)
         };
         if (kind.key_of)(&new)? != key {
-            return Err(StoreError::Rule("sync_wrong_key".into()));
+            return Err(StoreError::Rule(super::rule::Rule::SyncWrongKey));
         }
         let mut hk = history_prefix(kind.tree, key);
         hk.extend_from_slice(&meta.revision.to_be_bytes());
@@ -439,5 +427,5 @@ fn check_class(kind: &Kind, entry: &ChangeEntry, key: &[u8]) -> Result<()> {
         }
         other => entry.class == other && entry.key_case.is_none(),
     };
-    if ok { Ok(()) } else { Err(StoreError::Rule("sync_wrong_class".into())) }
+    if ok { Ok(()) } else { Err(StoreError::Rule(super::rule::Rule::SyncWrongClass)) }
 }

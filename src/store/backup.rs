@@ -335,7 +335,7 @@ pub fn restore_over(archive_path: &Path, dir: &Path, user: &str, pass: &[u8], fo
         may_restore(live_slot.role)?;
         may_restore(slot.role)?;
         if existing.centre_id != header.centre_id {
-            return Err(StoreError::Rule("backup_other_centre".into()));
+            return Err(StoreError::Rule(super::rule::Rule::BackupOtherCentre));
         }
         (Some(lock), Some(Witness::read(dir)))
     } else {

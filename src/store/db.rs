@@ -15,13 +15,16 @@ use super::codec::{self, Class};
 use super::crypto::{self, KdfParams, Key};
 use super::error::{Result, StoreError};
 use super::head::Witness;
+pub(crate) use super::keycache::unwrap_case_key;
 use super::lock::DirLock;
 use super::pagescan::PageScan;
 use super::record::{Record, Stored, data_class};
 use super::rows::Rows;
+pub use super::session::Session;
 use super::throttle::Attempts;
+pub(crate) use super::trees::history_prefix;
 use super::trees::{THROTTLE_TREE, TreeId};
-use super::tx::Tx;
+use super::tx::{Tx, TxBase};
 use super::vault::{ClassKeys, Header};
 use crate::domain::permissions::{Act, DataClass, allowed};
 use crate::domain::user::Role;
@@ -35,25 +38,6 @@ pub const MIN_PASSPHRASE_CHARS: usize = 12;
 /// to 142 MB with 64 MiB of cache, 95 MB with 16 MiB, 82 MB with 4 MiB
 /// (PERFORMANCE.md). The budget wins.
 pub(crate) const CACHE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The user logged in, and the class keys their role holds.
-#[derive(Debug)]
-pub struct Session {
-    /// Login name.
-    pub username: String,
-    /// Display name.
-    pub display_name: String,
-    /// Role.
-    pub role: Role,
-    pub(crate) keys: ClassKeys,
-}
-
-impl Session {
-    /// Whether the session can read case files.
-    pub fn holds_case_key(&self) -> bool {
-        self.keys.case.is_some()
-    }
-}
 
 /// What a new centre needs.
 #[derive(Debug, Clone)]
@@ -90,7 +74,7 @@ pub struct Store {
     clock: Clock,
     last_save: Mutex<Option<DateTime<Utc>>>,
     saves: std::sync::atomic::AtomicU64,
-    install_key: Mutex<Option<([u8; 16], crypto::SigningKey)>>,
+    install_key: super::keycache::InstallKey,
     unlock_time: std::time::Duration,
     /// The witness file (`head`), opened by the first save.
     witness: Mutex<Option<File>>,
@@ -289,12 +273,12 @@ impl Store {
             return Err(StoreError::Invalid("username".into()));
         }
         if !spec.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(StoreError::Rule("passphrase_short".into()));
+            return Err(StoreError::Rule(super::rule::Rule::PassphraseShort));
         }
         // A database without its vault is half a centre: never write a new
         // vault over it (it would not open the data, and hide it).
         if dir.join("db").exists() {
-            return Err(StoreError::Rule("database_without_vault".into()));
+            return Err(StoreError::Rule(super::rule::Rule::DatabaseWithoutVault));
         }
         super::private_file::create_dir_all(dir)?;
         let lock = DirLock::acquire(dir)?;
@@ -516,15 +500,7 @@ impl Store {
 
     /// This installation's signing key, if it was unsealed in this session.
     pub(crate) fn cached_install_key(&self, installation: [u8; 16]) -> Option<crypto::SigningKey> {
-        let g = self.install_key.lock().ok()?;
-        g.as_ref().filter(|(i, _)| *i == installation).map(|(_, k)| k.clone())
-    }
-
-    /// Keeps the unsealed signing key for the session.
-    pub(crate) fn cache_install_key(&self, installation: [u8; 16], key: &crypto::SigningKey) {
-        if let Ok(mut g) = self.install_key.lock() {
-            *g = Some((installation, key.clone()));
-        }
+        super::keycache::cached_install_key(&self.install_key, installation)
     }
 
     /// Failed-login state for `username`.
@@ -564,9 +540,21 @@ impl Store {
     /// the audit chain and one change-log entry per record changed, then makes
     /// it durable. Returns only once the save is on disk.
     pub fn commit<R>(&self, entry: AuditEntry, f: impl Fn(&mut Tx<'_>) -> Result<R>) -> Result<R> {
+        self.commit_with(entry, f)
+    }
+
+    /// [`Store::commit`] for a closure with its own error type `E` (a typed
+    /// refusal with its details, or "stop and try again another way"): an
+    /// `Err` from the closure aborts the transaction, writes nothing, and
+    /// comes back as it was; the store's own failures come back as `E` too.
+    pub fn commit_with<R, E: From<StoreError>>(
+        &self,
+        entry: AuditEntry,
+        f: impl Fn(&mut Tx<'_>) -> std::result::Result<R, E>,
+    ) -> std::result::Result<R, E> {
         let session = self.session()?;
         if let Some(damage) = self.damage_found() {
-            return Err(damage);
+            return Err(damage.into());
         }
         let _guard = self.write_guard()?;
         // Times are stored in milliseconds; use that precision throughout.
@@ -576,13 +564,13 @@ impl Store {
             let mut tx = Tx::new(self, session, views, now);
             let r = f(&mut tx).map_err(ConflictableTransactionError::Abort)?;
             tx.audit(entry.clone());
-            let (new_keys, heads) = tx.finish().map_err(ConflictableTransactionError::Abort)?;
+            let (new_keys, heads) = tx.finish().map_err(|e| ConflictableTransactionError::Abort(E::from(e)))?;
             Ok((r, new_keys, heads))
         });
         let (r, new_keys, heads) = match result {
             Ok(ok) => ok,
             Err(TransactionError::Abort(e)) => return Err(e),
-            Err(TransactionError::Storage(e)) => return Err(self.failed_write(e.into())),
+            Err(TransactionError::Storage(e)) => return Err(self.failed_write(e.into()).into()),
         };
         self.make_durable().map_err(|e| self.failed_write(e))?;
         self.write_witness(Witness { audit: heads.0, change: heads.1 });
@@ -847,7 +835,7 @@ impl Store {
         }
         // The demo's published passphrases are shorter; real centres never are.
         if !self.header.demo && String::from_utf8_lossy(passphrase).chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(StoreError::Rule("passphrase_short".into()));
+            return Err(StoreError::Rule(super::rule::Rule::PassphraseShort));
         }
         let full = self.full_keys(session)?;
         let existed = self.header.slot(username).is_some();
@@ -869,7 +857,7 @@ impl Store {
         let managers = self.header.slots.iter().filter(|s| s.role == Role::Manager && !s.disabled).count();
         let slot = self.header.slot(username).ok_or(StoreError::NotFound("user"))?;
         if slot.role == Role::Manager && !slot.disabled && managers <= 1 {
-            return Err(StoreError::Rule("last_manager".into()));
+            return Err(StoreError::Rule(super::rule::Rule::LastManager));
         }
         let mut next = self.header.clone();
         next.disable(username)?;
@@ -903,21 +891,15 @@ impl super::vault::Keyslot {
     }
 }
 
-/// Key of a history entry: tree name ‖ 0 ‖ record key ‖ revision.
-pub(crate) fn history_prefix(tree: TreeId, key: &[u8]) -> Vec<u8> {
-    let mut p = Vec::with_capacity(tree.name().len() + 1 + key.len() + 8);
-    p.extend_from_slice(tree.name().as_bytes());
-    p.push(0);
-    p.extend_from_slice(key);
-    p
-}
-
-pub(crate) fn unwrap_case_key(class_key: &Key, case: &[u8; 16], raw: &[u8]) -> Result<Key> {
-    let plain = codec::open_bytes(class_key, TreeId::CaseKeys.name(), case, raw)?;
-    let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| StoreError::Corrupt { tree: "case_keys" })?;
-    Ok(Key::from_bytes(bytes))
-}
-
-pub(crate) fn wrap_case_key(class_key: &Key, case: &[u8; 16], key: &Key) -> Result<Vec<u8>> {
-    codec::seal_bytes(class_key, Class::Case, TreeId::CaseKeys.name(), case, key.as_bytes())
+impl<'a> Tx<'a> {
+    /// A save into `store` as `session`, over the transaction's `views`.
+    pub(crate) fn new(
+        store: &'a Store,
+        session: &'a Session,
+        views: &'a [sled::transaction::TransactionalTree],
+        now: DateTime<Utc>,
+    ) -> Self {
+        let base = TxBase { header: &store.header, case_keys: &store.case_keys, install_key: &store.install_key };
+        Tx::over(base, session, views, now)
+    }
 }

@@ -99,9 +99,9 @@ pub enum StoreError {
     /// The role of the session does not hold the key or right needed.
     #[error("permission denied: {0}")]
     Forbidden(&'static str),
-    /// A domain rule refused the change; the text is a stable reason key.
+    /// A rule refused the change.
     #[error("refused: {0}")]
-    Rule(String),
+    Rule(super::rule::Rule),
     /// A record the change expects is missing.
     #[error("not found: {0}")]
     NotFound(&'static str),

@@ -62,7 +62,8 @@ fn to_json<T: Record>(v: &T) -> Result<Json> {
 }
 
 fn from_json<T: Record>(m: &Json) -> Result<T> {
-    serde_json::from_value(JsonValue::Object(m.clone())).map_err(|_| StoreError::Rule("sync_value_unfit".into()))
+    serde_json::from_value(JsonValue::Object(m.clone()))
+        .map_err(|_| StoreError::Rule(super::rule::Rule::SyncValueUnfit))
 }
 
 fn whole<T: Record>(b: &[u8]) -> Result<Json> {

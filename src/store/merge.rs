@@ -310,6 +310,20 @@ pub fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
     v.to_string().into_bytes()
 }
 
+/// How a local write enters the merge state.
+pub(crate) struct LocalMerge {
+    /// The record's tree.
+    pub(crate) tree: super::trees::TreeId,
+    /// The record as it was (fields and deletion), `None` for a creation.
+    pub(crate) old: Option<Json>,
+    /// A base chosen by the writer (a resolution covers every live value);
+    /// otherwise each field replaces the value that was shown.
+    pub(crate) explicit_base: Option<Vec<Dot>>,
+}
+
+/// The records with an open conflict: (tree name, key).
+pub type ConflictSet = std::collections::BTreeSet<(String, Vec<u8>)>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

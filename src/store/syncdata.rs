@@ -76,7 +76,7 @@ impl Store {
     /// The centre's roster signing key (managers only).
     pub fn roster_key(&self) -> Result<SigningKey> {
         self.authorize(Act::AdministerUsers, DataClass::Front)?;
-        let seed = self.session()?.keys.roster.as_ref().ok_or(StoreError::Rule("sync_no_roster_key".into()))?;
+        let seed = self.session()?.keys.roster.as_ref().ok_or(StoreError::Rule(super::rule::Rule::SyncNoRosterKey))?;
         Ok(SigningKey::from_seed(seed.as_bytes()))
     }
 
@@ -140,7 +140,7 @@ impl Store {
                 }
                 self.case_key(s, case)?
             }
-            _ => return Err(StoreError::Rule("sync_wrong_class".into())),
+            _ => return Err(StoreError::Rule(super::rule::Rule::SyncWrongClass)),
         })
     }
 
@@ -349,10 +349,10 @@ impl<'a> Tx<'a> {
         let Some(seed) = self.session.keys.roster.clone() else { return Ok(()) };
         let key = SigningKey::from_seed(seed.as_bytes());
         let public = self.install_key()?.public();
-        let centre = self.store.header().centre_id;
+        let centre = self.base.header.centre_id;
         let st = SignedStatement::sign(
             &centre,
-            Statement::Enrol { installation: self.store.header().installation, public, name: name.to_string() },
+            Statement::Enrol { installation: self.base.header.installation, public, name: name.to_string() },
             &self.session.username,
             self.now.timestamp_millis(),
             &key,

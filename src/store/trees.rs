@@ -145,6 +145,15 @@ impl TreeId {
 /// transaction set because it is written before anyone has a key.
 pub const THROTTLE_TREE: &str = "throttle";
 
+/// Key of a history entry: tree name ‖ 0 ‖ record key ‖ revision.
+pub(crate) fn history_prefix(tree: TreeId, key: &[u8]) -> Vec<u8> {
+    let mut p = Vec::with_capacity(tree.name().len() + 1 + key.len() + 8);
+    p.extend_from_slice(tree.name().as_bytes());
+    p.push(0);
+    p.extend_from_slice(key);
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

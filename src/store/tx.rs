@@ -13,10 +13,12 @@ use super::audit::{AuditEntry, AuditEvent};
 use super::changelog::{CASE_KEY_TREE, ChangeBody, ChangeEntry, FieldChange, Hlc, WHOLE_RECORD, diff_fields};
 use super::codec::{self, Class};
 use super::crypto::{self, Key};
-use super::db::{Session, Store, history_prefix, unwrap_case_key, wrap_case_key};
 use super::error::{Result, StoreError};
+use super::keycache::{CaseKeys, InstallKey, unwrap_case_key, wrap_case_key};
 use super::record::{Deletion, Meta, Record, Stored, case_of_key, data_class};
-use super::trees::TreeId;
+use super::session::Session;
+use super::trees::{TreeId, history_prefix};
+use super::vault::Header;
 use crate::domain::permissions::{Act, DataClass, allowed};
 
 /// Sequence heads and clocks, one sealed value read and written by every
@@ -48,12 +50,24 @@ pub(super) struct PendingChange {
     pub(super) key_case: Option<[u8; 16]>,
     pub(super) body: ChangeBody,
     /// How the change enters the record's merge state (records only).
-    pub(super) merge: Option<super::apply::LocalMerge>,
+    pub(super) merge: Option<super::merge::LocalMerge>,
+}
+
+/// What a save borrows from the open store: who this installation is, and
+/// the keys the session has unsealed. Never the store itself: a save sees
+/// the database only through the transaction's views.
+pub(crate) struct TxBase<'a> {
+    /// The vault header (centre and installation).
+    pub(crate) header: &'a Header,
+    /// The per-case keys unwrapped so far.
+    pub(crate) case_keys: &'a CaseKeys,
+    /// This installation's signing key, once unsealed.
+    pub(crate) install_key: &'a InstallKey,
 }
 
 /// A save in progress.
 pub struct Tx<'a> {
-    pub(super) store: &'a Store,
+    pub(super) base: TxBase<'a>,
     pub(super) session: &'a Session,
     views: &'a [TransactionalTree],
     pub(super) now: DateTime<Utc>,
@@ -61,7 +75,7 @@ pub struct Tx<'a> {
     pub(super) changes: Vec<PendingChange>,
     pub(super) new_case_keys: HashMap<[u8; 16], Key>,
     counters: Option<Counters>,
-    pub(super) conflicts: Option<super::apply::ConflictSet>,
+    pub(super) conflicts: Option<super::merge::ConflictSet>,
     digest: super::digest::Pending,
     /// The import this batch belongs to: every key written is journalled
     /// first (`store::staged`).
@@ -69,14 +83,15 @@ pub struct Tx<'a> {
 }
 
 impl<'a> Tx<'a> {
-    pub(crate) fn new(
-        store: &'a Store,
+    /// A save over the transaction's `views`, as `session`.
+    pub(crate) fn over(
+        base: TxBase<'a>,
         session: &'a Session,
         views: &'a [TransactionalTree],
         now: DateTime<Utc>,
     ) -> Self {
         Tx {
-            store,
+            base,
             session,
             views,
             now,
@@ -186,7 +201,8 @@ impl<'a> Tx<'a> {
     /// own key the first time a case-scoped record of it is written.
     pub(super) fn key_for(&mut self, class: Class, key: &[u8], create: bool) -> Result<Key> {
         match class {
-            Class::Front | Class::Audit => self.store.key_for(self.session, class, key),
+            Class::Front => Ok(self.session.keys.front.clone()),
+            Class::Audit => Ok(self.session.keys.audit.clone()),
             Class::Case | Class::Medical => {
                 if class == Class::Medical && self.session.keys.medical.is_none() {
                     return Err(StoreError::Forbidden("medical notes"));
@@ -196,7 +212,7 @@ impl<'a> Tx<'a> {
                 if let Some(k) = self.new_case_keys.get(&case) {
                     return Ok(k.clone());
                 }
-                if let Some(k) = self.store.case_keys.lock().ok().and_then(|m| m.get(&case).cloned()) {
+                if let Some(k) = self.base.case_keys.lock().ok().and_then(|m| m.get(&case).cloned()) {
                     return Ok(k);
                 }
                 if let Some(raw) = self.tget(TreeId::CaseKeys, &case)? {
@@ -279,7 +295,7 @@ impl<'a> Tx<'a> {
         if let Some(exp) = expected {
             let have = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
             if have != exp {
-                return Err(StoreError::Rule("stale_revision".into()));
+                return Err(StoreError::Rule(super::rule::Rule::StaleRevision));
             }
         }
         let meta = match &old {
@@ -289,7 +305,7 @@ impl<'a> Tx<'a> {
                 created_by: o.meta.created_by.clone(),
                 updated_at: self.now,
                 updated_by: self.session.username.clone(),
-                installation: self.store.header().installation,
+                installation: self.base.header.installation,
                 deleted: deletion.clone().or(o.meta.deleted.clone()),
             },
             None => Meta {
@@ -298,7 +314,7 @@ impl<'a> Tx<'a> {
                 created_by: self.session.username.clone(),
                 updated_at: self.now,
                 updated_by: self.session.username.clone(),
-                installation: self.store.header().installation,
+                installation: self.base.header.installation,
                 deleted: deletion.clone(),
             },
         };
@@ -360,7 +376,7 @@ impl<'a> Tx<'a> {
                 user: self.session.username.clone(),
                 fields,
             },
-            merge: Some(super::apply::LocalMerge { tree: T::TREE, old: old_fields, explicit_base: None }),
+            merge: Some(super::merge::LocalMerge { tree: T::TREE, old: old_fields, explicit_base: None }),
         });
         Ok(stored)
     }
@@ -467,7 +483,7 @@ impl<'a> Tx<'a> {
     /// are handed back instead of written (a batch of a staged write).
     pub(crate) fn finish_keeping(mut self, keep_digest: bool) -> Result<(Finished, Option<super::digest::Pending>)> {
         let mut c = self.counters()?;
-        let installation = self.store.header().installation;
+        let installation = self.base.header.installation;
         let audit_key = self.session.keys.audit.clone();
         for e in std::mem::take(&mut self.audit) {
             c.audit_seq += 1;
@@ -492,7 +508,7 @@ impl<'a> Tx<'a> {
         let now_ms = self.now.timestamp_millis().max(0) as u64;
         let changes = std::mem::take(&mut self.changes);
         let signer = if changes.is_empty() { None } else { Some(self.install_key()?) };
-        let centre = self.store.header().centre_id;
+        let centre = self.base.header.centre_id;
         for mut ch in changes {
             c.change_seq += 1;
             c.hlc = c.hlc.tick(now_ms);

@@ -371,6 +371,16 @@ pub fn sync_dir(_dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The Argon2id costs for a new vault: calibrated to about half a second.
+/// Debug builds (the test suite) may ask for cheap costs with
+/// `HAVEN_INSECURE_FAST_KDF=1`; release builds ignore it.
+pub fn kdf_for_new_vault() -> KdfParams {
+    if cfg!(debug_assertions) && std::env::var("HAVEN_INSECURE_FAST_KDF").is_ok_and(|v| v == "1") {
+        return KdfParams::TESTING;
+    }
+    calibrate()
+}
+
 /// Picks Argon2id costs taking about half a second here, never below 64 MiB
 /// and two passes.
 pub fn calibrate() -> KdfParams {

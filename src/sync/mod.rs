@@ -16,7 +16,6 @@ pub mod pg;
 pub mod receive;
 pub mod setup;
 pub mod state;
-pub mod status;
 pub mod verify;
 pub mod wire;
 

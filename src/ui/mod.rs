@@ -1,6 +1,8 @@
-//! Shared user-interface pieces: theme, widgets, status bar, key hints, and
-//! making text from users or files safe to draw.
+//! Drawing helpers every layer above the store may use: the theme, the
+//! message for a store error, and making text from users or files safe to
+//! draw. The frame around the screens (title, hints, status bar) is the
+//! console's: `app/chrome.rs`.
 
-pub mod chrome;
+pub mod messages;
 pub mod sanitize;
 pub mod theme;

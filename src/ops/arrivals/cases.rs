@@ -159,28 +159,46 @@ pub(super) fn case_arrived(
     Ok(())
 }
 
+/// How an attempt at a commit that may need the reception item fails.
+#[derive(Debug)]
+pub(super) enum Attempt {
+    /// It stopped, writing nothing: the item must be found by a scan first.
+    NeedScan,
+    /// The store failed or refused.
+    Store(StoreError),
+}
+
+impl From<StoreError> for Attempt {
+    fn from(e: StoreError) -> Self {
+        Attempt::Store(e)
+    }
+}
+
 /// Runs a commit that may need the reception item of a case: first through
 /// the index; if the case has never been indexed (the attempt stops before
 /// writing anything), once more with the item found by a scan.
 pub(super) fn with_reception_item<R>(
     store: &Store,
     case: Option<CaseId>,
-    run: impl Fn(Scanned) -> Result<R, StoreError>,
+    run: impl Fn(Scanned) -> Result<R, Attempt>,
 ) -> Result<R, StoreError> {
-    match run(None) {
-        Err(StoreError::Rule(r)) if r == NEED_SCAN => {
+    let second = match run(None) {
+        Ok(r) => return Ok(r),
+        Err(Attempt::Store(e)) => return Err(e),
+        Err(Attempt::NeedScan) => {
             let scanned = match case {
                 Some(c) => scan_reception_item(store, c)?,
                 None => None,
             };
             run(Some(scanned))
         }
-        other => other,
-    }
+    };
+    // With a scan handed in, an attempt never asks for one again.
+    second.map_err(|e| match e {
+        Attempt::Store(e) => e,
+        Attempt::NeedScan => StoreError::Rule(crate::store::Rule::ArrivalsNeedScan),
+    })
 }
-
-/// The reason a first attempt stops (and writes nothing) to scan for the item.
-pub(super) const NEED_SCAN: &str = "arrivals_need_scan";
 
 /// Inside a commit: whether the reception item of `case` must be found by a
 /// scan first (no index entry and no scan result handed in yet).

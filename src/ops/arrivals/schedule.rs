@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::cases::{NEED_SCAN, case_arrived, create_case, draw_case_ids, needs_scan, with_reception_item};
+use super::cases::{Attempt, case_arrived, create_case, draw_case_ids, needs_scan, with_reception_item};
 use super::{Person, PickupDetails, Saved, case_key, code_of, entry, key_of, pickup, rule};
 use crate::domain::case::{CaseFront, CaseStatus};
 use crate::domain::flight::FlightNumber;
@@ -163,12 +163,12 @@ pub fn walk_in(
     let e = entry(AuditAction::Create, id, code, "walk-in: met at the gate");
     let centre = store.header().centre_code.clone();
     with_reception_item(store, existing, |scanned| {
-        store.commit(e.clone(), |tx| {
+        store.commit_with(e.clone(), |tx| {
             let (case, new_code) = match person {
                 Person::Unknown => (None, None),
                 Person::Existing(c) => {
                     if needs_scan(tx, *c, scanned)? {
-                        return Err(StoreError::Rule(NEED_SCAN.into()));
+                        return Err(Attempt::NeedScan);
                     }
                     case_arrived(tx, *c, scanned, spare, now)?;
                     (Some(*c), None)

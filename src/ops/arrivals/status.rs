@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::cases::{NEED_SCAN, case_arrived, needs_scan, with_reception_item};
+use super::cases::{Attempt, case_arrived, needs_scan, with_reception_item};
 use super::{code_of, entry, key_of, pickup, rule};
 use crate::domain::ids::{CaseId, PickupId, ServiceItemId};
 use crate::domain::pickup::{Pickup, PickupStatus};
@@ -16,12 +16,12 @@ pub fn mark_met(store: &Store, id: PickupId, now: NaiveDateTime) -> Result<Picku
     let e = entry(AuditAction::Update, id, code_of(store, &before), "status: met");
     let spare = new_id::<ServiceItemId>()?;
     with_reception_item(store, before.case_id, |scanned| {
-        store.commit(e.clone(), |tx| {
+        store.commit_with(e.clone(), |tx| {
             let mut p = tx.get::<Pickup>(&key_of(id))?.ok_or(StoreError::NotFound("pickup"))?.body;
             p.apply(PickupStatus::Met, now).map_err(rule)?;
             if let Some(case) = p.case_id {
                 if needs_scan(tx, case, scanned)? {
-                    return Err(StoreError::Rule(NEED_SCAN.into()));
+                    return Err(Attempt::NeedScan);
                 }
                 case_arrived(tx, case, scanned, spare, now)?;
             }
@@ -65,7 +65,7 @@ pub fn mark_delayed(
 pub fn mark_no_show(store: &Store, id: PickupId, reason: &str, now: NaiveDateTime) -> Result<Pickup, StoreError> {
     let reason = reason.trim().to_string();
     if reason.is_empty() {
-        return Err(StoreError::Rule("pickup_reason_needed".into()));
+        return Err(StoreError::Rule(crate::store::Rule::PickupReasonNeeded));
     }
     change(store, id, PickupStatus::NoShow, now, "status: no_show", |p| p.reason = reason.clone())
 }
@@ -79,5 +79,5 @@ pub fn mark_cancelled(store: &Store, id: PickupId, reason: &str, now: NaiveDateT
 /// The person is at the centre: the pickup is closed. Returns the case.
 pub fn mark_at_centre(store: &Store, id: PickupId, now: NaiveDateTime) -> Result<CaseId, StoreError> {
     let p = change(store, id, PickupStatus::AtCentre, now, "status: at_centre", |_| {})?;
-    p.case_id.ok_or(StoreError::Rule("pickup_no_case".into()))
+    p.case_id.ok_or(StoreError::Rule(crate::store::Rule::PickupNoCase))
 }

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::index;
-use super::{BedResult, Why, is_manager, live};
+use super::{BedError, BedResult, is_manager, live};
 use crate::domain::case::CaseFront;
 use crate::domain::ids::{BedId, CaseId, PickupId, ServiceItemId, StayId};
 use crate::domain::pickup::Pickup;
@@ -101,26 +101,25 @@ pub(super) fn wing_or_override(
 /// the open stays the scan found.
 pub(super) fn check_free_in_tx(
     tx: &mut Tx<'_>,
-    why: &Why,
     bed: BedId,
     case: CaseId,
     moving: Option<StayId>,
     scanned: &[Stay],
-) -> crate::store::Result<()> {
+) -> BedResult<()> {
     let other = |s: &Stay| Some(s.id) != moving;
     if index::open_stay_of_bed(tx, bed)?.as_ref().is_some_and(other) {
-        return why.refuse(Refusal::Occupied);
+        return Err(BedError::Refused(Refusal::Occupied));
     }
     if index::open_stay_of_case(tx, case)?.as_ref().is_some_and(other) {
-        return why.refuse(Refusal::AlreadyHoused);
+        return Err(BedError::Refused(Refusal::AlreadyHoused));
     }
     for s in scanned.iter().filter(|s| other(s) && (s.bed_id == bed || s.case_id == case)) {
         if let Some(open) = index::reread_open(tx, s.id)? {
             if open.bed_id == bed {
-                return why.refuse(Refusal::Occupied);
+                return Err(BedError::Refused(Refusal::Occupied));
             }
             if open.case_id == case {
-                return why.refuse(Refusal::AlreadyHoused);
+                return Err(BedError::Refused(Refusal::AlreadyHoused));
             }
         }
     }
@@ -128,19 +127,13 @@ pub(super) fn check_free_in_tx(
 }
 
 /// Inside the commit: refuses if the bed is held on `night` for someone else.
-pub(super) fn check_unreserved_in_tx(
-    tx: &mut Tx<'_>,
-    why: &Why,
-    before: &Before,
-    bed: BedId,
-    night: NaiveDate,
-) -> crate::store::Result<()> {
+pub(super) fn check_unreserved_in_tx(tx: &mut Tx<'_>, before: &Before, bed: BedId, night: NaiveDate) -> BedResult<()> {
     if index::reservation_on(tx, bed, night)?.is_some_and(|r| !before.owns(&r)) {
-        return why.refuse(Refusal::ReservedForAnother);
+        return Err(BedError::Refused(Refusal::ReservedForAnother));
     }
     for r in before.reservations.iter().filter(|r| r.bed_id == bed && r.for_date == night && !before.owns(r)) {
         if index::reread_held(tx, r.id, night)?.is_some() {
-            return why.refuse(Refusal::ReservedForAnother);
+            return Err(BedError::Refused(Refusal::ReservedForAnother));
         }
     }
     Ok(())

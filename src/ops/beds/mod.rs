@@ -15,7 +15,6 @@ mod reserve;
 mod snapshot;
 mod stays;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 pub use plan::{Removal, remove_bed, remove_room, save_bed, save_room, set_out_of_service};
@@ -49,36 +48,6 @@ impl From<Refusal> for BedError {
 
 /// Result of a beds operation.
 pub type BedResult<T> = Result<T, BedError>;
-
-/// Carries a refusal out of a commit closure (which can only return a
-/// `StoreError`) with its details intact.
-#[derive(Debug, Default)]
-pub(crate) struct Why(RefCell<Option<Refusal>>);
-
-impl Why {
-    /// Aborts the transaction with `r`.
-    pub(crate) fn refuse<T>(&self, r: Refusal) -> crate::store::Result<T> {
-        let key = r.key().to_string();
-        *self.0.borrow_mut() = Some(r);
-        Err(StoreError::Rule(key))
-    }
-
-    /// Aborts when `check` refused.
-    pub(crate) fn check(&self, check: Result<(), Refusal>) -> crate::store::Result<()> {
-        match check {
-            Ok(()) => Ok(()),
-            Err(r) => self.refuse(r),
-        }
-    }
-
-    /// The commit's result with the refusal put back.
-    pub(crate) fn finish<T>(self, res: crate::store::Result<T>) -> BedResult<T> {
-        res.map_err(|e| match (e, self.0.into_inner()) {
-            (StoreError::Rule(_), Some(r)) => BedError::Refused(r),
-            (e, _) => BedError::Store(e),
-        })
-    }
-}
 
 /// Records that are not soft-deleted.
 pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {

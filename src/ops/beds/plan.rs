@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::index;
-use super::{BedError, BedResult, Why, is_manager, live};
+use super::{BedError, BedResult, is_manager, live};
 use crate::domain::case::CaseFront;
 use crate::domain::ids::{BedId, RoomId};
 use crate::domain::placement::{Refusal, check_wing};
@@ -147,11 +147,10 @@ fn remove(store: &Store, room: Option<Room>, beds: Vec<Bed>, today: NaiveDate) -
         Removal::Deleted => (AuditAction::Delete, format!("deleted with {} beds", beds.len())),
     };
     let entry = AuditEntry::new(action, entity).id(id).summary(summary);
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         for b in &beds {
             if index::open_stay_of_bed(tx, b.id)?.is_some() {
-                return why.refuse(occupied.clone());
+                return Err(BedError::Refused(occupied.clone()));
             }
             let Some(cur) = tx.get::<Bed>(b.id.as_bytes())? else { continue };
             match how {
@@ -174,8 +173,7 @@ fn remove(store: &Store, room: Option<Room>, beds: Vec<Bed>, today: NaiveDate) -
             }
         }
         Ok(how)
-    });
-    why.finish(res)
+    })
 }
 
 /// Removes a room and its beds from the plan (retired if any had a stay).
@@ -220,14 +218,12 @@ pub fn set_out_of_service(store: &Store, bed: BedId, oos: Option<OutOfService>, 
     }
     let summary = if oos.is_some() { "out_of_service" } else { "back_in_service" };
     let entry = AuditEntry::new(AuditAction::Update, "bed").id(*bed.as_bytes()).summary(summary);
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         if oos.is_some() && index::open_stay_of_bed(tx, bed)?.is_some() {
-            return why.refuse(Refusal::Occupied);
+            return Err(BedError::Refused(Refusal::Occupied));
         }
         let mut body = tx.get::<Bed>(bed.as_bytes())?.ok_or(StoreError::NotFound("bed"))?.body;
         body.out_of_service = oos.clone();
         Ok(tx.put(body)?.body)
-    });
-    why.finish(res)
+    })
 }

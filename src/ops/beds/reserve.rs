@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::index;
-use super::{BedError, BedResult, Why, live};
+use super::{BedError, BedResult, live};
 use crate::domain::case::CaseFront;
 use crate::domain::ids::{BedId, PickupId, ReservationId};
 use crate::domain::pickup::Pickup;
@@ -103,24 +103,22 @@ pub fn reserve(
     if let Some(f) = &front {
         entry = entry.case(f.code.to_string());
     }
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         if index::reservation_on(tx, bed, night)?.is_some_and(|r| !holder.owns(&r)) {
-            return why.refuse(Refusal::AlreadyReserved);
+            return Err(BedError::Refused(Refusal::AlreadyReserved));
         }
         if night == today && index::open_stay_of_bed(tx, bed)?.is_some() {
-            return why.refuse(Refusal::Occupied);
+            return Err(BedError::Refused(Refusal::Occupied));
         }
         let bed_now = tx.get::<Bed>(bed.as_bytes())?.ok_or(StoreError::NotFound("bed"))?.body;
-        why.check(check_bed_usable(&room, &bed_now, night))?;
+        check_bed_usable(&room, &bed_now, night)?;
         for r in &moved {
             release_in(tx, r.id)?;
         }
         tx.put(new.clone())?;
         index::set_reservation(tx, &new)?;
         Ok(new.clone())
-    });
-    why.finish(res)
+    })
 }
 
 /// Inside a transaction: lets a reservation go if it is still held. Returns
@@ -138,11 +136,10 @@ fn release_in(tx: &mut Tx<'_>, id: ReservationId) -> Result<bool> {
 
 /// Lets a reservation go by hand (plans changed).
 pub fn cancel_reservation(store: &Store, id: ReservationId) -> BedResult<()> {
-    let why = Why::default();
     let entry = AuditEntry::new(AuditAction::Update, "reservation").id(*id.as_bytes()).summary("released");
-    let res =
-        store.commit(entry, |tx| if release_in(tx, id)? { Ok(()) } else { why.refuse(Refusal::ReservationReleased) });
-    why.finish(res)
+    store.commit_with(entry, |tx| {
+        if release_in(tx, id)? { Ok(()) } else { Err(BedError::Refused(Refusal::ReservationReleased)) }
+    })
 }
 
 /// The reservations still held for a pickup, found by reading them all

@@ -10,7 +10,7 @@ use super::before::{
     release_own_in_tx, wing_or_override,
 };
 use super::index;
-use super::{BedError, BedResult, Why, reason};
+use super::{BedError, BedResult, reason};
 use crate::domain::case::{CaseFront, CaseStatus};
 use crate::domain::ids::{BedId, CaseId, ServiceItemId, StayId};
 use crate::domain::placement::{
@@ -86,24 +86,22 @@ pub fn assign(store: &Store, p: &Placement, today: NaiveDate) -> BedResult<Stay>
         .id(*stay.id.as_bytes())
         .case(before.front.code.to_string())
         .summary(summary);
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         let front = tx.get::<CaseFront>(p.case.as_bytes())?.ok_or(StoreError::NotFound("case"))?.body;
-        why.check(check_case_open(&front))?;
+        check_case_open(&front)?;
         let bed_now = tx.get::<Bed>(p.bed.as_bytes())?.ok_or(StoreError::NotFound("bed"))?.body;
-        why.check(check_bed_usable(&room, &bed_now, p.from))?;
+        check_bed_usable(&room, &bed_now, p.from)?;
         if !overridden {
-            why.check(check_wing(&room, &front, p.from))?;
+            check_wing(&room, &front, p.from)?;
         }
-        check_free_in_tx(tx, &why, p.bed, p.case, None, &scanned)?;
-        check_unreserved_in_tx(tx, &why, &before, p.bed, p.from)?;
+        check_free_in_tx(tx, p.bed, p.case, None, &scanned)?;
+        check_unreserved_in_tx(tx, &before, p.bed, p.from)?;
         tx.put(stay.clone())?;
         index::set_open(tx, &stay)?;
         release_own_in_tx(tx, &before)?;
         housing_started_in_tx(tx, &before, new_item, p.from, note.as_deref())?;
         Ok(stay.clone())
-    });
-    why.finish(res)
+    })
 }
 
 /// Moves `case` to `to_bed` on `on`: closes the open stay (Transferred) and
@@ -158,21 +156,20 @@ pub fn transfer(
         .id(*next.id.as_bytes())
         .case(before.front.code.to_string())
         .summary(summary);
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         let Some(mut old) = index::reread_open(tx, current.id)? else {
-            return why.refuse(Refusal::StayClosed);
+            return Err(BedError::Refused(Refusal::StayClosed));
         };
         let bed_now = tx.get::<Bed>(to_bed.as_bytes())?.ok_or(StoreError::NotFound("bed"))?.body;
-        why.check(check_bed_usable(&room, &bed_now, on))?;
+        check_bed_usable(&room, &bed_now, on)?;
         if !overridden {
             let front = tx.get::<CaseFront>(case.as_bytes())?.ok_or(StoreError::NotFound("case"))?.body;
-            why.check(check_wing(&room, &front, on))?;
+            check_wing(&room, &front, on)?;
         }
-        check_free_in_tx(tx, &why, to_bed, case, Some(old.id), &scanned)?;
-        check_unreserved_in_tx(tx, &why, &before, to_bed, on)?;
+        check_free_in_tx(tx, to_bed, case, Some(old.id), &scanned)?;
+        check_unreserved_in_tx(tx, &before, to_bed, on)?;
         if let Err(c) = old.close(on, StayEndReason::Transferred) {
-            return why.refuse(c.into());
+            return Err(BedError::Refused(c.into()));
         }
         index::clear_open(tx, &old)?;
         tx.put(old)?;
@@ -183,8 +180,7 @@ pub fn transfer(
             housing_started_in_tx(tx, &before, new_item, on, note.as_deref())?;
         }
         Ok(next.clone())
-    });
-    why.finish(res)
+    })
 }
 
 /// Ends the open stay of `case` on `on` for `end`. Unless the person only
@@ -204,16 +200,15 @@ pub fn check_out(store: &Store, case: CaseId, on: NaiveDate, end: StayEndReason,
         .id(*current.id.as_bytes())
         .case(before.front.code.to_string())
         .summary(format!("check_out {}", end.key()));
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         let Some(mut stay) = index::reread_open(tx, current.id)? else {
-            return why.refuse(Refusal::StayClosed);
+            return Err(BedError::Refused(Refusal::StayClosed));
         };
         if let Err(c) = stay.close(on, end) {
-            return why.refuse(match c {
+            return Err(BedError::Refused(match c {
                 crate::domain::stay::StayConflict::BeforeStart => Refusal::BeforeCheckIn { from: stay.from },
                 other => other.into(),
-            });
+            }));
         }
         index::clear_open(tx, &stay)?;
         tx.put(stay.clone())?;
@@ -236,8 +231,7 @@ pub fn check_out(store: &Store, case: CaseId, on: NaiveDate, end: StayEndReason,
             }
         }
         Ok(stay)
-    });
-    why.finish(res)
+    })
 }
 
 /// Changes when the person in an open stay is expected to leave (an
@@ -252,13 +246,11 @@ pub fn set_expected_departure(store: &Store, case: CaseId, until: Option<NaiveDa
         .id(*current.id.as_bytes())
         .case(before.front.code.to_string())
         .summary("expected_until");
-    let why = Why::default();
-    let res = store.commit(entry, |tx| {
+    store.commit_with(entry, |tx| {
         let Some(mut stay) = index::reread_open(tx, current.id)? else {
-            return why.refuse(Refusal::StayClosed);
+            return Err(BedError::Refused(Refusal::StayClosed));
         };
         stay.expected_until = until;
         Ok(tx.put(stay)?.body)
-    });
-    why.finish(res)
+    })
 }

@@ -12,9 +12,6 @@ pub use prompt::{Ask, Prompt};
 use crate::app::context::Ctx;
 use crate::app::screen::Screen;
 
-/// Whether this screen exists yet.
-pub const READY: bool = true;
-
 /// Opens the board on today's arrivals.
 pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {
     Some(Box::new(Board::new(ctx)))

@@ -3,8 +3,6 @@
 //! which cell the arrows reach from which. Pure: snapshot, filters and width in,
 //! positions out; the view draws only the rows that are visible.
 
-use std::cmp::Ordering;
-
 use crate::domain::ids::BedId;
 use crate::domain::occupancy::BedState;
 use crate::domain::rooms::{Bed, Room, Wing};
@@ -76,14 +74,7 @@ pub struct Layout {
     pub tops: Vec<u32>,
 }
 
-/// Compares room names so that `9` comes before `10` and `101` before `101a`.
-pub fn natural(a: &str, b: &str) -> Ordering {
-    let num = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().ok();
-    match (num(a), num(b)) {
-        (Some(x), Some(y)) if x != y => x.cmp(&y),
-        _ => a.cmp(b),
-    }
-}
+pub use crate::domain::rooms::natural;
 
 /// Whether the bed shows under `filter`, given its state tonight.
 fn shown(filter: &Filter, room: &Room, state: Option<&BedState>) -> bool {
@@ -281,7 +272,7 @@ mod tests {
         let free = Layout::build(&s, &st, &Filter { wing: None, free_only: true }, 80);
         assert_eq!(free.order.len(), 7);
         assert!(Layout::build(&s, &st, &Filter { wing: Some(Wing::Minors), free_only: false }, 80).order.is_empty());
-        assert_eq!(natural("9", "10"), Ordering::Less);
-        assert_eq!(natural("101", "101a"), Ordering::Less);
+        assert_eq!(natural("9", "10"), std::cmp::Ordering::Less);
+        assert_eq!(natural("101", "101a"), std::cmp::Ordering::Less);
     }
 }

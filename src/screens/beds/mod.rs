@@ -7,7 +7,6 @@ pub mod board;
 pub mod layout;
 pub mod pick;
 mod rows;
-pub mod text;
 pub mod view;
 
 use std::sync::Arc;
@@ -18,11 +17,10 @@ use crate::domain::ids::{CaseId, PickupId};
 use crate::domain::placement::Holder;
 use crate::ops::beds::Snapshot;
 
+/// The bed words the forms share with these screens.
+pub use crate::forms::bed_words as text;
 pub use board::Board;
 pub use pick::Pick;
-
-/// Whether this screen exists yet.
-pub const READY: bool = true;
 
 /// Opens the board.
 pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {

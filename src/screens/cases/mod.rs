@@ -16,9 +16,6 @@ pub use search_bar::PENDING_MARK;
 use crate::app::context::Ctx;
 use crate::app::screen::Screen;
 
-/// Whether this screen exists yet.
-pub const READY: bool = true;
-
 /// Opens the case list.
 pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {
     Some(Box::new(CaseList::new(ctx)))

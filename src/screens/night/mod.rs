@@ -17,9 +17,6 @@ use crate::ops::beds::Snapshot;
 
 pub use screen::{DRAFT, RollCall};
 
-/// Whether this screen exists yet.
-pub const READY: bool = true;
-
 fn roll_call(ctx: &Ctx, night: NaiveDate, started_at: NaiveDateTime) -> Option<RollCall> {
     let snap = Snapshot::load(ctx.store().ok()?, night).ok()?;
     Some(RollCall::new(ctx, Arc::new(snap), started_at))

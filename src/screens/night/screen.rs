@@ -18,7 +18,7 @@ use crate::ops::night::{self as ops, Walk as Saved};
 use crate::screens::beds::ask::{Ask, Question};
 
 /// The draft name of a walk in progress.
-pub const DRAFT: &str = "night_roll_call";
+pub const DRAFT: crate::form::FormId = crate::form::FormId::NightRollCall;
 
 /// What the screen shows.
 #[derive(Debug, Clone)]
@@ -253,6 +253,6 @@ impl Screen for RollCall {
         for m in self.walk.changed() {
             fields.push((m.bed_id.to_string(), m.mark.key().to_string()));
         }
-        Some(Draft { form: DRAFT.to_string(), record: None, fields })
+        Some(Draft { form: DRAFT.key().to_string(), record: None, fields })
     }
 }

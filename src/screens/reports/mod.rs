@@ -12,9 +12,6 @@ use crate::app::screen::Screen;
 
 pub use screen::Reports;
 
-/// Whether this screen exists yet.
-pub const READY: bool = true;
-
 /// Opens the reports of the current month.
 pub fn open(ctx: &Ctx) -> Option<Box<dyn Screen>> {
     Some(Box::new(Reports::open(ctx)))

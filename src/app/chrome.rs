@@ -6,12 +6,12 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::sanitize::{inert, truncate_to_width};
-use super::theme;
-use crate::app::action::Action;
-use crate::app::context::Ctx;
+use super::action::Action;
+use super::context::Ctx;
 use crate::domain::user::Role;
 use crate::keymap::{KeyChord, Screen};
+use crate::ui::sanitize::{inert, truncate_to_width};
+use crate::ui::theme;
 
 /// The title bar: product, centre and screen.
 pub fn title_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, screen_title: &str) {
@@ -43,7 +43,7 @@ pub fn hint_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, table: Screen, act
         }
     }
     let mut width = 0usize;
-    for a in all.into_iter().filter(|a| crate::screens::available(*a)) {
+    for a in all.into_iter() {
         let Some(key) = ctx.keymap.hint_key(table, a) else { continue };
         let k = format!(" {key} ");
         let label = format!("{} ", action_label(ctx, a));
@@ -91,7 +91,7 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, message: Option<
     if let Ok(store) = ctx.store()
         && store.is_unlocked()
     {
-        spans.extend(crate::sync::status::spans(ctx, store));
+        spans.extend(super::sync_status::spans(ctx, store));
     }
     if ctx.demo {
         spans.push(Span::styled(format!(" {} ", ctx.t("status-demo")), theme::warning()));
@@ -126,11 +126,11 @@ pub fn quit_question(frame: &mut Frame<'_>, area: Rect, hints: Rect, ctx: &Ctx) 
     frame.render_widget(Paragraph::new("").style(theme::hints()), hints);
     let question = ctx.t("quit-question");
     let keys = ctx.t("quit-question-keys");
-    let want = super::sanitize::display_width(&question).max(super::sanitize::display_width(&keys)) + 4;
+    let want = crate::ui::sanitize::display_width(&question).max(crate::ui::sanitize::display_width(&keys)) + 4;
     let width = area.width.min(u16::try_from(want).unwrap_or(u16::MAX));
     // Each line wraps inside the frame; room for every row it takes.
     let inner = usize::from(width.saturating_sub(2)).max(1);
-    let rows = [&question, &keys].iter().map(|t| super::sanitize::display_width(t).div_ceil(inner)).sum::<usize>();
+    let rows = [&question, &keys].iter().map(|t| crate::ui::sanitize::display_width(t).div_ceil(inner)).sum::<usize>();
     let height = area.height.min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
     let x = area.x + (area.width - width) / 2;
     let y = area.y + area.height.saturating_sub(height) / 2;

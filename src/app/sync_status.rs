@@ -4,10 +4,10 @@
 
 use ratatui::text::Span;
 
-use super::background::{Shown, shown};
-use super::state::SyncState;
-use crate::app::context::Ctx;
+use super::context::Ctx;
 use crate::store::Store;
+use crate::sync::background::{Shown, shown};
+use crate::sync::state::SyncState;
 use crate::ui::sanitize::inert;
 use crate::ui::theme;
 

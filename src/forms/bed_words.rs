@@ -1,5 +1,5 @@
-//! Words the bed screens share: a refusal in one sentence that says why,
-//! short dates for cells, wing and room labels.
+//! Words the bed forms and the bed screens share: a refusal in one
+//! sentence that says why, short dates for cells, wing and room labels.
 
 use chrono::{Datelike, NaiveDate};
 
