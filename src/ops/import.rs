@@ -356,7 +356,7 @@ fn commit_in_batches<T, P>(
                     staging = Some(s);
                     r
                 }
-                None => Err(StoreError::Rule("import_running".into())),
+                None => Err(StoreError::Rule(crate::store::Rule::ImportRunning)),
             };
             r.map(|()| prep)
         });
@@ -416,8 +416,8 @@ fn write_cases(
         let mut drafts = Vec::with_capacity(part.len());
         for index in part {
             let cells = rows.get(*index).map(|(_, c)| c.as_slice()).unwrap_or_default();
-            let draft =
-                cases::row(cols, cells, &choices, today).map_err(|_| StoreError::Rule("import_row_changed".into()))?;
+            let draft = cases::row(cols, cells, &choices, today)
+                .map_err(|_| StoreError::Rule(crate::store::Rule::ImportRowChanged))?;
             drafts.push(NewCase {
                 id: new_id()?,
                 services: ServiceKind::all().map(|_| new_id::<ServiceItemId>()).collect::<Result<Vec<_>, _>>()?,

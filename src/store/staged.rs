@@ -187,7 +187,7 @@ impl Store {
         // A journal left by a process that finished is garbage; a live mark
         // here would be an import of this process still running.
         if journal.get(MARK)?.is_some() {
-            return Err(StoreError::Rule("import_running".into()));
+            return Err(StoreError::Rule(super::Rule::ImportRunning));
         }
         clear_journals(&journal)?;
         journal.insert(MARK, codec::to_bytes(&mark)?)?;
