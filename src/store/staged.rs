@@ -36,10 +36,11 @@ const MARK: &[u8] = b"mark";
 const NOTICE: &[u8] = b"notice";
 /// Journal keys: `u` ‖ import id ‖ tree index ‖ key.
 const UNDO: u8 = b'u';
-/// Digest entries handed on from batch to batch before a batch writes the
-/// shards it touched (journalled like any write): writing every batch's
-/// shards made an import of 100,000 rows quadratic, keeping them all until
-/// the last batch held some 1.2 million entries in memory.
+/// Digest changes handed on from batch to batch before a batch writes the
+/// shards they touch (journalled like any write). Only the changes are
+/// held, not the shards (`store::digest::Pending`): about 20 MB at the
+/// bound, and a 100,000-row import writes each shard some six times
+/// instead of at every batch, which made it quadratic.
 const DIGEST_CARRIED: usize = 250_000;
 
 /// An import in progress, as its mark records it.

@@ -105,17 +105,17 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Starts from the digest shards earlier batches of a staged write touched.
+    /// Starts from the digest changes earlier batches of a staged write made.
     pub(super) fn carry_digest(&mut self, d: super::digest::Pending) {
         self.digest = d;
     }
 
-    /// How many entries the digest shards touched so far hold.
+    /// How many digest changes this and earlier batches hold.
     pub(super) fn digest_entries(&self) -> usize {
         self.digest.entries()
     }
 
-    /// The digest shards touched so far (a failed batch hands them back).
+    /// The digest changes so far (a failed batch hands them back).
     pub(super) fn take_digest(&mut self) -> super::digest::Pending {
         std::mem::take(&mut self.digest)
     }
@@ -168,14 +168,8 @@ impl<'a> Tx<'a> {
     pub(super) fn note_digest<T: Record>(&mut self, key: &[u8], stored: &Stored<T>) -> Result<()> {
         let Some(kind) = T::DIGEST else { return Ok(()) };
         let entry = T::digest_entry(stored)?;
-        let front = self.session.keys.front.clone();
-        let views = self.views;
-        let view = &views[TreeId::Index.index()];
-        self.digest.note(kind, key, entry, |sk| match view.get(sk) {
-            Ok(Some(raw)) => super::digest::open_shard(&front, sk, &raw),
-            Ok(None) => Ok(Default::default()),
-            Err(e) => Err(StoreError::Database(format!("{e:?}"))),
-        })
+        self.digest.note(kind, key, entry);
+        Ok(())
     }
 
     /// Leaves the digest to be rebuilt by the next reader.
@@ -552,7 +546,14 @@ impl<'a> Tx<'a> {
         } else if keep_digest {
             kept = Some(digest);
         } else {
-            for (k, v) in digest.sealed(&self.session.keys.front)? {
+            let front = self.session.keys.front.clone();
+            let view = self.view(TreeId::Index);
+            let load = |sk: &[u8]| match view.get(sk) {
+                Ok(Some(raw)) => super::digest::open_shard(&front, sk, &raw),
+                Ok(None) => Ok(Default::default()),
+                Err(e) => Err(StoreError::Database(format!("{e:?}"))),
+            };
+            for (k, v) in digest.sealed(&front, load)? {
                 self.tput_kept(TreeId::Index, &k, v)?;
             }
         }
