@@ -6,6 +6,7 @@
 mod common;
 mod sync_common;
 
+use haven::store::Record;
 use haven::sync::hub;
 use haven::sync::pg;
 use sync_common::*;
@@ -238,4 +239,217 @@ fn the_operator_provisions_from_the_command_line_and_the_manager_enrols_without_
         let out = common::haven(dir.path()).args(&args).output().unwrap();
         common::fails_with(&out, "HAVEN_HUB_PASSWORD");
     }
+}
+
+/// A database of its own on the test cluster (dropped with the cluster).
+fn fresh_db(p: &Pg) -> Pg {
+    let mut admin = pg::connect(&p.url, None, &p.ca).unwrap();
+    let name = format!("haven_ops_{}", uuid(&haven::store::crypto::random16().unwrap()).replace('-', ""));
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    Pg { url: p.url.replace("/haven_hub?", &format!("/{name}?")), ca: p.ca.clone(), ca_path: p.ca_path.clone() }
+}
+
+#[test]
+fn the_envelope_table_is_partitioned_by_centre_and_keeps_its_columns_and_row_level_security() {
+    let Some(p) = pg() else { return };
+    let p = fresh_db(&p);
+    let mut a = first_laptop();
+    let b = first_laptop();
+    haven::sync::setup::init(a.s(), &p.url, None, &p.ca).unwrap();
+    haven::sync::setup::init(b.s(), &p.url, None, &p.ca).unwrap();
+    for i in 0..5 {
+        put(a.s(), new_case(&format!("Plover{i}")));
+    }
+    sync(&mut a).unwrap();
+    let mut admin = pg::connect(&p.url, None, &p.ca).unwrap();
+    let kind: String =
+        admin.query_one("SELECT relkind::text FROM pg_class WHERE relname = 'haven_envelope'", &[]).unwrap().get(0);
+    assert_eq!(kind, "p", "haven_envelope is a partitioned table");
+    let parts: i64 =
+        admin.query_one("SELECT count(*) FROM pg_inherits WHERE inhparent = 'haven_envelope'::regclass", &[]).unwrap().get(0);
+    assert_eq!(parts, 16);
+    let cols: Vec<String> = admin
+        .query(
+            "SELECT attname::text FROM pg_attribute WHERE attrelid = 'haven_envelope'::regclass AND attnum > 0 ORDER BY attnum",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for c in ["centre_id", "device_id", "seq", "hlc", "key_id", "prev_hash", "body", "received_at", "case_tag"] {
+        assert!(cols.iter().any(|x| x == c), "{c} missing from {cols:?}");
+    }
+    // One centre's rows sit in one partition.
+    let holding: i64 = admin
+        .query_one(
+            "SELECT count(DISTINCT tableoid) FROM haven_envelope WHERE centre_id = $1::text::uuid",
+            &[&uuid(&a.s().header().centre_id)],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(holding, 1);
+    // Row-level security still keeps the other centre out, through the
+    // parent; the partitions themselves are closed to laptops.
+    let cfg_b = haven::sync::setup::config(b.s()).unwrap().unwrap();
+    let mut other = pg::connect(&cfg_b.url, Some(&cfg_b.password), &cfg_b.ca_pem).unwrap();
+    let seen: i64 = other.query_one("SELECT count(*) FROM haven_envelope", &[]).unwrap().get(0);
+    assert_eq!(seen, 0);
+    for i in 0..16 {
+        refused(other.query_one(&format!("SELECT count(*) FROM haven_envelope_p{i}"), &[]));
+    }
+    // And init on a hub that has it is idempotent.
+    haven::sync::setup::init(first_laptop().s(), &p.url, None, &p.ca).unwrap();
+}
+
+/// Two laptops of one centre on a fresh hub, provisioned by the operator;
+/// returns them with the centre's enrolment credential.
+fn centre_on(p: &Pg) -> (Laptop, Laptop, postgres::Client) {
+    let a = first_laptop();
+    let b = join(&a, "desk");
+    let (url, pw) = provision(p, &a);
+    haven::sync::setup::init(a.s(), &url, Some(&pw), &p.ca).unwrap();
+    haven::sync::setup::init(b.s(), &url, Some(&pw), &p.ca).unwrap();
+    let client = pg::connect(&url, Some(&pw), &p.ca).unwrap();
+    (a, b, client)
+}
+
+fn tidy(l: &Laptop, client: &mut postgres::Client, backup: Option<&std::path::Path>) -> haven::sync::retention::Tidied {
+    let mut h = haven::sync::setup::connect(l.s()).unwrap().unwrap();
+    haven::sync::retention::tidy(l.s(), client, &mut h, backup).unwrap()
+}
+
+fn rows_of(admin: &mut postgres::Client, dev: &[u8; 16]) -> (i64, i64, i64) {
+    let r = admin
+        .query_one(
+            "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM haven_envelope WHERE device_id = $1::text::uuid",
+            &[&uuid(dev)],
+        )
+        .unwrap();
+    (r.get(0), r.get(1), r.get(2))
+}
+
+#[test]
+fn a_centre_drops_what_every_laptop_holds_and_a_verified_backup_covers_and_sync_goes_on() {
+    let Some(p) = pg() else { return };
+    let p = fresh_db(&p);
+    let (mut a, mut b, mut enrol) = centre_on(&p);
+    for i in 0..6 {
+        put(a.s(), new_case(&format!("Curlew{i}")));
+    }
+    sync(&mut a).unwrap();
+    // B has not synced: it holds nothing yet, so nothing may go.
+    let t = tidy(&a, &mut enrol, None);
+    assert_eq!(t.dropped, None);
+    let backup_dir = tempfile::tempdir().unwrap();
+    let early = backup_dir.path().join("early.haven");
+    a.s().backup_to(&early, &mut |_| {}).unwrap();
+    let t = tidy(&a, &mut enrol, Some(&early));
+    assert_eq!(t.dropped, None, "B has no checkpoint yet");
+    assert!(t.why_not.unwrap().contains("checkpoint"));
+    for _ in 0..2 {
+        sync(&mut b).unwrap();
+        sync(&mut a).unwrap();
+    }
+    let me = a.s().header().installation;
+    let mut admin = pg::connect(&p.url, None, &p.ca).unwrap();
+    let (before, _, head) = rows_of(&mut admin, &me);
+    // The backup made before the last cases covers only part: only that goes.
+    for i in 0..3 {
+        put(a.s(), new_case(&format!("Dunlin{i}")));
+    }
+    for _ in 0..2 {
+        sync(&mut a).unwrap();
+        sync(&mut b).unwrap();
+    }
+    let covered = haven::sync::retention::backup_heads(a.s(), &early).unwrap()[&me] as i64;
+    assert!(covered > 1 && covered <= head);
+    let t = tidy(&a, &mut enrol, Some(&early));
+    let (after, low, top) = rows_of(&mut admin, &me);
+    assert_eq!(t.dropped, Some((covered.min(top - 1)) as u64), "{t:?}");
+    assert_eq!(low, covered.min(top - 1) + 1, "everything up to what the backup covers went");
+    assert!(after < before + 3);
+    // A recent backup covers everything: all but each installation's last row go.
+    let late = backup_dir.path().join("late.haven");
+    a.s().backup_to(&late, &mut |_| {}).unwrap();
+    tidy(&a, &mut enrol, Some(&late));
+    let (left, low, top2) = rows_of(&mut admin, &me);
+    assert_eq!((left, low, top2), (1, top, top), "the head row stays");
+    // Sync goes on without a rollback or withholding alarm, both ways.
+    put(b.s(), new_case("Sanderling"));
+    put(a.s(), new_case("Knot"));
+    for _ in 0..2 {
+        sync(&mut a).unwrap();
+        sync(&mut b).unwrap();
+    }
+    for l in [&a, &b] {
+        let alarms = haven::sync::state::SyncState::load(l.s()).unwrap().alarms;
+        assert!(alarms.is_empty(), "{alarms:?}");
+        assert_eq!(l.s().scan::<haven::domain::case::CaseFront>().unwrap().len(), 11);
+    }
+    assert_eq!(state_hash(a.s()), state_hash(b.s()));
+}
+
+#[test]
+fn erasure_reaches_the_hub_by_an_opaque_tag_and_a_laptop_pulling_later_accepts_the_emptied_rows() {
+    let Some(p) = pg() else { return };
+    let p = fresh_db(&p);
+    let (mut a, mut b, mut enrol) = centre_on(&p);
+    let mut case = new_case("Godwit");
+    let mut private = haven::domain::case::CasePrivate::new(case.id);
+    private.family_name = "Zyxwquorn".into();
+    a.s()
+        .commit(haven::store::AuditEntry::new(haven::store::AuditAction::Create, "case"), |tx| {
+            tx.put(case.clone())?;
+            tx.put(private.clone())?;
+            Ok(())
+        })
+        .unwrap();
+    put(a.s(), new_case("Avocet"));
+    case.status = haven::domain::case::CaseStatus::Closed;
+    put(a.s(), case.clone());
+    sync(&mut a).unwrap();
+    let mut admin = pg::connect(&p.url, None, &p.ca).unwrap();
+    let bodies = |admin: &mut postgres::Client| -> Vec<(i64, Vec<u8>, Option<Vec<u8>>)> {
+        admin
+            .query("SELECT seq, body, case_tag FROM haven_envelope ORDER BY device_id, seq", &[])
+            .unwrap()
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect()
+    };
+    let held = bodies(&mut admin);
+    // A erases the case; B has not yet pulled anything.
+    haven::ops::access::erase_case(a.store(), case.id).unwrap();
+    let tag = haven::sync::erasure::case_tag(a.s(), case.id.as_bytes()).unwrap();
+    assert_eq!(haven::sync::erasure::pending(a.s()).unwrap().len(), 1);
+    let t = tidy(&a, &mut enrol, None);
+    assert_eq!(t.erased_cases, 1);
+    assert!(t.erased_rows >= 2, "{t:?}");
+    assert!(haven::sync::erasure::pending(a.s()).unwrap().is_empty(), "done once");
+    let now = bodies(&mut admin);
+    let tagged: Vec<_> = now.iter().filter(|(_, _, t)| t.as_deref() == Some(&tag[..])).collect();
+    assert_eq!(tagged.len() as u64, t.erased_rows);
+    for (seq, body, _) in &tagged {
+        let old = held.iter().find(|(s, _, _)| s == seq).unwrap();
+        assert_ne!(&old.1, body, "row {seq} emptied");
+        assert!(body.len() <= old.1.len());
+    }
+    // The tag names no case: it is not the case id, nor derived from it without the centre's key.
+    assert!(!tag.windows(16).any(|w| w == case.id.as_bytes()));
+    let erased: i64 = admin.query_one("SELECT count(*) FROM haven_erasure", &[]).unwrap().get(0);
+    assert_eq!(erased, 1);
+    // The other rows are untouched.
+    assert_eq!(now.iter().filter(|(_, _, t)| t.is_none()).count(), held.len() - tagged.len());
+    // A laptop pulling later takes the emptied rows without an alarm and
+    // never sees the case.
+    for _ in 0..2 {
+        sync(&mut b).unwrap();
+        sync(&mut a).unwrap();
+    }
+    let alarms = haven::sync::state::SyncState::load(b.s()).unwrap().alarms;
+    assert!(alarms.is_empty(), "{alarms:?}");
+    assert!(b.s().get::<haven::domain::case::CaseFront>(&case.key()).unwrap().is_none());
+    assert_eq!(b.s().scan::<haven::domain::case::CaseFront>().unwrap().len(), 1);
+    assert!(b.s().check().unwrap().ok(), "{:?}", b.s().check().unwrap().problems);
 }

@@ -127,10 +127,10 @@ pub fn check(c: &mut Client) -> Vec<Finding> {
     ));
     let functions: i64 = one(
         c,
-        "SELECT count(*) FROM pg_proc WHERE proname IN ('haven_enrol','haven_disable','haven_retain','haven_erase','haven_acting_centre')",
+        "SELECT count(*) FROM pg_proc WHERE proname IN ('haven_enrol','haven_disable','haven_retain','haven_erase','haven_acting_centre','haven_enrolled')",
     )
     .unwrap_or(0);
-    out.push(found("operator's functions", None, format!("{functions} of 5 installed")));
+    out.push(found("operator's functions", None, format!("{functions} of 6 installed")));
     let replicas: i64 = one(c, "SELECT count(*) FROM pg_stat_replication").unwrap_or(0);
     out.push(found("replicas", None, format!("{replicas} streaming replica(s) attached")));
     out

@@ -19,7 +19,7 @@ use super::pg::{self, classify, uuid};
 /// The group of every centre's enrolment role.
 pub const ENROL_GROUP: &str = "haven_hub_enroller";
 /// Marker of the functions' version (they are replaced when it changes).
-const VERSION: &str = "haven-fn-v1";
+const VERSION: &str = "haven-fn-v2";
 
 /// The enrolment role of a centre.
 pub fn centre_role(centre: &[u8; 16]) -> String {
@@ -123,13 +123,25 @@ BEGIN -- @VERSION@
   RETURN n;
 END $f$";
 
+/// The installations of the caller's centre enrolled at the hub and not
+/// disabled (retention waits for a checkpoint from each).
+const ENROLLED: &str = "CREATE OR REPLACE FUNCTION haven_enrolled(p_centre uuid) RETURNS SETOF uuid
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = @SCHEMA@, pg_temp AS $f$
+DECLARE
+  c uuid := haven_acting_centre(p_centre);
+BEGIN -- @VERSION@
+  RETURN QUERY SELECT d.device_id FROM haven_device d JOIN pg_roles r ON r.rolname = d.db_role
+    WHERE d.centre_id = c AND r.rolcanlogin;
+END $f$";
+
 /// The functions and who may call them.
-const FUNCTIONS: [(&str, &str); 5] = [
+const FUNCTIONS: [(&str, &str); 6] = [
     ("haven_acting_centre(uuid)", ACTING_CENTRE),
     ("haven_enrol(uuid, uuid, bytea, text, boolean)", ENROL),
     ("haven_disable(uuid, uuid)", DISABLE),
     ("haven_retain(uuid, uuid, bigint)", RETAIN),
     ("haven_erase(uuid, bytea, uuid[], bigint[], bytea[])", ERASE),
+    ("haven_enrolled(uuid)", ENROLLED),
 ];
 
 /// Installs (or updates) the operator's functions: run by `init_schema`.
@@ -248,6 +260,13 @@ pub fn enrol(
         Err(e) if e.code() == Some(&postgres::error::SqlState::DUPLICATE_OBJECT) => Err(EnrolError::AlreadyEnrolled),
         Err(e) => Err(EnrolError::Hub(classify(e))),
     }
+}
+
+/// The installations of `centre` enrolled at the hub that may log in.
+pub fn enrolled(client: &mut Client, centre: &[u8; 16]) -> Result<Vec<[u8; 16]>, HubError> {
+    let rows =
+        client.query("SELECT d::text FROM haven_enrolled($1::text::uuid) d", &[&uuid(centre)]).map_err(classify)?;
+    Ok(rows.iter().filter_map(|r| pg::parse_uuid(r.get::<_, &str>(0))).collect())
 }
 
 /// Stops `device`'s role of `centre` from logging in (a centre's manager).

@@ -57,8 +57,14 @@ pub fn backup_heads(store: &Store, path: &Path) -> Result<BTreeMap<[u8; 16], u64
 
 /// Per installation, the highest sequence every active laptop holds, from
 /// their latest verified checkpoints at the hub; Err with why when a laptop
-/// has none.
-pub fn held_by_all(store: &Store, hub: &mut dyn Hub) -> Result<Result<BTreeMap<[u8; 16], u64>, String>, SetupError> {
+/// has none. Active: not revoked in the roster here, and every
+/// installation enrolled at the hub and not disabled (one this laptop has
+/// not heard of yet included: then nothing is dropped).
+pub fn held_by_all(
+    store: &Store,
+    client: &mut postgres::Client,
+    hub: &mut dyn Hub,
+) -> Result<Result<BTreeMap<[u8; 16], u64>, String>, SetupError> {
     let centre = store.header().centre_id;
     let tk = wire::transport_key(&store.session()?.keys.front);
     let roster = store.roster()?;
@@ -77,8 +83,13 @@ pub fn held_by_all(store: &Store, hub: &mut dyn Hub) -> Result<Result<BTreeMap<[
             latest.insert(*dev, ck);
         }
     }
-    let active: Vec<[u8; 16]> =
+    let mut active: Vec<[u8; 16]> =
         roster.members().into_iter().filter(|m| m.revoked_after.is_none()).map(|m| m.installation).collect();
+    for d in super::provision::enrolled(client, &centre)? {
+        if !active.contains(&d) && !matches!(roster.trust(&d, 0), Trust::Revoked) {
+            active.push(d);
+        }
+    }
     let mut out: Option<BTreeMap<[u8; 16], u64>> = None;
     for m in &active {
         let Some(ck) = latest.get(m) else {
@@ -114,7 +125,7 @@ pub fn tidy(
         return Ok(out);
     };
     let covered = backup_heads(store, backup)?;
-    let held = match held_by_all(store, hub)? {
+    let held = match held_by_all(store, client, hub)? {
         Ok(h) => h,
         Err(why) => {
             out.why_not = Some(why);
