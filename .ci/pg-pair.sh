@@ -3,7 +3,7 @@
 # failover test (tests/hub_failover.rs). It reuses the test CA and server
 # certificate of the cluster .ci/pg.sh started (HAVEN_TEST_PG_ROOT) and
 # never touches that cluster.
-#   pg-pair.sh start DIR    primary + replica (pg_basebackup); writes DIR/env
+#   pg-pair.sh start DIR [solo]  primary + replica (pg_basebackup), or a primary alone; writes DIR/env
 #   pg-pair.sh sync DIR on|off  synchronous replication on the primary
 #   pg-pair.sh cut DIR      the replica stops receiving (an async lag window)
 #   pg-pair.sh promote DIR  the primary dies (immediate stop), the replica is promoted
@@ -46,6 +46,10 @@ hostnossl all        all  127.0.0.1/32   reject
 HBA
   as_pg "$PGBIN/pg_ctl" -D "$DIR/primary" -l "$DIR/primary.log" -w -t 60 start >/dev/null
   as_pg env PGPASSWORD="$PW" "$PGBIN/psql" -h "$DIR" -p "$P1" -U haven_admin -d postgres -qc "CREATE DATABASE haven_hub" >/dev/null
+  if [ "${3:-}" = solo ]; then
+    printf 'P1=%s\nP2=\nPW=%s\n' "$P1" "$PW" > "$DIR/env"
+    exit 0
+  fi
   as_pg env PGPASSWORD="$PW" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$P1" -U haven_admin -D "$DIR/replica" -X stream -c fast >/dev/null
   cat >> "$DIR/replica/postgresql.conf" <<CONF
 port = $P2

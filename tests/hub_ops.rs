@@ -453,3 +453,46 @@ fn erasure_reaches_the_hub_by_an_opaque_tag_and_a_laptop_pulling_later_accepts_t
     assert_eq!(b.s().scan::<haven::domain::case::CaseFront>().unwrap().len(), 1);
     assert!(b.s().check().unwrap().ok(), "{:?}", b.s().check().unwrap().problems);
 }
+
+#[test]
+fn hub_doctor_tells_an_operator_what_the_server_has_and_what_a_role_lacks() {
+    let Some(p) = pg() else { return };
+    let p = fresh_db(&p);
+    let dir = tempfile::tempdir().unwrap();
+    let (url, pw) = split_url(&p.url);
+    let out = common::haven(dir.path())
+        .args(["hub", "doctor", "--url", &url, "--ca", &p.ca_path])
+        .env("HAVEN_HUB_PASSWORD", &pw)
+        .output()
+        .unwrap();
+    let text = common::text(&out);
+    assert!(out.status.success(), "{text}");
+    for line in [
+        "note engine: PostgreSQL 15",
+        "ok   TLS",
+        "ok   SCRAM: password_encryption = scram-sha-256",
+        "ok   operator role",
+        "ok   row-level security",
+        "ok   partitioning",
+        "ok   PL/pgSQL, SECURITY DEFINER",
+        "note LISTEN/NOTIFY: present",
+        "note connections: max_connections = 100",
+        "note hub schema: not created yet",
+        "This server has what the hub needs.",
+    ] {
+        assert!(text.contains(line), "{line:?} missing from:\n{text}");
+    }
+    // A laptop's own role is no operator: doctor says so and fails.
+    let a = first_laptop();
+    haven::sync::setup::init(a.s(), &p.url, None, &p.ca).unwrap();
+    let cfg = haven::sync::setup::config(a.s()).unwrap().unwrap();
+    let out = common::haven(dir.path())
+        .args(["hub", "doctor", "--url", &cfg.url, "--ca", &p.ca_path])
+        .env("HAVEN_HUB_PASSWORD", &cfg.password)
+        .output()
+        .unwrap();
+    let text = common::text(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("NO   operator role: the connected role cannot create roles"), "{text}");
+    assert!(text.contains("hub schema: haven_envelope exists, partitioned by centre"), "{text}");
+}

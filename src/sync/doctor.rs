@@ -47,7 +47,9 @@ pub fn check(c: &mut Client) -> Vec<Finding> {
         "PostgreSQL"
     };
     let num: i32 = one::<String>(c, "SHOW server_version_num").and_then(|v| v.parse().ok()).unwrap_or(0);
-    out.push(found("engine", None, format!("{engine}: {}", version.split(',').next().unwrap_or(""))));
+    let first = version.split(',').next().unwrap_or("");
+    let detail = if first.starts_with(engine) { first.to_string() } else { format!("{engine} ({first})") };
+    out.push(found("engine", None, detail));
     if engine == "PostgreSQL" || engine == "Citus" {
         out.push(found("version", Some(num >= 130000), format!("server_version_num {num} (13 or later needed)")));
     }

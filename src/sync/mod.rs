@@ -23,6 +23,7 @@ pub mod setup;
 pub mod state;
 pub mod status;
 pub mod verify;
+pub mod wake;
 pub mod wire;
 
 pub use conflicts::has_conflict;
