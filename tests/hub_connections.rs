@@ -20,6 +20,9 @@ use sync_common::*;
 
 const LAPTOPS: usize = 300;
 
+/// (when, laptop, quiet polls so far), soonest first.
+type Schedule = BinaryHeap<std::cmp::Reverse<(Duration, usize, u32)>>;
+
 struct Solo {
     dir: std::path::PathBuf,
     port: String,
@@ -122,7 +125,7 @@ fn three_hundred_laptops_do_not_fit_holding_listen_connections_and_do_polling_wi
     // 2. The same laptops polling with backoff (compressed: 2 s doubling to 8 s).
     let run = Duration::from_secs(15);
     let start = Instant::now();
-    let queue: Arc<Mutex<BinaryHeap<std::cmp::Reverse<(Duration, usize, u32)>>>> = Arc::new(Mutex::new(
+    let queue: Arc<Mutex<Schedule>> = Arc::new(Mutex::new(
         (0..LAPTOPS)
             .map(|i| std::cmp::Reverse((Duration::from_millis((i as u64 * 2_000) / LAPTOPS as u64), i, 0)))
             .collect(),
@@ -177,7 +180,11 @@ fn three_hundred_laptops_do_not_fit_holding_listen_connections_and_do_polling_wi
                         b.quiet();
                     }
                     let jitter = (laptop % 7) as f64 / 7.0;
-                    queue.lock().unwrap().push(std::cmp::Reverse((start.elapsed() + b.wait(jitter), laptop, quiet + 1)));
+                    queue.lock().unwrap().push(std::cmp::Reverse((
+                        start.elapsed() + b.wait(jitter),
+                        laptop,
+                        quiet + 1,
+                    )));
                 }
             })
         })

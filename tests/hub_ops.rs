@@ -180,10 +180,7 @@ fn a_centres_enrolment_credential_acts_for_that_centre_only_and_a_device_credent
         "SELECT haven_enrol($1::text::uuid, gen_random_uuid(), '\\x00', $2, false)",
         &[&centre_a, &verifier],
     ));
-    refused(device_a.query_one(
-        "SELECT haven_disable($1::text::uuid, $1::text::uuid)",
-        &[&centre_a],
-    ));
+    refused(device_a.query_one("SELECT haven_disable($1::text::uuid, $1::text::uuid)", &[&centre_a]));
     refused(device_a.batch_execute("CREATE ROLE haven_d_intruder LOGIN"));
     // Only verifiers are accepted, even from the centre's own credential.
     let plain = enrol_a
@@ -265,8 +262,10 @@ fn the_envelope_table_is_partitioned_by_centre_and_keeps_its_columns_and_row_lev
     let kind: String =
         admin.query_one("SELECT relkind::text FROM pg_class WHERE relname = 'haven_envelope'", &[]).unwrap().get(0);
     assert_eq!(kind, "p", "haven_envelope is a partitioned table");
-    let parts: i64 =
-        admin.query_one("SELECT count(*) FROM pg_inherits WHERE inhparent = 'haven_envelope'::regclass", &[]).unwrap().get(0);
+    let parts: i64 = admin
+        .query_one("SELECT count(*) FROM pg_inherits WHERE inhparent = 'haven_envelope'::regclass", &[])
+        .unwrap()
+        .get(0);
     assert_eq!(parts, 16);
     let cols: Vec<String> = admin
         .query(

@@ -44,9 +44,8 @@ pub fn run(cli: &Cli, a: &HubArgs) -> anyhow::Result<ExitCode> {
         HubAction::Init { url, ca, replace } => {
             let pw = admin_password(url)?;
             let ca_pem = read_ca(ca)?;
-            let cfg =
-                crate::sync::setup::init_with(&store, url, pw.as_deref().map(|p| p.as_str()), &ca_pem, *replace)
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let cfg = crate::sync::setup::init_with(&store, url, pw.as_deref().map(|p| p.as_str()), &ca_pem, *replace)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             super::out::line(&format!("Hub ready; this laptop connects as {}.", cfg.url))?;
             super::out::line("Run `haven hub init` on every other laptop of the centre, then `haven sync`.")?;
         }
@@ -61,9 +60,10 @@ pub fn run(cli: &Cli, a: &HubArgs) -> anyhow::Result<ExitCode> {
             let ca_pem = read_ca(ca)?;
             let mut client = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let mut hub = crate::sync::setup::connect(&store)
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-                .ok_or_else(|| anyhow::anyhow!("no hub is configured on this laptop: haven hub init --url URL --ca FILE"))?;
+            let mut hub =
+                crate::sync::setup::connect(&store).map_err(|e| anyhow::anyhow!("{e}"))?.ok_or_else(|| {
+                    anyhow::anyhow!("no hub is configured on this laptop: haven hub init --url URL --ca FILE")
+                })?;
             let t = crate::sync::retention::tidy(&store, &mut client, &mut hub, backup.as_deref())
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             super::out::line(&format!(
@@ -77,8 +77,7 @@ pub fn run(cli: &Cli, a: &HubArgs) -> anyhow::Result<ExitCode> {
                 None => super::out::line(&format!("Nothing dropped: {}", t.why_not.unwrap_or_default()))?,
             }
         }
-        HubAction::Provision { .. } | HubAction::Doctor { .. } => {}
-        // --- end hubops ---
+        HubAction::Provision { .. } | HubAction::Doctor { .. } => {} // --- end hubops ---
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -89,11 +88,12 @@ fn provision(url: &str, ca: &std::path::Path, centre: &str) -> anyhow::Result<Ex
         .ok_or_else(|| anyhow::anyhow!("--centre: a centre id as `haven hub centre` prints it"))?;
     let pw = admin_password(url)?;
     let ca_pem = read_ca(ca)?;
-    let mut admin =
-        crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut admin = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let password = Zeroizing::new(crate::sync::scram::new_password()?);
     let verifier = crate::sync::scram::verifier(&password)?;
-    let role = crate::sync::provision::provision(&mut admin, &id, Some(&verifier)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let role =
+        crate::sync::provision::provision(&mut admin, &id, Some(&verifier)).map_err(|e| anyhow::anyhow!("{e}"))?;
     let enrol_url = crate::sync::setup::with_user(url, &role).map_err(|e| anyhow::anyhow!("{e}"))?;
     super::out::line(&format!("Centre provisioned. Its enrolment URL: {enrol_url}"))?;
     super::out::line(&format!("Its enrolment password (shown once; give it to the centre's manager): {}", *password))?;
@@ -107,8 +107,8 @@ fn provision(url: &str, ca: &std::path::Path, centre: &str) -> anyhow::Result<Ex
 fn doctor(url: &str, ca: &std::path::Path) -> anyhow::Result<ExitCode> {
     let pw = admin_password(url)?;
     let ca_pem = read_ca(ca)?;
-    let mut client =
-        crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut client = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let report = crate::sync::doctor::check(&mut client);
     for c in &report {
         let mark = match c.ok {

@@ -24,7 +24,8 @@ fn one<T: for<'a> postgres::types::FromSql<'a>>(c: &mut Client, sql: &str) -> Op
 /// Runs `sql` in a transaction rolled back afterwards; Err with the server's reason.
 fn probe(c: &mut Client, sql: &str) -> Result<(), String> {
     let mut tx = c.transaction().map_err(|e| e.to_string())?;
-    let r = tx.batch_execute(sql).map_err(|e| e.as_db_error().map(|d| d.message().to_string()).unwrap_or(e.to_string()));
+    let r =
+        tx.batch_execute(sql).map_err(|e| e.as_db_error().map(|d| d.message().to_string()).unwrap_or(e.to_string()));
     let _ = tx.rollback();
     r
 }

@@ -92,7 +92,8 @@ END $f$";
 
 /// Drops an installation's envelopes up to `p_upto`, always keeping its
 /// last one (the head every laptop compares against).
-const RETAIN: &str = "CREATE OR REPLACE FUNCTION haven_retain(p_centre uuid, p_device uuid, p_upto bigint) RETURNS bigint
+const RETAIN: &str =
+    "CREATE OR REPLACE FUNCTION haven_retain(p_centre uuid, p_device uuid, p_upto bigint) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = @SCHEMA@, pg_temp AS $f$
 DECLARE
   c uuid := haven_acting_centre(p_centre);

@@ -101,9 +101,7 @@ pub fn held_by_all(
         let claims: BTreeMap<[u8; 16], u64> = ck.heads.iter().map(|h| (h.inst, h.seq)).collect();
         out = Some(match out {
             None => claims,
-            Some(prev) => {
-                prev.into_iter().map(|(i, s)| (i, s.min(claims.get(&i).copied().unwrap_or(0)))).collect()
-            }
+            Some(prev) => prev.into_iter().map(|(i, s)| (i, s.min(claims.get(&i).copied().unwrap_or(0)))).collect(),
         });
     }
     Ok(Ok(out.unwrap_or_default()))

@@ -33,12 +33,7 @@ pub fn with_user(url: &str, role: &str) -> Result<String, HubError> {
 }
 
 /// Sets the hub up from this laptop (see the module comment).
-pub fn init(
-    store: &Store,
-    url: &str,
-    password: Option<&str>,
-    ca_pem: &[u8],
-) -> Result<HubConfig, SetupError> {
+pub fn init(store: &Store, url: &str, password: Option<&str>, ca_pem: &[u8]) -> Result<HubConfig, SetupError> {
     init_with(store, url, password, ca_pem, false)
 }
 
