@@ -226,12 +226,24 @@ fn the_operator_provisions_from_the_command_line_and_the_manager_enrols_without_
     assert!(common::text(&out).contains("connects as postgres://haven_d_"), "{}", common::text(&out));
     let out = common::haven(dir.path()).args(["sync"]).output().unwrap();
     assert!(out.status.success(), "{}", common::text(&out));
+    // The manager's tidy: nothing erased, and without a backup nothing dropped.
+    let out = common::haven(dir.path())
+        .args(["hub", "tidy", "--url", &enrol_url, "--ca", &p.ca_path])
+        .env("HAVEN_HUB_PASSWORD", &enrol_pw)
+        .output()
+        .unwrap();
+    let text = common::text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Erasures carried to the hub: 0 case(s)"), "{text}");
+    assert!(text.contains("Nothing dropped: give --backup FILE"), "{text}");
     // A password in the URL is refused for every hub command, before anything is done.
     let with_pw = enrol_url.replace("@", &format!(":{enrol_pw}@"));
     for args in [
         vec!["hub", "init", "--url", &with_pw, "--ca", &p.ca_path],
         vec!["hub", "provision", "--url", &with_pw, "--ca", &p.ca_path, "--centre", &centre],
         vec!["hub", "doctor", "--url", &with_pw, "--ca", &p.ca_path],
+        vec!["hub", "tidy", "--url", &with_pw, "--ca", &p.ca_path],
+        vec!["device", "revoke", "abcd", "--hub-url", &with_pw, "--ca", &p.ca_path],
     ] {
         let out = common::haven(dir.path()).args(&args).output().unwrap();
         common::fails_with(&out, "HAVEN_HUB_PASSWORD");

@@ -93,11 +93,11 @@ pub struct HubArgs {
 /// `haven hub …` actions.
 #[derive(Debug, Subcommand)]
 pub enum HubAction {
-    /// Create the schema (idempotent) as the hub's administrator and register
-    /// this laptop with a role of its own; run it once on every laptop.
+    /// Enrol this laptop at the hub with a role of its own, with the centre's
+    /// enrolment credential (`hub provision`); run it once on every laptop.
     Init {
-        /// postgres://ADMIN@HOST:PORT/DB (the administrator's password is asked,
-        /// or taken from HAVEN_HUB_PASSWORD; it is never stored).
+        /// postgres://haven_c_…@HOST:PORT/DB (the password is asked, or taken
+        /// from HAVEN_HUB_PASSWORD; it is never stored, never in the URL).
         #[arg(long)]
         url: String,
         /// The centre's CA certificate (PEM) that signed the hub's certificate.
