@@ -82,8 +82,11 @@ fn hub_init_on_a_laptop_restored_from_anothers_backup_leaves_the_other_laptops_c
 fn no_password_text_reaches_the_server_log_with_log_statement_all() {
     let Some(p) = pg() else { return };
     let root = std::env::var("HAVEN_TEST_PG_ROOT").unwrap();
+    // A database of its own, so that the other tests' statements are not all logged.
+    let p = fresh_db(&p);
+    let db = p.url.split('/').nth(3).unwrap().split('?').next().unwrap().to_string();
     let mut admin = pg::connect(&p.url, None, &p.ca).unwrap();
-    admin.batch_execute("ALTER DATABASE haven_hub SET log_statement = 'all'").unwrap();
+    admin.batch_execute(&format!("ALTER DATABASE {db} SET log_statement = 'all'")).unwrap();
     let a = first_laptop();
     haven::sync::setup::init(a.s(), &p.url, None, &p.ca).unwrap();
     let cfg = haven::sync::setup::config(a.s()).unwrap().unwrap();
