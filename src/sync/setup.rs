@@ -94,5 +94,31 @@ mod tests {
         );
         assert_eq!(with_user("postgresql://hub/haven", "r").unwrap(), "postgresql://r@hub/haven");
         assert!(with_user("hub/haven", "r").is_err());
+        assert_eq!(
+            with_user("postgres://haven_c_01@a:5432,b:5432/haven?target_session_attrs=read-write", "haven_d_02")
+                .unwrap(),
+            "postgres://haven_d_02@a:5432,b:5432/haven?target_session_attrs=read-write"
+        );
+    }
+
+    #[test]
+    fn a_password_in_a_hub_url_is_refused_and_only_then() {
+        for bad in [
+            "postgres://op:secret@hub:5432/haven",
+            "postgresql://op:secret@hub/haven?sslmode=verify-full",
+            "postgres://op@hub/haven?password=secret",
+            "postgres://op@hub/haven?sslmode=verify-full&password=secret",
+        ] {
+            let e = pg::refuse_url_password(bad).unwrap_err().to_string();
+            assert!(e.contains("HAVEN_HUB_PASSWORD") && e.contains("prompt") && !e.contains("secret"), "{e}");
+        }
+        for good in [
+            "postgres://op@hub:5432/haven?sslmode=verify-full",
+            "postgres://op@[::1]:5432/haven",
+            "postgres://hub/haven",
+            "postgres://op@a:1,b:2/haven?target_session_attrs=read-write",
+        ] {
+            assert!(pg::refuse_url_password(good).is_ok(), "{good}");
+        }
     }
 }
