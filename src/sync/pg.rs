@@ -31,8 +31,9 @@ pub struct HubConfig {
 }
 
 /// The schema, idempotent. Only uuid, bigint, bytea, timestamptz, text, a
-/// composite primary key and row-level security: no sequences, triggers or
-/// stored procedures, so it runs unchanged on the distributed engines.
+/// composite primary key and row-level security: no sequences or triggers.
+/// The envelope table's hash partitioning and the operator's functions
+/// (`sync/provision.rs`) are the engine-specific parts (docs/HUB.md §6).
 pub const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS haven_device (
         centre_id uuid NOT NULL, device_id uuid NOT NULL, db_role text NOT NULL, pubkey bytea NOT NULL,
