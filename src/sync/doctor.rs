@@ -113,11 +113,21 @@ pub fn check(c: &mut Client) -> Vec<Finding> {
     ));
     let max: i64 = one::<String>(c, "SHOW max_connections").and_then(|v| v.parse().ok()).unwrap_or(0);
     let used: i64 = one(c, "SELECT count(*) FROM pg_stat_activity").unwrap_or(0);
-    out.push(found(
-        "connections",
-        None,
-        format!("max_connections = {max}, {used} in use; laptops hold no connection between syncs (docs/HUB.md)"),
-    ));
+    // Laptops enrolled (readable by the operator only; none before the schema).
+    let laptops: Option<i64> =
+        if one::<Option<String>>(c, "SELECT to_regclass('haven_device')::text").flatten().is_some() {
+            one(c, "SELECT count(*) FROM haven_device")
+        } else {
+            None
+        };
+    let advice = match laptops {
+        Some(n) if n * 2 > max => format!(
+            "{n} laptops enrolled: too many to each hold a LISTEN connection; let them poll with backoff (docs/HUB.md §5)"
+        ),
+        Some(n) => format!("{n} laptops enrolled: each may hold a LISTEN connection"),
+        None => "each laptop holding a LISTEN connection takes one backend (docs/HUB.md §5)".to_string(),
+    };
+    out.push(found("connections", None, format!("max_connections = {max}, {used} in use; {advice}")));
     let kind: Option<String> = one(c, "SELECT relkind::text FROM pg_class WHERE oid = to_regclass('haven_envelope')");
     out.push(found(
         "hub schema",
