@@ -86,6 +86,8 @@ fn laptops_switch_to_the_promoted_replica_and_push_again_what_it_lacks() {
     sync(&mut a);
     sync(&mut b);
     sync(&mut a);
+    let (acked_head, _) = a.s().own_head().unwrap();
+    let (b_head, _) = b.s().own_head().unwrap();
     // Then an asynchronous window the replica never receives.
     script("sync", &pair.dir, &["off"]);
     script("cut", &pair.dir, &[]);
@@ -106,6 +108,16 @@ fn laptops_switch_to_the_promoted_replica_and_push_again_what_it_lacks() {
     };
     let lacking = on_new(&mut admin);
     assert!(lacking < a_head as i64, "the new primary lacks the asynchronous window");
+    // Nothing acknowledged under synchronous replication was lost, before any laptop pushes again.
+    assert!(lacking >= acked_head as i64, "{lacking} < {acked_head}");
+    let b_rows: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM haven_envelope WHERE device_id = $1::text::uuid",
+            &[&uuid(&b.s().header().installation)],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(b_rows, b_head as i64);
     // The laptops reach the new primary through the same URL, and A pushes again.
     for _ in 0..2 {
         sync(&mut a);
