@@ -93,17 +93,61 @@ pub struct HubArgs {
 /// `haven hub …` actions.
 #[derive(Debug, Subcommand)]
 pub enum HubAction {
-    /// Create the schema (idempotent) as the hub's administrator and register
-    /// this laptop with a role of its own; run it once on every laptop.
+    /// Enrol this laptop at the hub with a role of its own, with the centre's
+    /// enrolment credential (`hub provision`); run it once on every laptop.
     Init {
-        /// postgres://ADMIN@HOST:PORT/DB (the administrator's password is asked,
-        /// or taken from HAVEN_HUB_PASSWORD; it is never stored).
+        /// postgres://haven_c_…@HOST:PORT/DB (the password is asked, or taken
+        /// from HAVEN_HUB_PASSWORD; it is never stored, never in the URL).
         #[arg(long)]
         url: String,
         /// The centre's CA certificate (PEM) that signed the hub's certificate.
         #[arg(long, value_name = "FILE")]
         ca: PathBuf,
+        /// Replace this laptop's own credential at the hub (only when this very
+        /// laptop lost its hub settings; never on a copy of another laptop).
+        #[arg(long)]
+        replace: bool,
     },
+    // --- hubops: operator and centre commands (issue 18 §3, §5, §6) ---
+    /// The hub's operator, once per centre: the schema and the centre's
+    /// enrolment credential (printed once, for the centre's manager).
+    Provision {
+        /// postgres://OPERATOR@HOST:PORT/DB (password from HAVEN_HUB_PASSWORD or asked).
+        #[arg(long)]
+        url: String,
+        /// The CA certificate (PEM) that signed the hub's certificate.
+        #[arg(long, value_name = "FILE")]
+        ca: PathBuf,
+        /// The centre's id (`haven hub centre` prints it on a laptop of the centre).
+        #[arg(long)]
+        centre: String,
+    },
+    /// Print this centre's id, for the hub's operator.
+    Centre,
+    /// Tell whether a server has what the hub needs (TLS, SCRAM, row-level
+    /// security, roles, LISTEN, partitioning, the operator's functions).
+    Doctor {
+        /// postgres://ROLE@HOST:PORT/DB (password from HAVEN_HUB_PASSWORD or asked).
+        #[arg(long)]
+        url: String,
+        /// The CA certificate (PEM) that signed the hub's certificate.
+        #[arg(long, value_name = "FILE")]
+        ca: PathBuf,
+    },
+    /// A manager, with the centre's enrolment credential: carry erasures to
+    /// the hub, and drop envelopes every laptop holds and a verified backup covers.
+    Tidy {
+        /// postgres://haven_c_…@HOST:PORT/DB (password from HAVEN_HUB_PASSWORD or asked).
+        #[arg(long)]
+        url: String,
+        /// The centre's CA certificate (PEM).
+        #[arg(long, value_name = "FILE")]
+        ca: PathBuf,
+        /// A backup of this laptop (`haven backup`): only what it holds is dropped.
+        #[arg(long, value_name = "FILE")]
+        backup: Option<PathBuf>,
+    },
+    // --- end hubops ---
 }
 
 /// `haven device`.
@@ -130,7 +174,8 @@ pub enum DeviceAction {
     Revoke {
         /// Its id (the first digits `device list` shows) or its name.
         device: String,
-        /// Also stop its role at the hub (administrator URL; password asked).
+        /// Also stop its role at the hub (the centre's enrolment URL, or the
+        /// operator's; password from HAVEN_HUB_PASSWORD or asked).
         #[arg(long)]
         hub_url: Option<String>,
         /// The centre's CA certificate, with --hub-url.

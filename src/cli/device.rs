@@ -47,6 +47,9 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
             }
         }
         DeviceAction::Revoke { device, hub_url, ca } => {
+            if let Some(url) = hub_url {
+                crate::sync::pg::refuse_url_password(url).map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
             let (m, after) = crate::sync::device::revoke(&store, device)?;
             super::out::line(&format!(
                 "{} ({}) revoked: its changes after {after} are refused on every laptop once synced.",
@@ -59,7 +62,10 @@ pub fn run(cli: &Cli, a: &DeviceArgs) -> anyhow::Result<ExitCode> {
                 let pw = super::hub::admin_password(url)?;
                 let mut admin = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
-                crate::sync::pg::disable_device(&mut admin, &m.installation).map_err(|e| anyhow::anyhow!("{e}"))?;
+                // The centre's enrolment credential (or the operator's) acts
+                // through the operator's function, for this centre only.
+                crate::sync::provision::disable(&mut admin, &store.header().centre_id, &m.installation)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
                 super::out::line("Its role at the hub can no longer log in.")?;
             }
         }

@@ -29,5 +29,11 @@ pub fn run(cli: &Cli, a: &EraseArgs) -> anyhow::Result<ExitCode> {
         "Case {} erased: {} records, {} earlier versions, {} log entries emptied.",
         a.case, report.records, report.versions, report.log_bodies
     ))?;
+    // hubops: the hub's copies are emptied by the next `hub tidy` (src/sync/erasure.rs).
+    if !crate::sync::erasure::pending(&store)?.is_empty() {
+        super::out::line(
+            "The hub still holds its rows until a manager runs `haven hub tidy` with the centre's enrolment credential.",
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -31,8 +31,9 @@ pub struct HubConfig {
 }
 
 /// The schema, idempotent. Only uuid, bigint, bytea, timestamptz, text, a
-/// composite primary key and row-level security: no sequences, triggers or
-/// stored procedures, so it runs unchanged on the distributed engines.
+/// composite primary key and row-level security: no sequences or triggers.
+/// The envelope table's hash partitioning and the operator's functions
+/// (`sync/provision.rs`) are the engine-specific parts (docs/HUB.md §6).
 pub const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS haven_device (
         centre_id uuid NOT NULL, device_id uuid NOT NULL, db_role text NOT NULL, pubkey bytea NOT NULL,
@@ -40,7 +41,8 @@ pub const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS haven_envelope (
         centre_id uuid NOT NULL, device_id uuid NOT NULL, seq bigint NOT NULL, hlc bigint NOT NULL,
         key_id bigint NOT NULL, prev_hash bytea NOT NULL, body bytea NOT NULL,
-        received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (centre_id, device_id, seq))",
+        received_at timestamptz NOT NULL DEFAULT now(), case_tag bytea, PRIMARY KEY (centre_id, device_id, seq))
+        PARTITION BY HASH (centre_id)",
     "CREATE TABLE IF NOT EXISTS haven_checkpoint (
         centre_id uuid NOT NULL, device_id uuid NOT NULL, seq bigint NOT NULL, body bytea NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (centre_id, device_id, seq))",
@@ -75,6 +77,35 @@ pub const SCHEMA: &[&str] = &[
         WITH CHECK (EXISTS (SELECT 1 FROM haven_device d WHERE d.db_role = current_user
             AND d.centre_id = haven_roster.centre_id AND d.device_id = haven_roster.device_id))",
     "REVOKE ALL ON haven_device, haven_envelope, haven_checkpoint, haven_roster FROM PUBLIC",
+    // --- hubops: partitions, erasure tag, centres (issue 18 §3, §5) ---
+    // The envelope table is partitioned by centre (HASH, 16 partitions), so
+    // one centre's rows sit together and a centre's retention touches one
+    // partition. A hub made before it keeps its single table (see
+    // docs/HUB.md, "Moving an old hub"); `hub doctor` says which it has.
+    "DO $$ BEGIN
+        IF (SELECT c.relkind FROM pg_class c WHERE c.oid = 'haven_envelope'::regclass) = 'p' THEN
+            FOR i IN 0..15 LOOP
+                EXECUTE format('CREATE TABLE IF NOT EXISTS haven_envelope_p%s PARTITION OF haven_envelope
+                    FOR VALUES WITH (MODULUS 16, REMAINDER %s)', i, i);
+            END LOOP;
+        END IF;
+    END $$",
+    // The opaque per-case tag of an erased case's rows (HMAC of the case id
+    // under a key of the centre's laptops): set by `hub tidy`, never readable as a case.
+    "ALTER TABLE haven_envelope ADD COLUMN IF NOT EXISTS case_tag bytea",
+    // Which role enrols laptops for which centre (read only by the operator's functions).
+    "CREATE TABLE IF NOT EXISTS haven_centre (
+        centre_id uuid PRIMARY KEY, enrol_role text NOT NULL UNIQUE,
+        provisioned_at timestamptz NOT NULL DEFAULT now())",
+    "ALTER TABLE haven_centre ENABLE ROW LEVEL SECURITY",
+    "REVOKE ALL ON haven_centre FROM PUBLIC",
+    // Tags of cases erased at the hub (so `hub tidy` does each once).
+    "CREATE TABLE IF NOT EXISTS haven_erasure (
+        centre_id uuid NOT NULL, case_tag bytea NOT NULL, rows bigint NOT NULL,
+        erased_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (centre_id, case_tag))",
+    "ALTER TABLE haven_erasure ENABLE ROW LEVEL SECURITY",
+    "REVOKE ALL ON haven_erasure FROM PUBLIC",
+    // --- end hubops ---
 ];
 
 /// Append-only by privilege: the laptops' group may read and insert, never
@@ -84,14 +115,23 @@ pub const GRANTS: &[&str] = &[
     "GRANT SELECT, INSERT ON haven_envelope, haven_checkpoint, haven_roster TO haven_hub_device",
 ];
 
-fn uuid(b: &[u8; 16]) -> String {
+pub(crate) fn uuid(b: &[u8; 16]) -> String {
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
     format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
 }
 
-fn from_uuid(s: &str) -> Option<[u8; 16]> {
+pub(crate) fn from_uuid(s: &str) -> Option<[u8; 16]> {
     let hex: String = s.chars().filter(|c| *c != '-').collect();
     hex.parse::<crate::domain::ids::Id>().ok().map(|i| i.0)
+}
+
+/// A centre or installation id as PostgreSQL prints a uuid (hubops).
+pub fn parse_uuid(s: &str) -> Option<[u8; 16]> {
+    let hex: String = s.trim().chars().filter(|c| *c != '-').collect();
+    if hex.len() != 32 {
+        return None;
+    }
+    from_uuid(&hex)
 }
 
 /// The role name of an installation at the hub.
@@ -249,10 +289,11 @@ fn init_schema_once(admin: &mut Client) -> Result<(), HubError> {
         }
         admin.batch_execute(sql).map_err(classify)?;
     }
-    ensure_role(admin, DEVICE_GROUP, None)?;
+    ensure_role(admin, DEVICE_GROUP, None, false)?;
     for sql in GRANTS {
         admin.batch_execute(sql).map_err(classify)?;
     }
+    super::provision::install(admin)?; // hubops: the operator's functions
     Ok(())
 }
 
@@ -265,47 +306,55 @@ fn create_policy(admin: &mut Client, policy: &str) -> Result<(), HubError> {
     }
 }
 
-fn ensure_role(admin: &mut Client, role: &str, password: Option<&str>) -> Result<(), HubError> {
-    // Names and passwords are generated hex: safe to place in DDL, which
-    // takes no parameters.
+/// Creates `role` if it is missing: a login role in the device group when
+/// a SCRAM verifier is given (never a password), a group otherwise. An
+/// existing role is left alone unless `replace` (its verifier changes).
+pub(crate) fn ensure_role(
+    admin: &mut Client,
+    role: &str,
+    verifier: Option<&str>,
+    replace: bool,
+) -> Result<(), HubError> {
+    // Names are generated hex, verifiers base64: safe to place in DDL,
+    // which takes no parameters.
     let safe = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !safe(role) || password.is_some_and(|p| !safe(p)) {
-        return Err(HubError::Other("unsafe role name".into()));
+    let scram = |s: &str| {
+        s.starts_with("SCRAM-SHA-256$") && s.chars().all(|c| c.is_ascii_alphanumeric() || "$:+/=-".contains(c))
+    };
+    if !safe(role) || verifier.is_some_and(|v| !scram(v)) {
+        return Err(HubError::Other("unsafe role name or not a SCRAM verifier".into()));
     }
     let exists = !admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&role]).map_err(classify)?.is_empty();
-    let sql = match (exists, password) {
-        (false, Some(p)) => format!("CREATE ROLE {role} LOGIN PASSWORD '{p}' IN ROLE {DEVICE_GROUP}"),
-        (true, Some(p)) => format!("ALTER ROLE {role} LOGIN PASSWORD '{p}'"),
+    let sql = match (exists, verifier) {
+        (false, Some(v)) => format!("CREATE ROLE {role} LOGIN PASSWORD '{v}' IN ROLE {DEVICE_GROUP}"),
+        (true, Some(v)) if replace => format!("ALTER ROLE {role} LOGIN PASSWORD '{v}'"),
         (false, None) => format!("CREATE ROLE {role} NOLOGIN"),
-        (true, None) => return Ok(()),
+        (true, _) => return Ok(()),
     };
     admin.batch_execute(&sql).map_err(classify)
 }
 
-/// Registers an installation: its own login role (a new random password)
-/// and its row. Returns the password.
-pub fn register_device(
-    admin: &mut Client,
-    centre: &[u8; 16],
-    device: &[u8; 16],
-    public: &[u8; 32],
-) -> Result<String, HubError> {
-    let role = device_role(device);
-    let mut pw = [0u8; 24];
-    crate::store::crypto::fill_random(&mut pw).map_err(|e| HubError::Other(e.to_string()))?;
-    let password: String = pw.iter().map(|b| format!("{b:02x}")).collect();
-    ensure_role(admin, &role, Some(&password))?;
-    admin
-        .execute(
-            "INSERT INTO haven_device (centre_id, device_id, db_role, pubkey) VALUES ($1::text::uuid, $2::text::uuid, $3, $4)
-             ON CONFLICT (centre_id, device_id) DO NOTHING",
-            &[&uuid(centre), &uuid(device), &role, &public.as_slice()],
-        )
-        .map_err(classify)?;
-    Ok(password)
+/// Refuses a password inside a hub URL: it would show in `ps`, the shell's
+/// history and the server's connection logs.
+pub fn refuse_url_password(url: &str) -> Result<(), HubError> {
+    let authority = url.split_once("://").map(|(_, r)| r).and_then(|r| r.split(['/', '?']).next()).unwrap_or("");
+    let in_userinfo = authority.rsplit_once('@').is_some_and(|(u, _)| u.contains(':'));
+    let in_query = url
+        .split_once('?')
+        .is_some_and(|(_, q)| q.split('&').any(|p| p.split('=').next().is_some_and(|k| k == "password")));
+    if in_userinfo || in_query {
+        return Err(HubError::Other(
+            "a password inside the hub URL is refused (it shows in `ps` and the shell history): \
+             remove it from the URL and put it in the HAVEN_HUB_PASSWORD environment variable, \
+             or leave it out and type it at the prompt"
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
-/// Stops a revoked installation's role from logging in.
+/// Stops a revoked installation's role from logging in (as the operator;
+/// a centre's manager uses `provision::disable`).
 pub fn disable_device(admin: &mut Client, device: &[u8; 16]) -> Result<(), HubError> {
     let role = device_role(device);
     admin.batch_execute(&format!("ALTER ROLE {role} NOLOGIN")).map_err(classify)

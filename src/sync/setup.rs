@@ -1,11 +1,15 @@
 //! Configuring the hub on a laptop: `haven hub init --url URL --ca FILE`
-//! creates (or completes) the schema as the hub's administrator, registers
-//! this installation with a login role of its own and a random password,
-//! and keeps only that role's settings, sealed in the store. The
-//! administrator's password is never stored.
+//! with the centre's enrolment credential (`hub provision`, made once by
+//! the hub's operator) enrols this installation through the operator's
+//! `haven_enrol` function: a login role of its own whose random password
+//! is made here and reaches PostgreSQL only as a SCRAM verifier. Only that
+//! role's settings are kept, sealed in the store; the enrolment password
+//! is never stored. Given the operator's own credential instead (a hub
+//! serving one centre), it provisions the centre first.
 
 use super::hub::HubError;
 use super::pg::{self, HUB_KEY, HubConfig, PgHub};
+use super::provision::{self, EnrolError};
 use crate::store::{AuditAction, AuditEntry, Store, StoreError};
 
 /// A hub setup failure.
@@ -29,21 +33,37 @@ pub fn with_user(url: &str, role: &str) -> Result<String, HubError> {
 }
 
 /// Sets the hub up from this laptop (see the module comment).
-pub fn init(
+pub fn init(store: &Store, url: &str, password: Option<&str>, ca_pem: &[u8]) -> Result<HubConfig, SetupError> {
+    init_with(store, url, password, ca_pem, false)
+}
+
+/// [`init`]; with `replace`, a credential this installation already has at
+/// the hub is replaced (only for a laptop that lost its hub settings: the
+/// hub refuses it for another key).
+pub fn init_with(
     store: &Store,
-    admin_url: &str,
-    admin_password: Option<&str>,
+    url: &str,
+    password: Option<&str>,
     ca_pem: &[u8],
+    replace: bool,
 ) -> Result<HubConfig, SetupError> {
     store.authorize(crate::domain::permissions::Act::AdministerUsers, crate::domain::permissions::DataClass::Front)?;
-    let mut admin = pg::connect(admin_url, admin_password, ca_pem)?;
-    pg::init_schema(&mut admin)?;
+    let centre = store.header().centre_id;
+    let mut client = pg::connect(url, password, ca_pem)?;
+    if provision::is_operator(&mut client)? {
+        provision::provision(&mut client, &centre, None)?;
+    }
     let me = store.header().installation;
     let public = store.installation_public()?;
-    let password = pg::register_device(&mut admin, &store.header().centre_id, &me, &public)?;
-    let cfg = HubConfig { url: with_user(admin_url, &pg::device_role(&me))?, password, ca_pem: ca_pem.to_vec() };
+    let device_password = super::scram::new_password()?;
+    let verifier = super::scram::verifier(&device_password)?;
+    let role = provision::enrol(&mut client, &centre, &me, &public, &verifier, replace).map_err(|e| match e {
+        EnrolError::Hub(h) => h,
+        already => HubError::Refused(already.to_string()),
+    })?;
+    let cfg = HubConfig { url: with_user(url, &role)?, password: device_password, ca_pem: ca_pem.to_vec() };
     // The laptop's own role must reach the hub before anything is kept.
-    let mut hub = PgHub::connect(&cfg, store.header().centre_id, me)?;
+    let mut hub = PgHub::connect(&cfg, centre, me)?;
     super::hub::Hub::pull(&mut hub, &Default::default(), 1)?;
     store.commit(AuditEntry::new(AuditAction::Update, "hub").summary("hub configured"), |tx| {
         tx.sync_put(HUB_KEY, &cfg)
@@ -74,5 +94,31 @@ mod tests {
         );
         assert_eq!(with_user("postgresql://hub/haven", "r").unwrap(), "postgresql://r@hub/haven");
         assert!(with_user("hub/haven", "r").is_err());
+        assert_eq!(
+            with_user("postgres://haven_c_01@a:5432,b:5432/haven?target_session_attrs=read-write", "haven_d_02")
+                .unwrap(),
+            "postgres://haven_d_02@a:5432,b:5432/haven?target_session_attrs=read-write"
+        );
+    }
+
+    #[test]
+    fn a_password_in_a_hub_url_is_refused_and_only_then() {
+        for bad in [
+            "postgres://op:secret@hub:5432/haven",
+            "postgresql://op:secret@hub/haven?sslmode=verify-full",
+            "postgres://op@hub/haven?password=secret",
+            "postgres://op@hub/haven?sslmode=verify-full&password=secret",
+        ] {
+            let e = pg::refuse_url_password(bad).unwrap_err().to_string();
+            assert!(e.contains("HAVEN_HUB_PASSWORD") && e.contains("prompt") && !e.contains("secret"), "{e}");
+        }
+        for good in [
+            "postgres://op@hub:5432/haven?sslmode=verify-full",
+            "postgres://op@[::1]:5432/haven",
+            "postgres://hub/haven",
+            "postgres://op@a:1,b:2/haven?target_session_attrs=read-write",
+        ] {
+            assert!(pg::refuse_url_password(good).is_ok(), "{good}");
+        }
     }
 }
