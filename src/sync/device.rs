@@ -99,7 +99,7 @@ pub fn find(store: &Store, prefix: &str) -> Result<Member, StoreError> {
     match found.as_slice() {
         [one] => Ok(one.clone()),
         [] => Err(StoreError::NotFound("installation")),
-        _ => Err(StoreError::Rule("sync_device_ambiguous".into())),
+        _ => Err(StoreError::Rule(crate::store::Rule::SyncDeviceAmbiguous)),
     }
 }
 
@@ -108,7 +108,7 @@ pub fn find(store: &Store, prefix: &str) -> Result<Member, StoreError> {
 pub fn revoke(store: &Store, prefix: &str) -> Result<(Member, u64), StoreError> {
     let m = find(store, prefix)?;
     if m.installation == store.header().installation {
-        return Err(StoreError::Rule("sync_revoke_self".into()));
+        return Err(StoreError::Rule(crate::store::Rule::SyncRevokeSelf));
     }
     let state = SyncState::load(store)?;
     let after = state.head(&m.installation).seq;
