@@ -2,5 +2,6 @@
 //! making text from users or files safe to draw.
 
 pub mod chrome;
+pub mod list_cursor;
 pub mod sanitize;
 pub mod theme;

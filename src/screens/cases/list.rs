@@ -23,6 +23,7 @@ use crate::keymap;
 use crate::ops::case_list::{CaseRow, RowContext, fronts_from, index_entries_from, row_context, rows};
 use crate::search::{Field, SearchWorker};
 use crate::store::StoreError;
+use crate::ui::list_cursor::ListCursor;
 
 /// A row on screen: which case, and what the search found it by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,9 +50,8 @@ pub struct CaseList {
     pub(super) filter: StatusFilter,
     pub(super) mine: bool,
     me: String,
-    pub(super) selected: usize,
-    pub(super) top: usize,
-    pub(super) page: usize,
+    /// The row selected and the first row shown.
+    pub(super) cursor: ListCursor,
     pub(super) search: SearchBar,
     /// The revealed legal name of the selected case.
     pub(super) revealed: Option<(CaseId, String)>,
@@ -74,9 +74,7 @@ impl CaseList {
             filter: StatusFilter::default(),
             mine: false,
             me,
-            selected: 0,
-            top: 0,
-            page: 10,
+            cursor: ListCursor::new(),
             search: SearchBar::new(SearchWorker::spawn(Vec::new())),
             revealed: None,
             error: None,
@@ -162,7 +160,7 @@ impl CaseList {
 
     /// The case under the cursor.
     pub fn selected_case(&self) -> Option<CaseId> {
-        self.shown.get(self.selected).and_then(|s| self.rows.get(s.row)).map(|r| r.front.id)
+        self.shown.get(self.cursor.selected()).and_then(|s| self.rows.get(s.row)).map(|r| r.front.id)
     }
 
     fn passes(&self, row: &CaseRow) -> bool {
@@ -191,22 +189,18 @@ impl CaseList {
                 .map(|row| Shown { row, field: None })
                 .collect(),
         };
-        self.selected = keep
+        self.cursor.set_len(self.shown.len());
+        let at = keep
             .and_then(|c| self.shown.iter().position(|s| self.rows.get(s.row).is_some_and(|r| r.front.id == c)))
             .unwrap_or(0);
-        if self.search.hits.is_some() && keep.is_none() {
-            self.selected = 0;
-        }
+        self.cursor.select(at);
         self.revealed = self.revealed.take().filter(|(c, _)| Some(*c) == self.selected_case());
     }
 
-    fn move_to(&mut self, i: usize) {
-        self.selected = i.min(self.shown.len().saturating_sub(1));
+    /// Moves the cursor; a name revealed hides when its case is left.
+    fn moved(&mut self, how: fn(&mut ListCursor)) {
+        how(&mut self.cursor);
         self.revealed = self.revealed.take().filter(|(c, _)| Some(*c) == self.selected_case());
-    }
-
-    fn step(&mut self, delta: isize) {
-        self.move_to(self.selected.saturating_add_signed(delta));
     }
 
     /// The reveal key: shows the legal name of the case under the cursor,
@@ -273,7 +267,6 @@ impl CaseList {
 
     /// Runs an action.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        let page = self.page.max(1) as isize;
         match action {
             Action::Search => self.search.typing = true,
             Action::Back | Action::Cancel | Action::Close if self.search.active() => {
@@ -285,12 +278,12 @@ impl CaseList {
                     self.apply(self.selected_case());
                 }
             }
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::PageUp => self.step(-page),
-            Action::PageDown => self.step(page),
-            Action::Home => self.move_to(0),
-            Action::End => self.move_to(usize::MAX),
+            Action::Up => self.moved(ListCursor::up),
+            Action::Down => self.moved(ListCursor::down),
+            Action::PageUp => self.moved(ListCursor::page_up),
+            Action::PageDown => self.moved(ListCursor::page_down),
+            Action::Home => self.moved(ListCursor::home),
+            Action::End => self.moved(ListCursor::end),
             Action::Open | Action::Confirm | Action::OpenCase => return self.open_selected(ctx),
             Action::FilterStatus => {
                 self.filter = self.filter.next();
@@ -382,10 +375,7 @@ impl Screen for CaseList {
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        self.take_rows(ctx);
-        if let Some(answer) = self.search.poll() {
-            self.answered(answer);
-        }
+        // The rows and the search hits are taken on the tick (`refresh`).
         self.draw(frame, area, ctx);
     }
 

@@ -22,6 +22,7 @@ use crate::ops::beds::{self, Removal, Snapshot};
 use crate::screens::beds::ask::{Ask, Question};
 use crate::screens::beds::layout::natural;
 use crate::screens::beds::text;
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{fit, inert, pad, truncate_to_width};
 use crate::ui::theme;
 
@@ -36,8 +37,7 @@ enum Item {
 pub struct RoomsSetup {
     snap: Result<Arc<Snapshot>, String>,
     items: Vec<Item>,
-    cursor: usize,
-    top: usize,
+    cursor: ListCursor,
     ask: Option<(Item, Ask)>,
     /// A form was opened from here: read the plan again on return.
     returning: bool,
@@ -51,8 +51,7 @@ impl RoomsSetup {
         let mut s = RoomsSetup {
             snap: Err(String::new()),
             items: Vec::new(),
-            cursor: 0,
-            top: 0,
+            cursor: ListCursor::new(),
             ask: None,
             returning: false,
             loaded_at: None,
@@ -63,7 +62,7 @@ impl RoomsSetup {
     }
 
     fn reload(&mut self, ctx: &Ctx) {
-        let keep = self.items.get(self.cursor).copied();
+        let keep = self.selected();
         self.snap = match ctx.store() {
             Ok(store) => {
                 self.saves_seen = store.last_save();
@@ -83,12 +82,14 @@ impl RoomsSetup {
                 }
             }
         }
-        self.cursor = keep.and_then(|k| self.items.iter().position(|i| *i == k)).unwrap_or(self.cursor);
-        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+        self.cursor.set_len(self.items.len());
+        if let Some(at) = keep.and_then(|k| self.items.iter().position(|i| *i == k)) {
+            self.cursor.select(at);
+        }
     }
 
     fn selected(&self) -> Option<Item> {
-        self.items.get(self.cursor).copied()
+        self.items.get(self.cursor.selected()).copied()
     }
 
     fn room_of_selection(&self) -> Option<RoomId> {
@@ -254,14 +255,13 @@ impl RoomsSetup {
                 }
             };
         }
-        let last = self.items.len().saturating_sub(1);
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::PageUp => self.cursor = self.cursor.saturating_sub(10),
-            Action::PageDown => self.cursor = (self.cursor + 10).min(last),
-            Action::Home => self.cursor = 0,
-            Action::End => self.cursor = last,
+            Action::Up => self.cursor.up(),
+            Action::Down => self.cursor.down(),
+            Action::PageUp => self.cursor.page_up(),
+            Action::PageDown => self.cursor.page_down(),
+            Action::Home => self.cursor.home(),
+            Action::End => self.cursor.end(),
             Action::Open | Action::Edit => return self.edit(ctx),
             Action::RoomNew => return Outcome::Push(Box::new(forms::room::screen(ctx, None))),
             Action::New => {
@@ -319,17 +319,11 @@ impl RoomsSetup {
         if self.items.is_empty() {
             put(frame, list.y + 1, Line::styled(ctx.t("beds-plan-empty"), theme::dim()));
         }
-        let visible = usize::from(list.height);
-        if self.cursor < self.top {
-            self.top = self.cursor;
-        }
-        if self.cursor >= self.top + visible {
-            self.top = self.cursor + 1 - visible;
-        }
-        for (row, item) in self.items.iter().enumerate().skip(self.top).take(visible) {
+        let visible = self.cursor.scroll_into_view(usize::from(list.height));
+        for (row, item) in self.items.iter().enumerate().skip(visible.start).take(visible.len()) {
             let (text, style) = self.line_of(*item, &snap, ctx);
-            let y = list.y + u16::try_from(row - self.top).unwrap_or(0);
-            let style = if row == self.cursor { theme::selected() } else { style };
+            let y = list.y + u16::try_from(row - visible.start).unwrap_or(0);
+            let style = if row == self.cursor.selected() { theme::selected() } else { style };
             put(frame, y, Line::styled(fit(&text, w), style));
         }
         if let Some((_, ask)) = &self.ask {
