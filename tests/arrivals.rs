@@ -287,6 +287,21 @@ fn the_cursor_stays_on_its_pickup_when_the_board_refreshes() {
     assert_eq!(met, ["SU 200"]);
 }
 
+/// A pickup saved elsewhere shows after the next tick, under a clock that
+/// never moves (the board once watched the time of the last save, which a
+/// fixed clock never changes).
+#[test]
+fn a_pickup_saved_elsewhere_shows_on_the_board_after_the_next_tick() {
+    let (_dir, store) = centre(None);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2");
+    assert!(screen_text(&mut app, 120, 40).contains("No pickups here"));
+    ops::create_pickup(db(&app), &details("SU 777", at(10, 0)), &Person::Unknown, now()).unwrap();
+    app.tick();
+    let board = screen_text(&mut app, 120, 40);
+    assert!(board.contains("SU 777") && !board.contains("No pickups here"), "{board}");
+}
+
 #[test]
 fn views_show_tomorrow_the_week_and_every_open_pickup() {
     let (_dir, store) = centre(None);

@@ -397,6 +397,27 @@ fn rooms_and_beds_are_set_up_and_a_room_in_use_cannot_be_removed() {
     assert_eq!(audit_len(&app), before);
 }
 
+/// A save made elsewhere (here straight into the store, as another screen
+/// or sync would) shows after the next tick, under a clock that never
+/// moves: the board and the rooms setup once watched the time of the last
+/// save, which a fixed clock (or two saves in one millisecond) never changes.
+#[test]
+fn a_room_saved_elsewhere_shows_on_the_board_and_the_rooms_setup_after_the_next_tick() {
+    let (_dir, mut app, ..) = small_centre();
+    press(&mut app, "F3");
+    assert!(!screen_text(&mut app, 120, 40).contains("105A"));
+    room(app.ctx.store().unwrap(), "105", 1, Wing::Men, 1);
+    app.tick();
+    let board = screen_text(&mut app, 120, 40);
+    assert!(board.contains("105A"), "{board}");
+    press(&mut app, "R");
+    assert!(screen_text(&mut app, 120, 40).contains("3 rooms, 4 beds"));
+    room(app.ctx.store().unwrap(), "106", 1, Wing::Men, 1);
+    app.tick();
+    let setup = screen_text(&mut app, 120, 40);
+    assert!(setup.contains("4 rooms, 5 beds") && setup.contains("106A"), "{setup}");
+}
+
 #[test]
 fn filters_show_one_wing_or_only_free_beds() {
     let (_dir, mut app, women, _, ayla, _) = small_centre();

@@ -15,6 +15,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::case::CaseFront;
 use crate::keymap::{self, text_char};
+use crate::screens::fresh::Freshness;
 use crate::store::merge::DELETED;
 use crate::store::roster::short_id;
 use crate::sync::conflicts::{self, FieldConflict};
@@ -37,6 +38,7 @@ pub struct Conflicts {
     open: Option<(usize, Vec<FieldConflict>, usize, usize)>,
     typing: Option<String>,
     message: Option<(String, bool)>,
+    fresh: Freshness,
 }
 
 /// Opens the screen.
@@ -73,12 +75,20 @@ fn show_value(ctx: &Ctx, field: &str, v: &serde_json::Value) -> String {
 
 impl Conflicts {
     fn new(ctx: &Ctx) -> Conflicts {
-        let mut s = Conflicts { items: Vec::new(), cursor: ListCursor::new(), open: None, typing: None, message: None };
+        let mut s = Conflicts {
+            items: Vec::new(),
+            cursor: ListCursor::new(),
+            open: None,
+            typing: None,
+            message: None,
+            fresh: Freshness::on_save(),
+        };
         s.reload(ctx);
         s
     }
 
     fn reload(&mut self, ctx: &Ctx) {
+        self.fresh.loaded(ctx);
         self.items = match ctx.store() {
             Ok(store) => store
                 .conflict_set()
@@ -210,10 +220,9 @@ impl Screen for Conflicts {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if self.open.is_none() && self.typing.is_none() {
-            let before = self.items.len();
+        if self.open.is_none() && self.typing.is_none() && self.fresh.due(ctx) {
             self.reload(ctx);
-            return before != self.items.len();
+            return true;
         }
         false
     }

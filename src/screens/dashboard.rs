@@ -19,6 +19,7 @@ use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 use crate::keymap;
+use crate::screens::fresh::Freshness;
 use crate::store::digest::{CaseDigest, OpenService};
 use crate::store::{Store, StoreError, Stored};
 use crate::ui::sanitize::inert;
@@ -129,27 +130,23 @@ impl Summary {
 /// The dashboard screen.
 pub struct Dashboard {
     summary: Result<Summary, String>,
-    loaded_at: Option<NaiveDateTime>,
-    saves_seen: u64,
+    fresh: Freshness,
 }
 
 impl Dashboard {
     /// Loads the figures.
     pub fn new(ctx: &Ctx) -> Dashboard {
-        let mut d = Dashboard { summary: Ok(Summary::default()), loaded_at: None, saves_seen: 0 };
+        let mut d = Dashboard { summary: Ok(Summary::default()), fresh: Freshness::on_save_or_every(60) };
         d.reload(ctx);
         d
     }
 
     fn reload(&mut self, ctx: &Ctx) {
+        self.fresh.loaded(ctx);
         self.summary = match ctx.store() {
-            Ok(store) => {
-                self.saves_seen = store.generation();
-                Summary::load(store, ctx.now(), &ctx.config).map_err(|e| ctx.error_text(&e))
-            }
+            Ok(store) => Summary::load(store, ctx.now(), &ctx.config).map_err(|e| ctx.error_text(&e)),
             Err(e) => Err(ctx.error_text(&e)),
         };
-        self.loaded_at = Some(ctx.now());
     }
 }
 
@@ -170,9 +167,7 @@ impl Screen for Dashboard {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().map(|s| s.generation()).unwrap_or(0);
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if saved != self.saves_seen || stale {
+        if self.fresh.due(ctx) {
             self.reload(ctx);
             return true;
         }

@@ -14,6 +14,7 @@ use crate::app::screen::{Outcome, Screen};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::referral::Organisation;
 use crate::keymap;
+use crate::screens::fresh::Freshness;
 use crate::store::Stored;
 use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{display_width, inert, truncate_to_width};
@@ -24,7 +25,7 @@ pub struct Directory {
     orgs: Vec<Stored<Organisation>>,
     cursor: ListCursor,
     error: Option<String>,
-    saves_seen: u64,
+    fresh: Freshness,
     may_edit: bool,
 }
 
@@ -38,14 +39,20 @@ impl Directory {
     /// Loads the directory.
     pub fn new(ctx: &Ctx) -> Directory {
         let may_edit = ctx.store().is_ok_and(|s| s.may(Act::Organisations, DataClass::Front));
-        let mut d = Directory { orgs: Vec::new(), cursor: ListCursor::new(), error: None, saves_seen: 0, may_edit };
+        let mut d = Directory {
+            orgs: Vec::new(),
+            cursor: ListCursor::new(),
+            error: None,
+            fresh: Freshness::on_save(),
+            may_edit,
+        };
         d.reload(ctx);
         d
     }
 
     fn reload(&mut self, ctx: &Ctx) {
         let Ok(store) = ctx.store() else { return };
-        self.saves_seen = store.generation();
+        self.fresh.loaded(ctx);
         match crate::ops::referrals::organisations(store) {
             Ok(orgs) => {
                 self.orgs = orgs;
@@ -124,7 +131,7 @@ impl Screen for Directory {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if ctx.store().map_or(0, |s| s.generation()) != self.saves_seen {
+        if self.fresh.due(ctx) {
             self.reload(ctx);
             return true;
         }

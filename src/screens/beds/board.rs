@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
-
 use super::ask::{Ask, Question};
 use super::layout::{Filter, Layout};
 use super::pick::Pick;
@@ -19,6 +17,7 @@ use crate::domain::rooms::{Bed, Wing};
 use crate::forms;
 use crate::keymap;
 use crate::ops::beds::{self, Snapshot};
+use crate::screens::fresh::Freshness;
 
 /// What the board asks before doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +44,7 @@ pub struct Board {
     pub(super) cache: super::view::Cache,
     /// A form or list was opened from here: read the beds again on return.
     returning: bool,
-    loaded_at: Option<NaiveDateTime>,
-    saves_seen: Option<chrono::DateTime<chrono::Utc>>,
+    fresh: Freshness,
 }
 
 impl Board {
@@ -63,8 +61,7 @@ impl Board {
             ask: None,
             cache: super::view::Cache::default(),
             returning: false,
-            loaded_at: None,
-            saves_seen: None,
+            fresh: Freshness::on_save_or_every(60),
         };
         b.reload(ctx);
         b
@@ -73,18 +70,15 @@ impl Board {
     /// Reads the beds again (after a save, or once a minute).
     pub(super) fn reload(&mut self, ctx: &Ctx) {
         let day = ctx.today();
+        self.fresh.loaded(ctx);
         self.snap = match ctx.store() {
-            Ok(store) => {
-                self.saves_seen = store.last_save();
-                Snapshot::load(store, day).map(Arc::new).map_err(|e| ctx.error_text(&e))
-            }
+            Ok(store) => Snapshot::load(store, day).map(Arc::new).map_err(|e| ctx.error_text(&e)),
             Err(e) => Err(ctx.error_text(&e)),
         };
         self.states = match &self.snap {
             Ok(s) => bed_states(&s.beds, &s.stays, &s.reservations, day),
             Err(_) => HashMap::new(),
         };
-        self.loaded_at = Some(ctx.now());
         self.relayout(self.width);
     }
 
@@ -350,9 +344,7 @@ impl Screen for Board {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if self.returning || saved != self.saves_seen || stale {
+        if self.returning || self.fresh.due(ctx) {
             self.returning = false;
             self.reload(ctx);
             return true;

@@ -21,6 +21,7 @@ use crate::domain::ids::CaseId;
 use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::case_list::{CaseRow, RowContext, fronts_from, index_entries_from, row_context, rows};
+use crate::screens::fresh::Freshness;
 use crate::search::{Field, SearchWorker};
 use crate::store::StoreError;
 use crate::ui::list_cursor::ListCursor;
@@ -56,7 +57,7 @@ pub struct CaseList {
     /// The revealed legal name of the selected case.
     pub(super) revealed: Option<(CaseId, String)>,
     pub(super) error: Option<String>,
-    saves_seen: u64,
+    fresh: Freshness,
     today: NaiveDate,
     /// Set while the fronts are read (the list keeps its rows meanwhile).
     loading: Option<Loading>,
@@ -78,7 +79,7 @@ impl CaseList {
             search: SearchBar::new(SearchWorker::spawn(Vec::new())),
             revealed: None,
             error: None,
-            saves_seen: 0,
+            fresh: Freshness::on_save(),
             today: ctx.today(),
             loading: None,
         };
@@ -98,7 +99,7 @@ impl CaseList {
                 return;
             }
         };
-        self.saves_seen = store.generation();
+        self.fresh.loaded(ctx);
         self.today = ctx.today();
         let started = row_context(store, self.today).and_then(|context| {
             let mut reader = store.reader()?;
@@ -234,9 +235,7 @@ impl CaseList {
             return Outcome::Status(ctx.error_text(&e));
         }
         // The event changes no row: the list need not be read again for it.
-        if self.saves_seen == before {
-            self.saves_seen = store.generation();
-        }
+        self.fresh.own_save(before, store);
         self.revealed = Some((case, name));
         self.error = None;
         Outcome::None
@@ -354,9 +353,8 @@ impl Screen for CaseList {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().map_or(0, |s| s.generation());
         let mut changed = false;
-        if saved != self.saves_seen || ctx.today() != self.today {
+        if self.fresh.due(ctx) || ctx.today() != self.today {
             self.reload(ctx);
             changed = true;
         }

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -22,6 +21,7 @@ use crate::ops::beds::{self, Removal, Snapshot};
 use crate::screens::beds::ask::{Ask, Question};
 use crate::screens::beds::layout::natural;
 use crate::screens::beds::text;
+use crate::screens::fresh::Freshness;
 use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{fit, inert, pad, truncate_to_width};
 use crate::ui::theme;
@@ -41,8 +41,7 @@ pub struct RoomsSetup {
     ask: Option<(Item, Ask)>,
     /// A form was opened from here: read the plan again on return.
     returning: bool,
-    loaded_at: Option<NaiveDateTime>,
-    saves_seen: Option<chrono::DateTime<chrono::Utc>>,
+    fresh: Freshness,
 }
 
 impl RoomsSetup {
@@ -54,8 +53,7 @@ impl RoomsSetup {
             cursor: ListCursor::new(),
             ask: None,
             returning: false,
-            loaded_at: None,
-            saves_seen: None,
+            fresh: Freshness::on_save_or_every(60),
         };
         s.reload(ctx);
         s
@@ -63,14 +61,11 @@ impl RoomsSetup {
 
     fn reload(&mut self, ctx: &Ctx) {
         let keep = self.selected();
+        self.fresh.loaded(ctx);
         self.snap = match ctx.store() {
-            Ok(store) => {
-                self.saves_seen = store.last_save();
-                Snapshot::load(store, ctx.today()).map(Arc::new).map_err(|e| ctx.error_text(&e))
-            }
+            Ok(store) => Snapshot::load(store, ctx.today()).map(Arc::new).map_err(|e| ctx.error_text(&e)),
             Err(e) => Err(ctx.error_text(&e)),
         };
-        self.loaded_at = Some(ctx.now());
         self.items.clear();
         if let Ok(snap) = &self.snap {
             let mut rooms: Vec<&Room> = snap.rooms.iter().filter(|r| !r.retired).collect();
@@ -231,9 +226,7 @@ impl Screen for RoomsSetup {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if self.returning || saved != self.saves_seen || stale {
+        if self.returning || self.fresh.due(ctx) {
             self.returning = false;
             self.reload(ctx);
             return true;
