@@ -98,8 +98,11 @@ impl CaseFile {
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
         self.history = None;
+        self.ensure_history(ctx);
     }
 
+    /// Reads the history when its tab is shown and it has not been read
+    /// since the file was (render only draws what is read here).
     fn ensure_history(&mut self, ctx: &Ctx) {
         if self.tab != Tab::History || self.history.is_some() {
             return;
@@ -365,7 +368,6 @@ impl Screen for CaseFile {
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
         if self.fresh.due(ctx) {
             self.reload(ctx);
-            self.ensure_history(ctx);
             return true;
         }
         false
@@ -373,7 +375,6 @@ impl Screen for CaseFile {
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         self.width = usize::from(area.width);
-        self.ensure_history(ctx);
         self.draw(frame, area, ctx);
     }
 
