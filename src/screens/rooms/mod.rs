@@ -18,10 +18,10 @@ use crate::domain::rooms::Room;
 use crate::forms;
 use crate::keymap;
 use crate::ops::beds::{self, Removal, Snapshot};
-use crate::screens::beds::ask::{Ask, Question};
+use crate::screens::beds::ask::{Ask, Question, Reply, reply};
 use crate::screens::beds::layout::natural;
+use crate::screens::beds::reading::Reading;
 use crate::screens::beds::text;
-use crate::screens::fresh::Freshness;
 use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{fit, inert, pad, truncate_to_width};
 use crate::ui::theme;
@@ -39,9 +39,7 @@ pub struct RoomsSetup {
     items: Vec<Item>,
     cursor: ListCursor,
     ask: Option<(Item, Ask)>,
-    /// A form was opened from here: read the plan again on return.
-    returning: bool,
-    fresh: Freshness,
+    reading: Reading,
 }
 
 impl RoomsSetup {
@@ -52,8 +50,7 @@ impl RoomsSetup {
             items: Vec::new(),
             cursor: ListCursor::new(),
             ask: None,
-            returning: false,
-            fresh: Freshness::on_save_or_every(60),
+            reading: Reading::default(),
         };
         s.reload(ctx);
         s
@@ -61,11 +58,7 @@ impl RoomsSetup {
 
     fn reload(&mut self, ctx: &Ctx) {
         let keep = self.selected();
-        self.fresh.loaded(ctx);
-        self.snap = match ctx.store() {
-            Ok(store) => Snapshot::load(store, ctx.today()).map(Arc::new).map_err(|e| ctx.error_text(&e)),
-            Err(e) => Err(ctx.error_text(&e)),
-        };
+        self.snap = self.reading.read(ctx);
         self.items.clear();
         if let Ok(snap) = &self.snap {
             let mut rooms: Vec<&Room> = snap.rooms.iter().filter(|r| !r.retired).collect();
@@ -188,24 +181,16 @@ impl Screen for RoomsSetup {
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let out = self.act(action, ctx);
-        if matches!(out, Outcome::Push(_)) {
-            self.returning = true;
-        }
+        self.reading.after(&out);
         out
     }
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if let Some((item, ask)) = self.ask.take() {
-            return match ask.key(&key) {
-                Some(true) => self.answer(item, ask.question(), ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((item, ask));
-                    Outcome::None
-                }
-            };
+        match reply(&mut self.ask, |ask| ask.key(&key)) {
+            Reply::Yes(item, question) => self.answer(item, question, ctx),
+            Reply::Taken => Outcome::None,
+            Reply::NotAsked => Outcome::Ignored,
         }
-        Outcome::Ignored
     }
 
     fn condition(&self, c: Condition) -> bool {
@@ -226,8 +211,7 @@ impl Screen for RoomsSetup {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if self.returning || self.fresh.due(ctx) {
-            self.returning = false;
+        if self.reading.due(ctx) {
             self.reload(ctx);
             return true;
         }
@@ -238,15 +222,10 @@ impl Screen for RoomsSetup {
 impl RoomsSetup {
     /// What an action does on the plan.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if let Some((item, ask)) = self.ask.take() {
-            return match ask.action(action) {
-                Some(true) => self.answer(item, ask.question(), ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((item, ask));
-                    Outcome::None
-                }
-            };
+        match reply(&mut self.ask, |ask| ask.action(action)) {
+            Reply::Yes(item, question) => return self.answer(item, question, ctx),
+            Reply::Taken => return Outcome::None,
+            Reply::NotAsked => {}
         }
         match action {
             Action::Up => self.cursor.up(),
