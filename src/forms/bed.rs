@@ -10,8 +10,8 @@ use crate::domain::rooms::{Bed, OutOfService, Room};
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
 use crate::screens::beds::text;
-use crate::store::record::live;
 use crate::store::new_id;
+use crate::store::record::live;
 
 /// Shorthand for the bed form's fields.
 type F = FieldSpec<BedEdit>;
