@@ -101,17 +101,24 @@ fn as_reception(store: &mut Store) {
 /// Types the fields of a new pickup for SU 2101 at SVO C, today 14:35, new person Lena.
 fn fill_new_pickup(app: &mut App, time: &str) {
     type_text(app, "su2101");
-    press(app, "tab");
+    focus(app, "From (city or airport)");
     type_text(app, "IST");
-    press(app, "tab s enter tab c enter tab");
+    focus(app, "Arrival airport");
+    press(app, "s enter");
+    focus(app, "Terminal");
+    press(app, "c enter");
+    focus(app, "Scheduled arrival");
     type_text(app, time);
-    press(app, "tab");
+    focus(app, "Meeting point");
     type_text(app, "Exit 3, by the pharmacy");
-    press(app, "tab tab");
+    focus(app, "Recognition, code word");
     type_text(app, "green scarf, code word ORANGE");
-    press(app, "tab tab tab tab");
+    focus(app, "or new person: alias");
     type_text(app, "Lena");
-    press(app, "tab f enter tab a enter");
+    focus(app, "Gender");
+    press(app, "f enter");
+    focus(app, "Age group");
+    press(app, "a enter");
 }
 
 #[test]
@@ -332,7 +339,11 @@ fn bad_input_is_named_under_its_field_and_nothing_is_saved() {
     let mut app = app(store, Lang::En);
     press(&mut app, "F2 n");
     type_text(&mut app, "12345");
-    press(&mut app, "tab tab s enter tab a enter tab");
+    focus(&mut app, "Arrival airport");
+    press(&mut app, "s enter");
+    focus(&mut app, "Terminal");
+    press(&mut app, "a enter");
+    focus(&mut app, "Scheduled arrival");
     type_text(&mut app, "25:00");
     press(&mut app, "ctrl-s");
     let text = screen_text(&mut app, 120, 40);
@@ -345,7 +356,7 @@ fn bad_input_is_named_under_its_field_and_nothing_is_saved() {
         press(&mut app, "backspace");
     }
     type_text(&mut app, "SU2101");
-    press(&mut app, "tab tab tab tab");
+    focus(&mut app, "Scheduled arrival");
     for _ in 0..5 {
         press(&mut app, "backspace");
     }
@@ -382,10 +393,14 @@ fn walk_in_in_five_fields_for_reception() {
     let form = screen_text(&mut app, 80, 24);
     assert!(!form.contains("MRZ"), "reception without the case key sees no passport zone: {form}");
     type_text(&mut app, "Dina");
-    press(&mut app, "tab f enter tab m enter tab");
+    focus(&mut app, "Gender");
+    press(&mut app, "f enter");
+    focus(&mut app, "Age group");
+    press(&mut app, "m enter");
+    focus(&mut app, "Flight");
     type_text(&mut app, "tk413");
-    // The fifth field, where, is prefilled with the first place; choose VKO A.
-    press(&mut app, "tab");
+    // Where is prefilled with the first place; choose VKO A.
+    focus(&mut app, "Where");
     type_text(&mut app, "vko a");
     press(&mut app, "enter ctrl-s");
     assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 80, 24));
@@ -413,9 +428,9 @@ fn a_scanned_passport_zone_fills_the_case_file_and_a_document() {
     press(&mut app, "F2 w");
     type_text(&mut app, "Anna");
     // Gender and age group come from the zone.
-    press(&mut app, "tab tab tab");
+    focus(&mut app, "Flight");
     type_text(&mut app, "SU2101");
-    press(&mut app, "tab tab");
+    focus(&mut app, "Passport / ID zone (MRZ)");
     type_text(&mut app, TD3[0]);
     press(&mut app, "enter");
     type_text(&mut app, TD3[1]);
@@ -438,9 +453,9 @@ fn a_zone_with_a_wrong_check_digit_names_the_field_and_fills_nothing() {
     let mut app = app(store, Lang::En);
     press(&mut app, "F2 w");
     type_text(&mut app, "Anna");
-    press(&mut app, "tab tab tab");
+    focus(&mut app, "Flight");
     type_text(&mut app, "SU2101");
-    press(&mut app, "tab tab");
+    focus(&mut app, "Passport / ID zone (MRZ)");
     type_text(&mut app, TD3[0]);
     press(&mut app, "enter");
     type_text(&mut app, &TD3[1].replace("7408122F", "7408123F"));
@@ -507,10 +522,14 @@ fn an_existing_case_is_found_by_typing_its_code() {
     let mut app = app(store, Lang::En);
     press(&mut app, "F2 n");
     type_text(&mut app, "SU2137");
-    press(&mut app, "tab tab s enter tab c enter tab");
+    focus(&mut app, "Arrival airport");
+    press(&mut app, "s enter");
+    focus(&mut app, "Terminal");
+    press(&mut app, "c enter");
+    focus(&mut app, "Scheduled arrival");
     type_text(&mut app, "+1d 06:10");
-    // Meeting point, escort, recognition, needs, interpreter: then the case, by the digits of its code.
-    press(&mut app, "tab tab tab tab tab tab");
+    // The case, by the digits of its code.
+    focus(&mut app, "Existing case");
     type_text(&mut app, "0001");
     press(&mut app, "enter ctrl-s");
     assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));

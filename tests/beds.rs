@@ -138,7 +138,7 @@ fn small_centre() -> (tempfile::TempDir, App, Vec<Bed>, Vec<Bed>, CaseId, CaseId
 
 #[test]
 fn a_person_met_at_the_airport_is_offered_first_and_checked_in_in_four_keys() {
-    let (_dir, mut app, women, _, ayla, bea) = small_centre();
+    let (_dir, mut app, women, _, _, bea) = small_centre();
     met_pickup(app.ctx.store().unwrap(), bea);
     press(&mut app, "F3 a");
     let text = screen_text(&mut app, 120, 40);
@@ -155,7 +155,6 @@ fn a_person_met_at_the_airport_is_offered_first_and_checked_in_in_four_keys() {
     assert_eq!((s.len(), s[0].case_id, s[0].bed_id, s[0].from), (1, bea, women[0].id, today()));
     assert_eq!(front(&app, bea).status, CaseStatus::InResidence);
     assert_eq!(housing(&app, bea).status, ServiceStatus::InProgress);
-    let _ = ayla;
     // The board shows her now.
     let board = screen_text(&mut app, 80, 24);
     assert!(board.contains("201A ● Bea") && board.contains("MSK-26-0002 0n"), "{board}");
@@ -180,7 +179,7 @@ fn the_arrivals_board_offers_a_bed_through_assign_for() {
 
 #[test]
 fn a_refused_assignment_shows_its_reason() {
-    let (_dir, mut app, _, minors, _, _) = small_centre();
+    let (_dir, mut app, _, _, _, _) = small_centre();
     // End: the minors' bed, the last on the board.
     press(&mut app, "F3 end a");
     let list = screen_text(&mut app, 80, 24);
@@ -195,7 +194,6 @@ fn a_refused_assignment_shows_its_reason() {
     assert!(stays(&app).is_empty());
     press(&mut app, "esc d");
     assert_eq!(top(&app), Screen::Beds);
-    let _ = minors;
 }
 
 #[test]
@@ -302,7 +300,7 @@ fn a_person_who_already_has_a_bed_is_refused_with_the_reason() {
 
 #[test]
 fn reserve_a_bed_for_a_met_pickup_and_release_it_on_check_in() {
-    let (_dir, mut app, women, _, ayla, bea) = small_centre();
+    let (_dir, mut app, women, _, _, bea) = small_centre();
     met_pickup(app.ctx.store().unwrap(), bea);
     // r on the free bed: choose who from the list (typing narrows it).
     press(&mut app, "F3 r enter");
@@ -323,7 +321,6 @@ fn reserve_a_bed_for_a_met_pickup_and_release_it_on_check_in() {
         app.ctx.store().unwrap().scan::<Reservation>().unwrap().into_iter().map(|r| r.body).collect();
     assert!(held.iter().all(|r| r.released), "checking in releases the reservation");
     assert_eq!(stays(&app)[0].bed_id, women[0].id);
-    let _ = ayla;
 }
 
 #[test]

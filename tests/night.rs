@@ -14,7 +14,6 @@ use haven::domain::night::{NightCheck, NightMark};
 use haven::domain::person::{AgeBasis, AgeGroup, Gender};
 use haven::domain::rooms::{Bed, Room, Wing};
 use haven::domain::service::checklist;
-use haven::domain::stay::Reservation;
 use haven::i18n::Lang;
 use haven::keymap::{Screen, parse_script};
 use haven::ops::beds::{self, Placement};
@@ -252,7 +251,6 @@ fn eventful_night() -> (tempfile::TempDir, App) {
         today(),
     )
     .unwrap();
-    let _ = store.scan::<Reservation>().unwrap();
     (dir, app(store, Lang::En))
 }
 
