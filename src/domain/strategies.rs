@@ -623,9 +623,9 @@ mod tests {
         ) {
             prop_assert_eq!(FlightNumber::parse(&f.to_string()), Ok(f.clone()));
             prop_assert_eq!(FlightNumber::parse(&p.flight.to_string()), Ok(p.flight.clone()));
-            prop_assert_eq!(Money::parse(&money.to_string(), Currency::RUB), Ok(money.clone()));
+            prop_assert_eq!(Money::parse(&money.to_string(), Currency::RUB), Ok(money));
             if let Some(c) = &o.country {
-                prop_assert_eq!(CountryCode::parse(c.as_str()), Ok(c.clone()));
+                prop_assert_eq!(CountryCode::parse(c.as_str()), Ok(*c));
             }
             fn again<T: serde::Serialize + serde::de::DeserializeOwned>(v: &T) -> T {
                 serde_json::from_str(&serde_json::to_string(v).unwrap()).unwrap()
