@@ -24,6 +24,12 @@ use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 
+/// The keys of the earlier versions and merge states of a case's records.
+struct Older {
+    versions: Vec<Vec<u8>>,
+    merges: Vec<Vec<u8>>,
+}
+
 /// What an erasure removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Erased {
@@ -119,7 +125,7 @@ impl Store {
         let records = self.records_of_case(case)?;
         let record_keys: HashSet<(String, Vec<u8>)> =
             records.iter().map(|(t, k)| (t.name().to_string(), k.clone())).collect();
-        let (versions, merges) = self.versions_and_merges(id, &records)?;
+        let Older { versions, merges } = self.versions_and_merges(id, &records)?;
         // The change-log entries, own and relayed, that described them.
         let redact_own = self.entries_about(TreeId::ChangeLog, id, &record_keys)?;
         let redact_relayed = self.entries_about(TreeId::Envelopes, id, &record_keys)?;
@@ -197,8 +203,7 @@ impl Store {
     /// Every earlier version of `records`, and their merge states (which
     /// hold values side by side), including merge states of records of the
     /// case whose creation never arrived here.
-    #[allow(clippy::type_complexity)]
-    fn versions_and_merges(&self, id: [u8; 16], records: &[(TreeId, Vec<u8>)]) -> Result<(Vec<Vec<u8>>, Vec<Vec<u8>>)> {
+    fn versions_and_merges(&self, id: [u8; 16], records: &[(TreeId, Vec<u8>)]) -> Result<Older> {
         let mut versions: Vec<Vec<u8>> = Vec::new();
         let mut merges: Vec<Vec<u8>> = Vec::new();
         for (t, k) in records {
@@ -219,7 +224,7 @@ impl Store {
                 }
             }
         }
-        Ok((versions, merges))
+        Ok(Older { versions, merges })
     }
 
     /// The order other laptops carry out, signed with the roster key when
