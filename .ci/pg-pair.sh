@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A PostgreSQL 15 primary with a streaming replica on loopback, for the
-# failover test (tests/hub_failover.rs). It reuses the test CA and server
+# failover test (tests/it/hub_failover.rs). It reuses the test CA and server
 # certificate of the cluster .ci/pg.sh started (HAVEN_TEST_PG_ROOT) and
 # never touches that cluster.
 #   pg-pair.sh start DIR [solo]  primary + replica (pg_basebackup), or a primary alone; writes DIR/env

@@ -21,7 +21,7 @@ use crate::domain::user::Role;
 use crate::store::{AuditAction, AuditEntry, Store};
 
 /// The two passphrases the keyslot torture alternates for the user running it
-/// (`tests/faults.rs` follows the same sequence).
+/// (`tests/it/faults.rs` follows the same sequence).
 const KEYSLOT_PASSPHRASES: [&str; 2] = ["torture passphrase one", "torture passphrase two"];
 
 /// The id the torture test gives room number `n`.

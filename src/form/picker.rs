@@ -10,11 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::options::{PickOption, filter};
 use crate::app::context::Ctx;
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{display_width, inert, truncate_to_width};
 use crate::ui::theme;
-
-/// Rows moved by Page Up / Page Down.
-const PAGE: usize = 10;
 
 /// An open picker over the options of one field.
 #[derive(Debug, Clone)]
@@ -27,11 +25,10 @@ pub struct Picker {
     pub query: String,
     /// Indices of the matching options, best first.
     pub matches: Vec<usize>,
-    /// Position of the highlighted row in `matches`.
-    pub highlight: usize,
+    /// The highlighted row of `matches`, and the first row shown.
+    cursor: ListCursor,
     /// The keys ticked so far (multiple choice) or chosen (single).
     pub chosen: Vec<String>,
-    top: usize,
 }
 
 /// What the picker asks the form to do.
@@ -59,44 +56,43 @@ impl Picker {
             multi,
             query: first.map(String::from).unwrap_or_default(),
             matches: Vec::new(),
-            highlight: 0,
+            cursor: ListCursor::new(),
             chosen: current,
-            top: 0,
         };
         p.refilter(options);
         if p.query.is_empty()
             && let Some(first_chosen) = p.chosen.first()
             && let Some(pos) = p.matches.iter().position(|&i| options.get(i).is_some_and(|o| &o.key == first_chosen))
         {
-            p.highlight = pos;
+            p.cursor.select(pos);
         }
         p
     }
 
     fn refilter(&mut self, options: &[PickOption]) {
         self.matches = filter(options, &self.query);
-        self.highlight = 0;
-        self.top = 0;
+        self.cursor.set_len(self.matches.len());
+        self.cursor.reset();
+    }
+
+    /// Position of the highlighted row in `matches`.
+    pub fn highlight(&self) -> usize {
+        self.cursor.selected()
     }
 
     fn highlighted<'o>(&self, options: &'o [PickOption]) -> Option<&'o PickOption> {
-        self.matches.get(self.highlight).and_then(|&i| options.get(i))
-    }
-
-    fn step(&mut self, delta: isize) {
-        let last = self.matches.len().saturating_sub(1);
-        self.highlight = self.highlight.saturating_add_signed(delta).min(last);
+        self.matches.get(self.cursor.selected()).and_then(|&i| options.get(i))
     }
 
     /// Moves the highlight (arrows, pages, ends).
     pub fn move_by(&mut self, key: KeyCode) -> bool {
         match key {
-            KeyCode::Up => self.step(-1),
-            KeyCode::Down => self.step(1),
-            KeyCode::PageUp => self.step(-(PAGE as isize)),
-            KeyCode::PageDown => self.step(PAGE as isize),
-            KeyCode::Home => self.highlight = 0,
-            KeyCode::End => self.highlight = self.matches.len().saturating_sub(1),
+            KeyCode::Up => self.cursor.up(),
+            KeyCode::Down => self.cursor.down(),
+            KeyCode::PageUp => self.cursor.page_up(),
+            KeyCode::PageDown => self.cursor.page_down(),
+            KeyCode::Home => self.cursor.home(),
+            KeyCode::End => self.cursor.end(),
             _ => return false,
         }
         true
@@ -196,14 +192,9 @@ impl Picker {
             frame.render_widget(Paragraph::new(none).style(theme::dim()), Rect { y: inner.y + 1, height: 1, ..inner });
             return cursor;
         }
-        if self.highlight < self.top {
-            self.top = self.highlight;
-        }
-        if self.highlight >= self.top + list_rows {
-            self.top = self.highlight + 1 - list_rows;
-        }
+        let visible = self.cursor.scroll_into_view(list_rows);
         // Only the visible rows are built.
-        for (row, &i) in self.matches.iter().enumerate().skip(self.top).take(list_rows) {
+        for (row, &i) in self.matches.iter().enumerate().skip(visible.start).take(visible.len()) {
             let Some(option) = options.get(i) else { continue };
             let mark = match (self.multi, self.chosen.contains(&option.key)) {
                 (true, true) => "[x] ",
@@ -212,8 +203,9 @@ impl Picker {
                 (false, false) => "  ",
             };
             let text = truncate_to_width(&format!("{mark}{}", inert(&option.label)), w);
-            let style = if row == self.highlight { theme::selected() } else { ratatui::style::Style::default() };
-            let y = inner.y + 1 + u16::try_from(row - self.top).unwrap_or(0);
+            let style =
+                if row == self.cursor.selected() { theme::selected() } else { ratatui::style::Style::default() };
+            let y = inner.y + 1 + u16::try_from(row - visible.start).unwrap_or(0);
             let pad = " ".repeat(w.saturating_sub(display_width(&text)));
             let line = Line::from(Span::styled(format!("{text}{pad}"), style));
             frame.render_widget(Paragraph::new(line), Rect { y, height: 1, ..inner });

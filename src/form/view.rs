@@ -79,18 +79,10 @@ impl<R: Clone> FormScreen<R> {
         }
         let message_rows = u16::from(self.message.is_some() && area.height >= 2);
         let body = Rect { height: area.height - message_rows, ..area };
-        let labels: Vec<String> = self
-            .def
-            .fields
-            .iter()
-            .map(|f| format!("{}{}", ctx.t(f.label), if f.required { " *" } else { "" }))
-            .collect();
-        let widest = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + FOCUS_MARK.chars().count();
-        let label_w = to_u16(widest).min(area.width.saturating_mul(2) / 5).max(1);
-        let input_x = area.x + label_w + 1;
-        let input_w = area.width.saturating_sub(label_w + 1);
+        let cols = self.columns(area, ctx);
         self.follow_focus(body.height);
 
+        // The fields from the scroll position down, as many as fit.
         let bottom = body.y + body.height;
         let mut y = body.y;
         let mut last_shown = self.scroll;
@@ -99,61 +91,9 @@ impl<R: Clone> FormScreen<R> {
                 break;
             }
             last_shown = i;
-            let Some(spec) = self.def.fields.get(i) else { break };
-            let focused = i == self.focus && self.picker.is_none() && self.confirm.is_none();
-            let label = labels.get(i).map(String::as_str).unwrap_or_default();
-            let mark = if i == self.focus { FOCUS_MARK } else { "  " };
-            let label_text = truncate_to_width(&format!("{mark}{label}"), usize::from(label_w));
-            let label_style = if i == self.focus { theme::heading() } else { Style::default() };
-            line_at(frame, Rect { x: area.x, y, width: label_w, height: 1 }, Line::styled(label_text, label_style));
-
-            let rows = spec.kind.rows().min(bottom - y);
-            let rect = Rect { x: input_x, y, width: input_w, height: rows };
-            let read_only = spec.read_only;
-            match self.fields.get_mut(i).map(|s| &mut s.input) {
-                Some(Input::Text(stored)) if rect.width > 0 => {
-                    // The text is drawn through the inert path; the stored value stays as typed.
-                    let ta = &mut drawn(stored);
-                    let base =
-                        if read_only { theme::dim() } else { Style::default().add_modifier(Modifier::UNDERLINED) };
-                    ta.set_style(base);
-                    // The underline runs the whole width, so an empty input still reads as a field.
-                    frame.buffer_mut().set_style(rect, base);
-                    ta.set_cursor_style(if focused { theme::selected() } else { base });
-                    if !focused && ta.is_empty() && !ta.placeholder_text().is_empty() {
-                        // The textarea draws its placeholder after a cursor cell; unfocused, align it with the other inputs.
-                        let hint = truncate_to_width(ta.placeholder_text(), usize::from(rect.width));
-                        line_at(frame, rect, Line::styled(hint, theme::dim()));
-                    } else {
-                        frame.render_widget(&*ta, rect);
-                    }
-                    if focused {
-                        let sc = ta.screen_cursor();
-                        let (top_row, top_col) = ta.scroll_offset();
-                        let dx = to_u16(sc.col).saturating_sub(top_col);
-                        let dy = to_u16(sc.row).saturating_sub(top_row);
-                        if dx < rect.width && dy < rect.height {
-                            self.cursor = Some((rect.x + dx, rect.y + dy));
-                        }
-                    }
-                }
-                Some(_) if rect.width > 0 => {
-                    let mut line = self.choice_line(i, ctx);
-                    if focused {
-                        line = line.patch_style(Style::default().add_modifier(Modifier::BOLD));
-                    }
-                    line_at(frame, rect, line);
-                }
-                _ => {}
-            }
-            y = y.saturating_add(spec.kind.rows());
-
-            if let Some(error) = self.fields.get(i).and_then(|s| s.error.as_ref())
-                && y < bottom
-            {
-                let text = truncate_to_width(&format!("⚠ {}", error.text(ctx)), usize::from(input_w));
-                line_at(frame, Rect { x: input_x, y, width: input_w, height: 1 }, Line::styled(text, theme::error()));
-                y += 1;
+            match self.draw_field(frame, i, y, bottom, &cols, ctx) {
+                Some(next) => y = next,
+                None => break,
             }
         }
 
@@ -172,7 +112,104 @@ impl<R: Clone> FormScreen<R> {
             let text = truncate_to_width(&inert(message), usize::from(area.width));
             line_at(frame, Rect { y: area.y + area.height - 1, height: 1, ..area }, Line::styled(text, theme::error()));
         }
+        self.draw_overlay(frame, area, ctx);
+    }
 
+    /// The labels and where the label and input columns are.
+    fn columns(&self, area: Rect, ctx: &Ctx) -> Columns {
+        let labels: Vec<String> = self
+            .def
+            .fields
+            .iter()
+            .map(|f| format!("{}{}", ctx.t(f.label), if f.required { " *" } else { "" }))
+            .collect();
+        let widest = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + FOCUS_MARK.chars().count();
+        let label_w = to_u16(widest).min(area.width.saturating_mul(2) / 5).max(1);
+        Columns {
+            labels,
+            x: area.x,
+            label_w,
+            input_x: area.x + label_w + 1,
+            input_w: area.width.saturating_sub(label_w + 1),
+        }
+    }
+
+    /// Draws field `i` from row `y` (not past `bottom`): its label, its
+    /// input, its error. Returns the row after it, or None past the fields.
+    fn draw_field(
+        &mut self,
+        frame: &mut Frame<'_>,
+        i: usize,
+        mut y: u16,
+        bottom: u16,
+        cols: &Columns,
+        ctx: &Ctx,
+    ) -> Option<u16> {
+        let spec = self.def.fields.get(i)?;
+        let spec_rows = spec.kind.rows();
+        let read_only = spec.read_only;
+        let focused = i == self.focus && self.picker.is_none() && self.confirm.is_none();
+        let label = cols.labels.get(i).map(String::as_str).unwrap_or_default();
+        let mark = if i == self.focus { FOCUS_MARK } else { "  " };
+        let label_text = truncate_to_width(&format!("{mark}{label}"), usize::from(cols.label_w));
+        let label_style = if i == self.focus { theme::heading() } else { Style::default() };
+        line_at(frame, Rect { x: cols.x, y, width: cols.label_w, height: 1 }, Line::styled(label_text, label_style));
+
+        let rect = Rect { x: cols.input_x, y, width: cols.input_w, height: spec_rows.min(bottom - y) };
+        match self.fields.get(i).map(|s| &s.input) {
+            Some(Input::Text(_)) if rect.width > 0 => self.draw_text(frame, i, rect, focused, read_only),
+            Some(_) if rect.width > 0 => {
+                let mut line = self.choice_line(i, ctx);
+                if focused {
+                    line = line.patch_style(Style::default().add_modifier(Modifier::BOLD));
+                }
+                line_at(frame, rect, line);
+            }
+            _ => {}
+        }
+        y = y.saturating_add(spec_rows);
+
+        if let Some(error) = self.fields.get(i).and_then(|s| s.error.as_ref())
+            && y < bottom
+        {
+            let text = truncate_to_width(&format!("⚠ {}", error.text(ctx)), usize::from(cols.input_w));
+            let rect = Rect { x: cols.input_x, y, width: cols.input_w, height: 1 };
+            line_at(frame, rect, Line::styled(text, theme::error()));
+            y += 1;
+        }
+        Some(y)
+    }
+
+    /// Draws text field `i` in `rect`; the focused one records where the cursor goes.
+    fn draw_text(&mut self, frame: &mut Frame<'_>, i: usize, rect: Rect, focused: bool, read_only: bool) {
+        let Some(Input::Text(stored)) = self.fields.get_mut(i).map(|s| &mut s.input) else { return };
+        // The text is drawn through the inert path; the stored value stays as typed.
+        let ta = &mut drawn(stored);
+        let base = if read_only { theme::dim() } else { Style::default().add_modifier(Modifier::UNDERLINED) };
+        ta.set_style(base);
+        // The underline runs the whole width, so an empty input still reads as a field.
+        frame.buffer_mut().set_style(rect, base);
+        ta.set_cursor_style(if focused { theme::selected() } else { base });
+        if !focused && ta.is_empty() && !ta.placeholder_text().is_empty() {
+            // The textarea draws its placeholder after a cursor cell; unfocused, align it with the other inputs.
+            let hint = truncate_to_width(ta.placeholder_text(), usize::from(rect.width));
+            line_at(frame, rect, Line::styled(hint, theme::dim()));
+        } else {
+            frame.render_widget(&*ta, rect);
+        }
+        if focused {
+            let sc = ta.screen_cursor();
+            let (top_row, top_col) = ta.scroll_offset();
+            let dx = to_u16(sc.col).saturating_sub(top_col);
+            let dy = to_u16(sc.row).saturating_sub(top_row);
+            if dx < rect.width && dy < rect.height {
+                self.cursor = Some((rect.x + dx, rect.y + dy));
+            }
+        }
+    }
+
+    /// The picker or the question over the form, if one is open.
+    fn draw_overlay(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         if let Some(picker) = self.picker.as_mut() {
             let field = picker.field;
             let title = self.def.fields.get(field).map(|f| ctx.t(f.label)).unwrap_or_default();
@@ -182,4 +219,14 @@ impl<R: Clone> FormScreen<R> {
             confirm.render(frame, area, ctx);
         }
     }
+}
+
+/// Where a form's columns are, and its labels.
+struct Columns {
+    labels: Vec<String>,
+    /// Left edge of the labels.
+    x: u16,
+    label_w: u16,
+    input_x: u16,
+    input_w: u16,
 }

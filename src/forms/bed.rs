@@ -11,7 +11,8 @@ use crate::domain::rooms::{Bed, OutOfService, Room};
 use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
-use crate::store::{Stored, new_id};
+use crate::store::new_id;
+use crate::store::record::live;
 
 /// Shorthand for the bed form's fields.
 type F = FieldSpec<BedEdit>;
@@ -27,10 +28,6 @@ pub struct BedEdit {
     pub label: String,
     /// Place in the roll-call walk.
     pub walk_order: Option<i64>,
-}
-
-fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
-    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
 }
 
 fn rooms_in_use(ctx: &Ctx) -> Vec<Room> {

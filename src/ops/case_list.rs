@@ -14,7 +14,7 @@ use crate::domain::service::ServiceItem;
 use crate::domain::stay::Stay;
 use crate::search::IndexEntry;
 use crate::store::reader::Reader;
-use crate::store::{Store, StoreError, Stored};
+use crate::store::{Store, StoreError};
 
 /// One line of the case list.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,10 +29,7 @@ pub struct CaseRow {
     pub overdue_services: u16,
 }
 
-/// Records that are not soft-deleted.
-pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
-    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
-}
+pub(crate) use crate::store::record::live;
 
 /// What the list adds to each case front: the bed of its open stay and its
 /// open and overdue services, all from the digest (no scan of the twelve

@@ -25,7 +25,8 @@ use crate::report::records::{Records, by_case, exportable};
 use crate::report::rows::{self, RowsOptions};
 use crate::report::xlsx_file::{self, XlsxStyle};
 use crate::report::{Data, Figures, Period, Table, ctdc, json_file, tables};
-use crate::store::{AuditAction, AuditEntry, Store, StoreError, Stored};
+use crate::store::record::not_deleted;
+use crate::store::{AuditAction, AuditEntry, Store, StoreError};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
@@ -139,16 +140,12 @@ impl Exported {
     }
 }
 
-fn live<T>(v: Vec<Stored<T>>) -> Vec<Stored<T>> {
-    v.into_iter().filter(|s| !s.is_deleted()).collect()
-}
-
 /// Reads every record an export may write; refused unless the user may
 /// export both front and case data (managers).
 pub fn load(store: &Store) -> Result<Records, StoreError> {
     store.authorize(Act::Export, DataClass::Front)?;
     store.authorize(Act::Export, DataClass::Case)?;
-    let mut cases = live(store.scan::<CaseFront>()?);
+    let mut cases = not_deleted(store.scan::<CaseFront>()?);
     cases.sort_by(|a, b| a.body.code.cmp(&b.body.code));
     let medical = if store.may(Act::View, DataClass::Medical) {
         by_case(store.scan::<MedicalNote>()?, |m| m.case_id)
@@ -157,18 +154,18 @@ pub fn load(store: &Store) -> Result<Records, StoreError> {
     };
     Ok(Records {
         centre: store.header().centre_code.clone(),
-        files: live(store.scan::<CasePrivate>()?).into_iter().map(|s| (s.body.case_id, s)).collect(),
+        files: not_deleted(store.scan::<CasePrivate>()?).into_iter().map(|s| (s.body.case_id, s)).collect(),
         services: by_case(store.scan::<ServiceItem>()?, |s| s.case_id),
         referrals: by_case(store.scan::<Referral>()?, |r| r.case_id),
         consents: by_case(store.scan::<Consent>()?, |c| c.case_id),
         travel: by_case(store.scan::<Travel>()?, |t| t.case_id),
         notes: by_case(store.scan::<Note>()?, |n| n.case_id),
         medical,
-        stays: live(store.scan::<Stay>()?),
-        pickups: live(store.scan::<Pickup>()?),
-        organisations: live(store.scan::<Organisation>()?),
-        rooms: live(store.scan::<Room>()?),
-        beds: live(store.scan::<Bed>()?),
+        stays: not_deleted(store.scan::<Stay>()?),
+        pickups: not_deleted(store.scan::<Pickup>()?),
+        organisations: not_deleted(store.scan::<Organisation>()?),
+        rooms: not_deleted(store.scan::<Room>()?),
+        beds: not_deleted(store.scan::<Bed>()?),
         anonymised: store.scan::<AnonymisedCase>()?,
         cases,
     })

@@ -9,17 +9,14 @@ use crate::domain::ids::{BedId, NightCheckId};
 use crate::domain::night::{BedMark, NightCheck, NightMark, unresolved_absentees};
 use crate::domain::rooms::Bed;
 use crate::domain::stay::Stay;
-use crate::store::{AuditAction, AuditEntry, Result, Store, Stored, new_id};
+use crate::store::record::live;
+use crate::store::{AuditAction, AuditEntry, Result, Store, new_id};
 
 /// Index of the roll-call per night (`YYYY-MM-DD` → check id).
 const NIGHT_CHECK: &str = "night_check";
 
 fn night_key(night: NaiveDate) -> Vec<u8> {
     night.format("%Y-%m-%d").to_string().into_bytes()
-}
-
-fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
-    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
 }
 
 /// The roll-call saved for `night`, if any (the earliest, should a copy from

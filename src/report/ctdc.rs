@@ -13,7 +13,7 @@ use super::kanon::{self, Key};
 use super::table::{Cell, Table};
 use crate::domain::case::{
     CaseFront, CasePrivate, CaseStatus, DocumentLocation, ExploitationType as E, MeansOfControl as M,
-    RecruiterRelation, RecruitmentMethod, TraffickingStatus,
+    RecruiterRelation, RecruitmentMethod, TraffickingProfile, TraffickingStatus,
 };
 use crate::domain::consent::{Consent, ConsentPurpose};
 use crate::domain::person::{AgeBand, AgeGroup, Gender};
@@ -173,7 +173,22 @@ const MEANS: [(M, &str); 17] = [
     (M::Other, "Other"),
 ];
 
+/// One case's values in the order of `COLUMNS`, and its quasi-identifiers.
 fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
+    let profile = s.file.map(|p| &p.trafficking);
+    let mut v: Vec<V> = Vec::with_capacity(COLUMNS.len());
+    let key = person_columns(s, &mut v);
+    means_columns(s, &mut v);
+    let ex = Exploitation::of(profile);
+    exploitation_columns(&ex, &mut v);
+    sector_columns(&ex, &mut v);
+    recruitment_columns(profile, &mut v);
+    (v, key)
+}
+
+/// Year, source, age group and the placeholders for the key's columns
+/// (gender, age, citizenship: filled in after suppression); returns the key.
+fn person_columns(s: &Source<'_>, v: &mut Vec<V>) -> Key<4> {
     let f = s.front;
     let profile = s.file.map(|p| &p.trafficking);
     let band = f.age.age_band(s.registered);
@@ -190,8 +205,6 @@ fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
         citizenship,
         country,
     ];
-
-    let mut v: Vec<V> = Vec::with_capacity(COLUMNS.len());
     v.push(V::N(i64::from(s.registered.year())));
     v.push(V::S(DATASOURCE));
     v.push(V::S("")); // gender, ageBroad: from the key after suppression
@@ -204,9 +217,13 @@ fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
     v.push(V::N(UNKNOWN)); // majorityStatusAtExploit: not recorded
     v.push(V::N(UNKNOWN)); // majorityEntry: not recorded
     v.push(V::S("")); // citizenship: from the key
+    key
+}
 
-    // Means of control: known when any is recorded; documents held by the
-    // trafficker are a means of control even when none was ticked.
+/// Means of control: known when any is recorded; documents held by the
+/// trafficker are a means of control even when none was ticked.
+fn means_columns(s: &Source<'_>, v: &mut Vec<V>) {
+    let profile = s.file.map(|p| &p.trafficking);
     let means: Vec<M> = profile.map(|t| t.means_of_control.clone()).unwrap_or_default();
     let specified = !means.is_empty();
     let docs_held =
@@ -222,39 +239,62 @@ fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
     }
     v.push(V::N(i64::from(!specified && !docs_held))); // meansOfControlNotSpecified
     v.push(text_or_unknown(listed));
+}
 
-    // Types of exploitation: known when any is recorded.
-    let types: Vec<E> = profile.map(|t| t.exploitation.clone()).unwrap_or_default();
-    let known = !types.is_empty();
-    let is = |e: E| types.contains(&e);
-    let labour_kinds = [E::ForcedLabour, E::DomesticServitude, E::Begging, E::ForcedCriminality];
-    let labour = labour_kinds.iter().any(|e| is(*e));
-    let sexual = is(E::SexualExploitation);
+/// The types of exploitation recorded, as the columns group them.
+struct Exploitation {
+    types: Vec<E>,
+    /// Known when any type is recorded.
+    known: bool,
+    labour: bool,
+    sexual: bool,
+}
+
+impl Exploitation {
+    fn of(profile: Option<&TraffickingProfile>) -> Exploitation {
+        let types: Vec<E> = profile.map(|t| t.exploitation.clone()).unwrap_or_default();
+        let labour_kinds = [E::ForcedLabour, E::DomesticServitude, E::Begging, E::ForcedCriminality];
+        let labour = labour_kinds.iter().any(|e| types.contains(e));
+        let sexual = types.contains(&E::SexualExploitation);
+        Exploitation { known: !types.is_empty(), labour, sexual, types }
+    }
+
+    fn is(&self, e: E) -> bool {
+        self.types.contains(&e)
+    }
+}
+
+/// Types of exploitation: known when any is recorded.
+fn exploitation_columns(ex: &Exploitation, v: &mut Vec<V>) {
+    let (known, labour, sexual) = (ex.known, ex.labour, ex.sexual);
     v.push(flag(known, labour));
     v.push(flag(known, sexual));
-    v.push(flag(known, is(E::Other)));
+    v.push(flag(known, ex.is(E::Other)));
     v.push(flag(known, labour && sexual));
-    v.push(flag(known, is(E::ForcedMarriage)));
+    v.push(flag(known, ex.is(E::ForcedMarriage)));
     v.push(V::N(UNKNOWN)); // isForcedMilitary: not a type the centre records
-    v.push(flag(known, is(E::OrganRemoval)));
+    v.push(flag(known, ex.is(E::OrganRemoval)));
     v.push(V::N(UNKNOWN)); // isSlaveryAndPractices: not recorded
     let mut exploit: Vec<&'static str> = Vec::new();
     for (yes, label) in [
         (labour, "Forced labour"),
         (sexual, "Sexual exploitation"),
-        (is(E::ForcedMarriage), "Forced marriage"),
-        (is(E::OrganRemoval), "Organ removal"),
-        (is(E::Other), "Other"),
+        (ex.is(E::ForcedMarriage), "Forced marriage"),
+        (ex.is(E::OrganRemoval), "Organ removal"),
+        (ex.is(E::Other), "Other"),
     ] {
         if yes {
             exploit.push(label);
         }
     }
     v.push(text_or_unknown(exploit));
+}
 
-    // Sectors of labour: the centre records domestic work, begging and
-    // forced criminality; other sectors are unknown for labour victims and
-    // do not apply to the others.
+/// Sectors of labour: the centre records domestic work, begging and
+/// forced criminality; other sectors are unknown for labour victims and
+/// do not apply to the others. Kinds of sexual exploitation are not recorded.
+fn sector_columns(ex: &Exploitation, v: &mut Vec<V>) {
+    let (known, labour, sexual) = (ex.known, ex.labour, ex.sexual);
     let sector = |recorded: Option<bool>| match recorded {
         Some(yes) => flag(known, yes && labour),
         None => {
@@ -265,14 +305,14 @@ fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
             }
         }
     };
-    let specific = is(E::DomesticServitude) || is(E::Begging) || is(E::ForcedCriminality);
+    let specific = ex.is(E::DomesticServitude) || ex.is(E::Begging) || ex.is(E::ForcedCriminality);
     v.push(sector(None)); // Agriculture
     v.push(sector(None)); // Aquafarming
-    v.push(sector(Some(is(E::Begging))));
+    v.push(sector(Some(ex.is(E::Begging))));
     v.push(sector(None)); // Construction
-    v.push(sector(Some(is(E::DomesticServitude))));
+    v.push(sector(Some(ex.is(E::DomesticServitude))));
     v.push(sector(None)); // Hospitality
-    v.push(sector(Some(is(E::ForcedCriminality))));
+    v.push(sector(Some(ex.is(E::ForcedCriminality))));
     v.push(sector(None)); // Manufacturing
     v.push(sector(None)); // MiningOrDrilling
     v.push(sector(None)); // Peddling
@@ -281,21 +321,23 @@ fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
     v.push(flag(known, labour && !specific)); // typeOfLabourNotSpecified
     let mut sectors: Vec<&'static str> = Vec::new();
     for (yes, label) in [
-        (is(E::Begging), "Begging"),
-        (is(E::DomesticServitude), "Domestic work"),
-        (is(E::ForcedCriminality), "Illicit activities"),
+        (ex.is(E::Begging), "Begging"),
+        (ex.is(E::DomesticServitude), "Domestic work"),
+        (ex.is(E::ForcedCriminality), "Illicit activities"),
     ] {
         if yes {
             sectors.push(label);
         }
     }
     v.push(text_or_unknown(sectors));
-    // Kinds of sexual exploitation are not recorded.
     for _ in 0..4 {
         v.push(if known && !sexual { V::N(0) } else { V::N(UNKNOWN) });
     }
     v.push(V::N(UNKNOWN)); // typeOfSexConcatenated
+}
 
+/// Recruitment: abduction or not, and the recruiter's relation to the person.
+fn recruitment_columns(profile: Option<&TraffickingProfile>, v: &mut Vec<V>) {
     let recruitment = profile.and_then(|t| t.recruitment).filter(|r| *r != RecruitmentMethod::Unknown);
     v.push(match recruitment {
         Some(r) => V::N(i64::from(r == RecruitmentMethod::Abduction)),
@@ -320,7 +362,6 @@ fn row(s: &Source<'_>) -> (Vec<V>, Key<4>) {
     ] {
         v.push(flag(relation.is_some(), relation == Some(r)));
     }
-    (v, key)
 }
 
 /// Whether the case belongs in a dataset of victims: arrived, and not assessed

@@ -12,7 +12,8 @@ use crate::domain::rooms::Bed;
 use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::Stay;
-use crate::store::{Store, StoreError, Stored};
+use crate::store::record::live;
+use crate::store::{Store, StoreError};
 
 /// The records of the centre that reports count (soft-deleted ones left out).
 #[derive(Debug, Clone, Default)]
@@ -37,10 +38,6 @@ pub struct Data {
     pub anonymised: Vec<AnonymisedCase>,
     /// Whether the private files and referrals could be read.
     pub case_key: bool,
-}
-
-fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
-    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
 }
 
 impl Data {

@@ -15,6 +15,7 @@ use crate::app::screen::{Outcome, Screen};
 use crate::domain::dates::parse_date;
 use crate::keymap::{self, text_char};
 use crate::store::audit::{self, AuditEvent};
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{inert, pad, truncate_to_width};
 use crate::ui::theme;
 
@@ -70,7 +71,7 @@ impl Filter {
 pub struct AuditReview {
     events: Vec<(AuditEvent, NaiveDateTime)>,
     shown: Vec<usize>,
-    selected: usize,
+    cursor: ListCursor,
     filter_text: String,
     editing: bool,
     problem: Option<String>,
@@ -96,7 +97,7 @@ impl AuditReview {
         let mut s = AuditReview {
             events,
             shown: vec![],
-            selected: 0,
+            cursor: ListCursor::new(),
             filter_text: String::new(),
             editing: false,
             problem,
@@ -109,7 +110,7 @@ impl AuditReview {
     fn apply(&mut self, ctx: &Ctx) {
         let f = Filter::parse(&self.filter_text, ctx.today());
         self.shown = (0..self.events.len()).filter(|i| f.keeps(&self.events[*i].0, self.events[*i].1.date())).collect();
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        self.cursor.set_len(self.shown.len());
     }
 }
 
@@ -123,7 +124,6 @@ impl Screen for AuditReview {
     }
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        let last = self.shown.len().saturating_sub(1);
         match action {
             Action::Search => self.editing = true,
             Action::Confirm | Action::Open if self.editing => {
@@ -135,12 +135,12 @@ impl Screen for AuditReview {
                 self.filter_text.clear();
                 self.apply(ctx);
             }
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::PageDown => self.selected = (self.selected + 20).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(20),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = last,
+            Action::Down => self.cursor.down(),
+            Action::Up => self.cursor.up(),
+            Action::PageDown => self.cursor.page_down(),
+            Action::PageUp => self.cursor.page_up(),
+            Action::Home => self.cursor.home(),
+            Action::End => self.cursor.end(),
             _ => return Outcome::Ignored,
         }
         Outcome::None
@@ -199,14 +199,14 @@ impl Screen for AuditReview {
             Paragraph::new(truncate_to_width(&header, area.width as usize)).style(theme::heading()),
             head,
         );
-        let rows = list.height as usize;
-        let start = self.selected.saturating_sub(rows.saturating_sub(1));
+        let visible = self.cursor.scroll_into_view(usize::from(list.height));
+        let selected = self.cursor.selected();
         let lines: Vec<Line<'_>> = self
             .shown
             .iter()
             .enumerate()
-            .skip(start)
-            .take(rows)
+            .skip(visible.start)
+            .take(visible.len())
             .map(|(i, idx)| {
                 let (e, at) = &self.events[*idx];
                 // Padded by the columns drawn, not by characters: a user or
@@ -222,7 +222,7 @@ impl Screen for AuditReview {
                     inert(&e.summary)
                 );
                 let line = truncate_to_width(&text, area.width as usize);
-                if i == self.selected { Line::styled(line, theme::selected()) } else { Line::raw(line) }
+                if i == selected { Line::styled(line, theme::selected()) } else { Line::raw(line) }
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), list);

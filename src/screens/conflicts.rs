@@ -15,9 +15,11 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::case::CaseFront;
 use crate::keymap::{self, text_char};
+use crate::screens::fresh::Freshness;
 use crate::store::merge::DELETED;
 use crate::store::roster::short_id;
 use crate::sync::conflicts::{self, FieldConflict};
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{inert, truncate_to_width};
 use crate::ui::theme;
 
@@ -31,11 +33,12 @@ struct Item {
 /// The conflict screen.
 pub struct Conflicts {
     items: Vec<Item>,
-    selected: usize,
+    cursor: ListCursor,
     /// The record open, its conflicting fields, the field and value selected.
     open: Option<(usize, Vec<FieldConflict>, usize, usize)>,
     typing: Option<String>,
     message: Option<(String, bool)>,
+    fresh: Freshness,
 }
 
 /// Opens the screen.
@@ -72,12 +75,20 @@ fn show_value(ctx: &Ctx, field: &str, v: &serde_json::Value) -> String {
 
 impl Conflicts {
     fn new(ctx: &Ctx) -> Conflicts {
-        let mut s = Conflicts { items: Vec::new(), selected: 0, open: None, typing: None, message: None };
+        let mut s = Conflicts {
+            items: Vec::new(),
+            cursor: ListCursor::new(),
+            open: None,
+            typing: None,
+            message: None,
+            fresh: Freshness::on_save(),
+        };
         s.reload(ctx);
         s
     }
 
     fn reload(&mut self, ctx: &Ctx) {
+        self.fresh.loaded(ctx);
         self.items = match ctx.store() {
             Ok(store) => store
                 .conflict_set()
@@ -87,14 +98,15 @@ impl Conflicts {
                 .collect(),
             Err(_) => Vec::new(),
         };
-        self.selected = self.selected.min(self.items.len().saturating_sub(1));
+        self.cursor.set_len(self.items.len());
     }
 
     fn open_selected(&mut self, ctx: &Ctx) {
-        let Some(item) = self.items.get(self.selected) else { return };
+        let selected = self.cursor.selected();
+        let Some(item) = self.items.get(selected) else { return };
         let Ok(store) = ctx.store() else { return };
         match conflicts::detail(store, &item.tree, &item.key) {
-            Ok(fields) if !fields.is_empty() => self.open = Some((self.selected, fields, 0, 0)),
+            Ok(fields) if !fields.is_empty() => self.open = Some((selected, fields, 0, 0)),
             Ok(_) => self.message = Some((ctx.t("conflict-none-left"), false)),
             Err(e) => self.message = Some((ctx.error_text(&e), true)),
         }
@@ -178,14 +190,13 @@ impl Screen for Conflicts {
             }
             return Outcome::None;
         }
-        let last = self.items.len().saturating_sub(1);
         match action {
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = last,
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::Down => self.cursor.down(),
+            Action::Up => self.cursor.up(),
+            Action::Home => self.cursor.home(),
+            Action::End => self.cursor.end(),
+            Action::PageDown => self.cursor.page_down(),
+            Action::PageUp => self.cursor.page_up(),
             Action::Open | Action::Confirm => self.open_selected(ctx),
             _ => return Outcome::Ignored,
         }
@@ -209,10 +220,9 @@ impl Screen for Conflicts {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if self.open.is_none() && self.typing.is_none() {
-            let before = self.items.len();
+        if self.open.is_none() && self.typing.is_none() && self.fresh.due(ctx) {
             self.reload(ctx);
-            return before != self.items.len();
+            return true;
         }
         false
     }
@@ -222,19 +232,19 @@ impl Screen for Conflicts {
         let width = area.width as usize;
         match &self.open {
             None => {
-                let rows = body.height as usize;
+                let visible = self.cursor.scroll_into_view(usize::from(body.height));
+                let selected = self.cursor.selected();
                 let lines: Vec<Line<'_>> = if self.items.is_empty() {
                     vec![Line::styled(ctx.t("conflict-none"), theme::ok())]
                 } else {
-                    let start = self.selected.saturating_sub(rows.saturating_sub(1));
                     self.items
                         .iter()
                         .enumerate()
-                        .skip(start)
-                        .take(rows)
+                        .skip(visible.start)
+                        .take(visible.len())
                         .map(|(i, it)| {
                             let text = truncate_to_width(&format!(" ! {}", inert(&it.label)), width);
-                            if i == self.selected { Line::styled(text, theme::selected()) } else { Line::raw(text) }
+                            if i == selected { Line::styled(text, theme::selected()) } else { Line::raw(text) }
                         })
                         .collect()
                 };

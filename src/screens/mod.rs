@@ -8,6 +8,7 @@ pub mod cases;
 pub mod conflicts;
 pub mod dashboard;
 pub mod first_run;
+pub mod fresh;
 pub mod help;
 pub mod login;
 pub mod night;

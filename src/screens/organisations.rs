@@ -14,18 +14,18 @@ use crate::app::screen::{Outcome, Screen};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::referral::Organisation;
 use crate::keymap;
+use crate::screens::fresh::Freshness;
 use crate::store::Stored;
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{display_width, inert, truncate_to_width};
 use crate::ui::theme;
 
 /// The directory screen.
 pub struct Directory {
     orgs: Vec<Stored<Organisation>>,
-    selected: usize,
-    top: usize,
-    page: usize,
+    cursor: ListCursor,
     error: Option<String>,
-    saves_seen: u64,
+    fresh: Freshness,
     may_edit: bool,
 }
 
@@ -39,14 +39,20 @@ impl Directory {
     /// Loads the directory.
     pub fn new(ctx: &Ctx) -> Directory {
         let may_edit = ctx.store().is_ok_and(|s| s.may(Act::Organisations, DataClass::Front));
-        let mut d = Directory { orgs: Vec::new(), selected: 0, top: 0, page: 10, error: None, saves_seen: 0, may_edit };
+        let mut d = Directory {
+            orgs: Vec::new(),
+            cursor: ListCursor::new(),
+            error: None,
+            fresh: Freshness::on_save(),
+            may_edit,
+        };
         d.reload(ctx);
         d
     }
 
     fn reload(&mut self, ctx: &Ctx) {
         let Ok(store) = ctx.store() else { return };
-        self.saves_seen = store.generation();
+        self.fresh.loaded(ctx);
         match crate::ops::referrals::organisations(store) {
             Ok(orgs) => {
                 self.orgs = orgs;
@@ -54,18 +60,14 @@ impl Directory {
             }
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
-        self.selected = self.selected.min(self.orgs.len().saturating_sub(1));
-    }
-
-    fn step(&mut self, delta: isize) {
-        self.selected = self.selected.saturating_add_signed(delta).min(self.orgs.len().saturating_sub(1));
+        self.cursor.set_len(self.orgs.len());
     }
 
     fn edit(&self, ctx: &Ctx, new: bool) -> Outcome {
         if !self.may_edit {
             return Outcome::Status(ctx.t("error-forbidden"));
         }
-        let existing = if new { None } else { self.orgs.get(self.selected) };
+        let existing = if new { None } else { self.orgs.get(self.cursor.selected()) };
         if !new && existing.is_none() {
             return Outcome::None;
         }
@@ -79,7 +81,7 @@ impl Directory {
         if !self.may_edit {
             return Outcome::Status(ctx.t("error-forbidden"));
         }
-        let Some(o) = self.orgs.get(self.selected) else { return Outcome::None };
+        let Some(o) = self.orgs.get(self.cursor.selected()) else { return Outcome::None };
         let Ok(store) = ctx.store() else { return Outcome::None };
         let retire = !o.body.retired;
         match crate::ops::referrals::set_retired(store, o.body.id, retire) {
@@ -102,14 +104,13 @@ impl Screen for Directory {
     }
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        let page = self.page.max(1) as isize;
         match action {
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::PageUp => self.step(-page),
-            Action::PageDown => self.step(page),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = self.orgs.len().saturating_sub(1),
+            Action::Up => self.cursor.up(),
+            Action::Down => self.cursor.down(),
+            Action::PageUp => self.cursor.page_up(),
+            Action::PageDown => self.cursor.page_down(),
+            Action::Home => self.cursor.home(),
+            Action::End => self.cursor.end(),
             Action::New | Action::Edit | Action::Open | Action::Confirm => {
                 let out = self.edit(ctx, action == Action::New);
                 return out;
@@ -130,7 +131,7 @@ impl Screen for Directory {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if ctx.store().map_or(0, |s| s.generation()) != self.saves_seen {
+        if self.fresh.due(ctx) {
             self.reload(ctx);
             return true;
         }
@@ -166,14 +167,7 @@ impl Screen for Directory {
             head.push_str(&ctx.t("cases-col-services-offered"));
         }
         put(frame, area.y + 1, Line::styled(truncate_to_width(&head, width), theme::dim()));
-        let rows = usize::from(area.height - 3);
-        self.page = rows.max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        }
-        if rows > 0 && self.selected >= self.top + rows {
-            self.top = self.selected + 1 - rows;
-        }
+        let visible = self.cursor.scroll_into_view(usize::from(area.height - 3));
         if self.orgs.is_empty() {
             put(
                 frame,
@@ -188,7 +182,7 @@ impl Screen for Directory {
                 ),
             );
         }
-        for (i, o) in self.orgs.iter().enumerate().skip(self.top).take(rows) {
+        for (i, o) in self.orgs.iter().enumerate().skip(visible.start).take(visible.len()) {
             let o = &o.body;
             let name = if o.retired { format!("{} ({})", o.name, ctx.t("cases-retired")) } else { o.name.clone() };
             let mut text = [
@@ -203,14 +197,14 @@ impl Screen for Directory {
                 text.push(' ');
                 text.push_str(&s.join(", "));
             }
-            let style = if i == self.selected {
+            let style = if i == self.cursor.selected() {
                 theme::selected()
             } else if o.retired {
                 theme::dim()
             } else {
                 Style::default()
             };
-            let y = area.y + 2 + u16::try_from(i - self.top).unwrap_or(0);
+            let y = area.y + 2 + u16::try_from(i - visible.start).unwrap_or(0);
             put(frame, y, Line::styled(cell(&text, width), style));
         }
         let footer = match &self.error {

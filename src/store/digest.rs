@@ -160,9 +160,12 @@ pub(super) fn kind_prefix(kind: &str) -> Vec<u8> {
 /// Holding whole shards instead made a large import quadratic: at 100,000
 /// cases a batch of twenty loaded and rewrote some 160 service shards of
 /// thousands of entries each.
+/// A shard's changes: each record's new entry, or `None` to drop it.
+type ShardChanges = BTreeMap<Vec<u8>, Option<Vec<u8>>>;
+
 #[derive(Default)]
 pub(crate) struct Pending {
-    changes: HashMap<Vec<u8>, BTreeMap<Vec<u8>, Option<Vec<u8>>>>,
+    changes: HashMap<Vec<u8>, ShardChanges>,
     /// A digested tree was written around the typed path.
     pub(crate) stale: bool,
 }

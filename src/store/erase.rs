@@ -24,6 +24,12 @@ use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 
+/// The keys of the earlier versions and merge states of a case's records.
+struct Older {
+    versions: Vec<Vec<u8>>,
+    merges: Vec<Vec<u8>>,
+}
+
 /// What an erasure removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Erased {
@@ -116,74 +122,18 @@ impl Store {
 
     fn erase_inner(&mut self, case: CaseId, local: Option<(AnonymisedCase, String)>) -> Result<Erased> {
         let id = case.id().0;
-
-        // Every record of the case.
-        let mut records: Vec<(TreeId, Vec<u8>)> = Vec::new();
-        if self.tree(TreeId::CaseFront).contains_key(id)? {
-            records.push((TreeId::CaseFront, id.to_vec()));
-        }
-        for t in CASE_SCOPED {
-            for item in Rows::of(self.tree(t).scan_prefix(id), t.name()) {
-                records.push((t, item?.0.to_vec()));
-            }
-        }
-        records.extend(self.keys_of::<ServiceItem>(|s| s.case_id == case)?);
-        records.extend(self.keys_of::<Stay>(|s| s.case_id == case)?);
-        records.extend(self.keys_of::<Pickup>(|p| p.case_id == Some(case))?);
-        records.extend(self.keys_of::<Reservation>(|r| r.case_id == Some(case))?);
-
-        // Every earlier version of those records, and their merge states
-        // (which hold values side by side).
-        let mut versions: Vec<Vec<u8>> = Vec::new();
-        let mut merges: Vec<Vec<u8>> = Vec::new();
-        for (t, k) in &records {
-            for item in Rows::of(self.tree(TreeId::History).scan_prefix(history_prefix(*t, k)), TreeId::History.name())
-            {
-                versions.push(item?.0.to_vec());
-            }
-            let mk = history_prefix(*t, k);
-            if self.tree(TreeId::Merge).contains_key(&mk)? {
-                merges.push(mk);
-            }
-        }
-        // Merge states of records whose creation never arrived here.
-        for t in CASE_SCOPED {
-            for item in Rows::of(self.tree(TreeId::Merge).scan_prefix(history_prefix(t, &id)), TreeId::Merge.name()) {
-                let k = item?.0.to_vec();
-                if !merges.contains(&k) {
-                    merges.push(k);
-                }
-            }
-        }
-
-        // The change-log entries, own and relayed, that described them.
+        let records = self.records_of_case(case)?;
         let record_keys: HashSet<(String, Vec<u8>)> =
             records.iter().map(|(t, k)| (t.name().to_string(), k.clone())).collect();
+        let Older { versions, merges } = self.versions_and_merges(id, &records)?;
+        // The change-log entries, own and relayed, that described them.
         let redact_own = self.entries_about(TreeId::ChangeLog, id, &record_keys)?;
         let redact_relayed = self.entries_about(TreeId::Envelopes, id, &record_keys)?;
-
         let order = match &local {
-            Some(_) => {
-                let mut o = EraseOrder {
-                    case: id,
-                    records: records.iter().map(|(t, k)| (t.name().to_string(), k.clone())).collect(),
-                    sig: Vec::new(),
-                };
-                if let Some(seed) = &self.session()?.keys.roster {
-                    let key = crypto::SigningKey::from_seed(seed.as_bytes());
-                    o.sig = key.sign(&[&o.message(&self.header().centre_id)]).to_vec();
-                }
-                Some(codec::to_bytes(&o)?)
-            }
+            Some(_) => Some(self.signed_order(id, &records)?),
             None => None,
         };
-        let mut erased = self.erased_cases()?;
-        erased.insert(id);
-        let audit = self.session()?.keys.audit.clone();
-        let erased_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_KEY, &erased)?;
-        let mut gone = self.erased_records()?;
-        gone.extend(record_keys.iter().cloned());
-        let gone_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_RECORDS_KEY, &gone)?;
+        let (erased_sealed, gone_sealed) = self.erased_lists_with(id, &record_keys)?;
 
         let report = Erased {
             records: records.len(),
@@ -196,6 +146,7 @@ impl Store {
         if let Some((_, code)) = &local {
             entry = entry.case(code.clone());
         }
+        // One commit removes and rewrites all of it.
         self.commit(entry, |tx| {
             for (t, k) in &records {
                 tx.remove_raw(*t, k)?;
@@ -222,11 +173,82 @@ impl Store {
             }
             Ok(())
         })?;
+        // Its key destroyed, and no superseded copy left in the files.
         if let Ok(mut m) = self.case_keys.lock() {
             m.remove(&id);
         }
         self.vacuum()?;
         Ok(report)
+    }
+
+    /// Every record of the case.
+    fn records_of_case(&self, case: CaseId) -> Result<Vec<(TreeId, Vec<u8>)>> {
+        let id = case.id().0;
+        let mut records: Vec<(TreeId, Vec<u8>)> = Vec::new();
+        if self.tree(TreeId::CaseFront).contains_key(id)? {
+            records.push((TreeId::CaseFront, id.to_vec()));
+        }
+        for t in CASE_SCOPED {
+            for item in Rows::of(self.tree(t).scan_prefix(id), t.name()) {
+                records.push((t, item?.0.to_vec()));
+            }
+        }
+        records.extend(self.keys_of::<ServiceItem>(|s| s.case_id == case)?);
+        records.extend(self.keys_of::<Stay>(|s| s.case_id == case)?);
+        records.extend(self.keys_of::<Pickup>(|p| p.case_id == Some(case))?);
+        records.extend(self.keys_of::<Reservation>(|r| r.case_id == Some(case))?);
+        Ok(records)
+    }
+
+    /// Every earlier version of `records`, and their merge states (which
+    /// hold values side by side), including merge states of records of the
+    /// case whose creation never arrived here.
+    fn versions_and_merges(&self, id: [u8; 16], records: &[(TreeId, Vec<u8>)]) -> Result<Older> {
+        let mut versions: Vec<Vec<u8>> = Vec::new();
+        let mut merges: Vec<Vec<u8>> = Vec::new();
+        for (t, k) in records {
+            for item in Rows::of(self.tree(TreeId::History).scan_prefix(history_prefix(*t, k)), TreeId::History.name())
+            {
+                versions.push(item?.0.to_vec());
+            }
+            let mk = history_prefix(*t, k);
+            if self.tree(TreeId::Merge).contains_key(&mk)? {
+                merges.push(mk);
+            }
+        }
+        for t in CASE_SCOPED {
+            for item in Rows::of(self.tree(TreeId::Merge).scan_prefix(history_prefix(t, &id)), TreeId::Merge.name()) {
+                let k = item?.0.to_vec();
+                if !merges.contains(&k) {
+                    merges.push(k);
+                }
+            }
+        }
+        Ok(Older { versions, merges })
+    }
+
+    /// The order other laptops carry out, signed with the roster key when
+    /// this session holds it.
+    fn signed_order(&self, id: [u8; 16], records: &[(TreeId, Vec<u8>)]) -> Result<Vec<u8>> {
+        let records = records.iter().map(|(t, k)| (t.name().to_string(), k.clone())).collect();
+        let mut o = EraseOrder { case: id, records, sig: Vec::new() };
+        if let Some(seed) = &self.session()?.keys.roster {
+            let key = crypto::SigningKey::from_seed(seed.as_bytes());
+            o.sig = key.sign(&[&o.message(&self.header().centre_id)]).to_vec();
+        }
+        codec::to_bytes(&o)
+    }
+
+    /// The sealed lists of erased cases and erased records, with this case added.
+    fn erased_lists_with(&self, id: [u8; 16], record_keys: &HashSet<(String, Vec<u8>)>) -> Result<(Vec<u8>, Vec<u8>)> {
+        let mut erased = self.erased_cases()?;
+        erased.insert(id);
+        let audit = self.session()?.keys.audit.clone();
+        let erased_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_KEY, &erased)?;
+        let mut gone = self.erased_records()?;
+        gone.extend(record_keys.iter().cloned());
+        let gone_sealed = codec::seal(&audit, Class::Audit, TreeId::Sync.name(), ERASED_RECORDS_KEY, &gone)?;
+        Ok((erased_sealed, gone_sealed))
     }
 
     /// Entries of `tree` (the own log, or the relayed envelopes) whose body

@@ -95,6 +95,16 @@ impl<T> Stored<T> {
     }
 }
 
+/// The records of a scan that are not soft-deleted, with their metadata.
+pub fn not_deleted<T>(v: Vec<Stored<T>>) -> Vec<Stored<T>> {
+    v.into_iter().filter(|s| !s.is_deleted()).collect()
+}
+
+/// The bodies of the records of a scan that are not soft-deleted.
+pub fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
+    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+}
+
 /// Storage key for a record under a per-case key.
 pub fn case_scoped_key(case: CaseId, id: &[u8; 16]) -> Vec<u8> {
     let mut k = Vec::with_capacity(32);

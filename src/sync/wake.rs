@@ -2,7 +2,7 @@
 //! LISTEN connection costs one PostgreSQL backend per laptop for as long as
 //! the console runs (1.4 MB each measured here, and `max_connections` is 100 by
 //! default), so 1,000 laptops cannot each hold one (docs/HUB.md,
-//! "Connections", measured by tests/hub_connections.rs). Instead a laptop
+//! "Connections", measured by tests/it/hub_connections.rs). Instead a laptop
 //! may poll with backoff: it connects, syncs, disconnects, and waits
 //! [`Backoff::FAST`] after activity, doubling while nothing changes up to
 //! [`Backoff::SLOW`]. The wait is jittered so laptops started together do

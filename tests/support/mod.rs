@@ -78,6 +78,27 @@ pub fn wait_for_background(app: &mut App) {
     assert!(!app.waiting(), "a background answer never came");
 }
 
+/// Moves a form's focus to the field labelled `label`, as the user reads it
+/// (`▸ Label`), pressing Tab as often as it takes: key scripts name fields
+/// instead of counting Tabs, so they survive fields being added or moved.
+/// Fails, naming the label and showing the form, when no field has it.
+pub fn focus(app: &mut App, label: &str) {
+    let wanted = format!("▸ {label}");
+    let focused_here = |screen: &str| {
+        screen.lines().any(|l| {
+            l.match_indices(&wanted).any(|(at, m)| matches!(l[at + m.len()..].chars().next(), None | Some(' ')))
+        })
+    };
+    for _ in 0..64 {
+        let screen = screen_text(app, 120, 40);
+        if focused_here(&screen) {
+            return;
+        }
+        press(app, "tab");
+    }
+    panic!("no field labelled {label:?} took the focus after 64 Tabs:\n{}", screen_text(app, 120, 40));
+}
+
 /// Types text character by character.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {

@@ -27,7 +27,7 @@ use crate::domain::pickup::{Pickup, PickupStatus};
 use crate::domain::placement::Refusal;
 use crate::domain::stay::Reservation;
 use crate::domain::user::Role;
-use crate::store::{Store, StoreError, Stored};
+use crate::store::{Store, StoreError};
 
 /// Why a beds operation did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -49,10 +49,7 @@ impl From<Refusal> for BedError {
 /// Result of a beds operation.
 pub type BedResult<T> = Result<T, BedError>;
 
-/// Records that are not soft-deleted.
-pub(crate) fn live<T>(v: Vec<Stored<T>>) -> Vec<T> {
-    v.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
-}
+pub(crate) use crate::store::record::live;
 
 /// Whether a reservation made for a pickup has lapsed: the person did not
 /// come, or the pickup was called off. It no longer holds its bed even if

@@ -2,7 +2,7 @@
 //! line per pickup of the chosen view, the cursor on the next person still
 //! awaited, and one key per thing that happens at the gate.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::Duration;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
@@ -18,6 +18,7 @@ use crate::forms::arrivals_flow::Notify;
 use crate::forms::pickup as pickup_form;
 use crate::keymap;
 use crate::ops::arrivals::{self as ops, BoardRow};
+use crate::screens::fresh::Freshness;
 
 /// Seconds after which the board reads the pickups again even without a save here.
 const STALE_AFTER_SECONDS: i64 = 30;
@@ -33,8 +34,7 @@ pub struct Board {
     pub(super) prompt: Option<Prompt>,
     pub(super) staff: Vec<(String, String)>,
     pub(super) cursor: Option<(u16, u16)>,
-    pub(super) loaded_at: Option<NaiveDateTime>,
-    pub(super) saves_seen: Option<DateTime<Utc>>,
+    pub(super) fresh: Freshness,
     pub(super) notify: Notify,
 }
 
@@ -55,8 +55,7 @@ impl Board {
             prompt: None,
             staff,
             cursor: None,
-            loaded_at: None,
-            saves_seen: None,
+            fresh: Freshness::on_save_or_every(STALE_AFTER_SECONDS),
             notify: Notify::default(),
         };
         b.reload(ctx, None);
@@ -86,10 +85,8 @@ impl Board {
     /// Reads the view again; the cursor stays on `keep` (or on the same pickup as before).
     pub(super) fn reload(&mut self, ctx: &Ctx, keep: Option<PickupId>) {
         let keep = keep.or_else(|| self.selected_id());
-        let loaded = ctx.store().and_then(|s| {
-            self.saves_seen = s.last_save();
-            ops::board(s, self.view)
-        });
+        self.fresh.loaded(ctx);
+        let loaded = ctx.store().and_then(|s| ops::board(s, self.view));
         match loaded {
             Ok(rows) => {
                 self.rows = rows;
@@ -100,7 +97,6 @@ impl Board {
                 self.error = Some(ctx.error_text(&e));
             }
         }
-        self.loaded_at = Some(ctx.now());
         self.selected = keep
             .and_then(|id| self.rows.iter().position(|r| r.pickup.id == id))
             .unwrap_or_else(|| self.selected.min(self.rows.len().saturating_sub(1)));
@@ -250,9 +246,7 @@ impl Screen for Board {
             }
             return true;
         }
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= STALE_AFTER_SECONDS);
-        if saved != self.saves_seen || stale {
+        if self.fresh.due(ctx) {
             self.reload(ctx, None);
             return true;
         }

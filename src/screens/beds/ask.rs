@@ -39,6 +39,31 @@ impl Question {
     }
 }
 
+/// What became of a question pending over a screen once a key or an action came.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply<P> {
+    /// Nothing was asked: the key or action is the screen's.
+    NotAsked,
+    /// Yes to `Question` about `P`: do it.
+    Yes(P, Question),
+    /// No (the question is gone), or no answer yet (it stays).
+    Taken,
+}
+
+/// Gives the question pending in `slot` (about `P`) the key or action
+/// `answer` reads, and says what became of it.
+pub fn reply<P>(slot: &mut Option<(P, Ask)>, answer: impl FnOnce(&Ask) -> Option<bool>) -> Reply<P> {
+    let Some((about, ask)) = slot.take() else { return Reply::NotAsked };
+    match answer(&ask) {
+        Some(true) => Reply::Yes(about, ask.question()),
+        Some(false) => Reply::Taken,
+        None => {
+            *slot = Some((about, ask));
+            Reply::Taken
+        }
+    }
+}
+
 /// An open question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ask {

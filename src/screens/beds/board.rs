@@ -4,11 +4,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
-
-use super::ask::{Ask, Question};
+use super::ask::{Ask, Question, Reply, reply};
 use super::layout::{Filter, Layout};
 use super::pick::Pick;
+use super::reading::Reading;
 use super::text;
 use crate::app::action::{Action, Condition};
 use crate::app::context::Ctx;
@@ -43,10 +42,7 @@ pub struct Board {
     pub(super) ask: Option<(Pending, Ask)>,
     /// Texts of cells and headings, kept between frames.
     pub(super) cache: super::view::Cache,
-    /// A form or list was opened from here: read the beds again on return.
-    returning: bool,
-    loaded_at: Option<NaiveDateTime>,
-    saves_seen: Option<chrono::DateTime<chrono::Utc>>,
+    reading: Reading,
 }
 
 impl Board {
@@ -62,9 +58,7 @@ impl Board {
             scroll: 0,
             ask: None,
             cache: super::view::Cache::default(),
-            returning: false,
-            loaded_at: None,
-            saves_seen: None,
+            reading: Reading::default(),
         };
         b.reload(ctx);
         b
@@ -73,18 +67,11 @@ impl Board {
     /// Reads the beds again (after a save, or once a minute).
     pub(super) fn reload(&mut self, ctx: &Ctx) {
         let day = ctx.today();
-        self.snap = match ctx.store() {
-            Ok(store) => {
-                self.saves_seen = store.last_save();
-                Snapshot::load(store, day).map(Arc::new).map_err(|e| ctx.error_text(&e))
-            }
-            Err(e) => Err(ctx.error_text(&e)),
-        };
+        self.snap = self.reading.read(ctx);
         self.states = match &self.snap {
             Ok(s) => bed_states(&s.beds, &s.stays, &s.reservations, day),
             Err(_) => HashMap::new(),
         };
-        self.loaded_at = Some(ctx.now());
         self.relayout(self.width);
     }
 
@@ -304,24 +291,16 @@ impl Screen for Board {
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let out = self.act(action, ctx);
-        if matches!(out, Outcome::Push(_)) {
-            self.returning = true;
-        }
+        self.reading.after(&out);
         out
     }
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if let Some((pending, ask)) = self.ask.take() {
-            return match ask.key(&key) {
-                Some(true) => self.answer(pending, ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((pending, ask));
-                    Outcome::None
-                }
-            };
+        match reply(&mut self.ask, |ask| ask.key(&key)) {
+            Reply::Yes(pending, _) => self.answer(pending, ctx),
+            Reply::Taken => Outcome::None,
+            Reply::NotAsked => Outcome::Ignored,
         }
-        Outcome::Ignored
     }
 
     fn condition(&self, c: Condition) -> bool {
@@ -350,10 +329,7 @@ impl Screen for Board {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if self.returning || saved != self.saves_seen || stale {
-            self.returning = false;
+        if self.reading.due(ctx) {
             self.reload(ctx);
             return true;
         }
@@ -364,15 +340,10 @@ impl Screen for Board {
 impl Board {
     /// What an action does on the board.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if let Some((pending, ask)) = self.ask.take() {
-            return match ask.action(action) {
-                Some(true) => self.answer(pending, ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((pending, ask));
-                    Outcome::None
-                }
-            };
+        match reply(&mut self.ask, |ask| ask.action(action)) {
+            Reply::Yes(pending, _) => return self.answer(pending, ctx),
+            Reply::Taken => return Outcome::None,
+            Reply::NotAsked => {}
         }
         let page = isize::try_from((self.layout.rows.len() / 4).max(1)).unwrap_or(1);
         match action {

@@ -6,6 +6,7 @@ pub mod ask;
 pub mod board;
 pub mod layout;
 pub mod pick;
+pub mod reading;
 mod rows;
 pub mod view;
 

@@ -23,6 +23,7 @@ use crate::domain::translit::search_fold;
 use crate::forms;
 use crate::keymap;
 use crate::ops::beds::Snapshot;
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{display_width, inert, truncate_to_width};
 use crate::ui::theme;
 
@@ -46,8 +47,7 @@ pub struct Pick {
     items: Vec<Item>,
     query: String,
     shown: Vec<usize>,
-    cursor: usize,
-    top: usize,
+    cursor: ListCursor,
     manager: bool,
     heading: String,
 }
@@ -66,8 +66,7 @@ impl Pick {
             items,
             query: String::new(),
             shown: Vec::new(),
-            cursor: 0,
-            top: 0,
+            cursor: ListCursor::new(),
             manager: manager(ctx),
             heading,
         };
@@ -110,11 +109,11 @@ impl Pick {
             .filter(|(_, it)| q.is_empty() || it.search.contains(&q))
             .map(|(i, _)| i)
             .collect();
-        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+        self.cursor.set_len(self.shown.len());
     }
 
     fn current(&self) -> Option<&Item> {
-        self.shown.get(self.cursor).and_then(|i| self.items.get(*i))
+        self.shown.get(self.cursor.selected()).and_then(|i| self.items.get(*i))
     }
 
     /// Opens the form for the highlighted line, or says why it cannot be.
@@ -148,11 +147,6 @@ impl Pick {
         Outcome::Replace(Box::new(forms::stay_reserve::screen(ctx, &self.snap, bed, Some(holder))))
     }
 
-    fn move_by(&mut self, delta: isize) {
-        let last = self.shown.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
-    }
-
     /// The night the list is for.
     pub fn day(&self) -> NaiveDate {
         self.snap.day
@@ -175,12 +169,12 @@ impl Screen for Pick {
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-10),
-            Action::PageDown => self.move_by(10),
-            Action::Home => self.cursor = 0,
-            Action::End => self.move_by(isize::MAX),
+            Action::Up => self.cursor.up(),
+            Action::Down => self.cursor.down(),
+            Action::PageUp => self.cursor.page_up(),
+            Action::PageDown => self.cursor.page_down(),
+            Action::Home => self.cursor.home(),
+            Action::End => self.cursor.end(),
             Action::Open | Action::Confirm => return self.choose(ctx),
             _ => return Outcome::Ignored,
         }
@@ -198,7 +192,7 @@ impl Screen for Pick {
         } else {
             return Outcome::Ignored;
         }
-        self.cursor = 0;
+        self.cursor.reset();
         self.refilter();
         Outcome::None
     }
@@ -231,22 +225,16 @@ impl Screen for Pick {
         if self.shown.is_empty() {
             put(frame, list.y, Line::styled(ctx.t("beds-pick-none"), theme::dim()));
         }
-        let visible = usize::from(list.height);
-        if self.cursor < self.top {
-            self.top = self.cursor;
-        }
-        if self.cursor >= self.top + visible {
-            self.top = self.cursor + 1 - visible;
-        }
+        let visible = self.cursor.scroll_into_view(usize::from(list.height));
         let widths: &[usize] = match self.mode {
             Mode::PersonForBed(_) if w >= 110 => &[12, 14, 16, 26],
             Mode::PersonForBed(_) => &[12, 10, 14, 14],
             _ if w >= 110 => &[8, 40, 20],
             _ => &[7, 30, 12],
         };
-        for (row, idx) in self.shown.iter().enumerate().skip(self.top).take(visible) {
+        for (row, idx) in self.shown.iter().enumerate().skip(visible.start).take(visible.len()) {
             let Some(item) = self.items.get(*idx) else { continue };
-            let y = list.y + u16::try_from(row - self.top).unwrap_or(0);
+            let y = list.y + u16::try_from(row - visible.start).unwrap_or(0);
             let mut text = String::new();
             for (i, col) in item.cols.iter().enumerate() {
                 match widths.get(i) {
@@ -260,8 +248,8 @@ impl Screen for Pick {
                 }
             }
             let style = if item.fit.is_ok() { Style::default() } else { theme::dim() };
-            let style = if row == self.cursor { theme::selected() } else { style };
-            let marker = if row == self.cursor { "▸ " } else { "  " };
+            let style = if row == self.cursor.selected() { theme::selected() } else { style };
+            let marker = if row == self.cursor.selected() { "▸ " } else { "  " };
             put(
                 frame,
                 y,

@@ -21,8 +21,10 @@ use crate::domain::ids::CaseId;
 use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::case_list::{CaseRow, RowContext, fronts_from, index_entries_from, row_context, rows};
+use crate::screens::fresh::Freshness;
 use crate::search::{Field, SearchWorker};
 use crate::store::StoreError;
+use crate::ui::list_cursor::ListCursor;
 
 /// A row on screen: which case, and what the search found it by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,14 +51,13 @@ pub struct CaseList {
     pub(super) filter: StatusFilter,
     pub(super) mine: bool,
     me: String,
-    pub(super) selected: usize,
-    pub(super) top: usize,
-    pub(super) page: usize,
+    /// The row selected and the first row shown.
+    pub(super) cursor: ListCursor,
     pub(super) search: SearchBar,
     /// The revealed legal name of the selected case.
     pub(super) revealed: Option<(CaseId, String)>,
     pub(super) error: Option<String>,
-    saves_seen: u64,
+    fresh: Freshness,
     today: NaiveDate,
     /// Set while the fronts are read (the list keeps its rows meanwhile).
     loading: Option<Loading>,
@@ -74,13 +75,11 @@ impl CaseList {
             filter: StatusFilter::default(),
             mine: false,
             me,
-            selected: 0,
-            top: 0,
-            page: 10,
+            cursor: ListCursor::new(),
             search: SearchBar::new(SearchWorker::spawn(Vec::new())),
             revealed: None,
             error: None,
-            saves_seen: 0,
+            fresh: Freshness::on_save(),
             today: ctx.today(),
             loading: None,
         };
@@ -100,7 +99,7 @@ impl CaseList {
                 return;
             }
         };
-        self.saves_seen = store.generation();
+        self.fresh.loaded(ctx);
         self.today = ctx.today();
         let started = row_context(store, self.today).and_then(|context| {
             let mut reader = store.reader()?;
@@ -162,7 +161,7 @@ impl CaseList {
 
     /// The case under the cursor.
     pub fn selected_case(&self) -> Option<CaseId> {
-        self.shown.get(self.selected).and_then(|s| self.rows.get(s.row)).map(|r| r.front.id)
+        self.shown.get(self.cursor.selected()).and_then(|s| self.rows.get(s.row)).map(|r| r.front.id)
     }
 
     fn passes(&self, row: &CaseRow) -> bool {
@@ -191,22 +190,18 @@ impl CaseList {
                 .map(|row| Shown { row, field: None })
                 .collect(),
         };
-        self.selected = keep
+        self.cursor.set_len(self.shown.len());
+        let at = keep
             .and_then(|c| self.shown.iter().position(|s| self.rows.get(s.row).is_some_and(|r| r.front.id == c)))
             .unwrap_or(0);
-        if self.search.hits.is_some() && keep.is_none() {
-            self.selected = 0;
-        }
+        self.cursor.select(at);
         self.revealed = self.revealed.take().filter(|(c, _)| Some(*c) == self.selected_case());
     }
 
-    fn move_to(&mut self, i: usize) {
-        self.selected = i.min(self.shown.len().saturating_sub(1));
+    /// Moves the cursor; a name revealed hides when its case is left.
+    fn moved(&mut self, how: fn(&mut ListCursor)) {
+        how(&mut self.cursor);
         self.revealed = self.revealed.take().filter(|(c, _)| Some(*c) == self.selected_case());
-    }
-
-    fn step(&mut self, delta: isize) {
-        self.move_to(self.selected.saturating_add_signed(delta));
     }
 
     /// The reveal key: shows the legal name of the case under the cursor,
@@ -240,9 +235,7 @@ impl CaseList {
             return Outcome::Status(ctx.error_text(&e));
         }
         // The event changes no row: the list need not be read again for it.
-        if self.saves_seen == before {
-            self.saves_seen = store.generation();
-        }
+        self.fresh.own_save(before, store);
         self.revealed = Some((case, name));
         self.error = None;
         Outcome::None
@@ -273,7 +266,6 @@ impl CaseList {
 
     /// Runs an action.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        let page = self.page.max(1) as isize;
         match action {
             Action::Search => self.search.typing = true,
             Action::Back | Action::Cancel | Action::Close if self.search.active() => {
@@ -285,12 +277,12 @@ impl CaseList {
                     self.apply(self.selected_case());
                 }
             }
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::PageUp => self.step(-page),
-            Action::PageDown => self.step(page),
-            Action::Home => self.move_to(0),
-            Action::End => self.move_to(usize::MAX),
+            Action::Up => self.moved(ListCursor::up),
+            Action::Down => self.moved(ListCursor::down),
+            Action::PageUp => self.moved(ListCursor::page_up),
+            Action::PageDown => self.moved(ListCursor::page_down),
+            Action::Home => self.moved(ListCursor::home),
+            Action::End => self.moved(ListCursor::end),
             Action::Open | Action::Confirm | Action::OpenCase => return self.open_selected(ctx),
             Action::FilterStatus => {
                 self.filter = self.filter.next();
@@ -361,9 +353,8 @@ impl Screen for CaseList {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().map_or(0, |s| s.generation());
         let mut changed = false;
-        if saved != self.saves_seen || ctx.today() != self.today {
+        if self.fresh.due(ctx) || ctx.today() != self.today {
             self.reload(ctx);
             changed = true;
         }
@@ -382,10 +373,7 @@ impl Screen for CaseList {
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        self.take_rows(ctx);
-        if let Some(answer) = self.search.poll() {
-            self.answered(answer);
-        }
+        // The rows and the search hits are taken on the tick (`refresh`).
         self.draw(frame, area, ctx);
     }
 

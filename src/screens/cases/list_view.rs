@@ -163,13 +163,7 @@ impl CaseList {
         // The last line is for the revealed name or a message.
         let footer = self.footer(ctx);
         let rows_h = usize::from(bottom.saturating_sub(y)).saturating_sub(usize::from(footer.is_some()));
-        self.page = rows_h.max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        }
-        if rows_h > 0 && self.selected >= self.top + rows_h {
-            self.top = self.selected + 1 - rows_h;
-        }
+        let visible = self.cursor.scroll_into_view(rows_h);
         if self.shown.is_empty() && rows_h > 0 {
             let empty = if self.loading() {
                 ctx.t("cases-loading")
@@ -183,10 +177,10 @@ impl CaseList {
             line(frame, y, Line::styled(empty, theme::dim()));
         }
         // Only the visible rows are built.
-        for (i, shown) in self.shown.iter().enumerate().skip(self.top).take(rows_h) {
+        for (i, shown) in self.shown.iter().enumerate().skip(visible.start).take(visible.len()) {
             let Some(row) = self.rows.get(shown.row) else { continue };
             let text = cell(&self.row_line(row, shown.field, &cols, ctx), width);
-            let style = if i == self.selected {
+            let style = if i == self.cursor.selected() {
                 theme::selected()
             } else if row.front.status.is_closed() {
                 theme::dim()

@@ -2,7 +2,6 @@
 //! the arrows, tabs of figures, and the export dialog. The records are read
 //! once (and again after a save); changing the period only recomputes.
 
-use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,6 +17,7 @@ use crate::keymap;
 use crate::ops::export;
 use crate::report::tables::period_label;
 use crate::report::{Data, Figures, Period, PeriodKind, compute};
+use crate::screens::fresh::Freshness;
 use crate::ui::theme;
 
 enum Dialog {
@@ -34,7 +34,7 @@ pub struct Reports {
     scroll: usize,
     rows: usize,
     dialog: Option<Dialog>,
-    saves_seen: Option<DateTime<Utc>>,
+    fresh: Freshness,
 }
 
 impl Reports {
@@ -49,7 +49,7 @@ impl Reports {
             scroll: 0,
             rows: 0,
             dialog: None,
-            saves_seen: None,
+            fresh: Freshness::on_save(),
         };
         r.load(ctx);
         if let (Ok(store), Ok(_)) = (ctx.store(), &r.data)
@@ -61,14 +61,12 @@ impl Reports {
     }
 
     fn load(&mut self, ctx: &Ctx) {
+        self.fresh.loaded(ctx);
         self.data = match ctx.store() {
-            Ok(store) => {
-                self.saves_seen = store.last_save();
-                export::report_data(store).map_err(|e| match e {
-                    crate::store::StoreError::Forbidden(_) => ctx.t("report-forbidden"),
-                    other => ctx.error_text(&other),
-                })
-            }
+            Ok(store) => export::report_data(store).map_err(|e| match e {
+                crate::store::StoreError::Forbidden(_) => ctx.t("report-forbidden"),
+                other => ctx.error_text(&other),
+            }),
             Err(e) => Err(ctx.error_text(&e)),
         };
         self.recompute(ctx);
@@ -192,8 +190,7 @@ impl Screen for Reports {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        if self.data.is_ok() && saved != self.saves_seen && self.dialog.is_none() {
+        if self.data.is_ok() && self.fresh.due(ctx) && self.dialog.is_none() {
             self.load(ctx);
             return true;
         }

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,9 +18,11 @@ use crate::domain::rooms::Room;
 use crate::forms;
 use crate::keymap;
 use crate::ops::beds::{self, Removal, Snapshot};
-use crate::screens::beds::ask::{Ask, Question};
+use crate::screens::beds::ask::{Ask, Question, Reply, reply};
 use crate::screens::beds::layout::natural;
+use crate::screens::beds::reading::Reading;
 use crate::screens::beds::text;
+use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{fit, inert, pad, truncate_to_width};
 use crate::ui::theme;
 
@@ -36,13 +37,9 @@ enum Item {
 pub struct RoomsSetup {
     snap: Result<Arc<Snapshot>, String>,
     items: Vec<Item>,
-    cursor: usize,
-    top: usize,
+    cursor: ListCursor,
     ask: Option<(Item, Ask)>,
-    /// A form was opened from here: read the plan again on return.
-    returning: bool,
-    loaded_at: Option<NaiveDateTime>,
-    saves_seen: Option<chrono::DateTime<chrono::Utc>>,
+    reading: Reading,
 }
 
 impl RoomsSetup {
@@ -51,27 +48,17 @@ impl RoomsSetup {
         let mut s = RoomsSetup {
             snap: Err(String::new()),
             items: Vec::new(),
-            cursor: 0,
-            top: 0,
+            cursor: ListCursor::new(),
             ask: None,
-            returning: false,
-            loaded_at: None,
-            saves_seen: None,
+            reading: Reading::default(),
         };
         s.reload(ctx);
         s
     }
 
     fn reload(&mut self, ctx: &Ctx) {
-        let keep = self.items.get(self.cursor).copied();
-        self.snap = match ctx.store() {
-            Ok(store) => {
-                self.saves_seen = store.last_save();
-                Snapshot::load(store, ctx.today()).map(Arc::new).map_err(|e| ctx.error_text(&e))
-            }
-            Err(e) => Err(ctx.error_text(&e)),
-        };
-        self.loaded_at = Some(ctx.now());
+        let keep = self.selected();
+        self.snap = self.reading.read(ctx);
         self.items.clear();
         if let Ok(snap) = &self.snap {
             let mut rooms: Vec<&Room> = snap.rooms.iter().filter(|r| !r.retired).collect();
@@ -83,12 +70,14 @@ impl RoomsSetup {
                 }
             }
         }
-        self.cursor = keep.and_then(|k| self.items.iter().position(|i| *i == k)).unwrap_or(self.cursor);
-        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+        self.cursor.set_len(self.items.len());
+        if let Some(at) = keep.and_then(|k| self.items.iter().position(|i| *i == k)) {
+            self.cursor.select(at);
+        }
     }
 
     fn selected(&self) -> Option<Item> {
-        self.items.get(self.cursor).copied()
+        self.items.get(self.cursor.selected()).copied()
     }
 
     fn room_of_selection(&self) -> Option<RoomId> {
@@ -192,24 +181,16 @@ impl Screen for RoomsSetup {
 
     fn update(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         let out = self.act(action, ctx);
-        if matches!(out, Outcome::Push(_)) {
-            self.returning = true;
-        }
+        self.reading.after(&out);
         out
     }
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if let Some((item, ask)) = self.ask.take() {
-            return match ask.key(&key) {
-                Some(true) => self.answer(item, ask.question(), ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((item, ask));
-                    Outcome::None
-                }
-            };
+        match reply(&mut self.ask, |ask| ask.key(&key)) {
+            Reply::Yes(item, question) => self.answer(item, question, ctx),
+            Reply::Taken => Outcome::None,
+            Reply::NotAsked => Outcome::Ignored,
         }
-        Outcome::Ignored
     }
 
     fn condition(&self, c: Condition) -> bool {
@@ -230,10 +211,7 @@ impl Screen for RoomsSetup {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().ok().and_then(|s| s.last_save());
-        let stale = self.loaded_at.is_none_or(|t| (ctx.now() - t).num_seconds() >= 60);
-        if self.returning || saved != self.saves_seen || stale {
-            self.returning = false;
+        if self.reading.due(ctx) {
             self.reload(ctx);
             return true;
         }
@@ -244,24 +222,18 @@ impl Screen for RoomsSetup {
 impl RoomsSetup {
     /// What an action does on the plan.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if let Some((item, ask)) = self.ask.take() {
-            return match ask.action(action) {
-                Some(true) => self.answer(item, ask.question(), ctx),
-                Some(false) => Outcome::None,
-                None => {
-                    self.ask = Some((item, ask));
-                    Outcome::None
-                }
-            };
+        match reply(&mut self.ask, |ask| ask.action(action)) {
+            Reply::Yes(item, question) => return self.answer(item, question, ctx),
+            Reply::Taken => return Outcome::None,
+            Reply::NotAsked => {}
         }
-        let last = self.items.len().saturating_sub(1);
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::PageUp => self.cursor = self.cursor.saturating_sub(10),
-            Action::PageDown => self.cursor = (self.cursor + 10).min(last),
-            Action::Home => self.cursor = 0,
-            Action::End => self.cursor = last,
+            Action::Up => self.cursor.up(),
+            Action::Down => self.cursor.down(),
+            Action::PageUp => self.cursor.page_up(),
+            Action::PageDown => self.cursor.page_down(),
+            Action::Home => self.cursor.home(),
+            Action::End => self.cursor.end(),
             Action::Open | Action::Edit => return self.edit(ctx),
             Action::RoomNew => return Outcome::Push(Box::new(forms::room::screen(ctx, None))),
             Action::New => {
@@ -319,17 +291,11 @@ impl RoomsSetup {
         if self.items.is_empty() {
             put(frame, list.y + 1, Line::styled(ctx.t("beds-plan-empty"), theme::dim()));
         }
-        let visible = usize::from(list.height);
-        if self.cursor < self.top {
-            self.top = self.cursor;
-        }
-        if self.cursor >= self.top + visible {
-            self.top = self.cursor + 1 - visible;
-        }
-        for (row, item) in self.items.iter().enumerate().skip(self.top).take(visible) {
+        let visible = self.cursor.scroll_into_view(usize::from(list.height));
+        for (row, item) in self.items.iter().enumerate().skip(visible.start).take(visible.len()) {
             let (text, style) = self.line_of(*item, &snap, ctx);
-            let y = list.y + u16::try_from(row - self.top).unwrap_or(0);
-            let style = if row == self.cursor { theme::selected() } else { style };
+            let y = list.y + u16::try_from(row - visible.start).unwrap_or(0);
+            let style = if row == self.cursor.selected() { theme::selected() } else { style };
             put(frame, y, Line::styled(fit(&text, w), style));
         }
         if let Some((_, ask)) = &self.ask {

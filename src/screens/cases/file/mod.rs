@@ -28,6 +28,7 @@ use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::case_file::{self, CaseData, Version};
 use crate::ops::services::Step;
+use crate::screens::fresh::Freshness;
 
 /// The case file screen.
 pub struct CaseFile {
@@ -40,7 +41,7 @@ pub struct CaseFile {
     scroll: usize,
     revealed: bool,
     history: Option<Result<Vec<Version>, String>>,
-    saves_seen: u64,
+    fresh: Freshness,
     width: usize,
     page: usize,
 }
@@ -58,16 +59,13 @@ impl CaseFile {
             scroll: 0,
             revealed: false,
             history: None,
-            saves_seen: 0,
+            fresh: Freshness::on_save(),
             width: 80,
             page: 10,
         };
         // The view is recorded before anything is read; what it wrote is not news.
-        let opened = ctx.store().and_then(|s| {
-            let data = case_file::open(s, case);
-            file.saves_seen = s.generation();
-            data
-        });
+        let opened = ctx.store().and_then(|s| case_file::open(s, case));
+        file.fresh.loaded(ctx);
         match opened {
             Ok(data) => {
                 file.tabs = Tab::visible(data.readable);
@@ -90,7 +88,7 @@ impl CaseFile {
 
     fn reload(&mut self, ctx: &Ctx) {
         let Ok(store) = ctx.store() else { return };
-        self.saves_seen = store.generation();
+        self.fresh.loaded(ctx);
         match case_file::load(store, self.case) {
             Ok(data) => {
                 self.tabs = Tab::visible(data.readable);
@@ -100,8 +98,11 @@ impl CaseFile {
             Err(e) => self.error = Some(ctx.error_text(&e)),
         }
         self.history = None;
+        self.ensure_history(ctx);
     }
 
+    /// Reads the history when its tab is shown and it has not been read
+    /// since the file was (render only draws what is read here).
     fn ensure_history(&mut self, ctx: &Ctx) {
         if self.tab != Tab::History || self.history.is_some() {
             return;
@@ -216,9 +217,7 @@ impl CaseFile {
             Ok(()) => {
                 self.revealed = true;
                 // The event changes nothing shown: no need to read the file again.
-                if self.saves_seen == before {
-                    self.saves_seen = store.generation();
-                }
+                self.fresh.own_save(before, store);
                 Outcome::None
             }
             Err(e) => Outcome::Status(ctx.error_text(&e)),
@@ -367,10 +366,8 @@ impl Screen for CaseFile {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        let saved = ctx.store().map_or(0, |s| s.generation());
-        if saved != self.saves_seen {
+        if self.fresh.due(ctx) {
             self.reload(ctx);
-            self.ensure_history(ctx);
             return true;
         }
         false
@@ -378,7 +375,6 @@ impl Screen for CaseFile {
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         self.width = usize::from(area.width);
-        self.ensure_history(ctx);
         self.draw(frame, area, ctx);
     }
 
