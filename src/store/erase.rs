@@ -88,7 +88,7 @@ impl Store {
         self.authorize(Act::Erase, DataClass::Case)?;
         let front = self.get::<CaseFront>(&case.id().0)?.ok_or(StoreError::NotFound("case"))?;
         if !front.body.status.is_closed() {
-            return Err(StoreError::Rule("erase_open_case".into()));
+            return Err(StoreError::Rule(super::Rule::EraseOpenCase));
         }
         let code = front.body.code.to_string();
         self.erase_inner(case, Some((trace, code)))

@@ -134,17 +134,6 @@ impl From<FileRule> for Rule {
     }
 }
 
-/// For the few callers that still name a rule by its key
-/// (`store/staged.rs`, `store/erase.rs`, `sync/device.rs`, `ops/import.rs`:
-/// files others were changing at the time); new code names
-/// the variant. A key that names no rule is refused as stale, the most
-/// cautious reading (nothing was written, read again).
-impl From<&str> for Rule {
-    fn from(key: &str) -> Self {
-        Rule::PLAIN.iter().copied().find(|r| r.key() == key).unwrap_or(Rule::StaleRevision)
-    }
-}
-
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())
@@ -162,14 +151,5 @@ mod tests {
         let kinds: std::collections::HashSet<_> = Rule::PLAIN.iter().map(std::mem::discriminant).collect();
         assert_eq!(kinds.len(), Rule::PLAIN.len());
         assert_eq!(Rule::PLAIN.len(), Rule::COUNT - 1, "a new variant belongs in Rule::PLAIN");
-    }
-
-    #[test]
-    fn the_keys_still_written_as_text_name_a_rule() {
-        for key in
-            ["import_running", "import_row_changed", "erase_open_case", "sync_device_ambiguous", "sync_revoke_self"]
-        {
-            assert_eq!(Rule::from(key).key(), key);
-        }
     }
 }
