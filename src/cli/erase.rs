@@ -24,7 +24,7 @@ pub fn run(cli: &Cli, a: &EraseArgs) -> anyhow::Result<ExitCode> {
         ))?;
         return Ok(ExitCode::from(2));
     }
-    let report = crate::ops::access::erase_case(&mut store, case.body.id)?;
+    let report = crate::sync::erasure::erase_case(&mut store, case.body.id)?;
     super::out::line(&format!(
         "Case {} erased: {} records, {} earlier versions, {} log entries emptied.",
         a.case, report.records, report.versions, report.log_bodies

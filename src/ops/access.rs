@@ -18,14 +18,7 @@ pub fn erase_case(store: &mut Store, case: CaseId) -> Result<Erased, StoreError>
     let opened = front.meta.created_at.date_naive();
     let trace =
         anonymise(crate::store::new_id::<Id>()?, &front.body, private.as_ref().map(|p| &p.body), &services, opened);
-    // hubops: note which change-log bodies the erasure empties, for `haven
-    // hub tidy` to empty them at the hub too (src/sync/erasure.rs).
-    let hub = crate::sync::setup::config(store)?.is_some();
-    let before = if hub { crate::sync::erasure::redacted_dots(store)? } else { Default::default() };
     let erased = store.erase_case(case, trace)?;
-    if hub {
-        crate::sync::erasure::note(store, &case.id().0, &before)?;
-    }
     Ok(erased)
 }
 

@@ -10,12 +10,15 @@
 //! segment without a word. A single flipped byte there cut 70,518 bytes of
 //! saves (issue 16). In a healthy log a message is bad only at the end of
 //! the writes: what follows is zeros, or older messages of a reused segment
-//! (another segment number). So a bad message followed by a readable
-//! message of the same segment, or by a later segment, is damage: the file
-//! is copied aside and sled is not opened. A run of zeros followed by such
-//! messages is a torn tail (a kill between two of sled's writes): that
-//! segment is copied aside and sled may cut it; the witness (`store::head`)
-//! then says whether a save it cut had been acknowledged.
+//! (another segment number). But sled writes its buffers from several
+//! threads, so a kill can leave one unwritten (zeros, or the older bytes of
+//! a reused segment) while the buffers after it, even in the next segment,
+//! are on disk. So a bad message whose header is sound and after which the
+//! next message reads is damage: the file is copied aside and sled is not
+//! opened. Any other unreadable bytes followed by readable messages, in the
+//! same segment or a later one, are a torn tail: every segment from there
+//! to the end of the log is copied aside and sled may cut them; the witness
+//! (`store::head`) then says whether a save it cut had been acknowledged.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -34,8 +37,6 @@ const MAX_MSG_HEADER: u64 = 32;
 /// Message kinds sled writes (`MessageKind`): 1 Canceled … 11 BlobLink.
 const CAP: u8 = 2;
 const LAST_KIND: u8 = 11;
-/// Zero bytes at a message's start that make a hole rather than damage.
-const HOLE: usize = 16;
 
 /// What the log holds past the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,16 +96,16 @@ pub(crate) fn verify(db_dir: &Path) -> std::io::Result<Verdict> {
         file.read_exact(&mut buf)?;
         let Some(bad) = first_bad(&buf, *lsn) else { continue };
         let later = i < last;
-        // What a kill leaves where a buffer was not written yet.
-        let unwritten = buf.get(bad..bad + HOLE).is_none_or(|b| b.iter().all(|x| *x == 0))
-            || matches!(message(&buf, bad, *lsn), Message::Stale);
-        let readable_after = readable_after(&buf, bad, *lsn);
-        if unwritten && (later || readable_after) {
+        // A message whose header is sound and after which the next message
+        // reads failed its checksum: damage. Anything else in its place
+        // (zeros, the older bytes of a reused segment, a stale message) is
+        // a buffer a kill left unwritten while a later one was written.
+        if damaged_message(&buf, bad, *lsn) {
+            return Ok(Verdict::Damaged { at: seg + bad as u64 });
+        }
+        if later || readable_after(&buf, bad, *lsn) {
             let segments = ordering[i..].iter().map(|s| s.1).collect();
             return Ok(Verdict::TornTail { segments, from: seg + bad as u64 });
-        }
-        if later || readable_after {
-            return Ok(Verdict::Damaged { at: seg + bad as u64 });
         }
     }
     Ok(Verdict::Clean)
@@ -160,32 +161,60 @@ enum Message {
 /// `read_message` does (blobs are not followed: the centre has none).
 /// Bytes past the end of the file read as zeros, as in sled's buffer.
 fn message(buf: &[u8], pos: usize, lsn: i64) -> Message {
+    let Some(h) = header(buf, pos) else { return Message::Bad };
+    let (Some(body), Some(head)) = (buf.get(pos + h.at..pos + h.at + h.len), buf.get(pos + 4..pos + h.at)) else {
+        return Message::Bad;
+    };
     let byte = |i: usize| buf.get(pos + i).copied().unwrap_or(0);
-    let kind = byte(4);
-    if kind == 0 || kind > LAST_KIND {
-        return Message::Bad;
-    }
-    let mut at = 5;
-    let (Some(len), Some(segno), Some(_pid)) = (varint(byte, &mut at), varint(byte, &mut at), varint(byte, &mut at))
-    else {
-        return Message::Bad;
-    };
-    let room = (SEGMENT as usize).saturating_sub(pos + at);
-    if len > room as u64 {
-        return Message::Bad;
-    }
-    let len = len as usize;
-    let (Some(body), Some(head)) = (buf.get(pos + at..pos + at + len), buf.get(pos + 4..pos + at)) else {
-        return Message::Bad;
-    };
     let crc = u32::from_le_bytes([byte(0), byte(1), byte(2), byte(3)]);
     if crc32(&[body, head]) ^ 0xFFFF_FFFF != crc {
         return Message::Bad;
     }
-    if segno != (lsn / SEGMENT as i64) as u64 {
+    if h.segno != (lsn / SEGMENT as i64) as u64 {
         return Message::Stale;
     }
-    Message::Good { len: at + len, cap: kind == CAP }
+    Message::Good { len: h.at + h.len, cap: h.kind == CAP }
+}
+
+/// A message header as sled writes it: kind, then length, segment number
+/// and page id as varints.
+struct MessageHeader {
+    kind: u8,
+    /// Bytes from the message's start to its body.
+    at: usize,
+    /// Bytes of the body.
+    len: usize,
+    segno: u64,
+}
+
+/// The header of the message at `pos`, if it is one sled could have written
+/// (a known kind, a body that fits in the segment). Bytes past the end of
+/// the file read as zeros, as in sled's buffer.
+fn header(buf: &[u8], pos: usize) -> Option<MessageHeader> {
+    let byte = |i: usize| buf.get(pos + i).copied().unwrap_or(0);
+    let kind = byte(4);
+    if kind == 0 || kind > LAST_KIND {
+        return None;
+    }
+    let mut at = 5;
+    let (len, segno, _pid) = (varint(byte, &mut at)?, varint(byte, &mut at)?, varint(byte, &mut at)?);
+    let room = (SEGMENT as usize).saturating_sub(pos + at);
+    if len > room as u64 {
+        return None;
+    }
+    Some(MessageHeader { kind, at, len: len as usize, segno })
+}
+
+/// Whether the unreadable message at `pos` is a written message damaged
+/// since: its header is sound, of this segment, and the message after it
+/// reads (or it ends where no message could follow).
+fn damaged_message(buf: &[u8], pos: usize, lsn: i64) -> bool {
+    let Some(h) = header(buf, pos) else { return false };
+    if h.segno != (lsn / SEGMENT as i64) as u64 {
+        return false;
+    }
+    let next = pos + h.at + h.len;
+    next as u64 > SEGMENT - MAX_MSG_HEADER || matches!(message(buf, next, lsn), Message::Good { .. })
 }
 
 /// The position of the first message of the segment that does not read,
@@ -396,6 +425,14 @@ mod tests {
         m[..4].copy_from_slice(&c.to_le_bytes());
         std::fs::write(&file, &stale).unwrap();
         assert_eq!(verify(dir.path()).unwrap(), Verdict::TornTail { segments: later, from: at });
+
+        // The older bytes of a reused segment, not at a message's start
+        // (seen in a killed import: 24 bytes of an old key, then the next buffer).
+        let mut garbage = original.clone();
+        garbage[at as usize..at as usize + 24]
+            .copy_from_slice(b"\xa7\x08\xce\x25\x65\x12services\0MH\x07\xcd\xa3\x26\x62\x0b\x36");
+        std::fs::write(&file, &garbage).unwrap();
+        assert!(matches!(verify(dir.path()).unwrap(), Verdict::TornTail { from, .. } if from == at));
 
         // One flipped byte in the same message is damage.
         let mut flipped = original;

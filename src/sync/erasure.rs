@@ -36,6 +36,22 @@ pub fn case_tag(store: &Store, case: &[u8; 16]) -> Result<Vec<u8>, StoreError> {
     Ok(crate::store::crypto::mac(&tk, &[b"haven-case-tag\0", &store.header().centre_id, case]).to_vec())
 }
 
+/// Erases a closed case (`ops::access::erase_case`) and, when the centre
+/// syncs through a hub, notes which change-log bodies the erasure emptied,
+/// so that `haven hub tidy` empties them at the hub too.
+pub fn erase_case(
+    store: &mut Store,
+    case: crate::domain::ids::CaseId,
+) -> Result<crate::store::erase::Erased, StoreError> {
+    let hub = super::setup::config(store)?.is_some();
+    let before = if hub { redacted_dots(store)? } else { Default::default() };
+    let erased = crate::ops::access::erase_case(store, case)?;
+    if hub {
+        note(store, case.as_bytes(), &before)?;
+    }
+    Ok(erased)
+}
+
 /// Every entry held here whose body is empty (own log and relayed).
 pub fn redacted_dots(store: &Store) -> Result<BTreeSet<([u8; 16], u64)>, StoreError> {
     let me = store.header().installation;

@@ -434,7 +434,7 @@ fn erasure_reaches_the_hub_by_an_opaque_tag_and_a_laptop_pulling_later_accepts_t
     };
     let held = bodies(&mut admin);
     // A erases the case; B has not yet pulled anything.
-    haven::ops::access::erase_case(a.store(), case.id).unwrap();
+    haven::sync::erasure::erase_case(a.store(), case.id).unwrap();
     let tag = haven::sync::erasure::case_tag(a.s(), case.id.as_bytes()).unwrap();
     assert_eq!(haven::sync::erasure::pending(a.s()).unwrap().len(), 1);
     let t = tidy(&a, &mut enrol, None);

@@ -36,6 +36,8 @@ const LAYERS: &[&[&str]] = &[
 const PEERS: &[(&str, &str)] = &[
     // Export and import write and read the report's files.
     ("ops", "report"),
+    // The hub's erasure wraps the store-side erasure of a case.
+    ("sync", "ops"),
     // The form engine implements the app's screen contract.
     ("form", "app"),
     // Declarations are built on the engine.
