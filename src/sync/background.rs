@@ -291,13 +291,10 @@ pub fn tick(store: &mut Store) -> bool {
 }
 
 fn record_offline(store: &Store, e: &HubError) {
-    if let Ok(mut state) = SyncState::load(store) {
-        let key = e.key().to_string();
-        if state.offline_since_ms.is_none() || state.last_error.as_deref() != Some(key.as_str()) {
-            state.offline_since_ms.get_or_insert(store.now().timestamp_millis());
-            state.last_error = Some(key);
-            let _ = super::receive::save(store, &state);
-        }
+    if let Ok(state) = SyncState::load(store)
+        && (state.offline_since_ms.is_none() || state.last_error.as_deref() != Some(e.key()))
+    {
+        let _ = hub::record_failure(store, e);
     }
 }
 

@@ -205,11 +205,7 @@ pub fn sync(store: &mut Store, hub: &mut dyn Hub) -> Result<Report, SyncError> {
             state.last_error = None;
             state.extra.last_error_detail = None;
         }
-        Err(SyncError::Hub(e)) => {
-            state.offline_since_ms.get_or_insert(now);
-            state.last_error = Some(e.key().to_string());
-            state.extra.last_error_detail = Some(e.to_string());
-        }
+        Err(SyncError::Hub(e)) => note_failure(store, &mut state, e),
         // A local failure (the batch rolled back): the state stays as it was
         // on disk, in step with what was stored.
         Err(SyncError::Store(_)) => return result,
@@ -220,6 +216,21 @@ pub fn sync(store: &mut Store, hub: &mut dyn Hub) -> Result<Report, SyncError> {
         r.alarms = usize::try_from(after.saturating_sub(before)).unwrap_or(usize::MAX);
         r
     })
+}
+
+/// Records that the hub could not be used (connecting, or during a sync):
+/// since when, and why in plain words and in the server's own, for
+/// `haven sync --status` and the status bar.
+pub fn record_failure(store: &Store, e: &HubError) -> Result<(), StoreError> {
+    let mut state = SyncState::load(store)?;
+    note_failure(store, &mut state, e);
+    receive::save(store, &state)
+}
+
+fn note_failure(store: &Store, state: &mut SyncState, e: &HubError) {
+    state.offline_since_ms.get_or_insert(store.now().timestamp_millis());
+    state.last_error = Some(e.key().to_string());
+    state.extra.last_error_detail = Some(e.to_string());
 }
 
 /// A sync failure: the hub (work goes on offline) or the store.

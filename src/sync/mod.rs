@@ -8,6 +8,7 @@ pub mod background;
 pub mod bundle;
 pub mod checkpoint;
 pub mod conflicts;
+pub mod delay;
 pub mod device;
 pub mod hub;
 pub mod indexes;
