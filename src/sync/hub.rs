@@ -701,3 +701,22 @@ pub fn check_one(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn a_statement_that_does_not_encode_stops_the_push_instead_of_sealing_an_empty_one() {
+        let key = crate::store::crypto::Key::random().unwrap();
+        let signer = crate::store::crypto::SigningKey::from_seed(&[7; 32]);
+        let enrol = crate::store::roster::Statement::Enrol { installation: [3; 16], public: [4; 32], name: "desk".into() };
+        let st = SignedStatement::sign(&[1; 16], enrol, "anna", 0, &signer);
+        let failing = |_: &SignedStatement| -> Result<Vec<u8>, StoreError> { Err(StoreError::NotFound("codec".into())) };
+        assert!(seal_statements(&key, &[1; 16], std::slice::from_ref(&st), &failing).is_err());
+        let sealed = seal_statements(&key, &[1; 16], &[st], &|s| codec::to_bytes(s)).unwrap();
+        let opened = wire::open(&key, &[1; 16], Item::Statement, &[], &sealed[0].1).unwrap();
+        assert!(!opened.is_empty());
+    }
+}
