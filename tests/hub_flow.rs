@@ -256,3 +256,44 @@ fn a_flood_of_junk_rows_does_not_push_out_the_first_evidence_of_a_rollback() {
         st.alarms.len()
     );
 }
+
+#[test]
+fn a_short_load_runs_by_itself_reports_its_figures_and_leaves_nothing_behind() {
+    let Some(p) = pg("load") else { return };
+    let spec = haven::sync::load::LoadSpec {
+        url: p.url.clone(),
+        password: None,
+        ca_pem: p.ca.clone(),
+        centres: 3,
+        laptops: 3,
+        per_day: 20.0 * 86_400.0,
+        burst: 30,
+        burst_every: Duration::from_secs(1),
+        sync_every: Duration::from_millis(400),
+        duration: Duration::from_secs(3),
+        connections: 2,
+        delay: Duration::from_millis(4),
+        body_bytes: 560,
+    };
+    let started = std::time::Instant::now();
+    let r = haven::sync::load::run(&spec).unwrap();
+    eprintln!("{}", r.table());
+    assert!(started.elapsed() < Duration::from_secs(60), "it stops by itself");
+    assert_eq!(r.errors, 0);
+    assert!(r.pushed >= 30, "{r:?}");
+    // Each change reaches the other laptops of its centre, and only them.
+    assert!(r.pulled > 0 && r.pulled <= r.pushed * 2, "{r:?}");
+    assert!(r.push_ms.1 >= r.push_ms.0 && r.pull_ms.1 >= r.pull_ms.0 && r.pull_ms.0 > 0.0);
+    assert!(r.rows_per_change >= 1.0 && r.bytes_per_change >= 560.0, "{r:?}");
+    // A sync that moves little reads little: the heads (two index entries
+    // per laptop of the centre), the rows after its cursors, the checkpoints.
+    assert!(r.read_per_sync < 40.0, "{r:?}");
+    assert!(r.kept_up(), "{r:?}");
+    assert!(r.hub_cpu_pct.is_some(), "the test hub runs on this machine");
+    let mut admin = admin(&p);
+    let left: i64 = admin
+        .query_one("SELECT (SELECT count(*) FROM haven_envelope) + (SELECT count(*) FROM haven_device)", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0, "the load removes what it made");
+}

@@ -104,6 +104,10 @@ pub enum HubAction {
         #[arg(long, value_name = "FILE")]
         ca: PathBuf,
     },
+    /// Drive simulated centres and laptops against a hub for testing and
+    /// report its figures (docs/PERFORMANCE.md, "The hub under load").
+    #[command(hide = true)]
+    Load(super::hub::LoadArgs),
 }
 
 /// `haven device`.

@@ -12,6 +12,7 @@ pub mod delay;
 pub mod device;
 pub mod hub;
 pub mod indexes;
+pub mod load;
 pub mod memhub;
 pub mod pg;
 pub mod receive;

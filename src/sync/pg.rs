@@ -107,6 +107,11 @@ fn uuid(b: &[u8; 16]) -> String {
     format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
 }
 
+/// The text form of an id as a uuid (the load generator's SQL).
+pub fn uuid_text(b: &[u8; 16]) -> String {
+    uuid(b)
+}
+
 fn from_uuid(s: &str) -> Option<[u8; 16]> {
     let hex: String = s.chars().filter(|c| *c != '-').collect();
     hex.parse::<crate::domain::ids::Id>().ok().map(|i| i.0)
@@ -360,6 +365,22 @@ impl PgHub {
     pub fn connect(cfg: &HubConfig, centre: [u8; 16], device: [u8; 16]) -> Result<PgHub, HubError> {
         let client = connect(&cfg.url, Some(&cfg.password), &cfg.ca_pem)?;
         Ok(PgHub { client, centre, device, notify: false })
+    }
+
+    /// A connection of the hub's administrator that simulated laptops share
+    /// (the load generator, `sync::load`): each call is made as one laptop
+    /// after [`PgHub::act_as`].
+    pub fn pooled(client: Client) -> PgHub {
+        PgHub { client, centre: [0; 16], device: [0; 16], notify: false }
+    }
+
+    /// Acts as installation `device` of `centre` from now on: its own role,
+    /// so that row-level security applies as it does to the laptop.
+    pub fn act_as(&mut self, centre: [u8; 16], device: [u8; 16]) -> Result<(), HubError> {
+        self.client.batch_execute(&format!("SET ROLE {}", device_role(&device))).map_err(classify)?;
+        self.centre = centre;
+        self.device = device;
+        Ok(())
     }
 
     /// The notification channel of the centre.
