@@ -8,10 +8,11 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use postgres::error::SqlState;
+use postgres::types::Type;
 use postgres::{Client, Config, NoTls};
 use serde::{Deserialize, Serialize};
 
-use super::hub::{Clash, Hub, HubError, Pulled, Push, Row};
+use super::hub::{Clash, Hub, HubError, PAGE, Pulled, Push, Row};
 
 /// Key of the hub settings in the sync tree.
 pub const HUB_KEY: &[u8] = b"hub";
@@ -436,11 +437,15 @@ const HEADS_SQL: &str = "WITH RECURSIVE devs(d) AS (
     FROM devs WHERE d IS NOT NULL";
 
 /// The rows after each installation's cursor, in one statement: an index
-/// range scan per installation, stopping at the page's limit.
-const ROWS_SQL: &str = "SELECT c.dev, e.seq, e.hlc, e.key_id, e.prev_hash, e.body
-    FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS c(dev, after, n)
+/// range scan per installation, stopping at the page's limit. The ids
+/// travel as text and are cast once, as a whole array: a cast per row
+/// (`text::uuid` is not leakproof) would keep the condition above the
+/// row-level security filter and turn the index scan into a scan of the
+/// whole table.
+const ROWS_SQL: &str = "SELECT c.dev::text, e.seq, e.hlc, e.key_id, e.prev_hash, e.body
+    FROM unnest($2::text[]::uuid[], $3::bigint[]) WITH ORDINALITY AS c(dev, after, n)
     CROSS JOIN LATERAL (SELECT seq, hlc, key_id, prev_hash, body FROM haven_envelope
-        WHERE centre_id = $1::text::uuid AND device_id = c.dev::uuid AND seq > c.after
+        WHERE centre_id = $1::text::uuid AND device_id = c.dev AND seq > c.after
         ORDER BY seq LIMIT $4) e
     ORDER BY c.n, e.seq LIMIT $4";
 
@@ -457,73 +462,102 @@ const CHECKPOINT_SQL: &str = "INSERT INTO haven_checkpoint (centre_id, device_id
     ON CONFLICT (centre_id, device_id) DO UPDATE SET seq = excluded.seq, body = excluded.body, received_at = now()
     WHERE haven_checkpoint.seq < excluded.seq";
 
+impl PgHub {
+    /// Sends a page of envelopes in one statement; returns the rows the hub
+    /// already held under the same numbers with other bytes.
+    fn push_rows(&mut self, centre: &str, rows: &[Row]) -> Result<Vec<Clash>, HubError> {
+        let devs: Vec<String> = rows.iter().map(|r| uuid(&r.device)).collect();
+        let seqs = rows
+            .iter()
+            .map(|r| i64::try_from(r.seq).map_err(|_| HubError::Local("sequence".into())))
+            .collect::<Result<Vec<i64>, HubError>>()?;
+        let hlcs: Vec<i64> = rows.iter().map(|r| r.hlc_ms).collect();
+        let keys: Vec<i64> = rows.iter().map(|r| i64::from(r.key_id)).collect();
+        let prevs: Vec<&[u8]> = rows.iter().map(|r| r.prev_hash.as_slice()).collect();
+        let bodies: Vec<&[u8]> = rows.iter().map(|r| r.body.as_slice()).collect();
+        let inserted = self
+            .client
+            .query_typed(
+                PUSH_SQL,
+                &[
+                    (&centre, Type::TEXT),
+                    (&devs, Type::TEXT_ARRAY),
+                    (&seqs, Type::INT8_ARRAY),
+                    (&hlcs, Type::INT8_ARRAY),
+                    (&keys, Type::INT8_ARRAY),
+                    (&prevs, Type::BYTEA_ARRAY),
+                    (&bodies, Type::BYTEA_ARRAY),
+                ],
+            )
+            .map_err(classify)?;
+        let inserted: std::collections::BTreeSet<(String, i64)> =
+            inserted.into_iter().map(|r| (r.get::<_, String>(0), r.get::<_, i64>(1))).collect();
+        // The rows the hub already held: the same bytes are a repetition,
+        // other bytes a clash the caller looks into.
+        let (mut held_devs, mut held_seqs) = (Vec::new(), Vec::new());
+        for (d, s) in devs.iter().zip(&seqs) {
+            if !inserted.contains(&(d.clone(), *s)) {
+                held_devs.push(d.clone());
+                held_seqs.push(*s);
+            }
+        }
+        let mut clashes = Vec::new();
+        if held_seqs.is_empty() {
+            return Ok(clashes);
+        }
+        let held = self
+            .client
+            .query_typed(
+                "SELECT h.device_id::text, h.seq, h.body FROM haven_envelope h
+                 JOIN unnest($2::text[]::uuid[], $3::bigint[]) AS t(d, s)
+                   ON h.centre_id = $1::text::uuid AND h.device_id = t.d AND h.seq = t.s",
+                &[(&centre, Type::TEXT), (&held_devs, Type::TEXT_ARRAY), (&held_seqs, Type::INT8_ARRAY)],
+            )
+            .map_err(classify)?;
+        let held: BTreeMap<(String, i64), Vec<u8>> = held.into_iter().map(|r| ((r.get(0), r.get(1)), r.get(2))).collect();
+        for (r, (d, s)) in rows.iter().zip(devs.iter().zip(&seqs)) {
+            if let Some(body) = held.get(&(d.clone(), *s))
+                && *body != r.body
+            {
+                clashes.push(Clash { seq: r.seq, held: body.clone() });
+            }
+        }
+        Ok(clashes)
+    }
+}
+
 impl Hub for PgHub {
+    /// One statement per kind of thing sent, each in one round trip
+    /// (`query_typed`: no separate prepare); every statement inserts only
+    /// what is absent, so a push cut short is simply sent again.
     fn push(&mut self, push: &Push) -> Result<Vec<Clash>, HubError> {
         let centre = uuid(&self.centre);
         let me = uuid(&self.device);
-        let mut tx = self.client.transaction().map_err(classify)?;
         let mut clashes = Vec::new();
-        if !push.rows.is_empty() {
-            let devs: Vec<String> = push.rows.iter().map(|r| uuid(&r.device)).collect();
-            let seqs = push
-                .rows
-                .iter()
-                .map(|r| i64::try_from(r.seq).map_err(|_| HubError::Local("sequence".into())))
-                .collect::<Result<Vec<i64>, HubError>>()?;
-            let hlcs: Vec<i64> = push.rows.iter().map(|r| r.hlc_ms).collect();
-            let keys: Vec<i64> = push.rows.iter().map(|r| i64::from(r.key_id)).collect();
-            let prevs: Vec<&[u8]> = push.rows.iter().map(|r| r.prev_hash.as_slice()).collect();
-            let bodies: Vec<&[u8]> = push.rows.iter().map(|r| r.body.as_slice()).collect();
-            let inserted = tx
-                .query(PUSH_SQL, &[&centre, &devs, &seqs, &hlcs, &keys, &prevs, &bodies])
-                .map_err(classify)?;
-            let inserted: std::collections::BTreeSet<(String, i64)> =
-                inserted.into_iter().map(|r| (r.get::<_, String>(0), r.get::<_, i64>(1))).collect();
-            // The rows the hub already held: the same bytes are a repetition,
-            // other bytes a clash the caller looks into.
-            let (mut held_devs, mut held_seqs) = (Vec::new(), Vec::new());
-            for (d, s) in devs.iter().zip(&seqs) {
-                if !inserted.contains(&(d.clone(), *s)) {
-                    held_devs.push(d.clone());
-                    held_seqs.push(*s);
-                }
-            }
-            if !held_seqs.is_empty() {
-                let held = tx
-                    .query(
-                        "SELECT h.device_id::text, h.seq, h.body FROM haven_envelope h
-                         JOIN unnest($2::text[], $3::bigint[]) AS t(d, s)
-                           ON h.centre_id = $1::text::uuid AND h.device_id = t.d::uuid AND h.seq = t.s",
-                        &[&centre, &held_devs, &held_seqs],
-                    )
-                    .map_err(classify)?;
-                let held: BTreeMap<(String, i64), Vec<u8>> =
-                    held.into_iter().map(|r| ((r.get(0), r.get(1)), r.get(2))).collect();
-                for (r, (d, s)) in push.rows.iter().zip(devs.iter().zip(&seqs)) {
-                    if let Some(body) = held.get(&(d.clone(), *s))
-                        && *body != r.body
-                    {
-                        clashes.push(Clash { seq: r.seq, held: body.clone() });
-                    }
-                }
-            }
+        for page in push.rows.chunks(PAGE) {
+            clashes.extend(self.push_rows(&centre, page)?);
         }
         if !push.statements.is_empty() {
             let ids: Vec<String> = push.statements.iter().map(|(id, _)| uuid(id)).collect();
             let bodies: Vec<&[u8]> = push.statements.iter().map(|(_, b)| b.as_slice()).collect();
-            tx.execute(
-                "INSERT INTO haven_roster (centre_id, id, device_id, body)
-                 SELECT $1::text::uuid, i::uuid, $2::text::uuid, b FROM unnest($3::text[], $4::bytea[]) AS t(i, b)
-                 ON CONFLICT (centre_id, id) DO NOTHING",
-                &[&centre, &me, &ids, &bodies],
-            )
-            .map_err(classify)?;
+            self.client
+                .query_typed(
+                    "INSERT INTO haven_roster (centre_id, id, device_id, body)
+                     SELECT $1::text::uuid, i::uuid, $2::text::uuid, b FROM unnest($3::text[], $4::bytea[]) AS t(i, b)
+                     ON CONFLICT (centre_id, id) DO NOTHING",
+                    &[(&centre, Type::TEXT), (&me, Type::TEXT), (&ids, Type::TEXT_ARRAY), (&bodies, Type::BYTEA_ARRAY)],
+                )
+                .map_err(classify)?;
         }
         if let Some((n, body)) = &push.checkpoint {
             let n = i64::try_from(*n).map_err(|_| HubError::Local("checkpoint".into()))?;
-            tx.execute(CHECKPOINT_SQL, &[&centre, &me, &n, body]).map_err(classify)?;
+            self.client
+                .query_typed(
+                    CHECKPOINT_SQL,
+                    &[(&centre, Type::TEXT), (&me, Type::TEXT), (&n, Type::INT8), (body, Type::BYTEA)],
+                )
+                .map_err(classify)?;
         }
-        tx.commit().map_err(classify)?;
         if self.notify && !push.rows.is_empty() {
             let _ = self.client.batch_execute(&format!("NOTIFY {}", self.channel()));
         }
@@ -533,7 +567,7 @@ impl Hub for PgHub {
     fn pull(&mut self, after: &BTreeMap<[u8; 16], u64>, limit: usize) -> Result<Pulled, HubError> {
         let centre = uuid(&self.centre);
         let mut out = Pulled::default();
-        for row in self.client.query(HEADS_SQL, &[&centre]).map_err(classify)? {
+        for row in self.client.query_typed(HEADS_SQL, &[(&centre, Type::TEXT)]).map_err(classify)? {
             let dev: String = row.get(0);
             let max: Option<i64> = row.get(1);
             if let (Some(d), Some(max)) = (from_uuid(&dev), max) {
@@ -552,7 +586,13 @@ impl Hub for PgHub {
         }
         if !devs.is_empty() {
             let lim = i64::try_from(limit).unwrap_or(i64::MAX);
-            let rows = self.client.query(ROWS_SQL, &[&centre, &devs, &froms, &lim]).map_err(classify)?;
+            let rows = self
+                .client
+                .query_typed(
+                    ROWS_SQL,
+                    &[(&centre, Type::TEXT), (&devs, Type::TEXT_ARRAY), (&froms, Type::INT8_ARRAY), (&lim, Type::INT8)],
+                )
+                .map_err(classify)?;
             out.more = (rows.len() as u64) < left && rows.len() >= limit;
             for r in rows {
                 let dev: String = r.get(0);
@@ -569,42 +609,45 @@ impl Hub for PgHub {
                 });
             }
         }
-        // One current checkpoint per installation (and, on a hub whose older
-        // rows were not yet pruned, the latest of each).
-        let cks = self
+        // One current checkpoint per installation (the latest of each on a
+        // hub whose older rows were not yet pruned), and the roster
+        // statements, in one round trip.
+        let rest = self
             .client
-            .query(
-                "SELECT DISTINCT ON (device_id) device_id::text, seq, body FROM haven_checkpoint
-                 WHERE centre_id = $1::text::uuid ORDER BY device_id, seq DESC",
-                &[&centre],
+            .query_typed(
+                "(SELECT DISTINCT ON (c.device_id) c.device_id::text, c.seq, c.body FROM haven_checkpoint c
+                  WHERE c.centre_id = $1::text::uuid ORDER BY c.device_id, c.seq DESC)
+                 UNION ALL
+                 (SELECT NULL, NULL, body FROM haven_roster WHERE centre_id = $1::text::uuid ORDER BY id)",
+                &[(&centre, Type::TEXT)],
             )
             .map_err(classify)?;
-        for r in cks {
-            let dev: String = r.get(0);
-            let seq: i64 = r.get(1);
-            if let Some(d) = from_uuid(&dev) {
-                out.checkpoints.push((d, u64::try_from(seq).unwrap_or(0), r.get(2)));
+        for r in rest {
+            let dev: Option<String> = r.get(0);
+            let seq: Option<i64> = r.get(1);
+            match (dev, seq) {
+                (Some(dev), Some(seq)) => {
+                    if let Some(d) = from_uuid(&dev) {
+                        out.checkpoints.push((d, u64::try_from(seq).unwrap_or(0), r.get(2)));
+                    }
+                }
+                _ => out.statements.push(r.get(2)),
             }
         }
-        let st = self
-            .client
-            .query("SELECT body FROM haven_roster WHERE centre_id = $1::text::uuid ORDER BY id", &[&centre])
-            .map_err(classify)?;
-        out.statements = st.into_iter().map(|r| r.get(0)).collect();
         Ok(out)
     }
 
     fn own_digests(&mut self, after: u64, limit: usize) -> Result<Option<Vec<(u64, [u8; 32])>>, HubError> {
         let rows = self
             .client
-            .query(
+            .query_typed(
                 "SELECT seq, sha256(body) FROM haven_envelope
                  WHERE centre_id = $1::text::uuid AND device_id = $2::text::uuid AND seq > $3 ORDER BY seq LIMIT $4",
                 &[
-                    &uuid(&self.centre),
-                    &uuid(&self.device),
-                    &i64::try_from(after).unwrap_or(i64::MAX),
-                    &i64::try_from(limit).unwrap_or(i64::MAX),
+                    (&uuid(&self.centre), Type::TEXT),
+                    (&uuid(&self.device), Type::TEXT),
+                    (&i64::try_from(after).unwrap_or(i64::MAX), Type::INT8),
+                    (&i64::try_from(limit).unwrap_or(i64::MAX), Type::INT8),
                 ],
             )
             .map_err(classify)?;
