@@ -135,7 +135,10 @@ fn a_pull_reads_only_what_follows_what_the_laptop_has_and_one_checkpoint_is_kept
     let pulled = r.received.accepted as i64;
     assert!(pulled >= 10, "{r:?}");
     let per_change = (after - before) as f64 / pulled as f64;
-    eprintln!("pull of {pulled} changes after a history of 300+: {} rows read ({per_change:.1} per change)", after - before);
+    eprintln!(
+        "pull of {pulled} changes after a history of 300+: {} rows read ({per_change:.1} per change)",
+        after - before
+    );
     assert!(per_change < 4.0, "{} rows read for {pulled} changes", after - before);
     // One current checkpoint per installation, however often it synced.
     for l in [&a, &b] {

@@ -377,7 +377,8 @@ fn the_hub_says_what_went_wrong_in_plain_words_and_the_status_keeps_it() {
     assert!(status.contains("does not let this laptop log in"), "{status}");
     for lang in [haven::i18n::Lang::En, haven::i18n::Lang::Ru, haven::i18n::Lang::Fr] {
         let t = haven::i18n::I18n::new(lang);
-        for key in ["sync-error-password", "sync-error-login", "sync-error-database", "sync-error-certificate-expired"] {
+        for key in ["sync-error-password", "sync-error-login", "sync-error-database", "sync-error-certificate-expired"]
+        {
             assert_ne!(t.t(key), key, "{key} has no {lang:?} text");
         }
     }

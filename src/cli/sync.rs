@@ -23,7 +23,9 @@ pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> 
         // hubflow (issue 18 §4): the reason in plain words, and the server's own.
         let i18n = crate::i18n::I18n::new(crate::i18n::choose_lang(None, None));
         let why = i18n.t(state.last_error.as_deref().unwrap_or("sync-error-hub"));
-        super::out::line(&i18n.t_args("sync-unreachable-since", &[("time", when(Some(since)).into()), ("why", why.into())]))?;
+        super::out::line(
+            &i18n.t_args("sync-unreachable-since", &[("time", when(Some(since)).into()), ("why", why.into())]),
+        )?;
         if let Some(detail) = &state.extra.last_error_detail {
             let detail = crate::ui::sanitize::inert(detail).into_owned();
             super::out::line(&i18n.t_args("sync-last-error-detail", &[("detail", detail.into())]))?;
@@ -97,7 +99,9 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
                 let _ = hub::record_failure(&store, &h);
                 let i18n = crate::i18n::I18n::new(crate::i18n::choose_lang(cli.lang.as_deref(), None));
                 let detail = crate::ui::sanitize::inert(&h.to_string()).into_owned();
-                anyhow::anyhow!(i18n.t_args("sync-hub-not-reached", &[("why", i18n.t(h.key()).into()), ("detail", detail.into())]))
+                anyhow::anyhow!(
+                    i18n.t_args("sync-hub-not-reached", &[("why", i18n.t(h.key()).into()), ("detail", detail.into())])
+                )
             }
             crate::sync::setup::SetupError::Store(s) => s.into(),
         })?

@@ -36,7 +36,7 @@ enum Call {
 enum Reply {
     Pushed(u64, Result<Vec<Clash>, HubError>),
     Pulled(u64, Result<Pulled, HubError>),
-    Digests(u64, Result<Option<Vec<(u64, [u8; 32])>>, HubError>),
+    Digests(u64, Result<super::hub::Digests, HubError>),
     /// Connected (with LISTEN or not), or why not.
     Link(Result<bool, HubError>),
     /// A notification, or the poll interval passed.
@@ -206,13 +206,10 @@ impl Hub for Relay<'_> {
         })
     }
 
-    fn own_digests(&mut self, after: u64, limit: usize) -> Result<Option<Vec<(u64, [u8; 32])>>, HubError> {
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<super::hub::Digests, HubError> {
         self.w.next_id += 1;
         let id = self.w.next_id;
-        self.w
-            .calls
-            .send(Call::Digests(id, after, limit))
-            .map_err(|_| HubError::Offline("sync stopped".into()))?;
+        self.w.calls.send(Call::Digests(id, after, limit)).map_err(|_| HubError::Offline("sync stopped".into()))?;
         self.wait(id, |r| match r {
             Reply::Digests(i, x) => Some((i, x)),
             _ => None,

@@ -140,6 +140,13 @@ fn certificate_key(why: &str) -> &'static str {
     }
 }
 
+/// The SHA-256 of each own row the hub holds, by sequence (`None`: the hub
+/// cannot say).
+pub type Digests = Option<Vec<(u64, [u8; 32])>>;
+
+/// Sealed roster statements by id, ready to push.
+pub type SealedStatements = Vec<([u8; 16], Vec<u8>)>;
+
 /// A hub: PostgreSQL (or a distributed engine speaking its protocol), or
 /// an in-memory one in tests.
 pub trait Hub {
@@ -152,7 +159,7 @@ pub trait Hub {
     /// sequence above `after`, at most `limit`, in order: what the author
     /// checks its own history against ([`audit_own`]). `None` where the hub
     /// cannot say.
-    fn own_digests(&mut self, after: u64, limit: usize) -> Result<Option<Vec<(u64, [u8; 32])>>, HubError> {
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<Digests, HubError> {
         let _ = (after, limit);
         Ok(None)
     }
@@ -415,7 +422,7 @@ fn seal_statements(
     centre: &[u8; 16],
     statements: &[SignedStatement],
     encode: &dyn Fn(&SignedStatement) -> Result<Vec<u8>, StoreError>,
-) -> Result<Vec<([u8; 16], Vec<u8>)>, StoreError> {
+) -> Result<SealedStatements, StoreError> {
     statements.iter().map(|s| Ok((s.id(), wire::seal(key, centre, Item::Statement, &[], &encode(s)?)))).collect()
 }
 
@@ -711,9 +718,11 @@ mod tests {
     fn a_statement_that_does_not_encode_stops_the_push_instead_of_sealing_an_empty_one() {
         let key = crate::store::crypto::Key::random().unwrap();
         let signer = crate::store::crypto::SigningKey::from_seed(&[7; 32]);
-        let enrol = crate::store::roster::Statement::Enrol { installation: [3; 16], public: [4; 32], name: "desk".into() };
+        let enrol =
+            crate::store::roster::Statement::Enrol { installation: [3; 16], public: [4; 32], name: "desk".into() };
         let st = SignedStatement::sign(&[1; 16], enrol, "anna", 0, &signer);
-        let failing = |_: &SignedStatement| -> Result<Vec<u8>, StoreError> { Err(StoreError::NotFound("codec".into())) };
+        let failing =
+            |_: &SignedStatement| -> Result<Vec<u8>, StoreError> { Err(StoreError::NotFound("codec")) };
         assert!(seal_statements(&key, &[1; 16], std::slice::from_ref(&st), &failing).is_err());
         let sealed = seal_statements(&key, &[1; 16], &[st], &|s| codec::to_bytes(s)).unwrap();
         let opened = wire::open(&key, &[1; 16], Item::Statement, &[], &sealed[0].1).unwrap();

@@ -217,7 +217,8 @@ fn random_id() -> Result<[u8; 16], HubError> {
 /// The administrator's connection settings, optionally to another port on
 /// loopback (the delay proxy), keeping the host name the certificate names.
 fn config(spec: &LoadSpec, port: Option<u16>) -> Result<Config, HubError> {
-    let given = Config::from_str(&pg::strip_sslmode(&spec.url)?).map_err(|e| HubError::Local(format!("hub URL: {e}")))?;
+    let given =
+        Config::from_str(&pg::strip_sslmode(&spec.url)?).map_err(|e| HubError::Local(format!("hub URL: {e}")))?;
     let mut cfg = Config::new();
     if let Some(u) = given.get_user() {
         cfg.user(u);
@@ -387,14 +388,21 @@ fn remove(admin: &mut Client, sims: &[Sim]) -> Result<(), HubError> {
             .map_err(pg::classify)?;
     }
     for chunk in sims.chunks(200) {
-        let ddl: String = chunk.iter().map(|s| format!("DROP ROLE IF EXISTS {};", pg::device_role(&s.device))).collect();
+        let ddl: String =
+            chunk.iter().map(|s| format!("DROP ROLE IF EXISTS {};", pg::device_role(&s.device))).collect();
         admin.batch_execute(&ddl).map_err(pg::classify)?;
     }
     Ok(())
 }
 
 /// One sync of one simulated laptop on a pooled connection.
-fn sync_one(hub: &mut PgHub, sim: &mut Sim, spec: &LoadSpec, rng: &mut XorShift, tally: &Tally) -> Result<(), HubError> {
+fn sync_one(
+    hub: &mut PgHub,
+    sim: &mut Sim,
+    spec: &LoadSpec,
+    rng: &mut XorShift,
+    tally: &Tally,
+) -> Result<(), HubError> {
     hub.act_as(sim.centre, sim.device)?;
     let n = sim.owed.floor() as u64;
     sim.owed -= n as f64;

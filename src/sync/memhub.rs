@@ -124,7 +124,7 @@ impl Hub for MemoryHubHandle {
         Ok(out)
     }
 
-    fn own_digests(&mut self, after: u64, limit: usize) -> Result<Option<Vec<(u64, [u8; 32])>>, HubError> {
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<super::hub::Digests, HubError> {
         let t = self.hub.tables.lock().map_err(|_| HubError::Other("poisoned".into()))?;
         if !t.online {
             return Err(HubError::Offline("memory hub offline".into()));

@@ -514,7 +514,8 @@ impl PgHub {
                 &[(&centre, Type::TEXT), (&held_devs, Type::TEXT_ARRAY), (&held_seqs, Type::INT8_ARRAY)],
             )
             .map_err(classify)?;
-        let held: BTreeMap<(String, i64), Vec<u8>> = held.into_iter().map(|r| ((r.get(0), r.get(1)), r.get(2))).collect();
+        let held: BTreeMap<(String, i64), Vec<u8>> =
+            held.into_iter().map(|r| ((r.get(0), r.get(1)), r.get(2))).collect();
         for (r, (d, s)) in rows.iter().zip(devs.iter().zip(&seqs)) {
             if let Some(body) = held.get(&(d.clone(), *s))
                 && *body != r.body
@@ -637,7 +638,7 @@ impl Hub for PgHub {
         Ok(out)
     }
 
-    fn own_digests(&mut self, after: u64, limit: usize) -> Result<Option<Vec<(u64, [u8; 32])>>, HubError> {
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<super::hub::Digests, HubError> {
         let rows = self
             .client
             .query_typed(
