@@ -721,8 +721,7 @@ mod tests {
         let enrol =
             crate::store::roster::Statement::Enrol { installation: [3; 16], public: [4; 32], name: "desk".into() };
         let st = SignedStatement::sign(&[1; 16], enrol, "anna", 0, &signer);
-        let failing =
-            |_: &SignedStatement| -> Result<Vec<u8>, StoreError> { Err(StoreError::NotFound("codec")) };
+        let failing = |_: &SignedStatement| -> Result<Vec<u8>, StoreError> { Err(StoreError::NotFound("codec")) };
         assert!(seal_statements(&key, &[1; 16], std::slice::from_ref(&st), &failing).is_err());
         let sealed = seal_statements(&key, &[1; 16], &[st], &|s| codec::to_bytes(s)).unwrap();
         let opened = wire::open(&key, &[1; 16], Item::Statement, &[], &sealed[0].1).unwrap();
