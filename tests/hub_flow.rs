@@ -355,3 +355,26 @@ fn sync_figures_behind_a_slow_link() {
         );
     }
 }
+
+#[test]
+fn a_laptop_still_syncs_with_a_hub_whose_schema_predates_the_current_checkpoint() {
+    let Some(p) = pg("oldschema") else { return };
+    let mut a = first_laptop();
+    setup(&a, &p);
+    // The hub as an earlier `hub init` left it: no unique key on the checkpoints.
+    admin(&p).batch_execute("DROP INDEX haven_checkpoint_current").unwrap();
+    for i in 0..2 {
+        put(a.s(), new_case(&format!("Rail{i}")));
+        sync(&mut a);
+    }
+    let n: i64 = admin(&p).query_one("SELECT count(*) FROM haven_checkpoint", &[]).unwrap().get(0);
+    assert_eq!(n, 2, "checkpoints added as before");
+    // `hub init` again brings the current checkpoint: the older one goes.
+    setup(&a, &p);
+    let n: i64 = admin(&p).query_one("SELECT count(*) FROM haven_checkpoint", &[]).unwrap().get(0);
+    assert_eq!(n, 1);
+    put(a.s(), new_case("Rail9"));
+    sync(&mut a);
+    let n: i64 = admin(&p).query_one("SELECT count(*) FROM haven_checkpoint", &[]).unwrap().get(0);
+    assert_eq!(n, 1);
+}

@@ -552,12 +552,24 @@ impl Hub for PgHub {
         }
         if let Some((n, body)) = &push.checkpoint {
             let n = i64::try_from(*n).map_err(|_| HubError::Local("checkpoint".into()))?;
-            self.client
-                .query_typed(
-                    CHECKPOINT_SQL,
-                    &[(&centre, Type::TEXT), (&me, Type::TEXT), (&n, Type::INT8), (body, Type::BYTEA)],
-                )
-                .map_err(classify)?;
+            let params: [(&(dyn postgres::types::ToSql + Sync), Type); 4] =
+                [(&centre, Type::TEXT), (&me, Type::TEXT), (&n, Type::INT8), (body, Type::BYTEA)];
+            match self.client.query_typed(CHECKPOINT_SQL, &params) {
+                Ok(_) => {}
+                // A hub whose schema predates the current checkpoint (no
+                // unique key yet, until `hub init` runs there): add it as before.
+                Err(e) if e.code() == Some(&SqlState::INVALID_COLUMN_REFERENCE) => {
+                    self.client
+                        .query_typed(
+                            "INSERT INTO haven_checkpoint (centre_id, device_id, seq, body)
+                             VALUES ($1::text::uuid, $2::text::uuid, $3, $4)
+                             ON CONFLICT (centre_id, device_id, seq) DO NOTHING",
+                            &params,
+                        )
+                        .map_err(classify)?;
+                }
+                Err(e) => return Err(classify(e)),
+            }
         }
         if self.notify && !push.rows.is_empty() {
             let _ = self.client.batch_execute(&format!("NOTIFY {}", self.channel()));
