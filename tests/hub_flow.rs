@@ -205,6 +205,12 @@ fn the_author_resends_a_row_the_hub_dropped_and_hears_of_one_it_altered() {
         .unwrap()
         .get(0);
     assert_eq!(back, i64::try_from(head).unwrap(), "the dropped row was pushed again");
+    let st = SyncState::load(a.s()).unwrap();
+    assert!(
+        st.alarms.iter().any(|x| x.kind == AlarmKind::Rollback && x.seq == head - 1),
+        "the author is told: {:?}",
+        st.alarms
+    );
     sync(&mut b);
     assert_eq!(state_hash(a.s()), state_hash(b.s()), "the other laptop has it all");
 

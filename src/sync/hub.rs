@@ -524,14 +524,22 @@ fn audit_own(
     let end = digests.last().map_or(state.own_pushed, |(s, _)| (*s).min(state.own_pushed));
     let end = if digests.len() < PAGE { state.own_pushed } else { end };
     let held: BTreeMap<u64, [u8; 32]> = digests.into_iter().collect();
+    let me = store.header().installation;
     let mut resend = Vec::new();
-    for e in store.own_entries(cursor + 1, usize::try_from(end - cursor).unwrap_or(PAGE))? {
+    for e in store.own_entries(cursor + 1, usize::try_from(end.saturating_sub(cursor)).unwrap_or(PAGE))? {
         if e.seq > end {
             break;
         }
-        let ok = held.get(&e.seq).is_some_and(|d| *d == crate::store::crypto::hash(&[&row_of(key, &centre, &e).body]));
-        if !ok {
-            resend.push(e);
+        match held.get(&e.seq) {
+            Some(d) if *d == crate::store::crypto::hash(&[&row_of(key, &centre, &e).body]) => {}
+            // Altered (or this laptop's own copy erased since): sent again,
+            // the clash tells which.
+            Some(_) => resend.push(e),
+            // Dropped by the hub: the author is told, and sends it again.
+            None => {
+                state.alarm(now, AlarmKind::Rollback, me, e.seq, Source::Hub);
+                resend.push(e);
+            }
         }
     }
     for chunk in resend.chunks(PAGE) {
