@@ -423,18 +423,28 @@ impl PgHub {
     }
 }
 
-/// Highest sequence per installation of a centre, by a skip scan over the
-/// envelope table's primary key: two index probes per installation, however
-/// long the centre's history (no `max(seq) … GROUP BY` over every row).
-const HEADS_SQL: &str = "WITH RECURSIVE devs(d) AS (
+/// What a pull learns of the centre as a whole, in one round trip: kind 0,
+/// the highest sequence per installation, by a skip scan over the envelope
+/// table's primary key (two index entries per installation, however long
+/// the centre's history: no `max(seq) … GROUP BY` over every row); kind 1,
+/// the current checkpoint of each installation (the latest, on a hub whose
+/// older ones were not yet pruned), ordered by the uuid itself so that the
+/// unique index serves it; kind 2, the roster statements.
+const CENTRE_SQL: &str = "WITH RECURSIVE devs(d) AS (
         (SELECT device_id FROM haven_envelope WHERE centre_id = $1::text::uuid ORDER BY device_id LIMIT 1)
         UNION ALL
         SELECT (SELECT e.device_id FROM haven_envelope e
                 WHERE e.centre_id = $1::text::uuid AND e.device_id > devs.d ORDER BY e.device_id LIMIT 1)
         FROM devs WHERE devs.d IS NOT NULL)
-    SELECT d::text, (SELECT e.seq FROM haven_envelope e
-                     WHERE e.centre_id = $1::text::uuid AND e.device_id = devs.d ORDER BY e.seq DESC LIMIT 1)
-    FROM devs WHERE d IS NOT NULL";
+    SELECT 0, d::text, (SELECT e.seq FROM haven_envelope e
+                        WHERE e.centre_id = $1::text::uuid AND e.device_id = devs.d ORDER BY e.seq DESC LIMIT 1),
+           NULL::bytea
+    FROM devs WHERE d IS NOT NULL
+    UNION ALL
+    (SELECT DISTINCT ON (c.device_id) 1, c.device_id::text, c.seq, c.body FROM haven_checkpoint c
+     WHERE c.centre_id = $1::text::uuid ORDER BY c.device_id, c.seq DESC)
+    UNION ALL
+    (SELECT 2, NULL, NULL, r.body FROM haven_roster r WHERE r.centre_id = $1::text::uuid ORDER BY r.id)";
 
 /// The rows after each installation's cursor, in one statement: an index
 /// range scan per installation, stopping at the page's limit. The ids
@@ -580,11 +590,20 @@ impl Hub for PgHub {
     fn pull(&mut self, after: &BTreeMap<[u8; 16], u64>, limit: usize) -> Result<Pulled, HubError> {
         let centre = uuid(&self.centre);
         let mut out = Pulled::default();
-        for row in self.client.query_typed(HEADS_SQL, &[(&centre, Type::TEXT)]).map_err(classify)? {
-            let dev: String = row.get(0);
-            let max: Option<i64> = row.get(1);
-            if let (Some(d), Some(max)) = (from_uuid(&dev), max) {
-                out.heads.insert(d, u64::try_from(max).unwrap_or(0));
+        for row in self.client.query_typed(CENTRE_SQL, &[(&centre, Type::TEXT)]).map_err(classify)? {
+            let kind: i32 = row.get(0);
+            let dev: Option<String> = row.get(1);
+            let seq: Option<i64> = row.get(2);
+            let device = dev.as_deref().and_then(from_uuid);
+            match (kind, device, seq) {
+                (0, Some(d), Some(max)) => {
+                    out.heads.insert(d, u64::try_from(max).unwrap_or(0));
+                }
+                (1, Some(d), Some(seq)) => {
+                    out.checkpoints.push((d, u64::try_from(seq).unwrap_or(0), row.get(3)));
+                }
+                (2, _, _) => out.statements.push(row.get(3)),
+                _ => {}
             }
         }
         // One cursor per installation that holds more than this laptop has.
@@ -620,31 +639,6 @@ impl Hub for PgHub {
                     prev_hash: r.get(4),
                     body: r.get(5),
                 });
-            }
-        }
-        // One current checkpoint per installation (the latest of each on a
-        // hub whose older rows were not yet pruned), and the roster
-        // statements, in one round trip.
-        let rest = self
-            .client
-            .query_typed(
-                "(SELECT DISTINCT ON (c.device_id) c.device_id::text, c.seq, c.body FROM haven_checkpoint c
-                  WHERE c.centre_id = $1::text::uuid ORDER BY c.device_id, c.seq DESC)
-                 UNION ALL
-                 (SELECT NULL, NULL, body FROM haven_roster WHERE centre_id = $1::text::uuid ORDER BY id)",
-                &[(&centre, Type::TEXT)],
-            )
-            .map_err(classify)?;
-        for r in rest {
-            let dev: Option<String> = r.get(0);
-            let seq: Option<i64> = r.get(1);
-            match (dev, seq) {
-                (Some(dev), Some(seq)) => {
-                    if let Some(d) = from_uuid(&dev) {
-                        out.checkpoints.push((d, u64::try_from(seq).unwrap_or(0), r.get(2)));
-                    }
-                }
-                _ => out.statements.push(r.get(2)),
             }
         }
         Ok(out)
