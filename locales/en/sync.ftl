@@ -75,3 +75,16 @@ rule-sync_case_key_differs = Two laptops hold different keys for one case.
 rule-sync_no_roster_key = Only a manager holding the centre's roster key can do this.
 rule-sync_device_ambiguous = Several laptops match: give more digits of the id.
 rule-sync_revoke_self = A laptop cannot revoke itself.
+# hubflow (issue 18 §4): what went wrong with the hub, in plain words.
+sync-error-password = the hub refused this laptop's password (the hub's operator changed it, or this laptop's role is unknown there): run haven hub init again
+sync-error-login = the hub does not let this laptop log in (its role is disabled or the server's access rules refuse it)
+sync-error-database = the hub has no database of the name this laptop was given: check the URL
+sync-error-busy = the hub is full, starting or shutting down: the next sync tries again
+sync-error-local = this laptop could not prepare what it sends: nothing reached the hub
+sync-error-certificate-expired = the hub's certificate is out of date (expired or not yet valid)
+sync-error-certificate-name = the hub's certificate is for another server name than the one in the URL
+sync-alarm-hub_altered = the hub altered one of this laptop's own changes
+sync-hub-not-reached = Hub not reached: { $why } ({ $detail }). Work goes on offline; nothing was changed.
+sync-unreachable-since = Hub unreachable since { $time }: { $why }
+sync-last-error-detail = Last hub error: { $detail }
+sync-alarm-count = { $kind }: { $count } alarm(s) since the last acknowledgement

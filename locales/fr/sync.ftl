@@ -75,3 +75,16 @@ rule-sync_case_key_differs = Deux ordinateurs ont des clés différentes pour un
 rule-sync_no_roster_key = Seul un responsable détenant la clé d’inscription du centre peut faire cela.
 rule-sync_device_ambiguous = Plusieurs ordinateurs correspondent : donnez plus de chiffres de l’identifiant.
 rule-sync_revoke_self = Un ordinateur ne peut pas se révoquer lui-même.
+# hubflow (issue 18 §4): what went wrong with the hub, in plain words.
+sync-error-password = le serveur refuse le mot de passe de cet ordinateur (son opérateur l’a changé, ou le rôle de cet ordinateur y est inconnu) : relancez haven hub init
+sync-error-login = le serveur ne laisse pas cet ordinateur se connecter (son rôle est désactivé ou les règles d’accès du serveur le refusent)
+sync-error-database = le serveur n’a pas de base de données du nom donné à cet ordinateur : vérifiez l’URL
+sync-error-busy = le serveur est saturé, démarre ou s’arrête : la prochaine synchronisation réessaiera
+sync-error-local = cet ordinateur n’a pas pu préparer son envoi : rien n’a atteint le serveur
+sync-error-certificate-expired = le certificat du serveur n’est pas dans sa période de validité (expiré ou pas encore valide)
+sync-error-certificate-name = le certificat du serveur est établi pour un autre nom que celui de l’URL
+sync-alarm-hub_altered = le serveur a modifié une des modifications faites par cet ordinateur
+sync-hub-not-reached = Serveur non joint : { $why } ({ $detail }). Le travail continue hors ligne ; rien n’a été modifié.
+sync-unreachable-since = Serveur injoignable depuis le { $time } : { $why }
+sync-last-error-detail = Dernière erreur du serveur : { $detail }
+sync-alarm-count = { $kind } : { $count } alarme(s) depuis le dernier acquittement

@@ -148,6 +148,10 @@ pub enum HubAction {
         backup: Option<PathBuf>,
     },
     // --- end hubops ---
+    /// Drive simulated centres and laptops against a hub for testing and
+    /// report its figures (docs/PERFORMANCE.md, "The hub under load").
+    #[command(hide = true)]
+    Load(super::hub::LoadArgs),
 }
 
 /// `haven device`.

@@ -20,11 +20,16 @@ pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> 
     let state = SyncState::load(store)?;
     super::out::line(&format!("Last sync: {}", when(state.last_sync_ms)))?;
     if let Some(since) = state.offline_since_ms {
-        super::out::line(&format!(
-            "Hub unreachable since {} ({}).",
-            when(Some(since)),
-            state.last_error.as_deref().unwrap_or("-")
-        ))?;
+        // hubflow (issue 18 §4): the reason in plain words, and the server's own.
+        let i18n = crate::i18n::I18n::new(crate::i18n::choose_lang(None, None));
+        let why = i18n.t(state.last_error.as_deref().unwrap_or("sync-error-hub"));
+        super::out::line(
+            &i18n.t_args("sync-unreachable-since", &[("time", when(Some(since)).into()), ("why", why.into())]),
+        )?;
+        if let Some(detail) = &state.extra.last_error_detail {
+            let detail = crate::ui::sanitize::inert(detail).into_owned();
+            super::out::line(&i18n.t_args("sync-last-error-detail", &[("detail", detail.into())]))?;
+        }
     }
     for d in crate::sync::device::list(store)? {
         let revoked = if d.member.revoked_after.is_some() { " (revoked)" } else { "" };
@@ -61,6 +66,12 @@ pub(crate) fn print_state(store: &crate::store::Store) -> anyhow::Result<usize> 
             a.source
         ))?;
     }
+    // hubflow (issue 18 §4): every kind with its count, kept alarms or not.
+    let i18n = crate::i18n::I18n::new(crate::i18n::choose_lang(None, None));
+    for (kind, count) in &state.extra.alarm_counts {
+        let count = i64::try_from(*count).unwrap_or(i64::MAX);
+        super::out::line(&i18n.t_args("sync-alarm-count", &[("kind", kind.name().into()), ("count", count.into())]))?;
+    }
     Ok(state.alarms.len())
 }
 
@@ -72,8 +83,7 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
     if a.clear_alarms {
         store.authorize(crate::domain::permissions::Act::ReviewAudit, crate::domain::permissions::DataClass::Front)?;
         let mut state = SyncState::load(&store)?;
-        let n = state.alarms.len();
-        state.alarms.clear();
+        let n = state.clear_alarms();
         crate::sync::receive::save(&store, &state)?;
         store.audit(
             crate::store::AuditEntry::new(crate::store::AuditAction::Update, "sync")
@@ -84,7 +94,15 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
     }
     if !a.status {
         let Some(mut hub) = crate::sync::setup::connect(&store).map_err(|e| match e {
-            crate::sync::setup::SetupError::Hub(h) => anyhow::anyhow!("{h}"),
+            crate::sync::setup::SetupError::Hub(h) => {
+                // hubflow (issue 18 §4): kept for `sync --status`, said in plain words.
+                let _ = hub::record_failure(&store, &h);
+                let i18n = crate::i18n::I18n::new(crate::i18n::choose_lang(cli.lang.as_deref(), None));
+                let detail = crate::ui::sanitize::inert(&h.to_string()).into_owned();
+                anyhow::anyhow!(
+                    i18n.t_args("sync-hub-not-reached", &[("why", i18n.t(h.key()).into()), ("detail", detail.into())])
+                )
+            }
             crate::sync::setup::SetupError::Store(s) => s.into(),
         })?
         else {
@@ -104,7 +122,11 @@ pub fn run(cli: &Cli, a: &SyncArgs) -> anyhow::Result<ExitCode> {
                 r.bytes_down
             ))?,
             Err(SyncError::Hub(e)) => {
-                super::out::line(&format!("Hub not reached: {e}. Work goes on offline; nothing was changed."))?
+                let i18n = crate::i18n::I18n::new(crate::i18n::choose_lang(cli.lang.as_deref(), None));
+                let detail = crate::ui::sanitize::inert(&e.to_string()).into_owned();
+                super::out::line(
+                    &i18n.t_args("sync-hub-not-reached", &[("why", i18n.t(e.key()).into()), ("detail", detail.into())]),
+                )?
             }
             Err(SyncError::Store(e)) => return Err(e.into()),
         }

@@ -30,11 +30,13 @@ const RECONNECT: Duration = Duration::from_secs(15);
 enum Call {
     Push(u64, Push),
     Pull(u64, BTreeMap<[u8; 16], u64>, usize),
+    Digests(u64, u64, usize),
 }
 
 enum Reply {
     Pushed(u64, Result<Vec<Clash>, HubError>),
     Pulled(u64, Result<Pulled, HubError>),
+    Digests(u64, Result<super::hub::Digests, HubError>),
     /// Connected (with LISTEN or not), or why not.
     Link(Result<bool, HubError>),
     /// A notification, or the poll interval passed.
@@ -111,6 +113,13 @@ fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Ca
                 }
                 continue;
             }
+            Ok(Call::Digests(id, after, limit)) => {
+                let r = h.own_digests(after, limit);
+                if replies.send(Reply::Digests(id, r)).is_err() {
+                    return;
+                }
+                continue;
+            }
             Err(mpsc::TryRecvError::Disconnected) => return,
             Err(mpsc::TryRecvError::Empty) => {}
         }
@@ -133,6 +142,7 @@ fn answer(replies: &Sender<Reply>, c: Call, e: Result<(), HubError>) {
     let _ = match c {
         Call::Push(id, _) => replies.send(Reply::Pushed(id, Err(e))),
         Call::Pull(id, _, _) => replies.send(Reply::Pulled(id, Err(e))),
+        Call::Digests(id, _, _) => replies.send(Reply::Digests(id, Err(e))),
     };
 }
 
@@ -195,6 +205,16 @@ impl Hub for Relay<'_> {
             _ => None,
         })
     }
+
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<super::hub::Digests, HubError> {
+        self.w.next_id += 1;
+        let id = self.w.next_id;
+        self.w.calls.send(Call::Digests(id, after, limit)).map_err(|_| HubError::Offline("sync stopped".into()))?;
+        self.wait(id, |r| match r {
+            Reply::Digests(i, x) => Some((i, x)),
+            _ => None,
+        })
+    }
 }
 
 impl Worker {
@@ -244,7 +264,7 @@ pub fn tick(store: &mut Store) -> bool {
         match r {
             Reply::Wake => w.wake = true,
             Reply::Link(l) => w.note_link(l),
-            Reply::Pushed(..) | Reply::Pulled(..) => {}
+            Reply::Pushed(..) | Reply::Pulled(..) | Reply::Digests(..) => {}
         }
     }
     if w.connected.is_none() {
@@ -268,13 +288,10 @@ pub fn tick(store: &mut Store) -> bool {
 }
 
 fn record_offline(store: &Store, e: &HubError) {
-    if let Ok(mut state) = SyncState::load(store) {
-        let key = e.key().to_string();
-        if state.offline_since_ms.is_none() || state.last_error.as_deref() != Some(key.as_str()) {
-            state.offline_since_ms.get_or_insert(store.now().timestamp_millis());
-            state.last_error = Some(key);
-            let _ = super::receive::save(store, &state);
-        }
+    if let Ok(state) = SyncState::load(store)
+        && (state.offline_since_ms.is_none() || state.last_error.as_deref() != Some(e.key()))
+    {
+        let _ = hub::record_failure(store, e);
     }
 }
 

@@ -123,4 +123,18 @@ impl Hub for MemoryHubHandle {
         out.statements = t.statements.values().cloned().collect();
         Ok(out)
     }
+
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<super::hub::Digests, HubError> {
+        let t = self.hub.tables.lock().map_err(|_| HubError::Other("poisoned".into()))?;
+        if !t.online {
+            return Err(HubError::Offline("memory hub offline".into()));
+        }
+        Ok(Some(
+            t.rows
+                .range((self.device, after.saturating_add(1))..=(self.device, u64::MAX))
+                .take(limit)
+                .map(|((_, seq), r)| (*seq, crate::store::crypto::hash(&[&r.body])))
+                .collect(),
+        ))
+    }
 }

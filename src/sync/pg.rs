@@ -8,10 +8,11 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use postgres::error::SqlState;
+use postgres::types::Type;
 use postgres::{Client, Config, NoTls};
 use serde::{Deserialize, Serialize};
 
-use super::hub::{Clash, Hub, HubError, Pulled, Push, Row};
+use super::hub::{Clash, Hub, HubError, PAGE, Pulled, Push, Row};
 
 /// Key of the hub settings in the sync tree.
 pub const HUB_KEY: &[u8] = b"hub";
@@ -106,6 +107,21 @@ pub const SCHEMA: &[&str] = &[
     "ALTER TABLE haven_erasure ENABLE ROW LEVEL SECURITY",
     "REVOKE ALL ON haven_erasure FROM PUBLIC",
     // --- end hubops ---
+    // ---- hubflow (issue 18 §1): one current checkpoint per installation ----
+    // The envelope table needs no other index: its primary key (centre_id,
+    // device_id, seq) serves the per-installation cursors of a pull and the
+    // skip scan that finds each installation's head. Checkpoints are
+    // replaced in place (upsert); older ones left by earlier versions go.
+    "DELETE FROM haven_checkpoint c WHERE EXISTS (SELECT 1 FROM haven_checkpoint n
+        WHERE n.centre_id = c.centre_id AND n.device_id = c.device_id AND n.seq > c.seq)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS haven_checkpoint_current ON haven_checkpoint (centre_id, device_id)",
+    "DROP POLICY IF EXISTS haven_checkpoint_update ON haven_checkpoint",
+    "CREATE POLICY haven_checkpoint_update ON haven_checkpoint FOR UPDATE
+        USING (EXISTS (SELECT 1 FROM haven_device d WHERE d.db_role = current_user
+            AND d.centre_id = haven_checkpoint.centre_id AND d.device_id = haven_checkpoint.device_id))
+        WITH CHECK (EXISTS (SELECT 1 FROM haven_device d WHERE d.db_role = current_user
+            AND d.centre_id = haven_checkpoint.centre_id AND d.device_id = haven_checkpoint.device_id))",
+    // ---- end hubflow ----
 ];
 
 /// Append-only by privilege: the laptops' group may read and insert, never
@@ -113,11 +129,19 @@ pub const SCHEMA: &[&str] = &[
 pub const GRANTS: &[&str] = &[
     "GRANT SELECT ON haven_device TO haven_hub_device",
     "GRANT SELECT, INSERT ON haven_envelope, haven_checkpoint, haven_roster TO haven_hub_device",
+    // hubflow (issue 18 §1): a laptop replaces its own checkpoint (policy
+    // haven_checkpoint_update); envelopes stay insert-only.
+    "GRANT UPDATE (seq, body, received_at) ON haven_checkpoint TO haven_hub_device",
 ];
 
 pub(crate) fn uuid(b: &[u8; 16]) -> String {
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
     format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+/// The text form of an id as a uuid (the load generator's SQL).
+pub fn uuid_text(b: &[u8; 16]) -> String {
+    uuid(b)
 }
 
 pub(crate) fn from_uuid(s: &str) -> Option<[u8; 16]> {
@@ -220,23 +244,34 @@ pub fn connect_plain_for_test(url: &str, password: &str) -> Result<Client, HubEr
     cfg.connect(NoTls).map_err(classify)
 }
 
-/// Names a PostgreSQL failure for people.
+/// Names a PostgreSQL failure for people: the server's SQLSTATE says
+/// which (wrong password, login not permitted, unknown database, busy,
+/// lacking a right), a rustls error or a certificate word in the chain
+/// says certificate, a failed connect or lost connection says unreachable.
 pub fn classify(e: postgres::Error) -> HubError {
-    if let Some(code) = e.code() {
-        return match *code {
+    if let Some(db) = e.as_db_error() {
+        let why = format!("{} {}: {}", db.severity(), db.code().code(), db.message());
+        return match *db.code() {
             SqlState::T_R_SERIALIZATION_FAILURE => HubError::Retry,
-            SqlState::INVALID_PASSWORD
-            | SqlState::INVALID_AUTHORIZATION_SPECIFICATION
-            | SqlState::INSUFFICIENT_PRIVILEGE => HubError::Refused(e.to_string()),
-            _ => HubError::Other(e.to_string()),
+            SqlState::INVALID_PASSWORD => HubError::WrongPassword(why),
+            SqlState::INVALID_AUTHORIZATION_SPECIFICATION => HubError::LoginRefused(why),
+            SqlState::INVALID_CATALOG_NAME => HubError::UnknownDatabase(why),
+            SqlState::TOO_MANY_CONNECTIONS
+            | SqlState::CANNOT_CONNECT_NOW
+            | SqlState::ADMIN_SHUTDOWN
+            | SqlState::CRASH_SHUTDOWN => HubError::Busy(why),
+            SqlState::INSUFFICIENT_PRIVILEGE => HubError::Refused(why),
+            _ => HubError::Other(why),
         };
     }
     let mut chain = String::new();
+    let mut io = false;
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&e);
     while let Some(err) = cur {
         if is_tls_error(err) {
             return HubError::Certificate(err.to_string());
         }
+        io |= err.downcast_ref::<std::io::Error>().is_some();
         chain.push_str(&err.to_string());
         chain.push(' ');
         cur = err.source();
@@ -244,7 +279,13 @@ pub fn classify(e: postgres::Error) -> HubError {
     let lower = chain.to_lowercase();
     if lower.contains("certificate") || lower.contains("tls") || lower.contains("ssl") {
         HubError::Certificate(chain.trim().to_string())
-    } else if e.is_closed() || lower.contains("connect") || lower.contains("timed out") || lower.contains("refused") {
+    } else if io
+        || e.is_closed()
+        || lower.contains("connect")
+        || lower.contains("timed out")
+        || lower.contains("refused")
+        || lower.contains("lookup")
+    {
         HubError::Offline(chain.trim().to_string())
     } else {
         HubError::Other(chain.trim().to_string())
@@ -376,6 +417,22 @@ impl PgHub {
         Ok(PgHub { client, centre, device, notify: false })
     }
 
+    /// A connection of the hub's administrator that simulated laptops share
+    /// (the load generator, `sync::load`): each call is made as one laptop
+    /// after [`PgHub::act_as`].
+    pub fn pooled(client: Client) -> PgHub {
+        PgHub { client, centre: [0; 16], device: [0; 16], notify: false }
+    }
+
+    /// Acts as installation `device` of `centre` from now on: its own role,
+    /// so that row-level security applies as it does to the laptop.
+    pub fn act_as(&mut self, centre: [u8; 16], device: [u8; 16]) -> Result<(), HubError> {
+        self.client.batch_execute(&format!("SET ROLE {}", device_role(&device))).map_err(classify)?;
+        self.centre = centre;
+        self.device = device;
+        Ok(())
+    }
+
     /// The notification channel of the centre.
     pub fn channel(&self) -> String {
         let h: String = self.centre.iter().map(|x| format!("{x:02x}")).collect();
@@ -415,58 +472,164 @@ impl PgHub {
     }
 }
 
+/// What a pull learns of the centre as a whole, in one round trip: kind 0,
+/// the highest sequence per installation, by a skip scan over the envelope
+/// table's primary key (two index entries per installation, however long
+/// the centre's history: no `max(seq) … GROUP BY` over every row); kind 1,
+/// the current checkpoint of each installation (the latest, on a hub whose
+/// older ones were not yet pruned), ordered by the uuid itself so that the
+/// unique index serves it; kind 2, the roster statements.
+const CENTRE_SQL: &str = "WITH RECURSIVE devs(d) AS (
+        (SELECT device_id FROM haven_envelope WHERE centre_id = $1::text::uuid ORDER BY device_id LIMIT 1)
+        UNION ALL
+        SELECT (SELECT e.device_id FROM haven_envelope e
+                WHERE e.centre_id = $1::text::uuid AND e.device_id > devs.d ORDER BY e.device_id LIMIT 1)
+        FROM devs WHERE devs.d IS NOT NULL)
+    SELECT 0, d::text, (SELECT e.seq FROM haven_envelope e
+                        WHERE e.centre_id = $1::text::uuid AND e.device_id = devs.d ORDER BY e.seq DESC LIMIT 1),
+           NULL::bytea
+    FROM devs WHERE d IS NOT NULL
+    UNION ALL
+    (SELECT DISTINCT ON (c.device_id) 1, c.device_id::text, c.seq, c.body FROM haven_checkpoint c
+     WHERE c.centre_id = $1::text::uuid ORDER BY c.device_id, c.seq DESC)
+    UNION ALL
+    (SELECT 2, NULL, NULL, r.body FROM haven_roster r WHERE r.centre_id = $1::text::uuid ORDER BY r.id)";
+
+/// The rows after each installation's cursor, in one statement: an index
+/// range scan per installation, stopping at the page's limit. The ids
+/// travel as text and are cast once, as a whole array: a cast per row
+/// (`text::uuid` is not leakproof) would keep the condition above the
+/// row-level security filter and turn the index scan into a scan of the
+/// whole table.
+const ROWS_SQL: &str = "SELECT c.dev::text, e.seq, e.hlc, e.key_id, e.prev_hash, e.body
+    FROM unnest($2::text[]::uuid[], $3::bigint[]) WITH ORDINALITY AS c(dev, after, n)
+    CROSS JOIN LATERAL (SELECT seq, hlc, key_id, prev_hash, body FROM haven_envelope
+        WHERE centre_id = $1::text::uuid AND device_id = c.dev AND seq > c.after
+        ORDER BY seq LIMIT $4) e
+    ORDER BY c.n, e.seq LIMIT $4";
+
+/// A page of envelopes in one statement: arrays, one row each.
+const PUSH_SQL: &str = "INSERT INTO haven_envelope (centre_id, device_id, seq, hlc, key_id, prev_hash, body)
+    SELECT $1::text::uuid, d::uuid, s, h, k, p, b
+    FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bytea[], $7::bytea[]) AS t(d, s, h, k, p, b)
+    ON CONFLICT (centre_id, device_id, seq) DO NOTHING
+    RETURNING device_id::text, seq";
+
+/// The current checkpoint replaced in place, never by an older one.
+const CHECKPOINT_SQL: &str = "INSERT INTO haven_checkpoint (centre_id, device_id, seq, body)
+    VALUES ($1::text::uuid, $2::text::uuid, $3, $4)
+    ON CONFLICT (centre_id, device_id) DO UPDATE SET seq = excluded.seq, body = excluded.body, received_at = now()
+    WHERE haven_checkpoint.seq < excluded.seq";
+
+impl PgHub {
+    /// Sends a page of envelopes in one statement; returns the rows the hub
+    /// already held under the same numbers with other bytes.
+    fn push_rows(&mut self, centre: &str, rows: &[Row]) -> Result<Vec<Clash>, HubError> {
+        let devs: Vec<String> = rows.iter().map(|r| uuid(&r.device)).collect();
+        let seqs = rows
+            .iter()
+            .map(|r| i64::try_from(r.seq).map_err(|_| HubError::Local("sequence".into())))
+            .collect::<Result<Vec<i64>, HubError>>()?;
+        let hlcs: Vec<i64> = rows.iter().map(|r| r.hlc_ms).collect();
+        let keys: Vec<i64> = rows.iter().map(|r| i64::from(r.key_id)).collect();
+        let prevs: Vec<&[u8]> = rows.iter().map(|r| r.prev_hash.as_slice()).collect();
+        let bodies: Vec<&[u8]> = rows.iter().map(|r| r.body.as_slice()).collect();
+        let inserted = self
+            .client
+            .query_typed(
+                PUSH_SQL,
+                &[
+                    (&centre, Type::TEXT),
+                    (&devs, Type::TEXT_ARRAY),
+                    (&seqs, Type::INT8_ARRAY),
+                    (&hlcs, Type::INT8_ARRAY),
+                    (&keys, Type::INT8_ARRAY),
+                    (&prevs, Type::BYTEA_ARRAY),
+                    (&bodies, Type::BYTEA_ARRAY),
+                ],
+            )
+            .map_err(classify)?;
+        let inserted: std::collections::BTreeSet<(String, i64)> =
+            inserted.into_iter().map(|r| (r.get::<_, String>(0), r.get::<_, i64>(1))).collect();
+        // The rows the hub already held: the same bytes are a repetition,
+        // other bytes a clash the caller looks into.
+        let (mut held_devs, mut held_seqs) = (Vec::new(), Vec::new());
+        for (d, s) in devs.iter().zip(&seqs) {
+            if !inserted.contains(&(d.clone(), *s)) {
+                held_devs.push(d.clone());
+                held_seqs.push(*s);
+            }
+        }
+        let mut clashes = Vec::new();
+        if held_seqs.is_empty() {
+            return Ok(clashes);
+        }
+        let held = self
+            .client
+            .query_typed(
+                "SELECT h.device_id::text, h.seq, h.body FROM haven_envelope h
+                 JOIN unnest($2::text[]::uuid[], $3::bigint[]) AS t(d, s)
+                   ON h.centre_id = $1::text::uuid AND h.device_id = t.d AND h.seq = t.s",
+                &[(&centre, Type::TEXT), (&held_devs, Type::TEXT_ARRAY), (&held_seqs, Type::INT8_ARRAY)],
+            )
+            .map_err(classify)?;
+        let held: BTreeMap<(String, i64), Vec<u8>> =
+            held.into_iter().map(|r| ((r.get(0), r.get(1)), r.get(2))).collect();
+        for (r, (d, s)) in rows.iter().zip(devs.iter().zip(&seqs)) {
+            if let Some(body) = held.get(&(d.clone(), *s))
+                && *body != r.body
+            {
+                clashes.push(Clash { seq: r.seq, held: body.clone() });
+            }
+        }
+        Ok(clashes)
+    }
+}
+
 impl Hub for PgHub {
+    /// One statement per kind of thing sent, each in one round trip
+    /// (`query_typed`: no separate prepare); every statement inserts only
+    /// what is absent, so a push cut short is simply sent again.
     fn push(&mut self, push: &Push) -> Result<Vec<Clash>, HubError> {
         let centre = uuid(&self.centre);
         let me = uuid(&self.device);
-        let mut tx = self.client.transaction().map_err(classify)?;
-        let insert = tx
-            .prepare(
-                "INSERT INTO haven_envelope (centre_id, device_id, seq, hlc, key_id, prev_hash, body)
-                 VALUES ($1::text::uuid, $2::text::uuid, $3, $4, $5, $6, $7)
-                 ON CONFLICT (centre_id, device_id, seq) DO NOTHING",
-            )
-            .map_err(classify)?;
         let mut clashes = Vec::new();
-        for r in &push.rows {
-            let dev = uuid(&r.device);
-            let seq = i64::try_from(r.seq).map_err(|_| HubError::Other("sequence".into()))?;
-            let n = tx
-                .execute(&insert, &[&centre, &dev, &seq, &r.hlc_ms, &i64::from(r.key_id), &r.prev_hash, &r.body])
-                .map_err(classify)?;
-            if n == 0 {
-                let held = tx
-                    .query_opt(
-                        "SELECT body FROM haven_envelope WHERE centre_id = $1::text::uuid AND device_id = $2::text::uuid AND seq = $3",
-                        &[&centre, &dev, &seq],
-                    )
-                    .map_err(classify)?;
-                if let Some(row) = held {
-                    let body: Vec<u8> = row.get(0);
-                    if body != r.body {
-                        clashes.push(Clash { seq: r.seq, held: body });
-                    }
-                }
-            }
+        for page in push.rows.chunks(PAGE) {
+            clashes.extend(self.push_rows(&centre, page)?);
         }
-        for (id, body) in &push.statements {
-            tx.execute(
-                "INSERT INTO haven_roster (centre_id, id, device_id, body) VALUES ($1::text::uuid, $2::text::uuid, $3::text::uuid, $4)
-                 ON CONFLICT (centre_id, id) DO NOTHING",
-                &[&centre, &uuid(id), &me, body],
-            )
-            .map_err(classify)?;
+        if !push.statements.is_empty() {
+            let ids: Vec<String> = push.statements.iter().map(|(id, _)| uuid(id)).collect();
+            let bodies: Vec<&[u8]> = push.statements.iter().map(|(_, b)| b.as_slice()).collect();
+            self.client
+                .query_typed(
+                    "INSERT INTO haven_roster (centre_id, id, device_id, body)
+                     SELECT $1::text::uuid, i::uuid, $2::text::uuid, b FROM unnest($3::text[], $4::bytea[]) AS t(i, b)
+                     ON CONFLICT (centre_id, id) DO NOTHING",
+                    &[(&centre, Type::TEXT), (&me, Type::TEXT), (&ids, Type::TEXT_ARRAY), (&bodies, Type::BYTEA_ARRAY)],
+                )
+                .map_err(classify)?;
         }
         if let Some((n, body)) = &push.checkpoint {
-            let n = i64::try_from(*n).map_err(|_| HubError::Other("checkpoint".into()))?;
-            tx.execute(
-                "INSERT INTO haven_checkpoint (centre_id, device_id, seq, body) VALUES ($1::text::uuid, $2::text::uuid, $3, $4)
-                 ON CONFLICT (centre_id, device_id, seq) DO NOTHING",
-                &[&centre, &me, &n, body],
-            )
-            .map_err(classify)?;
+            let n = i64::try_from(*n).map_err(|_| HubError::Local("checkpoint".into()))?;
+            let params: [(&(dyn postgres::types::ToSql + Sync), Type); 4] =
+                [(&centre, Type::TEXT), (&me, Type::TEXT), (&n, Type::INT8), (body, Type::BYTEA)];
+            match self.client.query_typed(CHECKPOINT_SQL, &params) {
+                Ok(_) => {}
+                // A hub whose schema predates the current checkpoint (no
+                // unique key yet, until `hub init` runs there): add it as before.
+                Err(e) if e.code() == Some(&SqlState::INVALID_COLUMN_REFERENCE) => {
+                    self.client
+                        .query_typed(
+                            "INSERT INTO haven_checkpoint (centre_id, device_id, seq, body)
+                             VALUES ($1::text::uuid, $2::text::uuid, $3, $4)
+                             ON CONFLICT (centre_id, device_id, seq) DO NOTHING",
+                            &params,
+                        )
+                        .map_err(classify)?;
+                }
+                Err(e) => return Err(classify(e)),
+            }
         }
-        tx.commit().map_err(classify)?;
         if self.notify && !push.rows.is_empty() {
             let _ = self.client.batch_execute(&format!("NOTIFY {}", self.channel()));
         }
@@ -476,76 +639,83 @@ impl Hub for PgHub {
     fn pull(&mut self, after: &BTreeMap<[u8; 16], u64>, limit: usize) -> Result<Pulled, HubError> {
         let centre = uuid(&self.centre);
         let mut out = Pulled::default();
-        let heads = self
-            .client
-            .query(
-                "SELECT device_id::text, max(seq) FROM haven_envelope WHERE centre_id = $1::text::uuid GROUP BY device_id",
-                &[&centre],
-            )
-            .map_err(classify)?;
-        for row in heads {
-            let dev: String = row.get(0);
-            let max: i64 = row.get(1);
-            if let Some(d) = from_uuid(&dev) {
-                out.heads.insert(d, u64::try_from(max).unwrap_or(0));
+        for row in self.client.query_typed(CENTRE_SQL, &[(&centre, Type::TEXT)]).map_err(classify)? {
+            let kind: i32 = row.get(0);
+            let dev: Option<String> = row.get(1);
+            let seq: Option<i64> = row.get(2);
+            let device = dev.as_deref().and_then(from_uuid);
+            match (kind, device, seq) {
+                (0, Some(d), Some(max)) => {
+                    out.heads.insert(d, u64::try_from(max).unwrap_or(0));
+                }
+                (1, Some(d), Some(seq)) => {
+                    out.checkpoints.push((d, u64::try_from(seq).unwrap_or(0), row.get(3)));
+                }
+                (2, _, _) => out.statements.push(row.get(3)),
+                _ => {}
             }
         }
-        let lim = i64::try_from(limit).unwrap_or(i64::MAX);
-        for (dev, max) in out.heads.clone() {
-            let from = after.get(&dev).copied().unwrap_or(0);
-            if max <= from {
-                continue;
+        // One cursor per installation that holds more than this laptop has.
+        let (mut devs, mut froms, mut left) = (Vec::new(), Vec::new(), 0u64);
+        for (dev, max) in &out.heads {
+            let from = after.get(dev).copied().unwrap_or(0);
+            if *max > from {
+                devs.push(uuid(dev));
+                froms.push(i64::try_from(from).unwrap_or(i64::MAX));
+                left += max - from;
             }
-            let left = lim - out.rows.len() as i64;
-            if left <= 0 {
-                out.more = true;
-                break;
-            }
+        }
+        if !devs.is_empty() {
+            let lim = i64::try_from(limit).unwrap_or(i64::MAX);
             let rows = self
                 .client
-                .query(
-                    "SELECT seq, hlc, key_id, prev_hash, body FROM haven_envelope
-                     WHERE centre_id = $1::text::uuid AND device_id = $2::text::uuid AND seq > $3 ORDER BY seq LIMIT $4",
-                    &[&centre, &uuid(&dev), &i64::try_from(from).unwrap_or(i64::MAX), &left],
+                .query_typed(
+                    ROWS_SQL,
+                    &[(&centre, Type::TEXT), (&devs, Type::TEXT_ARRAY), (&froms, Type::INT8_ARRAY), (&lim, Type::INT8)],
                 )
                 .map_err(classify)?;
-            if (rows.len() as i64) == left && max > from + rows.len() as u64 {
-                out.more = true;
-            }
+            out.more = (rows.len() as u64) < left && rows.len() >= limit;
             for r in rows {
-                let seq: i64 = r.get(0);
-                let key_id: i64 = r.get(2);
+                let dev: String = r.get(0);
+                let seq: i64 = r.get(1);
+                let key_id: i64 = r.get(3);
+                let Some(device) = from_uuid(&dev) else { continue };
                 out.rows.push(Row {
-                    device: dev,
+                    device,
                     seq: u64::try_from(seq).unwrap_or(0),
-                    hlc_ms: r.get(1),
+                    hlc_ms: r.get(2),
                     key_id: i16::try_from(key_id).unwrap_or(0),
-                    prev_hash: r.get(3),
-                    body: r.get(4),
+                    prev_hash: r.get(4),
+                    body: r.get(5),
                 });
             }
         }
-        let cks = self
+        Ok(out)
+    }
+
+    fn own_digests(&mut self, after: u64, limit: usize) -> Result<super::hub::Digests, HubError> {
+        let rows = self
             .client
-            .query(
-                "SELECT DISTINCT ON (device_id) device_id::text, seq, body FROM haven_checkpoint
-                 WHERE centre_id = $1::text::uuid ORDER BY device_id, seq DESC",
-                &[&centre],
+            .query_typed(
+                "SELECT seq, sha256(body) FROM haven_envelope
+                 WHERE centre_id = $1::text::uuid AND device_id = $2::text::uuid AND seq > $3 ORDER BY seq LIMIT $4",
+                &[
+                    (&uuid(&self.centre), Type::TEXT),
+                    (&uuid(&self.device), Type::TEXT),
+                    (&i64::try_from(after).unwrap_or(i64::MAX), Type::INT8),
+                    (&i64::try_from(limit).unwrap_or(i64::MAX), Type::INT8),
+                ],
             )
             .map_err(classify)?;
-        for r in cks {
-            let dev: String = r.get(0);
-            let seq: i64 = r.get(1);
-            if let Some(d) = from_uuid(&dev) {
-                out.checkpoints.push((d, u64::try_from(seq).unwrap_or(0), r.get(2)));
-            }
-        }
-        let st = self
-            .client
-            .query("SELECT body FROM haven_roster WHERE centre_id = $1::text::uuid ORDER BY id", &[&centre])
-            .map_err(classify)?;
-        out.statements = st.into_iter().map(|r| r.get(0)).collect();
-        Ok(out)
+        Ok(Some(
+            rows.into_iter()
+                .filter_map(|r| {
+                    let seq: i64 = r.get(0);
+                    let d: Vec<u8> = r.get(1);
+                    Some((u64::try_from(seq).ok()?, <[u8; 32]>::try_from(d.as_slice()).ok()?))
+                })
+                .collect(),
+        ))
     }
 }
 

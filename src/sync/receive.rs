@@ -364,5 +364,6 @@ pub fn retry_pending(store: &mut Store, state: &mut SyncState) -> Result<usize, 
 
 /// Saves the state (bookkeeping, not an action: no audit event).
 pub fn save(store: &Store, state: &SyncState) -> Result<(), StoreError> {
-    store.sync_set(STATE_KEY, state)
+    store.sync_set(STATE_KEY, state)?;
+    store.sync_set(super::state::EXTRA_KEY, &state.extra)
 }

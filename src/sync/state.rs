@@ -10,6 +10,9 @@ use crate::store::{Store, StoreError};
 
 /// Key of the state in the sync tree.
 pub const STATE_KEY: &[u8] = b"state";
+/// Key of the later additions to the state ([`Extra`]), kept apart so that
+/// a state written by an earlier version still decodes.
+pub const EXTRA_KEY: &[u8] = b"state2";
 /// Prefix of quarantined items in the sync tree.
 pub const QUARANTINE_PREFIX: &[u8] = b"q/";
 /// Most alarms kept (the oldest go first).
@@ -36,7 +39,20 @@ pub enum Source {
 }
 
 /// What went wrong: every kind is named to people, none is applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumIter)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
 #[strum(serialize_all = "snake_case")]
 pub enum AlarmKind {
     /// From an installation the roster does not know.
@@ -68,6 +84,8 @@ pub enum AlarmKind {
     Refused,
     /// A checkpoint or statement whose signature does not verify.
     BadCheckpoint,
+    /// The hub altered one of this laptop's own changes (its author is told).
+    HubAltered,
 }
 
 impl AlarmKind {
@@ -140,25 +158,84 @@ pub struct SyncState {
     pub last_error: Option<String>,
     /// Items quarantined so far.
     pub quarantined: u64,
+    /// Later additions, stored under [`EXTRA_KEY`].
+    #[serde(skip)]
+    pub extra: Extra,
+}
+
+/// What the state gained after its first version (stored apart).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extra {
+    /// Alarms raised per kind since they were last acknowledged, kept ones
+    /// or not.
+    pub alarm_counts: BTreeMap<AlarmKind, u64>,
+    /// Where the check of this laptop's own rows at the hub goes on (0: not
+    /// under way).
+    pub audit_from: u64,
+    /// When that check last went through the whole history (ms).
+    pub audited_ms: Option<i64>,
+    /// The last hub failure in the server's or library's own words (for
+    /// `sync --status`; no personal data reaches the hub or its errors).
+    pub last_error_detail: Option<String>,
 }
 
 impl SyncState {
     /// Loads the state (empty before the first sync).
     pub fn load(store: &Store) -> Result<SyncState, StoreError> {
-        Ok(store.sync_get(STATE_KEY)?.unwrap_or_default())
+        let mut state: SyncState = store.sync_get(STATE_KEY)?.unwrap_or_default();
+        state.extra = store.sync_get(EXTRA_KEY)?.unwrap_or_default();
+        if state.extra.alarm_counts.is_empty() {
+            for a in &state.alarms {
+                *state.extra.alarm_counts.entry(a.kind).or_insert(0) += 1;
+            }
+        }
+        Ok(state)
     }
 
-    /// Raises an alarm once (the same kind about the same change is not repeated).
+    /// Raises an alarm once (the same kind about the same change is not
+    /// repeated). Alarms are kept by kind: past [`MAX_ALARMS`], the oldest
+    /// of the kind that holds the most goes, so a flood of one kind never
+    /// pushes out the first evidence of another; every kind keeps its count.
     pub fn alarm(&mut self, at_ms: i64, kind: AlarmKind, inst: [u8; 16], seq: u64, source: Source) -> bool {
         if self.alarms.iter().any(|a| a.kind == kind && a.inst == inst && a.seq == seq) {
             return false;
         }
         self.alarms.push(Alarm { at_ms, kind, inst, seq, source });
-        if self.alarms.len() > MAX_ALARMS {
-            let extra = self.alarms.len() - MAX_ALARMS;
-            self.alarms.drain(..extra);
+        *self.extra.alarm_counts.entry(kind).or_insert(0) += 1;
+        while self.alarms.len() > MAX_ALARMS {
+            let mut held: BTreeMap<AlarmKind, usize> = BTreeMap::new();
+            for a in &self.alarms {
+                *held.entry(a.kind).or_insert(0) += 1;
+            }
+            let Some(most) = held.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| *k) else {
+                break;
+            };
+            // The first of each kind stays: it is the earliest evidence.
+            let first = self.alarms.iter().position(|a| a.kind == most);
+            let second = self.alarms.iter().enumerate().skip(first.map_or(0, |f| f + 1)).find(|(_, a)| a.kind == most);
+            match second {
+                Some((i, _)) => {
+                    self.alarms.remove(i);
+                }
+                None => {
+                    self.alarms.remove(0);
+                }
+            }
         }
         true
+    }
+
+    /// Alarms raised of `kind` since they were last acknowledged.
+    pub fn alarm_count(&self, kind: AlarmKind) -> u64 {
+        self.extra.alarm_counts.get(&kind).copied().unwrap_or(0)
+    }
+
+    /// Acknowledges every alarm (and forgets their counts).
+    pub fn clear_alarms(&mut self) -> usize {
+        let n = self.alarms.len();
+        self.alarms.clear();
+        self.extra.alarm_counts.clear();
+        n
     }
 
     /// The head of `inst` (zero before its first change).

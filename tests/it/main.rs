@@ -27,6 +27,7 @@ mod faults;
 mod hostile;
 mod hub_connections;
 mod hub_failover;
+mod hub_flow;
 mod hub_ops;
 mod i18n;
 mod import;

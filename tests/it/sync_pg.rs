@@ -293,7 +293,7 @@ fn a_hub_certificate_for_another_name_or_out_of_date_is_refused() {
     // which it refuses: the handshake itself is accepted.
     let good = stand_in_hub(&format!("{root}/server.pem"), &format!("{root}/server.key"));
     match pg::connect(&format!("postgres://nobody@localhost:{good}/none"), None, &p.ca) {
-        Err(HubError::Refused(_)) => {}
+        Err(HubError::LoginRefused(_)) => {}
         Err(e) => panic!("expected the stand-in's refusal, got {e:?}"),
         Ok(_) => panic!("the stand-in hub never lets anyone in"),
     }
@@ -303,5 +303,83 @@ fn a_hub_certificate_for_another_name_or_out_of_date_is_refused() {
         Err(HubError::Certificate(why)) => assert!(why.to_lowercase().contains("expired"), "{why}"),
         Err(e) => panic!("expected a certificate error, got {e:?}"),
         Ok(_) => panic!("an expired certificate was accepted"),
+    }
+}
+
+/// The administrator's password inside the test URL.
+fn admin_password(p: &Pg) -> String {
+    p.url.split("://").nth(1).unwrap().split('@').next().unwrap().split(':').nth(1).unwrap().to_string()
+}
+
+#[test]
+fn the_hub_says_what_went_wrong_in_plain_words_and_the_status_keeps_it() {
+    let Some(p) = pg() else { return };
+    let pw = admin_password(&p);
+    let no_pw = p.url.replace(&format!(":{pw}@"), "@");
+    // Wrong password.
+    let e = pg::connect(&no_pw, Some("not-the-password"), &p.ca).err().unwrap();
+    assert_eq!(e.key(), "sync-error-password", "{e}");
+    assert!(!e.to_string().ends_with("db error"), "{e}");
+    // A role that may not log in.
+    let mut admin = admin(&p);
+    let role = format!("haven_flow_nologin_{}", std::process::id());
+    admin.batch_execute(&format!("DROP ROLE IF EXISTS {role}; CREATE ROLE {role} NOLOGIN PASSWORD 'x1'")).unwrap();
+    let e = pg::connect(&no_pw.replace("haven_admin@", &format!("{role}@")), Some("x1"), &p.ca).err().unwrap();
+    assert_eq!(e.key(), "sync-error-login", "{e}");
+    // A database the server does not have.
+    let e = pg::connect(&p.url.replace("/haven_hub?", "/no_such_hub?"), None, &p.ca).err().unwrap();
+    assert_eq!(e.key(), "sync-error-database", "{e}");
+    // Nobody listening.
+    let e = pg::connect("postgres://nobody@localhost:9/none", Some("x"), &p.ca).err().unwrap();
+    assert_eq!(e.key(), "sync-error-offline", "{e}");
+    // A certificate out of date, and one for another name.
+    let root = std::env::var("HAVEN_TEST_PG_ROOT").unwrap();
+    let expired = stand_in_hub(&format!("{root}/expired.pem"), &format!("{root}/expired.key"));
+    let e = pg::connect(&format!("postgres://nobody@localhost:{expired}/none"), None, &p.ca).err().unwrap();
+    assert_eq!(e.key(), "sync-error-certificate-expired", "{e}");
+    let port = p.url.rsplit(':').next().unwrap().split('/').next().unwrap();
+    let misnamed = p.url.replace(
+        &format!("@localhost:{port}/haven_hub?"),
+        &format!("@hub.invalid:{port}/haven_hub?hostaddr=127.0.0.1&"),
+    );
+    let e = pg::connect(&misnamed, None, &p.ca).err().unwrap();
+    assert_eq!(e.key(), "sync-error-certificate-name", "{e}");
+
+    // A laptop whose role the operator disabled: `haven sync` says why,
+    // and `haven sync --status` keeps since when and why in plain words.
+    let mut a = first_laptop();
+    setup(&a, &p);
+    pg::disable_device(&mut admin, &a.s().header().installation).unwrap();
+    let cfg = haven::sync::setup::config(a.s()).unwrap().unwrap();
+    let e = PgHub::connect(&cfg, a.s().header().centre_id, a.s().header().installation).err().unwrap();
+    assert_eq!(e.key(), "sync-error-login", "{e}");
+    let dir = a.path();
+    a.store = None;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_haven"))
+            .env("HAVEN_DATA", &dir)
+            .env("HAVEN_USER", "anna")
+            .env("HAVEN_PASSPHRASE", PASS)
+            .env("LANG", "en_GB.UTF-8")
+            .env("LC_ALL", "en_GB.UTF-8")
+            .args(["--lang", "en"])
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    };
+    let said = run(&["sync"]);
+    assert!(said.contains("log in"), "{said}");
+    assert!(!said.contains("db error"), "{said}");
+    let status = run(&["sync", "--status"]);
+    assert!(status.contains("Hub unreachable since"), "{status}");
+    assert!(status.contains("does not let this laptop log in"), "{status}");
+    for lang in [haven::i18n::Lang::En, haven::i18n::Lang::Ru, haven::i18n::Lang::Fr] {
+        let t = haven::i18n::I18n::new(lang);
+        for key in ["sync-error-password", "sync-error-login", "sync-error-database", "sync-error-certificate-expired"]
+        {
+            assert_ne!(t.t(key), key, "{key} has no {lang:?} text");
+        }
     }
 }
