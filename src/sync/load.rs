@@ -651,7 +651,9 @@ fn drive(spec: &LoadSpec, admin: &mut Client, sims: Vec<Sim>) -> Driven {
 fn hub_size(admin: &mut Client) -> Result<(i64, i64), HubError> {
     admin
         .query_one(
-            "SELECT (pg_total_relation_size('haven_envelope') + pg_total_relation_size('haven_checkpoint'))::bigint,
+            // The envelope table is partitioned: its size is its partitions'.
+            "SELECT ((SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('haven_envelope'))
+                     + pg_total_relation_size('haven_checkpoint'))::bigint,
                     (SELECT count(*) FROM haven_envelope)::bigint + (SELECT count(*) FROM haven_checkpoint)::bigint",
             &[],
         )

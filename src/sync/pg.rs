@@ -616,7 +616,7 @@ impl Hub for PgHub {
             match self.client.query_typed(CHECKPOINT_SQL, &params) {
                 Ok(_) => {}
                 // A hub whose schema predates the current checkpoint (no
-                // unique key yet, until `hub init` runs there): add it as before.
+                // unique key yet, until the operator runs `hub provision` there): add it as before.
                 Err(e) if e.code() == Some(&SqlState::INVALID_COLUMN_REFERENCE) => {
                     self.client
                         .query_typed(
