@@ -26,6 +26,7 @@ pub fn request() {
     if STOPPING.swap(true, Ordering::SeqCst) {
         return;
     }
+    crate::sync::background::stop_waiting();
     let _ = std::thread::Builder::new().name("haven-deadline".into()).spawn(|| {
         std::thread::sleep(DEADLINE);
         tracing::warn!("the console did not end in time after a stop; ending it");

@@ -39,6 +39,7 @@ pub mod syncdata;
 pub mod throttle;
 pub mod trees;
 pub mod tx;
+mod undo;
 pub mod unfinished;
 pub mod vacuum;
 pub mod vault;

@@ -19,7 +19,7 @@ use std::cell::RefCell;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::audit::AuditEntry;
 use super::codec;
@@ -29,13 +29,12 @@ use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::trees::TreeId;
 use super::tx::Tx;
+use super::undo::{UNDO, undo_prefix};
 
 /// The journal tree's name.
 pub(crate) const TREE: &str = "staged";
 const MARK: &[u8] = b"mark";
 const NOTICE: &[u8] = b"notice";
-/// Journal keys: `u` ‖ import id ‖ tree index ‖ key.
-const UNDO: u8 = b'u';
 /// Digest changes handed on from batch to batch before a batch writes the
 /// shards they touch (journalled like any write). Only the changes are
 /// held, not the shards (`store::digest::Pending`): about 20 MB at the
@@ -77,38 +76,6 @@ impl Interrupted {
 
 fn db_err(e: impl std::fmt::Debug) -> StoreError {
     StoreError::Database(format!("{e:?}"))
-}
-
-fn undo_prefix(id: &[u8; 16]) -> Vec<u8> {
-    let mut k = Vec::with_capacity(18 + 40);
-    k.push(UNDO);
-    k.extend_from_slice(id);
-    k
-}
-
-/// Journals what `key` of `t` holds before its first write in this import.
-/// `views` are the transaction's trees, the journal last.
-pub(super) fn journal(views: &[TransactionalTree], id: &[u8; 16], t: TreeId, key: &[u8]) -> Result<()> {
-    let (Some(j), Some(tree)) = (views.get(TreeId::ALL.len()), views.get(t.index())) else {
-        return Err(StoreError::Database("staged write without its journal".into()));
-    };
-    let mut jk = undo_prefix(id);
-    jk.push(t.index() as u8);
-    jk.extend_from_slice(key);
-    if j.get(&jk).map_err(db_err)?.is_some() {
-        return Ok(());
-    }
-    let old = tree.get(key).map_err(db_err)?;
-    let mut v = Vec::with_capacity(1 + old.as_ref().map_or(0, |o| o.len()));
-    match old {
-        None => v.push(0),
-        Some(o) => {
-            v.push(1);
-            v.extend_from_slice(&o);
-        }
-    }
-    j.insert(jk, v).map_err(db_err)?;
-    Ok(())
 }
 
 /// Undoes an import the process did not finish, and clears journals left

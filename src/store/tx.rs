@@ -124,9 +124,7 @@ impl<'a> Tx<'a> {
     /// change log and the audit chain are cut back by sequence instead.
     fn journal(&self, t: TreeId, key: &[u8]) -> Result<()> {
         match &self.undo {
-            Some(id) if !matches!(t, TreeId::ChangeLog | TreeId::Audit) => {
-                super::staged::journal(self.views, id, t, key)
-            }
+            Some(id) if !matches!(t, TreeId::ChangeLog | TreeId::Audit) => super::undo::journal(self.views, id, t, key),
             _ => Ok(()),
         }
     }

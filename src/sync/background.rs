@@ -7,6 +7,7 @@
 //! seconds and never a save. The status bar shows the state.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -22,6 +23,16 @@ const POLL: Duration = Duration::from_secs(30);
 const AFTER_SAVE: Duration = Duration::from_secs(2);
 /// How long one network call may keep the console waiting.
 const CALL_WAIT: Duration = Duration::from_secs(4);
+/// Set once the console stops (a signal, its terminal gone): a call
+/// waiting for the hub then ends early.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// Makes every call waiting for the hub end early: the console is stopping
+/// (`app::stop::request` says so).
+pub fn stop_waiting() {
+    STOPPING.store(true, Ordering::SeqCst);
+}
+
 /// How often a call waiting for the hub looks whether the console stops.
 const STOP_LOOK: Duration = Duration::from_millis(50);
 /// Pause before reconnecting to a hub that was not reached.
@@ -158,7 +169,7 @@ impl Relay<'_> {
         loop {
             // A console that is stopping (signal, terminal gone) does not
             // wait for the hub: the round ends as offline, the draft is kept.
-            if crate::app::stop::requested() {
+            if STOPPING.load(Ordering::Relaxed) {
                 return Err(HubError::Offline("the console is stopping".into()));
             }
             let left = deadline.saturating_duration_since(Instant::now());

@@ -54,11 +54,7 @@ const PEERS: &[(&str, &str)] = &[
 
 /// Known upward imports still to move, each with why it is still there.
 /// Keep this empty: an entry here is a debt, not a permission.
-const KNOWN: &[(&str, &str, &str)] = &[(
-    "sync/background.rs",
-    "app",
-    "the process-wide stop flag (app/stop.rs) a waiting sync call looks at; src/sync/ was being reworked by others",
-)];
+const KNOWN: &[(&str, &str, &str)] = &[];
 
 fn layer_of(folder: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&folder))
@@ -198,7 +194,7 @@ fn no_layer_imports_a_layer_above_it() {
 fn a_save_does_not_reach_back_into_the_store() {
     let store = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
     let mut bad = Vec::new();
-    for file in ["tx.rs", "kinds.rs", "apply.rs", "digest.rs", "keycache.rs", "session.rs", "merge.rs"] {
+    for file in ["tx.rs", "kinds.rs", "apply.rs", "digest.rs", "keycache.rs", "session.rs", "merge.rs", "undo.rs"] {
         let text = std::fs::read_to_string(store.join(file)).unwrap();
         for line in text.lines().map(str::trim).take_while(|l| !l.starts_with("#[cfg(test)]")) {
             if line.starts_with("//") {
@@ -209,7 +205,8 @@ fn a_save_does_not_reach_back_into_the_store() {
                 let after = line[at + 5..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
                 !before && !after
             });
-            if names_store || line.contains("super::db") {
+            // The staged writer is built on `Store` too.
+            if names_store || line.contains("super::db") || line.contains("super::staged") {
                 bad.push(format!("store/{file}: {line}"));
             }
         }
