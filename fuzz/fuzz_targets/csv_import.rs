@@ -7,8 +7,8 @@
 use haven::i18n::{I18n, Lang};
 use haven::ops::import::{self, FileFormat, ImportOptions};
 use haven::report::csv_file::{self, CsvStyle};
-use haven::report::import::sheet::EncodingChoice;
-use haven::report::import::{BadRow, Kind, cases, organisations, rooms};
+use haven::ops::import::file::sheet::EncodingChoice;
+use haven::ops::import::file::{BadRow, Kind, cases, organisations, rooms};
 use libfuzzer_sys::fuzz_target;
 
 thread_local! {

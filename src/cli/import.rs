@@ -13,10 +13,10 @@ use super::progress::Progress;
 use super::{creds, paths};
 use crate::app::config::Config;
 use crate::i18n::{I18n, choose_lang};
+use crate::ops::import::file::sheet::{Encoding, EncodingChoice};
+use crate::ops::import::file::{BadRow, Kind};
 use crate::ops::import::{self, FileFormat, ImportError, ImportOptions, Imported};
 use crate::report::csv_file::{self, CsvStyle};
-use crate::report::import::sheet::{Encoding, EncodingChoice};
-use crate::report::import::{BadRow, Kind};
 
 /// File formats on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -10,7 +10,6 @@ pub mod csv_file;
 pub mod ctdc;
 pub mod data;
 pub mod figures;
-pub mod import;
 pub mod json_file;
 pub mod kanon;
 pub mod people;

@@ -18,9 +18,9 @@ use haven::domain::referral::{Organisation, OrganisationType};
 use haven::domain::rooms::{Bed, Room, Wing};
 use haven::domain::service::ServiceItem;
 use haven::i18n::{I18n, Lang};
+use haven::ops::import::file::sheet::{Encoding, EncodingChoice};
+use haven::ops::import::file::{Kind, Problem};
 use haven::ops::import::{FileFormat, ImportError, ImportOptions, Imported, import};
-use haven::report::import::sheet::{Encoding, EncodingChoice};
-use haven::report::import::{Kind, Problem};
 use haven::store::{AuditAction, Store};
 
 fn fixture(name: &str) -> Vec<u8> {

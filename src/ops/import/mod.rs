@@ -7,10 +7,18 @@
 //! staged as one unit: a failure or a kill before the last batch's commit
 //! leaves nothing of the import (`store::staged`).
 
+pub mod file;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use self::file::cases::{self, CaseDraft};
+use self::file::columns::Columns;
+use self::file::rooms::{self, RoomDraft};
+use self::file::sheet::{self, Encoding, EncodingChoice, Sheet};
+use self::file::values::{Labels, loose};
+use self::file::{BadRow, Checked, Kind, Problem, batches, organisations, shape as import_shape};
 use crate::domain::case::CaseFront;
 use crate::domain::consent::{Consent, ConsentPurpose};
 use crate::domain::ids::{BedId, CaseId, ConsentId, OrganisationId, RoomId, ServiceItemId};
@@ -19,18 +27,12 @@ use crate::domain::referral::Organisation;
 use crate::domain::rooms::{Bed, Room};
 use crate::domain::service::{ServiceKind, checklist};
 use crate::i18n::{I18n, Lang};
-use crate::report::import::cases::{self, CaseDraft};
-use crate::report::import::columns::Columns;
-use crate::report::import::rooms::{self, RoomDraft};
-use crate::report::import::sheet::{self, Encoding, EncodingChoice, Sheet};
-use crate::report::import::values::{Labels, loose};
-use crate::report::import::{BadRow, Checked, Kind, Problem, batches, organisations, shape as import_shape};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
 
 /// The audit summary of one batch: counts, never content.
 fn batch_summary(kind: Kind, created: usize, batch: usize, of: usize, done: &Imported) -> String {
-    crate::report::import::batch_summary(kind, created, (batch, of), (done.rows, done.existing, done.bad.len()))
+    crate::ops::import::file::batch_summary(kind, created, (batch, of), (done.rows, done.existing, done.bad.len()))
 }
 
 /// The kind of file.
