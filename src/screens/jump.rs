@@ -251,4 +251,35 @@ mod tests {
         assert_eq!(next_match(&rows, 0, " - "), None);
         assert_eq!(next_match(&[], 0, "x"), None);
     }
+
+    fn press(jump: &mut Jump, rows: &[String], text: &str) -> Moved {
+        let mut last = Moved::NotMine;
+        for c in text.chars() {
+            last = jump.key(&KeyEvent::from(KeyCode::Char(c)), || rows.to_vec());
+        }
+        last
+    }
+
+    #[test]
+    fn typing_jumps_and_slash_enter_goes_on_to_the_next_match() {
+        let rows: Vec<String> = ["101A", "102A", "103B", "104A"].iter().map(|r| row_of([*r])).collect();
+        let mut jump = Jump::new("jump-what-beds");
+        assert_eq!(jump.key(&KeyEvent::from(KeyCode::Char('a')), || rows.clone()), Moved::NotMine, "closed");
+        assert_eq!(jump.action(Action::Search, 0, || rows.clone()), Moved::Stay);
+        assert!(jump.is_open());
+        assert_eq!(press(&mut jump, &rows, "a"), Moved::To(1), "from the row after the cursor");
+        assert_eq!(jump.action(Action::Open, 1, || rows.clone()), Moved::Stay, "Enter leaves the cursor");
+        assert!(!jump.is_open());
+        assert_eq!(jump.action(Action::Search, 1, || rows.clone()), Moved::Stay);
+        assert_eq!(jump.action(Action::Open, 1, || rows.clone()), Moved::To(3), "/ Enter: the next match");
+        assert_eq!(jump.action(Action::Search, 3, || rows.clone()), Moved::Stay);
+        assert_eq!(press(&mut jump, &rows, "103"), Moved::To(2), "typing replaces the selected text");
+        assert_eq!(jump.key(&KeyEvent::from(KeyCode::Backspace), || rows.clone()), Moved::To(0), "10: again from the anchor");
+        assert_eq!(press(&mut jump, &rows, "9"), Moved::Stay, "no match: the cursor stays");
+        assert!(jump.missed);
+        assert_eq!(jump.action(Action::Down, 2, || rows.clone()), Moved::NotMine, "arrows still move");
+        assert_eq!(jump.action(Action::Back, 2, || rows.clone()), Moved::Stay);
+        assert!(!jump.is_open());
+    }
 }
+

@@ -546,4 +546,35 @@ mod finding_people {
             insta::assert_snapshot!(format!("query_selected_{}", lang.code()), render(&mut app, 80, 24).backend());
         }
     }
+
+    /// Reception finds a closed case by its code (people come back), but
+    /// never by a legal name: the index holds none for that role.
+    #[test]
+    fn reception_finds_a_closed_case_by_code_but_never_by_name() {
+        use haven::domain::user::Role;
+        let (_dir, mut store) = centre(Some(120));
+        let closed = store
+            .scan::<CaseFront>()
+            .unwrap()
+            .into_iter()
+            .map(|f| f.body)
+            .find(|f| f.status.is_closed())
+            .expect("a closed case in the demo");
+        store.set_user("desk", "Front Desk", Role::Reception, b"reception passphrase").unwrap();
+        store.lock_session(haven::store::AuditAction::Logout);
+        store.login("desk", b"reception passphrase").unwrap();
+        let mut app = app(store, Lang::En);
+        press(&mut app, "F4");
+        wait_for_background(&mut app);
+        press(&mut app, "/");
+        type_text(&mut app, &closed.code.to_string());
+        wait_for_background(&mut app);
+        let screen = screen_text(&mut app, 120, 30);
+        assert!(header(&mut app).contains("1 found"), "{screen}");
+        assert!(screen.lines().any(|l| l.starts_with(&closed.code.to_string()) && l.contains("Closed")), "{screen}");
+        press(&mut app, "esc /");
+        type_text(&mut app, "Shchukina");
+        wait_for_background(&mut app);
+        assert!(header(&mut app).contains("0 found"), "no name is searched for reception: {}", header(&mut app));
+    }
 }
