@@ -73,6 +73,9 @@ pub struct Jump {
     missed: bool,
     /// Message id saying what a row is found by.
     what: &'static str,
+    /// The board's rows folded, once per prompt (folding every row again
+    /// on each key would cost a key its frame on a long board).
+    rows: Option<Vec<String>>,
 }
 
 /// `text` folded for comparing, without spaces.
@@ -123,14 +126,14 @@ impl Jump {
             Action::Open | Action::Confirm => {
                 self.open = false;
                 // `/` then Enter: the same text again, the next row holding it.
-                if std::mem::take(&mut self.selected) {
-                    return self.find(&rows(), at);
-                }
-                Moved::Stay
+                let out = if std::mem::take(&mut self.selected) { self.find(rows, at) } else { Moved::Stay };
+                self.rows = None;
+                out
             }
             Action::Back | Action::Cancel | Action::Close => {
                 self.open = false;
                 self.selected = false;
+                self.rows = None;
                 Moved::Stay
             }
             // The arrows still move the cursor.
@@ -163,10 +166,11 @@ impl Jump {
             self.missed = false;
             return Moved::To(self.anchor);
         }
-        self.find(&rows(), self.anchor)
+        self.find(rows, self.anchor)
     }
 
-    fn find(&mut self, rows: &[String], from: usize) -> Moved {
+    fn find(&mut self, rows: impl FnOnce() -> Vec<String>, from: usize) -> Moved {
+        let rows = self.rows.get_or_insert_with(rows);
         match next_match(rows, from, &self.text) {
             Some(row) => {
                 self.missed = false;
@@ -280,6 +284,20 @@ mod tests {
         assert_eq!(jump.action(Action::Down, 2, || rows.clone()), Moved::NotMine, "arrows still move");
         assert_eq!(jump.action(Action::Back, 2, || rows.clone()), Moved::Stay);
         assert!(!jump.is_open());
+    }
+
+    #[test]
+    fn a_long_board_is_folded_once_and_each_key_only_compares() {
+        let fields: Vec<[String; 3]> =
+            (0..10_000).map(|i| [format!("SU {i}"), format!("Берёза {i}"), format!("MSK-26-{i:04}")]).collect();
+        let t = std::time::Instant::now();
+        let rows: Vec<String> = fields.iter().map(|f| row_of(f.iter().map(String::as_str))).collect();
+        let fold = t.elapsed();
+        let t = std::time::Instant::now();
+        assert_eq!(next_match(&rows, 0, "msk-26-9999"), Some(9_999));
+        let key = t.elapsed();
+        println!("10,000 rows: folded in {fold:?}, one key compared in {key:?}");
+        assert!(fold < std::time::Duration::from_secs(5) && key < std::time::Duration::from_secs(1));
     }
 }
 
