@@ -278,7 +278,11 @@ mod tests {
         assert_eq!(jump.action(Action::Open, 1, || rows.clone()), Moved::To(3), "/ Enter: the next match");
         assert_eq!(jump.action(Action::Search, 3, || rows.clone()), Moved::Stay);
         assert_eq!(press(&mut jump, &rows, "103"), Moved::To(2), "typing replaces the selected text");
-        assert_eq!(jump.key(&KeyEvent::from(KeyCode::Backspace), || rows.clone()), Moved::To(0), "10: again from the anchor");
+        assert_eq!(
+            jump.key(&KeyEvent::from(KeyCode::Backspace), || rows.clone()),
+            Moved::To(0),
+            "10: again from the anchor"
+        );
         assert_eq!(press(&mut jump, &rows, "9"), Moved::Stay, "no match: the cursor stays");
         assert!(jump.missed);
         assert_eq!(jump.action(Action::Down, 2, || rows.clone()), Moved::NotMine, "arrows still move");
@@ -300,4 +304,3 @@ mod tests {
         assert!(fold < std::time::Duration::from_secs(5) && key < std::time::Duration::from_secs(1));
     }
 }
-

@@ -533,7 +533,10 @@ mod finding_people {
             insta::assert_snapshot!(format!("jump_arrivals_{}", lang.code()), render(&mut app, 80, 24).backend());
             press(&mut app, "backspace");
             type_text(&mut app, "zx");
-            insta::assert_snapshot!(format!("jump_arrivals_missed_{}", lang.code()), render(&mut app, 80, 24).backend());
+            insta::assert_snapshot!(
+                format!("jump_arrivals_missed_{}", lang.code()),
+                render(&mut app, 80, 24).backend()
+            );
             press(&mut app, "esc F3 /");
             type_text(&mut app, "10");
             insta::assert_snapshot!(format!("jump_beds_{}", lang.code()), render(&mut app, 80, 24).backend());

@@ -365,7 +365,9 @@ impl Board {
         let order: Vec<BedId> = self.layout.order.iter().map(|o| o.0).collect();
         let at = order.iter().position(|b| Some(*b) == self.selected).unwrap_or(0);
         let rows = || crate::screens::jump::bed_rows(self.snap.as_ref().ok().map(|s| &**s), &self.states, &order);
-        if let Some(out) = self.jump.action(action, at, rows).onto(|i| self.selected = order.get(i).copied().or(self.selected)) {
+        if let Some(out) =
+            self.jump.action(action, at, rows).onto(|i| self.selected = order.get(i).copied().or(self.selected))
+        {
             return out;
         }
         let page = isize::try_from((self.layout.rows.len() / 4).max(1)).unwrap_or(1);
