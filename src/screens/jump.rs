@@ -10,6 +10,7 @@
 //! shows (never a legal name), so a jump reveals nothing the screen does not.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -205,6 +206,42 @@ impl Jump {
 
 fn key_is_empty(text: &str) -> bool {
     key(text).is_empty()
+}
+
+/// What reaches the jump: an action, or a key the keymap left to the board.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'k> {
+    /// An action.
+    Action(Action),
+    /// A key.
+    Key(&'k KeyEvent),
+}
+
+impl Jump {
+    /// The bed board's `/`: the cursor `selected` moves along the beds in
+    /// `order`, as laid out. `None` when the board handles the step.
+    pub fn on_bed_board(
+        &mut self,
+        step: Step<'_>,
+        snap: &Result<Arc<Snapshot>, String>,
+        states: &HashMap<BedId, BedState>,
+        order: &[(BedId, usize, usize)],
+        selected: &mut Option<BedId>,
+    ) -> Option<Outcome> {
+        if !self.open && !matches!(step, Step::Action(Action::Search)) {
+            return None;
+        }
+        let beds: Vec<BedId> = order.iter().map(|o| o.0).collect();
+        let rows = || bed_rows(snap.as_ref().ok().map(|s| &**s), states, &beds);
+        let moved = match step {
+            Step::Action(action) => {
+                let at = beds.iter().position(|b| Some(*b) == *selected).unwrap_or(0);
+                self.action(action, at, rows)
+            }
+            Step::Key(key) => self.key(key, rows),
+        };
+        moved.onto(|i| *selected = beds.get(i).copied().or(*selected))
+    }
 }
 
 /// The arrivals board's rows: flight, alias, code.

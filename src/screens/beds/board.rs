@@ -299,9 +299,10 @@ impl Screen for Board {
     }
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let order: Vec<BedId> = self.layout.order.iter().map(|o| o.0).collect();
-        let rows = || crate::screens::jump::bed_rows(self.snap.as_ref().ok().map(|s| &**s), &self.states, &order);
-        if let Some(out) = self.jump.key(&key, rows).onto(|i| self.selected = order.get(i).copied().or(self.selected)) {
+        let step = crate::screens::jump::Step::Key(&key);
+        if let Some(out) =
+            self.jump.on_bed_board(step, &self.snap, &self.states, &self.layout.order, &mut self.selected)
+        {
             return out;
         }
         match reply(&mut self.ask, |ask| ask.key(&key)) {
@@ -362,11 +363,9 @@ impl Board {
             Reply::Taken => return Outcome::None,
             Reply::NotAsked => {}
         }
-        let order: Vec<BedId> = self.layout.order.iter().map(|o| o.0).collect();
-        let at = order.iter().position(|b| Some(*b) == self.selected).unwrap_or(0);
-        let rows = || crate::screens::jump::bed_rows(self.snap.as_ref().ok().map(|s| &**s), &self.states, &order);
+        let step = crate::screens::jump::Step::Action(action);
         if let Some(out) =
-            self.jump.action(action, at, rows).onto(|i| self.selected = order.get(i).copied().or(self.selected))
+            self.jump.on_bed_board(step, &self.snap, &self.states, &self.layout.order, &mut self.selected)
         {
             return out;
         }
