@@ -498,3 +498,9 @@ cases-find-names-hidden = Names and document numbers are searched only for case 
 ## Only what the role may do
 
 cases-organisations-empty-read-only = The directory is empty.
+
+## `/` on the boards (src/screens/jump.rs)
+
+jump-what-arrivals = flight, alias or code · Enter, Esc: done
+jump-what-beds = bed, room, alias or code · Enter, Esc: done
+jump-no-match = Nothing on this board holds it.

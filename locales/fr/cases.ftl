@@ -498,3 +498,9 @@ cases-find-names-hidden = Les noms et numéros de document ne sont cherchés que
 ## Only what the role may do
 
 cases-organisations-empty-read-only = L’annuaire est vide.
+
+## `/` on the boards (src/screens/jump.rs)
+
+jump-what-arrivals = vol, pseudonyme ou code · Entrée, Échap : terminé
+jump-what-beds = lit, chambre, pseudonyme ou code · Entrée, Échap : terminé
+jump-no-match = Rien sur cet écran ne correspond.

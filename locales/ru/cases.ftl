@@ -510,3 +510,9 @@ cases-find-names-hidden = Имена и номера документов ищу
 ## Only what the role may do
 
 cases-organisations-empty-read-only = Справочник пуст.
+
+## `/` on the boards (src/screens/jump.rs)
+
+jump-what-arrivals = рейс, псевдоним или код · Enter, Esc — готово
+jump-what-beds = койка, комната, псевдоним или код · Enter, Esc — готово
+jump-no-match = На этом экране такого нет.

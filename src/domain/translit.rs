@@ -22,7 +22,9 @@
 //! 3. Per word: `w`→`v`, `x`→`ks`, `q`→`k`; `shch`/`sch`→`sh`, `tch`→`ch`,
 //!    `kh`→`h`, `ts`/`tz`→`c`, `ou`→`u` (French transcriptions).
 //! 4. `y` and `j` become `i` (so ya/ia/ja, yu/iu/ju, yo/io meet).
-//! 5. Doubled letters collapse (`Iuliia`→`iulia`, `Anna`→`ana`).
+//! 5. Doubled letters collapse (`Iuliia`→`iulia`, `Anna`→`ana`); doubled
+//!    digits do not (`0028`, `0228` and `0280` are three case codes, `AB1122`
+//!    and `AB12` two passports).
 //! 6. `io`/`ie` become `e` (ICAO writes Ё as E and Е after a vowel as E:
 //!    `Fyodor`/`Fedor`, `Yelena`/`Elena`, `Aliyev`/`Aliev`), and `iu` after a
 //!    consonant becomes `u` (`Lyudmila`/`Ludmila`).
@@ -190,7 +192,7 @@ fn collapse_doubles(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut last: Option<char> = None;
     for c in word.chars() {
-        if last != Some(c) {
+        if last != Some(c) || c.is_ascii_digit() {
             out.push(c);
         }
         last = Some(c);

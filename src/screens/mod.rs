@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod first_run;
 pub mod fresh;
 pub mod help;
+pub mod jump;
 pub mod login;
 pub mod night;
 pub mod organisations;

@@ -17,7 +17,7 @@ pub(crate) fn words_of(e: &IndexEntry) -> Vec<(String, Field, bool)> {
     let centre = search_fold(&e.code.centre);
     let year = format!("{:02}", e.code.year);
     let seq = format!("{:04}", e.code.seq);
-    // Folded like everything else (`0042` becomes `042`), so typed codes meet.
+    // Folded like everything else (digits are kept whole), so typed codes meet.
     let mut code = |word: String, exact_only: bool| out.push((search_fold(&word), Field::Code, exact_only));
     code(format!("{centre}{year}{seq}"), true);
     code(format!("{year}{seq}"), false);
@@ -86,7 +86,7 @@ mod tests {
         };
         let words: Vec<(String, Field, bool)> = words_of(&e);
         let has = |w: &str, f: Field| words.iter().any(|(x, g, _)| x == w && *g == f);
-        for w in ["042", "42", "26", "26042"] {
+        for w in ["0042", "42", "26", "260042"] {
             assert!(has(w, Field::Code), "{w}");
         }
         assert!(words.iter().any(|(w, _, whole)| w == "msk" && *whole), "the centre code only whole");

@@ -362,3 +362,222 @@ mod from_the_shell {
         assert!(text(&out).contains("No case matches"));
     }
 }
+
+/// Issue 17, "Finding people": a query searches every case and the filters
+/// narrow after; `/` again replaces the query; a code prefix ranks first;
+/// `/` jumps the cursor on the arrivals and bed boards.
+mod finding_people {
+    use super::support::*;
+    use haven::domain::case::{CaseFront, CasePrivate};
+    use haven::domain::pickup::{Pickup, PickupStatus};
+    use haven::i18n::Lang;
+    use haven::search::{Query, SearchIndex};
+
+    /// The header line of the case list (the line under the tabs).
+    fn header(app: &mut haven::app::console::App) -> String {
+        let screen = screen_text(app, 120, 30);
+        screen.lines().find(|l| l.trim_start().starts_with("/ ")).unwrap_or_default().to_string()
+    }
+
+    #[test]
+    fn a_query_finds_closed_and_departed_cases_and_the_filters_narrow_after() {
+        let (_dir, store) = centre(Some(120));
+        let fronts: Vec<CaseFront> = store.scan::<CaseFront>().unwrap().into_iter().map(|f| f.body).collect();
+        let named: Vec<CaseFront> = store
+            .scan::<CasePrivate>()
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.body.family_name == "Щукина")
+            .filter_map(|p| fronts.iter().find(|f| f.id == p.body.case_id).cloned())
+            .collect();
+        let gone = named.iter().filter(|f| f.status.is_closed()).count();
+        assert!(gone > 0 && gone < named.len(), "the demo has open and closed Щукина cases: {gone} of {}", named.len());
+        let mut app = app(store, Lang::En);
+        press(&mut app, "F4");
+        wait_for_background(&mut app);
+        press(&mut app, "/");
+        type_text(&mut app, "Shchukina");
+        wait_for_background(&mut app);
+        let line = header(&mut app);
+        assert!(line.contains(&format!("{} found", named.len())), "every case, closed ones too: {line}");
+        assert!(!line.contains("hidden"), "{line}");
+        assert!(line.contains("Showing: All cases"), "the filter in force is shown: {line}");
+        assert!(screen_text(&mut app, 120, 30).contains("Closed"), "closed hits show their status");
+        // Esc gives the keys back to the list; `s` narrows the hits.
+        press(&mut app, "esc s");
+        let line = header(&mut app);
+        assert!(line.contains(&format!("{} found", named.len() - gone)), "{line}");
+        assert!(line.contains("Showing: Active cases"), "{line}");
+        assert!(line.contains(&format!("{gone} more hidden by the filters")), "{line}");
+        // Leaving the search brings back the list's own filter.
+        press(&mut app, "esc");
+        assert!(screen_text(&mut app, 120, 30).contains("Showing: Active cases"));
+    }
+
+    #[test]
+    fn slash_again_selects_the_query_so_that_typing_replaces_it() {
+        let (_dir, store) = centre(Some(40));
+        let mut app = app(store, Lang::En);
+        press(&mut app, "F4");
+        wait_for_background(&mut app);
+        press(&mut app, "/");
+        type_text(&mut app, "283");
+        wait_for_background(&mut app);
+        press(&mut app, "esc /");
+        type_text(&mut app, "0282");
+        wait_for_background(&mut app);
+        let line = header(&mut app);
+        assert!(line.starts_with("/ 0282"), "the query was replaced: {line}");
+        assert!(!line.contains("2830282"), "{line}");
+        // Backspace on a selected query clears it whole.
+        press(&mut app, "esc / backspace");
+        wait_for_background(&mut app);
+        let line = header(&mut app);
+        assert!(line.starts_with("/ ▏") || line.trim() == "/", "{line}");
+    }
+
+    #[test]
+    fn a_code_prefix_ranks_the_codes_that_start_with_it_first() {
+        let entry = |seq: u32| haven::search::IndexEntry {
+            case: haven::domain::ids::CaseId(haven::domain::ids::Id([(seq % 250) as u8; 16])),
+            code: haven::domain::case_code::CaseCode::new("MSK", 26, seq).unwrap(),
+            alias: format!("A{seq}"),
+            documents: vec![],
+            names: vec![],
+        };
+        let mut entries: Vec<_> = (280..290).map(entry).collect();
+        entries.push(entry(228));
+        entries.push(entry(28));
+        let index = SearchIndex::build(&entries);
+        for q in ["26-028", "028", "MSK-26-028"] {
+            let seqs: Vec<u32> = index
+                .search(&Query::parse(q), None)
+                .iter()
+                .map(|h| entries.iter().find(|e| e.case == h.case).unwrap().code.seq)
+                .collect();
+            assert!(seqs.len() >= 10, "{q}: {seqs:?}");
+            let mut first: Vec<u32> = seqs[..10].to_vec();
+            first.sort();
+            assert_eq!(first, (280..290).collect::<Vec<_>>(), "{q}: {seqs:?}");
+        }
+    }
+
+    #[test]
+    fn slash_on_the_arrivals_board_jumps_to_a_flight_alias_or_code() {
+        let (_dir, store) = centre(Some(60));
+        let today = now().date();
+        let awaited: Vec<Pickup> = store
+            .scan::<Pickup>()
+            .unwrap()
+            .into_iter()
+            .map(|p| p.body)
+            .filter(|p| p.scheduled.date() == today && p.status == PickupStatus::Scheduled)
+            .collect();
+        assert!(awaited.len() >= 2, "the demo has several pickups awaited today");
+        let mut app = app(store, Lang::En);
+        press(&mut app, "F2");
+        // The last awaited pickup on the board, found by its flight.
+        let screen = screen_text(&mut app, 160, 50);
+        let target = awaited
+            .iter()
+            .filter(|p| screen.contains(&p.flight.to_string()))
+            .filter(|p| awaited.iter().filter(|q| q.flight == p.flight).count() == 1)
+            .max_by_key(|p| p.scheduled)
+            .expect("an awaited flight of its own on the board")
+            .clone();
+        press(&mut app, "/");
+        type_text(&mut app, &target.flight.to_string().to_lowercase());
+        assert!(screen_text(&mut app, 160, 50).contains(&format!("/ {}", target.flight.to_string().to_lowercase())));
+        press(&mut app, "enter m");
+        let p = app.ctx.store().unwrap().get::<Pickup>(target.id.as_bytes()).unwrap().unwrap().body;
+        assert_eq!(p.status, PickupStatus::Met, "the cursor was on the flight typed");
+    }
+
+    #[test]
+    fn slash_on_the_bed_board_jumps_to_a_bed_room_alias_or_code() {
+        let (_dir, store) = centre(Some(60));
+        let snap = haven::ops::beds::Snapshot::load(&store, now().date()).unwrap();
+        let last = snap.beds.iter().rev().find(|b| !b.retired).unwrap().label.clone();
+        let occupied = snap
+            .stays
+            .iter()
+            .find(|s| s.is_open())
+            .and_then(|s| Some((snap.bed(s.bed_id)?.label.clone(), snap.cases.get(&s.case_id)?.code.to_string())))
+            .expect("an occupied bed");
+        let mut app = app(store, Lang::En);
+        // The bottom line names the selected bed first: `<label> · …`.
+        let detail_of = |app: &mut haven::app::console::App, label: &str| {
+            screen_text(app, 160, 50).lines().any(|l| l.trim_start().starts_with(&format!("{label} · ")))
+        };
+        press(&mut app, "F3");
+        assert!(!detail_of(&mut app, &last), "the cursor starts elsewhere");
+        press(&mut app, "/");
+        type_text(&mut app, &last);
+        press(&mut app, "enter");
+        assert!(detail_of(&mut app, &last), "the selected bed is the one typed:\n{}", screen_text(&mut app, 160, 50));
+        press(&mut app, "/");
+        type_text(&mut app, &occupied.1);
+        press(&mut app, "enter");
+        assert!(detail_of(&mut app, &occupied.0), "the bed of the code typed:\n{}", screen_text(&mut app, 160, 50));
+    }
+
+    /// The `/` prompt on both boards, and a query selected by `/` again, in
+    /// English and Russian at 80×24.
+    #[test]
+    fn the_jump_prompts_and_a_selected_query() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, store) = centre(Some(60));
+            let mut app = app(store, lang);
+            press(&mut app, "F2 /");
+            type_text(&mut app, "su");
+            insta::assert_snapshot!(format!("jump_arrivals_{}", lang.code()), render(&mut app, 80, 24).backend());
+            press(&mut app, "backspace");
+            type_text(&mut app, "zx");
+            insta::assert_snapshot!(
+                format!("jump_arrivals_missed_{}", lang.code()),
+                render(&mut app, 80, 24).backend()
+            );
+            press(&mut app, "esc F3 /");
+            type_text(&mut app, "10");
+            insta::assert_snapshot!(format!("jump_beds_{}", lang.code()), render(&mut app, 80, 24).backend());
+            press(&mut app, "esc F4");
+            wait_for_background(&mut app);
+            press(&mut app, "/");
+            type_text(&mut app, "Natalya");
+            wait_for_background(&mut app);
+            press(&mut app, "esc /");
+            insta::assert_snapshot!(format!("query_selected_{}", lang.code()), render(&mut app, 80, 24).backend());
+        }
+    }
+
+    /// Reception finds a closed case by its code (people come back), but
+    /// never by a legal name: the index holds none for that role.
+    #[test]
+    fn reception_finds_a_closed_case_by_code_but_never_by_name() {
+        use haven::domain::user::Role;
+        let (_dir, mut store) = centre(Some(120));
+        let closed = store
+            .scan::<CaseFront>()
+            .unwrap()
+            .into_iter()
+            .map(|f| f.body)
+            .find(|f| f.status.is_closed())
+            .expect("a closed case in the demo");
+        store.set_user("desk", "Front Desk", Role::Reception, b"reception passphrase").unwrap();
+        store.lock_session(haven::store::AuditAction::Logout);
+        store.login("desk", b"reception passphrase").unwrap();
+        let mut app = app(store, Lang::En);
+        press(&mut app, "F4");
+        wait_for_background(&mut app);
+        press(&mut app, "/");
+        type_text(&mut app, &closed.code.to_string());
+        wait_for_background(&mut app);
+        let screen = screen_text(&mut app, 120, 30);
+        assert!(header(&mut app).contains("1 found"), "{screen}");
+        assert!(screen.lines().any(|l| l.starts_with(&closed.code.to_string()) && l.contains("Closed")), "{screen}");
+        press(&mut app, "esc /");
+        type_text(&mut app, "Shchukina");
+        wait_for_background(&mut app);
+        assert!(header(&mut app).contains("0 found"), "no name is searched for reception: {}", header(&mut app));
+    }
+}

@@ -36,6 +36,8 @@ pub struct Board {
     pub(super) cursor: Option<(u16, u16)>,
     pub(super) fresh: Freshness,
     pub(super) notify: Notify,
+    /// `/`: the cursor to a flight, alias or code.
+    jump: crate::screens::jump::Jump,
 }
 
 impl Board {
@@ -57,6 +59,7 @@ impl Board {
             cursor: None,
             fresh: Freshness::on_save_or_every(STALE_AFTER_SECONDS),
             notify: Notify::default(),
+            jump: crate::screens::jump::Jump::new("jump-what-arrivals"),
         };
         b.reload(ctx, None);
         b.selected = first_awaited(&b.pickups());
@@ -146,6 +149,10 @@ impl Screen for Board {
                 _ => Outcome::None,
             };
         }
+        let rows = || crate::screens::jump::arrival_rows(&self.rows);
+        if let Some(out) = self.jump.action(action, self.selected, rows).onto(|i| self.selected = i) {
+            return out;
+        }
         match action {
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
@@ -183,6 +190,10 @@ impl Screen for Board {
         if key.kind == KeyEventKind::Release {
             return Outcome::Ignored;
         }
+        let rows = || crate::screens::jump::arrival_rows(&self.rows);
+        if let Some(out) = self.jump.key(&key, rows).onto(|i| self.selected = i) {
+            return out;
+        }
         let Some(prompt) = self.prompt.as_mut() else { return Outcome::Ignored };
         match prompt.key(&key) {
             PromptKey::Stay => Outcome::None,
@@ -195,7 +206,7 @@ impl Screen for Board {
     }
 
     fn text_focused(&self) -> bool {
-        self.prompt.is_some()
+        self.prompt.is_some() || self.jump.is_open()
     }
 
     fn condition(&self, c: Condition) -> bool {
@@ -210,10 +221,11 @@ impl Screen for Board {
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
         self.draw(frame, area, ctx);
+        self.jump.draw(frame, area, ctx);
     }
 
     fn hints(&self) -> Vec<Action> {
-        if self.prompt.is_some() {
+        if self.prompt.is_some() || self.jump.is_open() {
             // The prompt itself says Enter and Esc; the bar keeps Back visible.
             return vec![Action::Back];
         }

@@ -43,6 +43,8 @@ pub struct Board {
     /// Texts of cells and headings, kept between frames.
     pub(super) cache: super::view::Cache,
     reading: Reading,
+    /// `/`: the cursor to a bed, room, alias or code.
+    jump: crate::screens::jump::Jump,
 }
 
 impl Board {
@@ -59,6 +61,7 @@ impl Board {
             ask: None,
             cache: super::view::Cache::default(),
             reading: Reading::default(),
+            jump: crate::screens::jump::Jump::new("jump-what-beds"),
         };
         b.reload(ctx);
         b
@@ -296,6 +299,12 @@ impl Screen for Board {
     }
 
     fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, ctx: &mut Ctx) -> Outcome {
+        let step = crate::screens::jump::Step::Key(&key);
+        if let Some(out) =
+            self.jump.on_bed_board(step, &self.snap, &self.states, &self.layout.order, &mut self.selected)
+        {
+            return out;
+        }
         match reply(&mut self.ask, |ask| ask.key(&key)) {
             Reply::Yes(pending, _) => self.answer(pending, ctx),
             Reply::Taken => Outcome::None,
@@ -307,16 +316,25 @@ impl Screen for Board {
         match c {
             Condition::ListEmpty => self.layout.order.is_empty(),
             Condition::ListNotEmpty => !self.layout.order.is_empty(),
-            Condition::TextNotFocused => true,
+            Condition::TextNotFocused => !self.jump.is_open(),
+            Condition::TextFocused => self.jump.is_open(),
             _ => false,
         }
     }
 
     fn render(&mut self, frame: &mut ratatui::Frame<'_>, area: ratatui::layout::Rect, ctx: &Ctx) {
         super::view::draw(self, frame, area, ctx);
+        self.jump.draw(frame, area, ctx);
+    }
+
+    fn text_focused(&self) -> bool {
+        self.jump.is_open()
     }
 
     fn hints(&self) -> Vec<Action> {
+        if self.jump.is_open() {
+            return vec![Action::Back];
+        }
         let mut out = match self.selected.map(|b| self.state(b)) {
             Some(BedState::Occupied(_)) => vec![Action::BedTransfer, Action::BedCheckout, Action::Edit, Action::Open],
             Some(BedState::Reserved(_)) => vec![Action::BedAssign, Action::BedReserve],
@@ -344,6 +362,12 @@ impl Board {
             Reply::Yes(pending, _) => return self.answer(pending, ctx),
             Reply::Taken => return Outcome::None,
             Reply::NotAsked => {}
+        }
+        let step = crate::screens::jump::Step::Action(action);
+        if let Some(out) =
+            self.jump.on_bed_board(step, &self.snap, &self.states, &self.layout.order, &mut self.selected)
+        {
+            return out;
         }
         let page = isize::try_from((self.layout.rows.len() / 4).max(1)).unwrap_or(1);
         match action {

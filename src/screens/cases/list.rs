@@ -50,6 +50,11 @@ pub struct CaseList {
     pub(super) hidden: usize,
     pub(super) filter: StatusFilter,
     pub(super) mine: bool,
+    /// The list's own filters while a search is on: a query searches every
+    /// case (people trafficked again come back, closed cases included),
+    /// the filters narrow its hits after, and leaving the search brings
+    /// these back.
+    before_search: Option<(StatusFilter, bool)>,
     me: String,
     /// The row selected and the first row shown.
     pub(super) cursor: ListCursor,
@@ -74,6 +79,7 @@ impl CaseList {
             hidden: 0,
             filter: StatusFilter::default(),
             mine: false,
+            before_search: None,
             me,
             cursor: ListCursor::new(),
             search: SearchBar::new(SearchWorker::spawn(Vec::new())),
@@ -267,13 +273,26 @@ impl CaseList {
     /// Runs an action.
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Search => self.search.typing = true,
+            Action::Search => {
+                if !self.search.active() {
+                    self.before_search = Some((self.filter, self.mine));
+                    self.filter = StatusFilter::All;
+                    self.mine = false;
+                    self.apply(self.selected_case());
+                }
+                self.search.start();
+            }
             Action::Back | Action::Cancel | Action::Close if self.search.active() => {
                 if self.search.typing && !self.search.text.is_empty() {
                     // First Esc keeps the hits and gives the keys back to the list.
                     self.search.typing = false;
+                    self.search.selected = false;
                 } else {
                     self.search.clear();
+                    if let Some((filter, mine)) = self.before_search.take() {
+                        self.filter = filter;
+                        self.mine = mine;
+                    }
                     self.apply(self.selected_case());
                 }
             }

@@ -62,12 +62,25 @@ pub fn age_short(g: AgeGroup) -> &'static str {
 impl CaseList {
     fn header_line(&self, ctx: &Ctx) -> Line<'static> {
         if self.search.active() {
-            let mut spans = vec![Span::styled(format!("/ {}", inert(&self.search.text)), theme::heading())];
+            let query = inert(&self.search.text).into_owned();
+            let mut spans = vec![Span::styled("/ ", theme::heading())];
+            if self.search.selected {
+                // `/` on a query selects it: the next key replaces it.
+                spans.push(Span::styled(query, theme::selected()));
+            } else {
+                spans.push(Span::styled(query, theme::heading()));
+            }
             if self.search.typing {
                 spans.push(Span::styled("▏", theme::selected()));
             }
             let count = i64::try_from(self.shown.len()).unwrap_or(i64::MAX);
             let mut info = format!("  {}", ctx.i18n.t_args("cases-found", &[("count", count.into())]));
+            // The filter in force stays in sight: hits are of every case
+            // until the filter keys narrow them.
+            info.push_str(&format!(" · {}: {}", ctx.t("cases-filter"), self.filter.label(ctx)));
+            if self.mine {
+                info.push_str(&format!(" · {}", ctx.t("cases-filter-mine")));
+            }
             if self.hidden > 0 {
                 let hidden = i64::try_from(self.hidden).unwrap_or(i64::MAX);
                 info.push_str(&format!(

@@ -13,6 +13,9 @@ pub struct SearchBar {
     pub text: String,
     /// Whether typing goes to the bar (else the list keys work).
     pub typing: bool,
+    /// Whether the query is selected: the next character typed replaces
+    /// it, Backspace clears it (`/` on a query already typed).
+    pub selected: bool,
     /// The hits of the last answered query; `None` when nothing is searched.
     pub hits: Option<std::sync::Arc<Vec<Hit>>>,
     /// Why there are no hits although something was typed (punctuation only).
@@ -39,6 +42,7 @@ impl SearchBar {
         SearchBar {
             text: String::new(),
             typing: false,
+            selected: false,
             hits: None,
             nothing_to_search: false,
             answered: String::new(),
@@ -61,17 +65,31 @@ impl SearchBar {
         self.worker.lost()
     }
 
-    /// Types a character (past the length limit, nothing happens).
+    /// Gives the keys to the bar; a query already typed is selected, so
+    /// that typing replaces it instead of appending to it.
+    pub fn start(&mut self) {
+        self.typing = true;
+        self.selected = !self.text.is_empty();
+    }
+
+    /// Types a character (past the length limit, nothing happens); it
+    /// replaces a selected query.
     pub fn push(&mut self, c: char) {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+        }
         if self.text.chars().count() < MAX_QUERY_CHARS {
             self.text.push(c);
             self.send();
         }
     }
 
-    /// Deletes the last character.
+    /// Deletes the last character, or the whole query when it is selected.
     pub fn pop(&mut self) {
-        if self.text.pop().is_some() {
+        if std::mem::take(&mut self.selected) && !self.text.is_empty() {
+            self.text.clear();
+            self.send();
+        } else if self.text.pop().is_some() {
             self.send();
         }
     }
@@ -80,6 +98,7 @@ impl SearchBar {
     pub fn clear(&mut self) {
         self.text.clear();
         self.typing = false;
+        self.selected = false;
         self.send();
     }
 
