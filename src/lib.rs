@@ -6,7 +6,7 @@ pub mod bench;
 pub mod cli;
 pub mod demo;
 pub mod domain;
-pub mod form;
+pub mod form_engine;
 pub mod forms;
 pub mod i18n;
 pub mod keymap;

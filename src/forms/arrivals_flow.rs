@@ -20,7 +20,7 @@ use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::case::CaseFront;
 use crate::domain::duplicate::DuplicateReason;
 use crate::domain::ids::{CaseId, PickupId};
-use crate::form::FormScreen;
+use crate::form_engine::FormScreen;
 use crate::keymap;
 use crate::ops::arrivals::{NewCase, Person, possible_duplicates};
 use crate::ui::sanitize::{inert, truncate_to_width};

@@ -13,8 +13,8 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::arrivals::{meeting_places, place_label};
 use crate::domain::flight::FlightNumber;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::arrivals;
 
 /// Shorthand for this form's field declarations.

@@ -6,7 +6,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::case::CaseFront;
 use crate::domain::case_code::CaseCode;
-use crate::form::{FieldKind, FieldSpec, Value};
+use crate::form_engine::{FieldKind, FieldSpec, Value};
 use crate::store::{StoreError, Stored};
 
 /// The name of the read-only field that names the case.

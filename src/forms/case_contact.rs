@@ -7,8 +7,8 @@ use super::case_options::contact_kinds;
 use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate, Contact, ContactKind};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).

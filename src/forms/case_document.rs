@@ -14,8 +14,8 @@ use crate::domain::case::{CaseFront, CasePrivate, Document, DocumentKind, Docume
 use crate::domain::country::CountryCode;
 use crate::domain::country_alpha3::alpha2_of_alpha3;
 use crate::domain::mrz::{Mrz, MrzError, MrzField, parse};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).

@@ -8,7 +8,7 @@ use super::case_common::{case_label_at, case_of_draft, failed, index_of_draft, s
 use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate};
-use crate::form::{FormDef, FormScreen, OnSave};
+use crate::form_engine::{FormDef, FormScreen, OnSave};
 use crate::store::Stored;
 
 /// Where a kind of entry lives in the file.

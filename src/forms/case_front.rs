@@ -12,8 +12,8 @@ use crate::domain::case::{CaseFront, CaseStatus};
 use crate::domain::case_code::CaseCode;
 use crate::domain::ids::CaseId;
 use crate::domain::person::{AgeBasis, AgeGroup, Gender};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).

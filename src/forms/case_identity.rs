@@ -9,8 +9,8 @@ use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate};
 use crate::domain::country::CountryCode;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).

@@ -12,7 +12,7 @@ use crate::domain::referral::{Direction, OrganisationType, ReferralReason, Refer
 use crate::domain::service::{ServiceKind, ServiceStatus};
 use crate::domain::stay::StayEndReason;
 use crate::domain::travel::{Escort, TravelKind, TravelMode};
-use crate::form::languages::LANGUAGES;
+use crate::form_engine::languages::LANGUAGES;
 
 /// The label of the value `key` whose messages start with `prefix` (`gender` + `feminine`).
 pub fn label(ctx: &Ctx, prefix: &str, key: &str) -> String {

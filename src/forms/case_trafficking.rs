@@ -14,8 +14,8 @@ use crate::domain::case::{
     RecruitmentMethod, TraffickingProfile, TraffickingStatus,
 };
 use crate::domain::country::CountryCode;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).

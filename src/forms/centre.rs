@@ -6,8 +6,8 @@
 use crate::app::context::Ctx;
 use crate::domain::case_code::valid_centre_code;
 use crate::domain::user::valid_username;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<NewCentre>;

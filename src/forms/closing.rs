@@ -9,8 +9,8 @@ use super::case_options::closing_outcomes;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::case::{CaseFront, ClosingOutcome};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 
 /// The closing form's stable name (drafts).
 pub const CLOSE: FormId = FormId::CaseClose;

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use crate::app::context::Ctx;
 use crate::domain::mrz::{self, Mrz, MrzError, MrzField};
 use crate::domain::person::{AgeGroup, Gender};
-use crate::form::languages::LANGUAGES;
-use crate::form::{FieldKind, FieldSpec, Value, set};
+use crate::form_engine::languages::LANGUAGES;
+use crate::form_engine::{FieldKind, FieldSpec, Value, set};
 use crate::ops::arrivals::NewCase;
 
 /// What the intake fields collect.

@@ -1,5 +1,5 @@
 //! Form declarations, one file per form, each a list of fields for the
-//! generic engine in [`crate::form`].
+//! generic engine in [`crate::form_engine`].
 
 pub mod arrivals_flow;
 pub mod arrivals_walkin;
@@ -34,7 +34,7 @@ pub mod user;
 
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Screen};
-use crate::form::FormId;
+use crate::form_engine::FormId;
 
 /// The form `id` a kept draft belongs to, refilled, for reopening after
 /// login (`screens::reopen_draft` reads the id from the draft).

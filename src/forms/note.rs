@@ -10,8 +10,8 @@ use crate::app::context::Ctx;
 use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, MedicalNote, MedicalNoteKind, Note};
 use crate::domain::ids::{MedicalNoteId, NoteId};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 

@@ -8,8 +8,8 @@ use crate::app::screen::Draft;
 use crate::domain::ids::OrganisationId;
 use crate::domain::referral::{Organisation, OrganisationType};
 use crate::domain::service::ServiceKind;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::{Stored, new_id};
 
 /// The form's stable name (drafts).

@@ -21,8 +21,8 @@ use crate::domain::flight::FlightNumber;
 use crate::domain::ids::{CaseId, PickupId};
 use crate::domain::person::AgeGroup;
 use crate::domain::pickup::{Needs, Pickup, PickupStatus};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::arrivals::{self, Person, PickupDetails};
 
 /// Shorthand for this form's field declarations.

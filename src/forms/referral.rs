@@ -11,8 +11,8 @@ use crate::domain::case::CaseFront;
 use crate::domain::ids::{OrganisationId, ReferralId};
 use crate::domain::referral::{Direction, Referral, ReferralReason, ReferralStatus};
 use crate::domain::service::ServiceKind;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 

@@ -5,8 +5,8 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::RoomId;
 use crate::domain::rooms::{Room, Wing};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds;
 use crate::store::new_id;
 

@@ -7,8 +7,8 @@ use crate::app::context::Ctx;
 use crate::domain::country::CountryCode;
 use crate::domain::flight::FlightNumber;
 use crate::domain::money::Money;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::forms::user::roles;
 
 /// Shorthand for this form's field declarations.

@@ -12,8 +12,8 @@ use crate::app::screen::Draft;
 use crate::domain::case::CaseFront;
 use crate::domain::ids::OrganisationId;
 use crate::domain::service::{Provider, ServiceError, ServiceItem, ServiceStatus, validate_service};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::Stored;
 
 /// The form's stable name (drafts).

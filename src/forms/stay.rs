@@ -9,8 +9,8 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::ids::{BedId, CaseId};
 use crate::domain::placement::Refusal;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, set};
 use crate::ops::beds::{self, Placement, Snapshot};
 
 /// Shorthand for this form's field declarations.
@@ -46,7 +46,7 @@ fn validate(r: &StayEdit, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-fn shown(name: &'static str, label: &'static str, load: fn(&StayEdit) -> crate::form::Value) -> F {
+fn shown(name: &'static str, label: &'static str, load: fn(&StayEdit) -> crate::form_engine::Value) -> F {
     F::new(name, label, FieldKind::Text { max: 200 }).read_only().load(load)
 }
 

@@ -8,8 +8,8 @@ use super::stay_open::{self, OpenStay, OverStay};
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome, Screen};
 use crate::domain::stay::{Stay, StayEndReason};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
 
 /// Shorthand for this form's field declarations.

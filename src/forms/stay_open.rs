@@ -10,7 +10,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Screen};
 use crate::domain::ids::{CaseId, StayId};
 use crate::domain::stay::{Stay, nights};
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave};
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave};
 use crate::ops::beds::Snapshot;
 
 /// The open stay a form is over, as shown at its top.

@@ -9,8 +9,8 @@ use crate::domain::case::CaseStatus;
 use crate::domain::ids::{BedId, CaseId, PickupId};
 use crate::domain::pickup::PickupStatus;
 use crate::domain::placement::Holder;
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::beds::{self, Snapshot};
 use crate::ui::sanitize::inert;
 

@@ -7,13 +7,15 @@ use std::rc::Rc;
 use crate::app::action::Action;
 use crate::app::screen::{Outcome, Screen};
 use crate::domain::user::{Role, User};
-use crate::form::FormId;
-use crate::form::tests::{ctx, draw, press, type_text};
+use crate::form_engine::FormId;
+use crate::form_engine::tests::{ctx, draw, press, type_text};
 
 use super::centre::{self, NewCentre};
 use super::user;
 
-fn centre_form(ctx: &crate::app::context::Ctx) -> (crate::form::FormScreen<NewCentre>, Rc<RefCell<Vec<NewCentre>>>) {
+fn centre_form(
+    ctx: &crate::app::context::Ctx,
+) -> (crate::form_engine::FormScreen<NewCentre>, Rc<RefCell<Vec<NewCentre>>>) {
     let saved: Rc<RefCell<Vec<NewCentre>>> = Rc::default();
     let log = saved.clone();
     let form = centre::screen(

@@ -12,8 +12,8 @@ use crate::domain::case::CaseFront;
 use crate::domain::casefile::{FileRule, validate_travel};
 use crate::domain::ids::TravelId;
 use crate::domain::travel::{Escort, Travel, TravelKind, TravelMode};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::store::record::case_scoped_key;
 use crate::store::{Stored, new_id};
 

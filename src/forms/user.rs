@@ -7,8 +7,8 @@ use super::centre::passphrase_errors;
 use crate::app::context::Ctx;
 use crate::app::screen::Outcome;
 use crate::domain::user::{Role, User, valid_username};
-use crate::form::FormId;
-use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
+use crate::form_engine::FormId;
+use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 
 /// Shorthand for this form's field declarations.
 type F = FieldSpec<UserEdit>;

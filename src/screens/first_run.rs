@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::action::{Action, Condition};
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
-use crate::form::FormScreen;
+use crate::form_engine::FormScreen;
 use crate::forms::centre::{self, NewCentre};
 use crate::keymap;
 use crate::store::{InitSpec, Store};

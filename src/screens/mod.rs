@@ -52,8 +52,8 @@ pub fn reopen_draft(
     draft: &crate::app::screen::Draft,
     ctx: &crate::app::context::Ctx,
 ) -> Option<Box<dyn crate::app::screen::Screen>> {
-    match crate::form::FormId::of_draft(&draft.form)? {
-        crate::form::FormId::NightRollCall => night::reopen(draft, ctx),
+    match crate::form_engine::FormId::of_draft(&draft.form)? {
+        crate::form_engine::FormId::NightRollCall => night::reopen(draft, ctx),
         id => crate::forms::reopen(id, draft, ctx),
     }
 }

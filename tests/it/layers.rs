@@ -25,7 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["ops", "sync", "report", "demo"],
     // The console: form engine, form declarations, screens, the app
     // (context, screen contract, screen stack, event loop).
-    &["form", "forms", "screens", "app"],
+    &["form_engine", "forms", "screens", "app"],
     // `haven bench` drives the console.
     &["bench"],
     // The command line, on top of everything.
@@ -39,17 +39,17 @@ const PEERS: &[(&str, &str)] = &[
     // The hub's erasure wraps the store-side erasure of a case.
     ("sync", "ops"),
     // The form engine implements the app's screen contract.
-    ("form", "app"),
+    ("form_engine", "app"),
     // Declarations are built on the engine.
-    ("forms", "form"),
+    ("forms", "form_engine"),
     ("forms", "app"),
     // Screens open forms.
-    ("screens", "form"),
+    ("screens", "form_engine"),
     ("screens", "forms"),
     ("screens", "app"),
     // The screen stack opens the screens (function keys, login, drafts).
     ("app", "screens"),
-    ("app", "form"),
+    ("app", "form_engine"),
 ];
 
 /// Known upward imports still to move, each with why it is still there.

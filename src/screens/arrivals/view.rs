@@ -118,7 +118,7 @@ fn needs_words(p: &Pickup, ctx: &Ctx) -> String {
         }
     }
     if let Some(l) = &p.needs.interpreter {
-        let name = crate::form::options::languages(ctx.i18n.lang().code())
+        let name = crate::form_engine::options::languages(ctx.i18n.lang().code())
             .into_iter()
             .find(|o| &o.key == l)
             .map_or_else(|| l.clone(), |o| o.label);

@@ -18,7 +18,7 @@ use crate::ops::night::{self as ops, Walk as Saved};
 use crate::screens::beds::ask::{Ask, Question};
 
 /// The draft name of a walk in progress.
-pub const DRAFT: crate::form::FormId = crate::form::FormId::NightRollCall;
+pub const DRAFT: crate::form_engine::FormId = crate::form_engine::FormId::NightRollCall;
 
 /// What the screen shows.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use super::tabs::{Item, TabView};
 use super::text::{countries, country, date, dim, heading, label, or_dash, pairs, row, styled, user, yes_no};
 use crate::app::context::Ctx;
-use crate::form::languages::language_name;
+use crate::form_engine::languages::language_name;
 use crate::ops::case_file::CaseData;
 use crate::ui::theme;
 
