@@ -498,3 +498,14 @@ cases-find-names-hidden = Names and document numbers are searched only for case 
 ## Only what the role may do
 
 cases-organisations-empty-read-only = The directory is empty.
+
+## Closing with something still open
+
+cases-field-still-open = Still open
+cases-field-close-anyway = Why close anyway
+cases-close-open-none = Nothing
+cases-close-open-service = { $service }: { $status }
+cases-close-open-referral = Referral to { $organisation }: { $status }
+cases-error-close-open = Something is still open: say why the case closes anyway.
+cases-error-close-no-journey = No journey home is completed: say why the person counts as reintegrated.
+rule-closing_open_needs_reason = Something in this case is still open: closing it needs a written reason.

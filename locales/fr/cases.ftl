@@ -498,3 +498,14 @@ cases-find-names-hidden = Les noms et numéros de document ne sont cherchés que
 ## Only what the role may do
 
 cases-organisations-empty-read-only = L’annuaire est vide.
+
+## Clôture alors que tout n’est pas terminé
+
+cases-field-still-open = Encore en cours
+cases-field-close-anyway = Pourquoi clôturer malgré tout
+cases-close-open-none = Rien
+cases-close-open-service = { $service } : { $status }
+cases-close-open-referral = Orientation vers { $organisation } : { $status }
+cases-error-close-open = Tout n’est pas terminé : indiquez pourquoi le dossier est clôturé malgré tout.
+cases-error-close-no-journey = Aucun voyage de retour n’est terminé : indiquez pourquoi la personne est considérée comme réintégrée.
+rule-closing_open_needs_reason = Ce dossier a encore des éléments en cours : sa clôture demande une raison écrite.

@@ -510,3 +510,14 @@ cases-find-names-hidden = Имена и номера документов ищу
 ## Only what the role may do
 
 cases-organisations-empty-read-only = Справочник пуст.
+
+## Закрытие, когда что-то ещё не завершено
+
+cases-field-still-open = Ещё не завершено
+cases-field-close-anyway = Почему закрыть всё равно
+cases-close-open-none = Ничего
+cases-close-open-service = { $service }: { $status }
+cases-close-open-referral = Направление в { $organisation }: { $status }
+cases-error-close-open = Не всё завершено: укажите, почему дело закрывается.
+cases-error-close-no-journey = Поездка домой не завершена: укажите, почему человек считается реинтегрированным.
+rule-closing_open_needs_reason = В этом деле не всё завершено: для закрытия нужна письменная причина.

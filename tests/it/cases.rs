@@ -738,3 +738,94 @@ mod snapshots {
         }
     }
 }
+
+/// A case with medical care needed and a referral still sent (synthetic).
+fn case_with_open_items(store: &Store, alias: &str, org_name: &str) -> CaseFront {
+    let case = new_case(store, alias);
+    let medical = services(store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
+    haven::ops::services::step(store, medical.id, haven::ops::services::Step::Forward, today()).unwrap();
+    let org = organisation(store, org_name);
+    let consent = Consent {
+        id: haven::store::new_id().unwrap(),
+        case_id: case.id,
+        purpose: ConsentPurpose::SharingWith(org),
+        given: true,
+        date: today(),
+        recorded_by: String::new(),
+        withdrawn_on: None,
+    };
+    haven::ops::referrals::save_consent(store, &consent, 0, today()).unwrap();
+    let referral = Referral {
+        id: haven::store::new_id().unwrap(),
+        case_id: case.id,
+        direction: Direction::Out,
+        organisation: org,
+        date: today(),
+        reason: haven::domain::referral::ReferralReason::AdditionalServicesRequired,
+        services: vec![],
+        status: ReferralStatus::Sent,
+        follow_up: None,
+        consent: None,
+        override_reason: None,
+    };
+    haven::ops::referrals::save_referral(store, &referral, 0, None, today()).unwrap();
+    case
+}
+
+#[test]
+fn closing_shows_what_is_still_open_and_closing_anyway_records_why() {
+    let (_dir, store) = centre(Some(20));
+    let case = case_with_open_items(&store, "Unfinished", "Harbour Test Clinic");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "C");
+    assert_eq!(top(&app), Screen::Form);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Medical care: Needed"), "the open service is shown before confirming:\n{text}");
+    assert!(text.contains("Referral to Harbour Test Clinic: Sent"), "the open referral is shown:\n{text}");
+    type_text(&mut app, "reintegrated");
+    press(&mut app, "enter ctrl-s");
+    assert_eq!(top(&app), Screen::Form, "not closed without a word:\n{}", screen_text(&mut app, 120, 40));
+    assert!(!front(app.ctx.store().unwrap(), case.id).status.is_closed());
+    focus(&mut app, "Why close anyway");
+    type_text(&mut app, "The person moved abroad with family");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let store = app.ctx.store().unwrap();
+    assert_eq!(front(store, case.id).status, CaseStatus::Closed);
+    let notes: Vec<Note> = haven::ops::notes::notes_of(store, case.id).unwrap().into_iter().map(|n| n.body).collect();
+    assert_eq!(notes.len(), 1, "the reason is stored");
+    assert_eq!(notes[0].text, "The person moved abroad with family");
+    let last = events(&app).into_iter().rev().find(|e| e.entity == "case" && e.summary.starts_with("closed")).unwrap();
+    for key in ["medical_care:needed", "referral:sent", "no_journey"] {
+        assert!(last.summary.contains(key), "{key} audited: {}", last.summary);
+    }
+    assert!(!last.summary.contains("abroad"), "the words stay out of the audit: {}", last.summary);
+}
+
+#[test]
+fn reintegrated_without_a_journey_asks_why_even_with_nothing_else_open() {
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "NoJourney");
+    let refused = haven::ops::cases::close_case(
+        &store,
+        case.id,
+        haven::domain::case::ClosingOutcome::ReintegratedAtDestination,
+        today(),
+        "",
+        "",
+    );
+    assert!(
+        matches!(refused, Err(haven::store::StoreError::Rule(r)) if r == haven::store::Rule::File(haven::domain::casefile::FileRule::ClosingOpenNeedsReason)),
+        "the store refuses too: {refused:?}"
+    );
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "C");
+    assert!(screen_text(&mut app, 120, 40).contains("Nothing"));
+    type_text(&mut app, "reintegrated");
+    press(&mut app, "enter ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("No journey home is completed"), "{text}");
+    assert!(!front(app.ctx.store().unwrap(), case.id).status.is_closed());
+}
