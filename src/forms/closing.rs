@@ -40,6 +40,8 @@ pub struct ClosingEdit {
     pub journey_done: bool,
     /// Why the case closes with something still open.
     pub anyway: String,
+    /// Whether the person still has a bed (checked out first, whatever else).
+    pub open_stay: bool,
 }
 
 /// What the reopening form collects.
@@ -56,7 +58,9 @@ fn validate_close(r: &ClosingEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str
     if r.on > ctx.today() {
         out.push(("on", "cases-error-future"));
     }
-    if r.anyway.trim().is_empty() {
+    if r.open_stay {
+        out.push(("outcome", "rule-open_stay"));
+    } else if r.anyway.trim().is_empty() {
         if r.has_open {
             out.push(("anyway", "cases-error-close-open"));
         } else if r.outcome == Some(ClosingOutcome::ReintegratedAtDestination) && !r.journey_done {
@@ -162,6 +166,9 @@ pub fn close(ctx: &Ctx, front: &CaseFront) -> FormScreen<ClosingEdit> {
         has_open: !open.is_empty(),
         journey_done,
         anyway: String::new(),
+        open_stay: store
+            .and_then(|s| s.stays_of(case).ok())
+            .is_some_and(|st| st.iter().any(|s| !s.is_deleted() && s.body.is_open())),
     };
     let on_save: OnSave<ClosingEdit> = Box::new(move |r: &ClosingEdit, ctx| {
         let Some(outcome) = r.outcome else { return Err(ctx.t("form-error-summary")) };
