@@ -509,3 +509,8 @@ cases-close-open-referral = Referral to { $organisation }: { $status }
 cases-error-close-open = Something is still open: say why the case closes anyway.
 cases-error-close-no-journey = No journey home is completed: say why the person counts as reintegrated.
 rule-closing_open_needs_reason = Something in this case is still open: closing it needs a written reason.
+
+## One key back on the services checklist
+
+hint-service_back = Previous status
+rule-service_no_previous_step = This service has no status before this one.

@@ -509,3 +509,8 @@ cases-close-open-referral = Orientation vers { $organisation } : { $status }
 cases-error-close-open = Tout n’est pas terminé : indiquez pourquoi le dossier est clôturé malgré tout.
 cases-error-close-no-journey = Aucun voyage de retour n’est terminé : indiquez pourquoi la personne est considérée comme réintégrée.
 rule-closing_open_needs_reason = Ce dossier a encore des éléments en cours : sa clôture demande une raison écrite.
+
+## Une touche pour revenir en arrière dans la liste des services
+
+hint-service_back = Étape précédente
+rule-service_no_previous_step = Ce service n’a pas de statut avant celui-ci.

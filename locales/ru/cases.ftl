@@ -521,3 +521,8 @@ cases-close-open-referral = Направление в { $organisation }: { $stat
 cases-error-close-open = Не всё завершено: укажите, почему дело закрывается.
 cases-error-close-no-journey = Поездка домой не завершена: укажите, почему человек считается реинтегрированным.
 rule-closing_open_needs_reason = В этом деле не всё завершено: для закрытия нужна письменная причина.
+
+## Шаг назад в списке услуг
+
+hint-service_back = Шаг назад
+rule-service_no_previous_step = У этой услуги нет предыдущего статуса.

@@ -1,5 +1,5 @@
-//! The services checklist of a case: one key moves a service forward, marks
-//! it done today or not applicable; the detail form saves the whole item.
+//! The services checklist of a case: one key moves a service forward or
+//! back, marks it done today or not applicable; the detail form saves the whole item.
 //! Every change is read, checked and written inside one transaction, so a
 //! stale checklist on screen cannot undo someone else's step.
 
@@ -16,6 +16,8 @@ use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
 pub enum Step {
     /// The next status: not assessed → needed → planned → in progress → done.
     Forward,
+    /// The status before: undoes a forward step, a done or a not applicable.
+    Back,
     /// Done, today.
     DoneToday,
     /// Does not apply to this person.
@@ -46,6 +48,12 @@ pub fn apply_step(item: &ServiceItem, step: Step, today: NaiveDate) -> Result<Se
             }
             if next.status == ServiceStatus::Done {
                 next.done_on = Some(today);
+            }
+        }
+        Step::Back => {
+            next.status = item.status.back().ok_or(StoreError::Rule(Rule::ServiceNoPreviousStep))?;
+            if next.status != ServiceStatus::Done {
+                next.done_on = None;
             }
         }
         Step::DoneToday => {

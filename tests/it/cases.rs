@@ -829,3 +829,34 @@ fn reintegrated_without_a_journey_asks_why_even_with_nothing_else_open() {
     assert!(text.contains("No journey home is completed"), "{text}");
     assert!(!front(app.ctx.store().unwrap(), case.id).status.is_closed());
 }
+
+#[test]
+fn one_key_takes_a_service_back_as_one_key_takes_it_forward() {
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "Backwards");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("b Previous status"), "the key is in the hints:\n{text}");
+    let first = |app: &App| services(app.ctx.store().unwrap(), case.id)[0].clone();
+    // Forward twice (two keys), back once (one key): needed again.
+    let mut keys = 0;
+    for k in ["f", "f", "b"] {
+        press(&mut app, k);
+        keys += 1;
+    }
+    assert_eq!(keys, 3);
+    assert_eq!(first(&app).status, ServiceStatus::Needed);
+    // Done today by mistake: one key back undoes it and its date.
+    press(&mut app, "d");
+    assert_eq!((first(&app).status, first(&app).done_on), (ServiceStatus::Done, Some(today())));
+    press(&mut app, "b");
+    assert_eq!((first(&app).status, first(&app).done_on), (ServiceStatus::InProgress, None));
+    // Not applicable by mistake: back to not assessed; nothing before that.
+    press(&mut app, "- b");
+    assert_eq!(first(&app).status, ServiceStatus::NotAssessed);
+    press(&mut app, "b");
+    assert_eq!(first(&app).status, ServiceStatus::NotAssessed);
+    assert!(app.status().unwrap_or_default().contains("no status before"), "{:?}", app.status());
+}
