@@ -860,3 +860,53 @@ fn one_key_takes_a_service_back_as_one_key_takes_it_forward() {
     assert_eq!(first(&app).status, ServiceStatus::NotAssessed);
     assert!(app.status().unwrap_or_default().contains("no status before"), "{:?}", app.status());
 }
+
+#[test]
+fn notes_show_who_wrote_them_and_history_names_beds_and_rooms() {
+    let (_dir, store) = centre(Some(60));
+    let case = by_code(&store, "MSK-26-0042");
+    let note = Note {
+        id: haven::store::new_id().unwrap(),
+        case_id: case.id,
+        date: today(),
+        text: "Asked for a call with the lawyer".into(),
+    };
+    haven::ops::notes::save_note(&store, &note, 0).unwrap();
+    let stay = store.stays_of(case.id).unwrap().into_iter().find(|s| s.body.is_open()).unwrap().body;
+    let bed = store.get::<haven::domain::rooms::Bed>(stay.bed_id.as_bytes()).unwrap().unwrap().body;
+    let room = store.get::<haven::domain::rooms::Room>(bed.room_id.as_bytes()).unwrap().unwrap().body;
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    // Notes is the tab before History, which is the last.
+    press(&mut app, "shift-tab shift-tab");
+    let text = screen_text(&mut app, 120, 40);
+    let line = text.lines().find(|l| l.contains("Asked for a call")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("· anna ·"), "the author is on the note's line: {line}");
+    assert!(line.matches(':').count() >= 1, "and the time it was written: {line}");
+    press(&mut app, "tab");
+    let text = screen_text(&mut app, 160, 400);
+    let ids: Vec<&str> = text.split('#').skip(1).filter(|s| s.get(..8).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))).collect();
+    assert!(ids.is_empty(), "no bare ids in the history:\n{text}");
+    assert!(text.contains(&format!("{} ({})", bed.label, room.name)), "the bed and its room by name:\n{text}");
+}
+
+mod snapshots_closing {
+    use super::*;
+
+    #[test]
+    fn the_closing_form_with_what_is_still_open() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, store) = centre(Some(20));
+            let case = case_with_open_items(&store, "Unfinished", "Harbour Test Clinic");
+            let mut app = app(store, lang);
+            open_file(&mut app, case.id);
+            press(&mut app, "C");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("close_open_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+}
