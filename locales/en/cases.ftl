@@ -514,3 +514,10 @@ rule-closing_open_needs_reason = Something in this case is still open: closing i
 
 hint-service_back = Previous status
 rule-service_no_previous_step = This service has no status before this one.
+
+## A refused referral goes on with the consent given now
+
+cases-field-consent-now = Consent given now
+cases-referral-consent-ask = Does the person agree now? Yes, then Ctrl-S.
+cases-referral-consent-offer = No consent covers sharing with this organisation: it can be recorded now, below.
+cases-referral-saved-with-consent = Consent recorded and referral saved.

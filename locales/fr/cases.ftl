@@ -514,3 +514,10 @@ rule-closing_open_needs_reason = Ce dossier a encore des éléments en cours : s
 
 hint-service_back = Étape précédente
 rule-service_no_previous_step = Ce service n’a pas de statut avant celui-ci.
+
+## Une orientation refusée continue avec le consentement donné sur place
+
+cases-field-consent-now = Consentement donné maintenant
+cases-referral-consent-ask = La personne accepte maintenant ? Oui, puis Ctrl-S.
+cases-referral-consent-offer = Aucun consentement ne couvre le partage avec cette organisation : il peut être noté ici, ci-dessous.
+cases-referral-saved-with-consent = Consentement enregistré et orientation enregistrée.

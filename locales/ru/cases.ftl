@@ -526,3 +526,10 @@ rule-closing_open_needs_reason = В этом деле не всё заверше
 
 hint-service_back = Шаг назад
 rule-service_no_previous_step = У этой услуги нет предыдущего статуса.
+
+## Отказанное направление продолжается с согласием, данным сейчас
+
+cases-field-consent-now = Согласие дано сейчас
+cases-referral-consent-ask = Человек согласен сейчас? «Да», затем Ctrl-S.
+cases-referral-consent-offer = Нет согласия на передачу данных этой организации: запишите его ниже.
+cases-referral-saved-with-consent = Согласие записано, направление сохранено.

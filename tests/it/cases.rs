@@ -910,3 +910,58 @@ mod snapshots_closing {
         }
     }
 }
+
+#[test]
+fn a_referral_refused_for_want_of_consent_goes_on_with_the_consent_given_now() {
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "Consenting");
+    let org = organisation(&store, "Zebra Test Partner");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab tab n tab");
+    type_text(&mut app, "Zebra");
+    press(&mut app, "enter ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert_eq!(top(&app), Screen::Form, "the form stays with what was typed:\n{text}");
+    assert!(text.contains("it can be recorded now") && text.contains("Does the person agree now?"), "the offer:\n{text}");
+    assert!(text.contains("Zebra Test Partner"), "the same referral:\n{text}");
+    // The offer has the focus: two keys record the consent and the referral.
+    press(&mut app, "y ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let store = app.ctx.store().unwrap();
+    let refs = haven::ops::referrals::referrals_of(store, case.id).unwrap();
+    let consents = haven::ops::referrals::consents_of(store, case.id).unwrap();
+    assert_eq!((refs.len(), consents.len()), (1, 1));
+    let consent = &consents[0].body;
+    assert_eq!(consent.purpose, ConsentPurpose::SharingWith(org));
+    assert!(consent.given && consent.withdrawn_on.is_none());
+    assert_eq!(consent.recorded_by, "anna");
+    assert_eq!(refs[0].body.consent, Some(consent.id), "the referral rests on it");
+    assert_eq!(refs[0].body.organisation, org);
+    let kinds: Vec<String> = events(&app).iter().rev().take(2).map(|e| e.entity.clone()).collect();
+    assert_eq!(kinds, ["referral", "consent"], "both audited");
+}
+
+mod snapshots_referral {
+    use super::*;
+
+    #[test]
+    fn the_referral_form_offering_to_record_consent() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, store) = centre(Some(20));
+            let case = new_case(&store, "Consenting");
+            organisation(&store, "Zebra Test Partner");
+            let mut app = app(store, lang);
+            open_file(&mut app, case.id);
+            press(&mut app, "tab tab tab n tab");
+            type_text(&mut app, "Zebra");
+            press(&mut app, "enter ctrl-s");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("consent_offer_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+}
