@@ -521,3 +521,7 @@ cases-field-consent-now = Consent given now
 cases-referral-consent-ask = Does the person agree now? Yes, then Ctrl-S.
 cases-referral-consent-offer = No consent covers sharing with this organisation: it can be recorded now, below.
 cases-referral-saved-with-consent = Consent recorded and referral saved.
+
+## Medical detail of the services checklist
+
+cases-service-detail-hidden = (medical)

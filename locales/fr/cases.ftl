@@ -521,3 +521,7 @@ cases-field-consent-now = Consentement donné maintenant
 cases-referral-consent-ask = La personne accepte maintenant ? Oui, puis Ctrl-S.
 cases-referral-consent-offer = Aucun consentement ne couvre le partage avec cette organisation : il peut être noté ici, ci-dessous.
 cases-referral-saved-with-consent = Consentement enregistré et orientation enregistrée.
+
+## Détails médicaux de la liste des services
+
+cases-service-detail-hidden = (médical)

@@ -533,3 +533,7 @@ cases-field-consent-now = Согласие дано сейчас
 cases-referral-consent-ask = Человек согласен сейчас? «Да», затем Ctrl-S.
 cases-referral-consent-offer = Нет согласия на передачу данных этой организации: запишите его ниже.
 cases-referral-saved-with-consent = Согласие записано, направление сохранено.
+
+## Медицинские подробности в списке услуг
+
+cases-service-detail-hidden = (медицинское)

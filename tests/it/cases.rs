@@ -965,3 +965,50 @@ mod snapshots_referral {
         }
     }
 }
+
+#[test]
+fn night_sees_the_checklist_without_the_medical_provider_and_note_and_cannot_overwrite_them() {
+    let (_dir, mut store) = centre(Some(20));
+    let case = new_case(&store, "Clinic");
+    let org = organisation(&store, "Harbour Test Clinic");
+    let mut medical = haven::ops::services::of_case(&store, case.id)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.body.kind == ServiceKind::MedicalCare)
+        .unwrap();
+    medical.body.provider = haven::domain::service::Provider::Organisation(org);
+    medical.body.note = "Asthma follow-up".into();
+    haven::ops::services::save(&store, &medical.body, medical.meta.revision).unwrap();
+    let mut legal = services(&store, case.id).into_iter().find(|s| s.kind == ServiceKind::LegalSupport).unwrap();
+    legal.note = "Lawyer booked".into();
+    haven::ops::services::save(&store, &legal, 1).unwrap();
+    store.set_user("nightdesk", "Night Desk", Role::Night, b"night passphrase").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("nightdesk", b"night passphrase").unwrap();
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Medical care"), "{text}");
+    assert!(!text.contains("Harbour") && !text.contains("Asthma"), "medical detail withheld:\n{text}");
+    assert!(text.contains("(medical)") && text.contains("Lawyer"), "the rest stays:\n{text}");
+    // The form shows it withheld; a save keeps what is stored.
+    press(&mut app, "down down enter");
+    assert_eq!(top(&app), Screen::Form);
+    let form = screen_text(&mut app, 120, 40);
+    assert!(!form.contains("Harbour") && !form.contains("Asthma"), "{form}");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let store = app.ctx.store_mut().unwrap();
+    let as_night = haven::ops::services::of_case(store, case.id).unwrap();
+    let m = as_night.iter().find(|s| s.body.kind == ServiceKind::MedicalCare).unwrap();
+    assert!(m.body.note.is_empty(), "the operations never hand it to night");
+    let mut overwrite = m.body.clone();
+    overwrite.note = "changed by night".into();
+    haven::ops::services::save(store, &overwrite, m.meta.revision).unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("anna", PASS.as_bytes()).unwrap();
+    let kept = services(store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
+    assert_eq!(kept.note, "Asthma follow-up");
+    assert_eq!(kept.provider, haven::domain::service::Provider::Organisation(org));
+}
