@@ -173,6 +173,14 @@ pub fn matrix_markdown() -> String {
             out.push('\n');
         }
     }
+    // The fields of a service item whose class is not the item's own.
+    let medical: Vec<&str> = crate::domain::service::ServiceKind::all()
+        .filter(|k| service_detail_class(*k) == DataClass::Medical)
+        .map(|k| k.key())
+        .collect();
+    out.push_str("\n| service item field | data |\n|---|---|\n");
+    out.push_str(&format!("| provider, note of {} | medical |\n", medical.join(", ")));
+    out.push_str("| status, dates of every item; provider, note of the others | front |\n");
     out
 }
 
