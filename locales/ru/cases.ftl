@@ -536,4 +536,4 @@ cases-referral-saved-with-consent = Согласие записано, напр�
 
 ## Медицинские подробности в списке услуг
 
-cases-service-detail-hidden = (медицинское)
+cases-service-detail-hidden = (медиц.)

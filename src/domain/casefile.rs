@@ -228,7 +228,9 @@ pub fn open_at_close(
         .filter(|s| matches!(s.status, ServiceStatus::Needed | ServiceStatus::Planned | ServiceStatus::InProgress))
         .map(|s| OpenAtClose::Service(s.kind, s.status))
         .collect();
-    out.extend(referrals.iter().filter(|r| r.status.is_open()).map(|r| OpenAtClose::Referral(r.organisation, r.status)));
+    out.extend(
+        referrals.iter().filter(|r| r.status.is_open()).map(|r| OpenAtClose::Referral(r.organisation, r.status)),
+    );
     if outcome == Some(ClosingOutcome::ReintegratedAtDestination) && !travel.iter().any(|t| t.completed_on.is_some()) {
         out.push(OpenAtClose::NoJourney);
     }
@@ -406,5 +408,22 @@ mod tests {
         front.arrived_on = None;
         assert_eq!(reopened_status(&front), Ok(CaseStatus::Expected));
         assert_eq!(FileRule::ReferralNeedsConsent.key(), "referral_needs_consent");
+    }
+
+    #[test]
+    fn what_is_open_at_closing_leaves_out_what_nobody_assessed() {
+        use crate::domain::service::{ServiceStatus, checklist};
+        let case = CaseId::from_bytes([1; 16]);
+        let mut n = 0u8;
+        let mut items = checklist(case, || {
+            n += 1;
+            crate::domain::ids::ServiceItemId::from_bytes([n; 16])
+        });
+        assert!(open_at_close(&items, &[], &[], Some(ClosingOutcome::ReferredOn)).is_empty());
+        items[2].status = ServiceStatus::Needed;
+        items[3].status = ServiceStatus::Done;
+        let open = open_at_close(&items, &[], &[], Some(ClosingOutcome::ReintegratedAtDestination));
+        assert_eq!(open, [OpenAtClose::Service(items[2].kind, ServiceStatus::Needed), OpenAtClose::NoJourney]);
+        assert_eq!(open[0].key(), "medical_care:needed");
     }
 }

@@ -372,4 +372,15 @@ mod tests {
             assert!(!is_overdue(&p, today), "{status:?}");
         }
     }
+
+    #[test]
+    fn one_step_back_undoes_one_step_forward() {
+        for s in ServiceStatus::all() {
+            if let Some(next) = s.next() {
+                assert_eq!(next.back(), Some(s), "{s:?}");
+            }
+        }
+        assert_eq!(ServiceStatus::NotAssessed.back(), None);
+        assert_eq!(ServiceStatus::NotApplicable.back(), Some(ServiceStatus::NotAssessed));
+    }
 }

@@ -93,7 +93,11 @@ pub fn def(with_amount: bool, hidden: bool) -> FormDef<ServiceEdit> {
     ];
     if hidden {
         fields.pop();
-        fields.push(F::new("provider", "cases-field-provider", FieldKind::Text { max: 10 }).read_only().load(|_| WITHHELD.into()));
+        fields.push(
+            F::new("provider", "cases-field-provider", FieldKind::Text { max: 10 })
+                .read_only()
+                .load(|_| WITHHELD.into()),
+        );
     }
     if with_amount {
         fields.push(

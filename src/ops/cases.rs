@@ -174,8 +174,10 @@ pub fn close_case(
         let keys: Vec<String> = open.iter().map(|o| o.key()).collect();
         summary.push_str(&format!("; closed anyway with open: {}; reason in a note", keys.join(",")));
     }
-    let entry =
-        AuditEntry::new(AuditAction::Update, CaseFront::KIND).id(*case.as_bytes()).case(f.body.code.to_string()).summary(summary);
+    let entry = AuditEntry::new(AuditAction::Update, CaseFront::KIND)
+        .id(*case.as_bytes())
+        .case(f.body.code.to_string())
+        .summary(summary);
     store.commit(entry, |tx| {
         let mut front = tx.get::<CaseFront>(case.as_bytes())?.ok_or(StoreError::NotFound("case"))?.body;
         check_close(&front, on, false).map_err(refused)?;

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use crate::domain::case::CaseFront;
 use crate::domain::ids::{CaseId, ServiceItemId};
-use crate::domain::service::{ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
 use crate::domain::permissions::{Act, service_detail_class};
+use crate::domain::service::{ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
 

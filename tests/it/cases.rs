@@ -885,7 +885,11 @@ fn notes_show_who_wrote_them_and_history_names_beds_and_rooms() {
     assert!(line.matches(':').count() >= 1, "and the time it was written: {line}");
     press(&mut app, "tab");
     let text = screen_text(&mut app, 160, 400);
-    let ids: Vec<&str> = text.split('#').skip(1).filter(|s| s.get(..8).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))).collect();
+    let ids: Vec<&str> = text
+        .split('#')
+        .skip(1)
+        .filter(|s| s.get(..8).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+        .collect();
     assert!(ids.is_empty(), "no bare ids in the history:\n{text}");
     assert!(text.contains(&format!("{} ({})", bed.label, room.name)), "the bed and its room by name:\n{text}");
 }
@@ -923,7 +927,10 @@ fn a_referral_refused_for_want_of_consent_goes_on_with_the_consent_given_now() {
     press(&mut app, "enter ctrl-s");
     let text = screen_text(&mut app, 120, 40);
     assert_eq!(top(&app), Screen::Form, "the form stays with what was typed:\n{text}");
-    assert!(text.contains("it can be recorded now") && text.contains("Does the person agree now?"), "the offer:\n{text}");
+    assert!(
+        text.contains("it can be recorded now") && text.contains("Does the person agree now?"),
+        "the offer:\n{text}"
+    );
     assert!(text.contains("Zebra Test Partner"), "the same referral:\n{text}");
     // The offer has the focus: two keys record the consent and the referral.
     press(&mut app, "y ctrl-s");
@@ -1011,4 +1018,28 @@ fn night_sees_the_checklist_without_the_medical_provider_and_note_and_cannot_ove
     let kept = services(store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
     assert_eq!(kept.note, "Asthma follow-up");
     assert_eq!(kept.provider, haven::domain::service::Provider::Organisation(org));
+}
+
+mod snapshots_night {
+    use super::*;
+
+    #[test]
+    fn the_checklist_as_night_sees_it() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, mut store) = centre(Some(60));
+            let case = by_code(&store, "MSK-26-0042");
+            store.set_user("nightdesk", "Night Desk", Role::Night, b"night passphrase").unwrap();
+            store.lock_session(AuditAction::Logout);
+            store.login("nightdesk", b"night passphrase").unwrap();
+            let mut app = app(store, lang);
+            open_file(&mut app, case.id);
+            press(&mut app, "tab tab");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("night_services_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
 }
