@@ -81,9 +81,11 @@ fn note_lines(v: &mut TabView, item: Item, head: Vec<Span<'static>>, text: &str,
     }
 }
 
-/// Who wrote a note and when (local time), after its date.
-fn written(ctx: &Ctx, meta: &crate::store::Meta, offset: chrono::Duration) -> Span<'static> {
-    let at = ctx.i18n.format_datetime(meta.created_at.naive_utc() + offset);
+/// Who wrote a note and when (local time), after its date: the time alone
+/// when it was written on the day it is dated.
+fn written(ctx: &Ctx, meta: &crate::store::Meta, offset: chrono::Duration, day: chrono::NaiveDate) -> Span<'static> {
+    let local = meta.created_at.naive_utc() + offset;
+    let at = if local.date() == day { ctx.i18n.format_time(local.time()) } else { ctx.i18n.format_datetime(local) };
     styled(format!(" · {} · {at}", inert(&meta.created_by)), theme::dim())
 }
 
@@ -110,7 +112,7 @@ pub fn build_notes(ctx: &Ctx, data: &CaseData) -> TabView {
         match item {
             Item::Note(i) => {
                 if let Some(n) = data.notes.get(i) {
-                    let head = vec![styled(date(ctx, Some(day)), theme::heading()), written(ctx, &n.meta, offset)];
+                    let head = vec![styled(date(ctx, Some(day)), theme::heading()), written(ctx, &n.meta, offset, day)];
                     note_lines(&mut v, item, head, &n.body.text, ctx);
                 }
             }
@@ -118,7 +120,7 @@ pub fn build_notes(ctx: &Ctx, data: &CaseData) -> TabView {
                 if let Some(n) = data.medical.get(i) {
                     let head = vec![
                         styled(date(ctx, Some(day)), theme::heading()),
-                        written(ctx, &n.meta, offset),
+                        written(ctx, &n.meta, offset, day),
                         styled(format!(" [{}]", label(ctx, "cases-note-kind", n.body.kind.key())), theme::warning()),
                     ];
                     note_lines(&mut v, item, head, &n.body.text, ctx);
