@@ -504,3 +504,29 @@ cases-organisations-empty-read-only = The directory is empty.
 jump-what-arrivals = flight, alias or code · Enter, Esc: done
 jump-what-beds = bed, room, alias or code · Enter, Esc: done
 jump-no-match = Nothing on this board holds it.
+## Closing with something still open
+
+cases-field-still-open = Still open
+cases-field-close-anyway = Why close anyway
+cases-close-open-none = Nothing
+cases-close-open-service = { $service }: { $status }
+cases-close-open-referral = Referral to { $organisation }: { $status }
+cases-error-close-open = Something is still open: say why the case closes anyway.
+cases-error-close-no-journey = No journey home is completed: say why the person counts as reintegrated.
+rule-closing_open_needs_reason = Something in this case is still open: closing it needs a written reason.
+
+## One key back on the services checklist
+
+hint-service_back = Previous status
+rule-service_no_previous_step = This service has no status before this one.
+
+## A refused referral goes on with the consent given now
+
+cases-field-consent-now = Consent given now
+cases-referral-consent-ask = Does the person agree now? Yes, then Ctrl-S.
+cases-referral-consent-offer = No consent covers sharing with this organisation: it can be recorded now, below.
+cases-referral-saved-with-consent = Consent recorded and referral saved.
+
+## Medical detail of the services checklist
+
+cases-service-detail-hidden = (medical)

@@ -286,3 +286,5 @@ error-saves-lost = Saves were lost: the database ends at event { $ends } but { $
 error-saves-lost-kept = A copy of what was cut is kept in { $path }.
 error-already-running-by = Haven is already running on { $path } (process { $pid }, since { $since }). Close the other window first.
 error-folder-replaced = The centre folder { $path } was moved or replaced while Haven was running: nothing more is saved into it. Quit Haven and start it again.
+
+action-service_back = Service: previous status

@@ -504,3 +504,29 @@ cases-organisations-empty-read-only = L’annuaire est vide.
 jump-what-arrivals = vol, pseudonyme ou code · Entrée, Échap : terminé
 jump-what-beds = lit, chambre, pseudonyme ou code · Entrée, Échap : terminé
 jump-no-match = Rien sur cet écran ne correspond.
+## Clôture alors que tout n’est pas terminé
+
+cases-field-still-open = Encore en cours
+cases-field-close-anyway = Pourquoi clôturer malgré tout
+cases-close-open-none = Rien
+cases-close-open-service = { $service } : { $status }
+cases-close-open-referral = Orientation vers { $organisation } : { $status }
+cases-error-close-open = Tout n’est pas terminé : indiquez pourquoi le dossier est clôturé malgré tout.
+cases-error-close-no-journey = Aucun voyage de retour n’est terminé : indiquez pourquoi la personne est considérée comme réintégrée.
+rule-closing_open_needs_reason = Ce dossier a encore des éléments en cours : sa clôture demande une raison écrite.
+
+## Une touche pour revenir en arrière dans la liste des services
+
+hint-service_back = Étape précédente
+rule-service_no_previous_step = Ce service n’a pas de statut avant celui-ci.
+
+## Une orientation refusée continue avec le consentement donné sur place
+
+cases-field-consent-now = Consentement donné maintenant
+cases-referral-consent-ask = La personne accepte maintenant ? Oui, puis Ctrl-S.
+cases-referral-consent-offer = Aucun consentement ne couvre le partage avec cette organisation : il peut être noté ici, ci-dessous.
+cases-referral-saved-with-consent = Consentement enregistré et orientation enregistrée.
+
+## Détails médicaux de la liste des services
+
+cases-service-detail-hidden = (médical)

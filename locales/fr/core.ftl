@@ -286,3 +286,5 @@ error-saves-lost = Des enregistrements sont perdus : la base s’arrête à l’
 error-saves-lost-kept = Une copie de ce qui a été coupé est gardée dans { $path }.
 error-already-running-by = Haven est déjà ouvert sur { $path } (processus { $pid }, depuis { $since }). Fermez d’abord l’autre fenêtre.
 error-folder-replaced = Le dossier du centre { $path } a été déplacé ou remplacé pendant que Haven tournait : plus rien n’y est enregistré. Quittez Haven et relancez-le.
+
+action-service_back = Service : statut précédent

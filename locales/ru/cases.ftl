@@ -516,3 +516,29 @@ cases-organisations-empty-read-only = Справочник пуст.
 jump-what-arrivals = рейс, псевдоним или код · Enter, Esc — готово
 jump-what-beds = койка, комната, псевдоним или код · Enter, Esc — готово
 jump-no-match = На этом экране такого нет.
+## Закрытие, когда что-то ещё не завершено
+
+cases-field-still-open = Ещё не завершено
+cases-field-close-anyway = Почему закрыть всё равно
+cases-close-open-none = Ничего
+cases-close-open-service = { $service }: { $status }
+cases-close-open-referral = Направление в { $organisation }: { $status }
+cases-error-close-open = Не всё завершено: укажите, почему дело закрывается.
+cases-error-close-no-journey = Поездка домой не завершена: укажите, почему человек считается реинтегрированным.
+rule-closing_open_needs_reason = В этом деле не всё завершено: для закрытия нужна письменная причина.
+
+## Шаг назад в списке услуг
+
+hint-service_back = Шаг назад
+rule-service_no_previous_step = У этой услуги нет предыдущего статуса.
+
+## Отказанное направление продолжается с согласием, данным сейчас
+
+cases-field-consent-now = Согласие дано сейчас
+cases-referral-consent-ask = Человек согласен сейчас? «Да», затем Ctrl-S.
+cases-referral-consent-offer = Нет согласия на передачу данных этой организации: запишите его ниже.
+cases-referral-saved-with-consent = Согласие записано, направление сохранено.
+
+## Медицинские подробности в списке услуг
+
+cases-service-detail-hidden = (медиц.)

@@ -291,3 +291,5 @@ error-saves-lost = Сохранения потеряны: база данных 
 error-saves-lost-kept = Копия отрезанного сохранена в { $path }.
 error-already-running-by = Haven уже запущен для { $path } (процесс { $pid }, с { $since }). Сначала закройте другое окно.
 error-folder-replaced = Папка центра { $path } была перемещена или заменена во время работы Haven: в неё больше ничего не сохраняется. Закройте Haven и запустите его снова.
+
+action-service_back = Услуга: предыдущий статус

@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::case::{CaseFront, CaseStatus, Document};
+use super::case::{CaseFront, CaseStatus, ClosingOutcome, Document};
 use super::consent::{Consent, ConsentPurpose, covers_sharing};
 use super::ids::{ConsentId, OrganisationId, ReferralId};
 use super::referral::{Direction, Referral};
-use super::service::ServiceKind;
+use super::service::{ServiceItem, ServiceKind, ServiceStatus};
 use super::travel::{Escort, Travel, TravelKind};
 
 /// Why a record of the case file cannot be saved as it is; each has a
@@ -74,6 +74,9 @@ pub enum FileRule {
     /// A closing dated before the arrival.
     #[error("closing before arrival")]
     ClosingBeforeArrival,
+    /// Closing a case with something still open, without saying why.
+    #[error("closing with open items needs a reason")]
+    ClosingOpenNeedsReason,
 }
 
 impl FileRule {
@@ -185,6 +188,51 @@ pub fn services_of_journey(t: &Travel) -> Vec<ServiceKind> {
     }];
     if t.escort == Escort::Medical {
         out.push(ServiceKind::TravelMedicalEscort);
+    }
+    out
+}
+
+/// Something still open when a case closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenAtClose {
+    /// A service someone said is needed, planned or under way.
+    Service(ServiceKind, ServiceStatus),
+    /// An outgoing or incoming referral still sent or accepted.
+    Referral(OrganisationId, super::referral::ReferralStatus),
+    /// "Reintegrated at destination" with no journey completed.
+    NoJourney,
+}
+
+impl OpenAtClose {
+    /// A stable key for the audit summary (no values, no names).
+    pub fn key(self) -> String {
+        match self {
+            Self::Service(k, s) => format!("{}:{}", k.key(), s.key()),
+            Self::Referral(_, s) => format!("referral:{}", s.key()),
+            Self::NoJourney => "no_journey".into(),
+        }
+    }
+}
+
+/// What is still open in a case about to close with `outcome`: services
+/// needed, planned or in progress (not those nobody assessed), referrals
+/// still sent or accepted, and a reintegration with no journey completed.
+pub fn open_at_close(
+    services: &[ServiceItem],
+    referrals: &[Referral],
+    travel: &[Travel],
+    outcome: Option<ClosingOutcome>,
+) -> Vec<OpenAtClose> {
+    let mut out: Vec<OpenAtClose> = services
+        .iter()
+        .filter(|s| matches!(s.status, ServiceStatus::Needed | ServiceStatus::Planned | ServiceStatus::InProgress))
+        .map(|s| OpenAtClose::Service(s.kind, s.status))
+        .collect();
+    out.extend(
+        referrals.iter().filter(|r| r.status.is_open()).map(|r| OpenAtClose::Referral(r.organisation, r.status)),
+    );
+    if outcome == Some(ClosingOutcome::ReintegratedAtDestination) && !travel.iter().any(|t| t.completed_on.is_some()) {
+        out.push(OpenAtClose::NoJourney);
     }
     out
 }
@@ -360,5 +408,22 @@ mod tests {
         front.arrived_on = None;
         assert_eq!(reopened_status(&front), Ok(CaseStatus::Expected));
         assert_eq!(FileRule::ReferralNeedsConsent.key(), "referral_needs_consent");
+    }
+
+    #[test]
+    fn what_is_open_at_closing_leaves_out_what_nobody_assessed() {
+        use crate::domain::service::{ServiceStatus, checklist};
+        let case = CaseId::from_bytes([1; 16]);
+        let mut n = 0u8;
+        let mut items = checklist(case, || {
+            n += 1;
+            crate::domain::ids::ServiceItemId::from_bytes([n; 16])
+        });
+        assert!(open_at_close(&items, &[], &[], Some(ClosingOutcome::ReferredOn)).is_empty());
+        items[2].status = ServiceStatus::Needed;
+        items[3].status = ServiceStatus::Done;
+        let open = open_at_close(&items, &[], &[], Some(ClosingOutcome::ReintegratedAtDestination));
+        assert_eq!(open, [OpenAtClose::Service(items[2].kind, ServiceStatus::Needed), OpenAtClose::NoJourney]);
+        assert_eq!(open[0].key(), "medical_care:needed");
     }
 }

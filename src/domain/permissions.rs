@@ -110,6 +110,18 @@ fn grants(role: Role) -> &'static [(Act, DataClass)] {
 }
 
 /// Whether `role` may do `act` on `class`. Anything not granted is denied.
+/// The class of a service item's provider and note: medical for medical
+/// care and psychological support (a clinic's name, what it treats), front
+/// for the rest. Status and dates stay front data: the night shift plans
+/// around them; special needs (an inhaler) are on the front part.
+pub fn service_detail_class(kind: crate::domain::service::ServiceKind) -> DataClass {
+    use crate::domain::service::ServiceKind;
+    match kind {
+        ServiceKind::MedicalCare | ServiceKind::PsychologicalSupport => DataClass::Medical,
+        _ => DataClass::Front,
+    }
+}
+
 pub fn allowed(role: Role, act: Act, class: DataClass) -> bool {
     grants(role).contains(&(act, class))
 }
@@ -161,6 +173,14 @@ pub fn matrix_markdown() -> String {
             out.push('\n');
         }
     }
+    // The fields of a service item whose class is not the item's own.
+    let medical: Vec<&str> = crate::domain::service::ServiceKind::all()
+        .filter(|k| service_detail_class(*k) == DataClass::Medical)
+        .map(|k| k.key())
+        .collect();
+    out.push_str("\n| service item field | data |\n|---|---|\n");
+    out.push_str(&format!("| provider, note of {} | medical |\n", medical.join(", ")));
+    out.push_str("| status, dates of every item; provider, note of the others | front |\n");
     out
 }
 

@@ -105,6 +105,19 @@ impl ServiceStatus {
         }
     }
 
+    /// The step back, undoing [`Self::next`] (and a done, declined or not
+    /// applicable set by mistake, which return to where a step leads them
+    /// from); `None` for not assessed.
+    pub fn back(self) -> Option<Self> {
+        match self {
+            Self::NotAssessed => None,
+            Self::Needed | Self::Declined | Self::NotApplicable => Some(Self::NotAssessed),
+            Self::Planned => Some(Self::Needed),
+            Self::InProgress => Some(Self::Planned),
+            Self::Done => Some(Self::InProgress),
+        }
+    }
+
     /// True while something may still have to be done.
     pub fn is_open(self) -> bool {
         matches!(self, Self::NotAssessed | Self::Needed | Self::Planned | Self::InProgress)
@@ -358,5 +371,16 @@ mod tests {
             p.status = status;
             assert!(!is_overdue(&p, today), "{status:?}");
         }
+    }
+
+    #[test]
+    fn one_step_back_undoes_one_step_forward() {
+        for s in ServiceStatus::all() {
+            if let Some(next) = s.next() {
+                assert_eq!(next.back(), Some(s), "{s:?}");
+            }
+        }
+        assert_eq!(ServiceStatus::NotAssessed.back(), None);
+        assert_eq!(ServiceStatus::NotApplicable.back(), Some(ServiceStatus::NotAssessed));
     }
 }

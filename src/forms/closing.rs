@@ -1,6 +1,8 @@
 //! Closing a case with its outcome (reintegrated at destination, referred
 //! on, left without notice, other), and reopening a closed case with the
-//! reason, which is kept as a note of the case.
+//! reason, which is kept as a note of the case. The closing form shows what
+//! is still open (services under way, referrals awaiting an answer, a
+//! reintegration with no journey home) and asks why the case closes anyway.
 
 use chrono::NaiveDate;
 
@@ -9,6 +11,8 @@ use super::case_options::closing_outcomes;
 use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::case::{CaseFront, ClosingOutcome};
+use crate::domain::casefile::OpenAtClose;
+use crate::domain::referral::Organisation;
 use crate::form_engine::FormId;
 use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 
@@ -28,6 +32,16 @@ pub struct ClosingEdit {
     pub on: NaiveDate,
     /// A note.
     pub note: String,
+    /// What is still open, one line each (read-only).
+    pub open: String,
+    /// Whether anything is open whatever the outcome.
+    pub has_open: bool,
+    /// Whether a journey home was completed.
+    pub journey_done: bool,
+    /// Why the case closes with something still open.
+    pub anyway: String,
+    /// Whether the person still has a bed (checked out first, whatever else).
+    pub open_stay: bool,
 }
 
 /// What the reopening form collects.
@@ -40,7 +54,52 @@ pub struct ReopenEdit {
 }
 
 fn validate_close(r: &ClosingEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
-    if r.on > ctx.today() { vec![("on", "cases-error-future")] } else { Vec::new() }
+    let mut out = Vec::new();
+    if r.on > ctx.today() {
+        out.push(("on", "cases-error-future"));
+    }
+    if r.open_stay {
+        out.push(("outcome", "rule-open_stay"));
+    } else if r.anyway.trim().is_empty() {
+        if r.has_open {
+            out.push(("anyway", "cases-error-close-open"));
+        } else if r.outcome == Some(ClosingOutcome::ReintegratedAtDestination) && !r.journey_done {
+            out.push(("anyway", "cases-error-close-no-journey"));
+        }
+    }
+    out
+}
+
+/// What is open in the case, one line each in the user's language.
+fn open_lines(ctx: &Ctx, open: &[OpenAtClose]) -> String {
+    let lines: Vec<String> = open
+        .iter()
+        .filter_map(|o| match *o {
+            OpenAtClose::Service(kind, status) => Some(ctx.i18n.t_args(
+                "cases-close-open-service",
+                &[
+                    ("service", ctx.t(&format!("service-{}", kind.key())).into()),
+                    ("status", ctx.t(&format!("service-status-{}", status.key())).into()),
+                ],
+            )),
+            OpenAtClose::Referral(org, status) => {
+                let name = ctx
+                    .store()
+                    .ok()
+                    .and_then(|s| s.get::<Organisation>(org.as_bytes()).ok().flatten())
+                    .map_or_else(|| "?".to_string(), |o| o.body.name);
+                Some(ctx.i18n.t_args(
+                    "cases-close-open-referral",
+                    &[
+                        ("organisation", name.into()),
+                        ("status", ctx.t(&format!("cases-referral-status-{}", status.key())).into()),
+                    ],
+                ))
+            }
+            OpenAtClose::NoJourney => None,
+        })
+        .collect();
+    if lines.is_empty() { ctx.t("cases-close-open-none") } else { lines.join("\n") }
 }
 
 /// The closing form's declaration.
@@ -50,6 +109,9 @@ pub fn close_def() -> FormDef<ClosingEdit> {
         title: "cases-form-close",
         fields: vec![
             case_field(|r: &ClosingEdit| r.case.as_str().into()),
+            FieldSpec::new("open", "cases-field-still-open", FieldKind::MultiLine)
+                .read_only()
+                .load(|r: &ClosingEdit| r.open.as_str().into()),
             FieldSpec::new("outcome", "cases-field-outcome", FieldKind::Choice(closing_outcomes))
                 .required()
                 .load(|r: &ClosingEdit| r.outcome.map_or(Value::Empty, |o| Value::Key(o.key().into())))
@@ -63,6 +125,9 @@ pub fn close_def() -> FormDef<ClosingEdit> {
             FieldSpec::new("note", "cases-field-note", FieldKind::MultiLine)
                 .load(|r: &ClosingEdit| r.note.as_str().into())
                 .store(|r, v| set(&mut r.note, v.text())),
+            FieldSpec::new("anyway", "cases-field-close-anyway", FieldKind::MultiLine)
+                .load(|r: &ClosingEdit| r.anyway.as_str().into())
+                .store(|r, v| set(&mut r.anyway, v.text())),
         ],
         validate: Some(validate_close),
     }
@@ -87,11 +152,28 @@ pub fn reopen_def() -> FormDef<ReopenEdit> {
 /// The form that closes `front`'s case.
 pub fn close(ctx: &Ctx, front: &CaseFront) -> FormScreen<ClosingEdit> {
     let case = front.id;
-    let record = ClosingEdit { case: case_label(front), outcome: None, on: ctx.today(), note: String::new() };
+    let store = ctx.store().ok();
+    let open = store.and_then(|s| crate::ops::cases::open_items(s, case, None).ok()).unwrap_or_default();
+    let journey_done = store
+        .and_then(|s| crate::ops::journeys::of_case(s, case).ok())
+        .is_some_and(|t| t.iter().any(|t| !t.is_deleted() && t.body.completed_on.is_some()));
+    let record = ClosingEdit {
+        case: case_label(front),
+        outcome: None,
+        on: ctx.today(),
+        note: String::new(),
+        open: open_lines(ctx, &open),
+        has_open: !open.is_empty(),
+        journey_done,
+        anyway: String::new(),
+        open_stay: store
+            .and_then(|s| s.stays_of(case).ok())
+            .is_some_and(|st| st.iter().any(|s| !s.is_deleted() && s.body.is_open())),
+    };
     let on_save: OnSave<ClosingEdit> = Box::new(move |r: &ClosingEdit, ctx| {
         let Some(outcome) = r.outcome else { return Err(ctx.t("form-error-summary")) };
         let store = ctx.store().map_err(|e| failed(ctx, &e))?;
-        match crate::ops::cases::close_case(store, case, outcome, r.on, &r.note) {
+        match crate::ops::cases::close_case(store, case, outcome, r.on, &r.note, &r.anyway) {
             Ok(f) => Ok(Outcome::PopWith(ctx.i18n.t_args(
                 "cases-closed-status",
                 &[("status", ctx.t(&format!("case-status-{}", f.status.key())).into())],

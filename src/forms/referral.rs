@@ -1,7 +1,9 @@
 //! A referral in or out: the organisation (from the directory), date, HTCDS
 //! reason, services requested, status and follow-up. An outgoing referral
 //! is saved only with a consent covering that organisation; a manager may
-//! send it without, giving the reason in writing.
+//! send it without, giving the reason in writing. Refused for want of
+//! consent, the form offers to record the person's consent there and then
+//! ("Consent given now") and goes on with the same referral.
 
 use super::case_common::{case_field, case_label, case_of_draft, failed, revision};
 use super::case_options::{all_organisations, directions, referral_reasons, referral_statuses, service_kinds};
@@ -33,15 +35,32 @@ pub struct ReferralEdit {
     pub referral: Referral,
     /// A manager's written reason to send without covering consent.
     pub override_reason: String,
+    /// The person consents now to sharing with the organisation: the
+    /// consent is recorded with the referral.
+    pub consent_now: bool,
+    /// The revision the form edits from (0 for a new referral).
+    pub revision: u64,
 }
 
-fn validate(r: &ReferralEdit, _ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
+fn validate(r: &ReferralEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     let mut errors = Vec::new();
     if r.referral.organisation == NO_ORGANISATION {
         errors.push(("organisation", "form-error-required"));
     }
     if r.referral.follow_up.is_some_and(|f| f < r.referral.date) {
         errors.push(("follow_up", "rule-follow_up_before_referral"));
+    }
+    // Refused for want of consent: offer to record it now, on the field that does.
+    if errors.is_empty()
+        && !r.consent_now
+        && r.override_reason.trim().is_empty()
+        && ctx.store().ok().is_some_and(|s| {
+            crate::ops::consent_now::needs_consent(s, &r.referral, r.revision, ctx.today()).unwrap_or(false)
+        })
+    {
+        errors.push(("consent_now", "cases-referral-consent-ask"));
+        // No field of that name: the whole offer goes to the message line.
+        errors.push(("consent", "cases-referral-consent-offer"));
     }
     errors
 }
@@ -99,6 +118,9 @@ pub fn def() -> FormDef<ReferralEdit> {
             F::new("follow_up", "cases-field-follow-up", FieldKind::Date)
                 .load(|r| r.referral.follow_up.into())
                 .store(|r, v| set(&mut r.referral.follow_up, v.date())),
+            F::new("consent_now", "cases-field-consent-now", FieldKind::YesNo)
+                .load(|r| r.consent_now.into())
+                .store(|r, v| set(&mut r.consent_now, v.bool().unwrap_or(false))),
             F::new("override_reason", "cases-field-override", FieldKind::Text { max: 300 })
                 .load(|r| r.override_reason.as_str().into())
                 .store(|r, v| set(&mut r.override_reason, v.text())),
@@ -135,11 +157,19 @@ pub fn screen(
         case: case_label(front),
         override_reason: referral.override_reason.clone().unwrap_or_default(),
         referral,
+        consent_now: false,
+        revision,
     };
     let record_id = existing.map(|r| *r.body.id.as_bytes());
     let on_save: OnSave<ReferralEdit> = Box::new(move |r: &ReferralEdit, ctx| {
         let store = ctx.store().map_err(|e| failed(ctx, &e))?;
         let reason = Some(r.override_reason.trim()).filter(|s| !s.is_empty());
+        if r.consent_now && reason.is_none() {
+            return match crate::ops::consent_now::refer_with_consent(store, &r.referral, revision, ctx.today()) {
+                Ok(_) => Ok(Outcome::PopWith(ctx.t("cases-referral-saved-with-consent"))),
+                Err(e) => Err(failed(ctx, &e)),
+            };
+        }
         match crate::ops::referrals::save_referral(store, &r.referral, revision, reason, ctx.today()) {
             Ok(saved) if saved.override_reason.is_some() && saved.consent.is_none() => {
                 Ok(Outcome::PopWith(ctx.t("cases-referral-saved-override")))

@@ -64,8 +64,13 @@ fn validate(r: &ServiceEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     errors
 }
 
-/// The declaration; the grant also has its amount.
-pub fn def(with_amount: bool) -> FormDef<ServiceEdit> {
+/// What a withheld provider or note shows.
+const WITHHELD: &str = "●●●";
+
+/// The declaration; the grant also has its amount. With `hidden`, the
+/// provider and note (medical data for this item and this role) are shown
+/// withheld and read-only: the store keeps them as they are.
+pub fn def(with_amount: bool, hidden: bool) -> FormDef<ServiceEdit> {
     let mut fields = vec![
         case_field(|r: &ServiceEdit| r.case.as_str().into()),
         F::new("service", "cases-field-service", FieldKind::Text { max: 120 })
@@ -86,6 +91,14 @@ pub fn def(with_amount: bool) -> FormDef<ServiceEdit> {
             .load(|r| Value::Key(provider_key(r.item.provider)))
             .store(|r, v| provider_of(&v.text()).map(|p| r.item.provider = p)),
     ];
+    if hidden {
+        fields.pop();
+        fields.push(
+            F::new("provider", "cases-field-provider", FieldKind::Text { max: 10 })
+                .read_only()
+                .load(|_| WITHHELD.into()),
+        );
+    }
     if with_amount {
         fields.push(
             F::new("amount", "cases-field-amount", FieldKind::Money)
@@ -93,11 +106,13 @@ pub fn def(with_amount: bool) -> FormDef<ServiceEdit> {
                 .store(|r, v| set(&mut r.item.amount, v.money())),
         );
     }
-    fields.push(
+    fields.push(if hidden {
+        F::new("note", "cases-field-note", FieldKind::Text { max: 10 }).read_only().load(|_| WITHHELD.into())
+    } else {
         F::new("note", "cases-field-note", FieldKind::MultiLine)
             .load(|r| r.item.note.as_str().into())
-            .store(|r, v| set(&mut r.item.note, v.text())),
-    );
+            .store(|r, v| set(&mut r.item.note, v.text()))
+    });
     FormDef { id: NAME, title: "cases-form-service", fields, validate: Some(validate) }
 }
 
@@ -118,7 +133,8 @@ pub fn screen(ctx: &Ctx, front: &CaseFront, item: &Stored<ServiceItem>) -> FormS
             Err(e) => Err(failed(ctx, &e)),
         }
     });
-    FormScreen::new(def(item.body.kind.has_amount()), record, Some(*item.body.id.as_bytes()), on_save, ctx)
+    let hidden = ctx.store().map_or(true, |s| crate::ops::services::detail_hidden(s, item.body.kind));
+    FormScreen::new(def(item.body.kind.has_amount(), hidden), record, Some(*item.body.id.as_bytes()), on_save, ctx)
 }
 
 /// Reopens a kept draft of this form.

@@ -213,6 +213,9 @@ pub enum Action {
     /// Move the service one status forward.
     #[strum(message = "Service: next status")]
     ServiceForward,
+    /// Move the service one status back (undoes a step taken by mistake).
+    #[strum(message = "Service: previous status")]
+    ServiceBack,
     /// Mark the service done today.
     #[strum(message = "Service: done today")]
     ServiceDoneToday,

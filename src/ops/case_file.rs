@@ -64,6 +64,9 @@ pub struct CaseData {
     pub medical: Vec<Stored<MedicalNote>>,
     /// The directory (retired organisations included, for names in history).
     pub organisations: Vec<Organisation>,
+    /// Beds (`bed (room)`) and rooms by id, retired and removed ones
+    /// included, so the history names the places a stay moved between.
+    pub places: HashMap<[u8; 16], String>,
     /// What the user may read.
     pub readable: Readable,
 }
@@ -72,6 +75,11 @@ impl CaseData {
     /// The name of an organisation of the directory.
     pub fn organisation(&self, id: crate::domain::ids::OrganisationId) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// The name of a bed or room by its id.
+    pub fn place(&self, id: &[u8; 16]) -> Option<&str> {
+        self.places.get(id).map(String::as_str)
     }
 
     /// The service item of a kind.
@@ -98,8 +106,16 @@ pub fn load(store: &Store, case: CaseId) -> Result<CaseData, StoreError> {
     let front = front(store, case)?;
     let readable =
         Readable { case: store.may(Act::View, DataClass::Case), medical: store.may(Act::View, DataClass::Medical) };
-    let beds: HashMap<BedId, Bed> = live(store.scan::<Bed>()?).into_iter().map(|b| (b.id, b)).collect();
-    let rooms: HashMap<RoomId, Room> = live(store.scan::<Room>()?).into_iter().map(|r| (r.id, r)).collect();
+    let (all_beds, all_rooms) = (store.scan::<Bed>()?, store.scan::<Room>()?);
+    let mut places: HashMap<[u8; 16], String> =
+        all_rooms.iter().map(|r| (*r.body.id.as_bytes(), r.body.name.clone())).collect();
+    for b in &all_beds {
+        let room = all_rooms.iter().find(|r| r.body.id == b.body.room_id).map(|r| r.body.name.as_str());
+        let name = room.map_or_else(|| b.body.label.clone(), |room| format!("{} ({room})", b.body.label));
+        places.insert(*b.body.id.as_bytes(), name);
+    }
+    let beds: HashMap<BedId, Bed> = live(all_beds).into_iter().map(|b| (b.id, b)).collect();
+    let rooms: HashMap<RoomId, Room> = live(all_rooms).into_iter().map(|r| (r.id, r)).collect();
     let mut stays: Vec<StayLine> = live(store.stays_of(case)?)
         .into_iter()
         .map(|stay| {
@@ -121,6 +137,7 @@ pub fn load(store: &Store, case: CaseId) -> Result<CaseData, StoreError> {
         notes: Vec::new(),
         medical: Vec::new(),
         organisations,
+        places,
         readable,
     };
     if readable.case {

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::case::{CaseFront, CasePrivate, CaseStatus, Closing, ClosingOutcome, Note};
 use crate::domain::case_code::CaseCode;
-use crate::domain::casefile::{FileRule, check_close, reopened_status, validate_document};
+use crate::domain::casefile::{FileRule, OpenAtClose, check_close, open_at_close, reopened_status, validate_document};
 use crate::domain::ids::{CaseId, NoteId, ServiceItemId};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::service::{ServiceKind, checklist};
@@ -126,22 +126,58 @@ fn has_open_stay(store: &Store, case: CaseId) -> Result<bool, StoreError> {
     Ok(store.stays_of(case)?.iter().any(|s| !s.is_deleted() && s.body.is_open()))
 }
 
+/// What is still open in `case` if it closed now with `outcome`.
+pub fn open_items(
+    store: &Store,
+    case: CaseId,
+    outcome: Option<ClosingOutcome>,
+) -> Result<Vec<OpenAtClose>, StoreError> {
+    let services: Vec<_> = crate::ops::services::of_case(store, case)?.into_iter().map(|s| s.body).collect();
+    let referrals: Vec<_> = crate::ops::referrals::referrals_of(store, case)?
+        .into_iter()
+        .filter(|r| !r.is_deleted())
+        .map(|r| r.body)
+        .collect();
+    let travel: Vec<_> =
+        crate::ops::journeys::of_case(store, case)?.into_iter().filter(|t| !t.is_deleted()).map(|t| t.body).collect();
+    Ok(open_at_close(&services, &referrals, &travel, outcome))
+}
+
 /// Closes a case with its outcome: Closed, or ClosedReferred when the person
 /// was referred on. A person who still has a bed must be checked out first.
+/// A case with something still open ([`open_items`]) closes only with a
+/// written reason (`anyway`), kept as a dated note of the case; the audit
+/// event names what was open (keys only, never the words).
 pub fn close_case(
     store: &Store,
     case: CaseId,
     outcome: ClosingOutcome,
     on: NaiveDate,
     note: &str,
+    anyway: &str,
 ) -> Result<CaseFront, StoreError> {
     let f = front(store, case)?;
     check_close(&f.body, on, has_open_stay(store, case)?).map_err(refused)?;
+    let open = open_items(store, case, Some(outcome))?;
+    let anyway = anyway.trim();
+    if !open.is_empty() && anyway.is_empty() {
+        return Err(refused(FileRule::ClosingOpenNeedsReason));
+    }
+    let reason = if open.is_empty() || anyway.is_empty() {
+        None
+    } else {
+        Some(Note { id: new_id::<NoteId>()?, case_id: case, date: on, text: anyway.to_string() })
+    };
     let closing = Closing { outcome, on, note: note.trim().to_string() };
+    let mut summary = format!("closed: {}", outcome.key());
+    if !open.is_empty() {
+        let keys: Vec<String> = open.iter().map(|o| o.key()).collect();
+        summary.push_str(&format!("; closed anyway with open: {}; reason in a note", keys.join(",")));
+    }
     let entry = AuditEntry::new(AuditAction::Update, CaseFront::KIND)
         .id(*case.as_bytes())
         .case(f.body.code.to_string())
-        .summary(format!("closed: {}", outcome.key()));
+        .summary(summary);
     store.commit(entry, |tx| {
         let mut front = tx.get::<CaseFront>(case.as_bytes())?.ok_or(StoreError::NotFound("case"))?.body;
         check_close(&front, on, false).map_err(refused)?;
@@ -150,6 +186,9 @@ pub fn close_case(
         let mut file = tx.get::<CasePrivate>(case.as_bytes())?.map_or_else(|| CasePrivate::new(case), |s| s.body);
         file.closing = Some(closing.clone());
         tx.put(file)?;
+        if let Some(n) = &reason {
+            tx.put(n.clone())?;
+        }
         Ok(front)
     })
 }

@@ -8,6 +8,7 @@ pub mod beds;
 pub mod case_file;
 pub mod case_list;
 pub mod cases;
+pub mod consent_now;
 pub mod dashboard;
 pub mod export;
 pub mod import;

@@ -1,5 +1,5 @@
-//! The services checklist of a case: one key moves a service forward, marks
-//! it done today or not applicable; the detail form saves the whole item.
+//! The services checklist of a case: one key moves a service forward or
+//! back, marks it done today or not applicable; the detail form saves the whole item.
 //! Every change is read, checked and written inside one transaction, so a
 //! stale checklist on screen cannot undo someone else's step.
 
@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::case::CaseFront;
 use crate::domain::ids::{CaseId, ServiceItemId};
+use crate::domain::permissions::{Act, service_detail_class};
 use crate::domain::service::{ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
@@ -16,6 +17,8 @@ use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
 pub enum Step {
     /// The next status: not assessed → needed → planned → in progress → done.
     Forward,
+    /// The status before: undoes a forward step, a done or a not applicable.
+    Back,
     /// Done, today.
     DoneToday,
     /// Does not apply to this person.
@@ -46,6 +49,12 @@ pub fn apply_step(item: &ServiceItem, step: Step, today: NaiveDate) -> Result<Se
             }
             if next.status == ServiceStatus::Done {
                 next.done_on = Some(today);
+            }
+        }
+        Step::Back => {
+            next.status = item.status.back().ok_or(StoreError::Rule(Rule::ServiceNoPreviousStep))?;
+            if next.status != ServiceStatus::Done {
+                next.done_on = None;
             }
         }
         Step::DoneToday => {
@@ -94,11 +103,40 @@ pub fn step(store: &Store, id: ServiceItemId, step: Step, today: NaiveDate) -> R
 }
 
 /// Saves a service item edited in its detail form from `revision`.
+///
+/// The provider and note of a medical or psychological item are medical
+/// data ([`service_detail_class`]): a role without it never reads them
+/// ([`hide_detail`]) and its saves keep them as stored.
 pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceItem, StoreError> {
     validate_service(item).map_err(service_rule)?;
     let summary = format!("{}: {}", item.kind.key(), item.status.key());
     let e = entry(item, code_of(store, item.case_id)?, summary);
-    store.commit(e, |tx| Ok(tx.put_at(item.clone(), revision)?.body))
+    let class = service_detail_class(item.kind);
+    let keep_detail = !store.may(Act::Edit, class);
+    store.commit(e, |tx| {
+        let mut next = item.clone();
+        if keep_detail {
+            let stored = current(tx, item.id)?;
+            next.provider = stored.provider;
+            next.note = stored.note;
+        }
+        Ok(tx.put_at(next, revision)?.body)
+    })
+}
+
+/// Whether the user may not read the provider and note of `kind`'s items.
+pub fn detail_hidden(store: &Store, kind: ServiceKind) -> bool {
+    !store.may(Act::View, service_detail_class(kind))
+}
+
+/// An item as a role may read it: the provider and note of a medical or
+/// psychological item are taken out for roles without medical data.
+pub fn hide_detail(store: &Store, mut item: ServiceItem) -> ServiceItem {
+    if detail_hidden(store, item.kind) {
+        item.provider = crate::domain::service::Provider::Internal;
+        item.note = String::new();
+    }
+    item
 }
 
 /// The checklist items of a case, in programme order.
@@ -106,7 +144,15 @@ pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceI
 /// A centre that keeps items under their case's key prefix reads only that
 /// prefix; an older centre reads every item, as before (`store::layout`).
 pub fn of_case(store: &Store, case: CaseId) -> Result<Vec<crate::store::Stored<ServiceItem>>, StoreError> {
-    let mut items: Vec<_> = store.services_of(case)?.into_iter().filter(|s| !s.is_deleted()).collect();
+    let mut items: Vec<_> = store
+        .services_of(case)?
+        .into_iter()
+        .filter(|s| !s.is_deleted())
+        .map(|mut s| {
+            s.body = hide_detail(store, s.body);
+            s
+        })
+        .collect();
     items.sort_by_key(|s| s.body.kind);
     Ok(items)
 }

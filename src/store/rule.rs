@@ -61,6 +61,8 @@ pub enum Rule {
     ServiceNoNextStep,
     /// Marking done a service that is done.
     ServiceAlreadyDone,
+    /// A service with no status before its own.
+    ServiceNoPreviousStep,
     /// A pickup status change its status does not allow.
     PickupTransition,
     /// A pickup without its case where one is needed.
@@ -106,6 +108,7 @@ impl Rule {
         Rule::ServicePlannedNeedsDate,
         Rule::ServiceNoNextStep,
         Rule::ServiceAlreadyDone,
+        Rule::ServiceNoPreviousStep,
         Rule::PickupTransition,
         Rule::PickupNoCase,
         Rule::PickupReasonNeeded,

@@ -738,3 +738,308 @@ mod snapshots {
         }
     }
 }
+
+/// A case with medical care needed and a referral still sent (synthetic).
+fn case_with_open_items(store: &Store, alias: &str, org_name: &str) -> CaseFront {
+    let case = new_case(store, alias);
+    let medical = services(store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
+    haven::ops::services::step(store, medical.id, haven::ops::services::Step::Forward, today()).unwrap();
+    let org = organisation(store, org_name);
+    let consent = Consent {
+        id: haven::store::new_id().unwrap(),
+        case_id: case.id,
+        purpose: ConsentPurpose::SharingWith(org),
+        given: true,
+        date: today(),
+        recorded_by: String::new(),
+        withdrawn_on: None,
+    };
+    haven::ops::referrals::save_consent(store, &consent, 0, today()).unwrap();
+    let referral = Referral {
+        id: haven::store::new_id().unwrap(),
+        case_id: case.id,
+        direction: Direction::Out,
+        organisation: org,
+        date: today(),
+        reason: haven::domain::referral::ReferralReason::AdditionalServicesRequired,
+        services: vec![],
+        status: ReferralStatus::Sent,
+        follow_up: None,
+        consent: None,
+        override_reason: None,
+    };
+    haven::ops::referrals::save_referral(store, &referral, 0, None, today()).unwrap();
+    case
+}
+
+#[test]
+fn closing_shows_what_is_still_open_and_closing_anyway_records_why() {
+    let (_dir, store) = centre(Some(20));
+    let case = case_with_open_items(&store, "Unfinished", "Harbour Test Clinic");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "C");
+    assert_eq!(top(&app), Screen::Form);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Medical care: Needed"), "the open service is shown before confirming:\n{text}");
+    assert!(text.contains("Referral to Harbour Test Clinic: Sent"), "the open referral is shown:\n{text}");
+    type_text(&mut app, "reintegrated");
+    press(&mut app, "enter ctrl-s");
+    assert_eq!(top(&app), Screen::Form, "not closed without a word:\n{}", screen_text(&mut app, 120, 40));
+    assert!(!front(app.ctx.store().unwrap(), case.id).status.is_closed());
+    focus(&mut app, "Why close anyway");
+    type_text(&mut app, "The person moved abroad with family");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let store = app.ctx.store().unwrap();
+    assert_eq!(front(store, case.id).status, CaseStatus::Closed);
+    let notes: Vec<Note> = haven::ops::notes::notes_of(store, case.id).unwrap().into_iter().map(|n| n.body).collect();
+    assert_eq!(notes.len(), 1, "the reason is stored");
+    assert_eq!(notes[0].text, "The person moved abroad with family");
+    let last = events(&app).into_iter().rev().find(|e| e.entity == "case" && e.summary.starts_with("closed")).unwrap();
+    for key in ["medical_care:needed", "referral:sent", "no_journey"] {
+        assert!(last.summary.contains(key), "{key} audited: {}", last.summary);
+    }
+    assert!(!last.summary.contains("abroad"), "the words stay out of the audit: {}", last.summary);
+}
+
+#[test]
+fn reintegrated_without_a_journey_asks_why_even_with_nothing_else_open() {
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "NoJourney");
+    let refused = haven::ops::cases::close_case(
+        &store,
+        case.id,
+        haven::domain::case::ClosingOutcome::ReintegratedAtDestination,
+        today(),
+        "",
+        "",
+    );
+    assert!(
+        matches!(refused, Err(haven::store::StoreError::Rule(r)) if r == haven::store::Rule::File(haven::domain::casefile::FileRule::ClosingOpenNeedsReason)),
+        "the store refuses too: {refused:?}"
+    );
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "C");
+    assert!(screen_text(&mut app, 120, 40).contains("Nothing"));
+    type_text(&mut app, "reintegrated");
+    press(&mut app, "enter ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("No journey home is completed"), "{text}");
+    assert!(!front(app.ctx.store().unwrap(), case.id).status.is_closed());
+}
+
+#[test]
+fn one_key_takes_a_service_back_as_one_key_takes_it_forward() {
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "Backwards");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("b Previous status"), "the key is in the hints:\n{text}");
+    let first = |app: &App| services(app.ctx.store().unwrap(), case.id)[0].clone();
+    // Forward twice (two keys), back once (one key): needed again.
+    let mut keys = 0;
+    for k in ["f", "f", "b"] {
+        press(&mut app, k);
+        keys += 1;
+    }
+    assert_eq!(keys, 3);
+    assert_eq!(first(&app).status, ServiceStatus::Needed);
+    // Done today by mistake: one key back undoes it and its date.
+    press(&mut app, "d");
+    assert_eq!((first(&app).status, first(&app).done_on), (ServiceStatus::Done, Some(today())));
+    press(&mut app, "b");
+    assert_eq!((first(&app).status, first(&app).done_on), (ServiceStatus::InProgress, None));
+    // Not applicable by mistake: back to not assessed; nothing before that.
+    press(&mut app, "- b");
+    assert_eq!(first(&app).status, ServiceStatus::NotAssessed);
+    press(&mut app, "b");
+    assert_eq!(first(&app).status, ServiceStatus::NotAssessed);
+    assert!(app.status().unwrap_or_default().contains("no status before"), "{:?}", app.status());
+}
+
+#[test]
+fn notes_show_who_wrote_them_and_history_names_beds_and_rooms() {
+    let (_dir, store) = centre(Some(60));
+    let case = by_code(&store, "MSK-26-0042");
+    let note = Note {
+        id: haven::store::new_id().unwrap(),
+        case_id: case.id,
+        date: today(),
+        text: "Asked for a call with the lawyer".into(),
+    };
+    haven::ops::notes::save_note(&store, &note, 0).unwrap();
+    let stay = store.stays_of(case.id).unwrap().into_iter().find(|s| s.body.is_open()).unwrap().body;
+    let bed = store.get::<haven::domain::rooms::Bed>(stay.bed_id.as_bytes()).unwrap().unwrap().body;
+    let room = store.get::<haven::domain::rooms::Room>(bed.room_id.as_bytes()).unwrap().unwrap().body;
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    // Notes is the tab before History, which is the last.
+    press(&mut app, "shift-tab shift-tab");
+    let text = screen_text(&mut app, 120, 40);
+    let line = text.lines().find(|l| l.contains("Asked for a call")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("· anna ·"), "the author is on the note's line: {line}");
+    assert!(line.matches(':').count() >= 1, "and the time it was written: {line}");
+    press(&mut app, "tab");
+    let text = screen_text(&mut app, 160, 400);
+    let ids: Vec<&str> = text
+        .split('#')
+        .skip(1)
+        .filter(|s| s.get(..8).is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())))
+        .collect();
+    assert!(ids.is_empty(), "no bare ids in the history:\n{text}");
+    assert!(text.contains(&format!("{} ({})", bed.label, room.name)), "the bed and its room by name:\n{text}");
+}
+
+mod snapshots_closing {
+    use super::*;
+
+    #[test]
+    fn the_closing_form_with_what_is_still_open() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, store) = centre(Some(20));
+            let case = case_with_open_items(&store, "Unfinished", "Harbour Test Clinic");
+            let mut app = app(store, lang);
+            open_file(&mut app, case.id);
+            press(&mut app, "C");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("close_open_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_referral_refused_for_want_of_consent_goes_on_with_the_consent_given_now() {
+    let (_dir, store) = centre(Some(20));
+    let case = new_case(&store, "Consenting");
+    let org = organisation(&store, "Zebra Test Partner");
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab tab n tab");
+    type_text(&mut app, "Zebra");
+    press(&mut app, "enter ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert_eq!(top(&app), Screen::Form, "the form stays with what was typed:\n{text}");
+    assert!(
+        text.contains("it can be recorded now") && text.contains("Does the person agree now?"),
+        "the offer:\n{text}"
+    );
+    assert!(text.contains("Zebra Test Partner"), "the same referral:\n{text}");
+    // The offer has the focus: two keys record the consent and the referral.
+    press(&mut app, "y ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let store = app.ctx.store().unwrap();
+    let refs = haven::ops::referrals::referrals_of(store, case.id).unwrap();
+    let consents = haven::ops::referrals::consents_of(store, case.id).unwrap();
+    assert_eq!((refs.len(), consents.len()), (1, 1));
+    let consent = &consents[0].body;
+    assert_eq!(consent.purpose, ConsentPurpose::SharingWith(org));
+    assert!(consent.given && consent.withdrawn_on.is_none());
+    assert_eq!(consent.recorded_by, "anna");
+    assert_eq!(refs[0].body.consent, Some(consent.id), "the referral rests on it");
+    assert_eq!(refs[0].body.organisation, org);
+    let kinds: Vec<String> = events(&app).iter().rev().take(2).map(|e| e.entity.clone()).collect();
+    assert_eq!(kinds, ["referral", "consent"], "both audited");
+}
+
+mod snapshots_referral {
+    use super::*;
+
+    #[test]
+    fn the_referral_form_offering_to_record_consent() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, store) = centre(Some(20));
+            let case = new_case(&store, "Consenting");
+            organisation(&store, "Zebra Test Partner");
+            let mut app = app(store, lang);
+            open_file(&mut app, case.id);
+            press(&mut app, "tab tab tab n tab");
+            type_text(&mut app, "Zebra");
+            press(&mut app, "enter ctrl-s");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("consent_offer_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn night_sees_the_checklist_without_the_medical_provider_and_note_and_cannot_overwrite_them() {
+    let (_dir, mut store) = centre(Some(20));
+    let case = new_case(&store, "Clinic");
+    let org = organisation(&store, "Harbour Test Clinic");
+    let mut medical = haven::ops::services::of_case(&store, case.id)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.body.kind == ServiceKind::MedicalCare)
+        .unwrap();
+    medical.body.provider = haven::domain::service::Provider::Organisation(org);
+    medical.body.note = "Asthma follow-up".into();
+    haven::ops::services::save(&store, &medical.body, medical.meta.revision).unwrap();
+    let mut legal = services(&store, case.id).into_iter().find(|s| s.kind == ServiceKind::LegalSupport).unwrap();
+    legal.note = "Lawyer booked".into();
+    haven::ops::services::save(&store, &legal, 1).unwrap();
+    store.set_user("nightdesk", "Night Desk", Role::Night, b"night passphrase").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("nightdesk", b"night passphrase").unwrap();
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Medical care"), "{text}");
+    assert!(!text.contains("Harbour") && !text.contains("Asthma"), "medical detail withheld:\n{text}");
+    assert!(text.contains("(medical)") && text.contains("Lawyer"), "the rest stays:\n{text}");
+    // The form shows it withheld; a save keeps what is stored.
+    press(&mut app, "down down enter");
+    assert_eq!(top(&app), Screen::Form);
+    let form = screen_text(&mut app, 120, 40);
+    assert!(!form.contains("Harbour") && !form.contains("Asthma"), "{form}");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    let store = app.ctx.store_mut().unwrap();
+    let as_night = haven::ops::services::of_case(store, case.id).unwrap();
+    let m = as_night.iter().find(|s| s.body.kind == ServiceKind::MedicalCare).unwrap();
+    assert!(m.body.note.is_empty(), "the operations never hand it to night");
+    let mut overwrite = m.body.clone();
+    overwrite.note = "changed by night".into();
+    haven::ops::services::save(store, &overwrite, m.meta.revision).unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("anna", PASS.as_bytes()).unwrap();
+    let kept = services(store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
+    assert_eq!(kept.note, "Asthma follow-up");
+    assert_eq!(kept.provider, haven::domain::service::Provider::Organisation(org));
+}
+
+mod snapshots_night {
+    use super::*;
+
+    #[test]
+    fn the_checklist_as_night_sees_it() {
+        for lang in [Lang::En, Lang::Ru] {
+            let (_dir, mut store) = centre(Some(60));
+            let case = by_code(&store, "MSK-26-0042");
+            store.set_user("nightdesk", "Night Desk", Role::Night, b"night passphrase").unwrap();
+            store.lock_session(AuditAction::Logout);
+            store.login("nightdesk", b"night passphrase").unwrap();
+            let mut app = app(store, lang);
+            open_file(&mut app, case.id);
+            press(&mut app, "tab tab");
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(
+                    format!("night_services_{}_{w}x{h}", lang.code()),
+                    render(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+}

@@ -82,11 +82,17 @@ fn show(ctx: &Ctx, data: &CaseData, subject: Subject, field: &str, v: &Value) ->
             }
         }
         Value::Array(items) => {
-            // A 16-byte id: an organisation by name, anything else by a short id.
+            // A 16-byte id: a bed, room or organisation by name, anything else by a short id.
             if items.len() == 16 && items.iter().all(|x| x.as_u64().is_some_and(|n| n < 256)) {
                 let bytes: Vec<u8> =
                     items.iter().filter_map(|x| x.as_u64()).filter_map(|n| u8::try_from(n).ok()).collect();
                 if let Ok(raw) = <[u8; 16]>::try_from(bytes.as_slice()) {
+                    if let Some(place) = data.place(&raw) {
+                        return place.to_string();
+                    }
+                    if let Some(named) = named_record(ctx, data, raw) {
+                        return named;
+                    }
                     let id = crate::domain::ids::OrganisationId::from_bytes(raw);
                     return data.organisation(id).map_or_else(
                         || format!("#{}", id.to_string().get(..8).unwrap_or_default()),
@@ -126,6 +132,26 @@ fn show(ctx: &Ctx, data: &CaseData, subject: Subject, field: &str, v: &Value) ->
                 .join("; ")
         }
     }
+}
+
+/// A consent or referral of this case named by what it is, its
+/// organisation and its date, instead of its id.
+fn named_record(ctx: &Ctx, data: &CaseData, raw: [u8; 16]) -> Option<String> {
+    let org_name = |id| data.organisation(id).map_or_else(|| "?".to_string(), |o| o.name.clone());
+    if let Some(c) = data.consents.iter().find(|c| c.body.id.as_bytes() == &raw) {
+        let mut purpose = label(ctx, "cases-purpose", c.body.purpose.key());
+        if let crate::domain::consent::ConsentPurpose::SharingWith(org) = c.body.purpose {
+            purpose = format!("{purpose} {}", org_name(org));
+        }
+        return Some(format!("{} · {purpose} · {}", ctx.t("cases-subject-consent"), ctx.i18n.format_date(c.body.date)));
+    }
+    let r = data.referrals.iter().find(|r| r.body.id.as_bytes() == &raw)?;
+    Some(format!(
+        "{} · {} · {}",
+        ctx.t("cases-subject-referral"),
+        org_name(r.body.organisation),
+        ctx.i18n.format_date(r.body.date)
+    ))
 }
 
 /// What a version belongs to, in words.

@@ -306,6 +306,7 @@ impl CaseFile {
             Action::New => return self.new_item(ctx),
             Action::Delete => return self.delete_item(ctx),
             Action::ServiceForward => return self.step_service(Step::Forward, ctx),
+            Action::ServiceBack => return self.step_service(Step::Back, ctx),
             Action::ServiceDoneToday => return self.step_service(Step::DoneToday, ctx),
             Action::ServiceNotApplicable => return self.step_service(Step::NotApplicable, ctx),
             Action::TravelComplete => return self.complete_travel(ctx),
@@ -326,6 +327,7 @@ impl CaseFile {
         match self.tab {
             Tab::Services => out.extend([
                 Action::ServiceForward,
+                Action::ServiceBack,
                 Action::ServiceDoneToday,
                 Action::ServiceNotApplicable,
                 Action::Open,

@@ -1,5 +1,6 @@
 //! The Travel tab (journeys home, with documents at risk flagged) and the
-//! Notes tab (dated notes; medical and psychological notes marked as such).
+//! Notes tab (dated notes with who wrote them and when; medical and
+//! psychological notes marked as such).
 
 use ratatui::text::Span;
 
@@ -8,6 +9,7 @@ use super::text::{country, date, dim, heading, label, or_dash, plain, row, style
 use crate::app::context::Ctx;
 use crate::domain::travel::Escort;
 use crate::ops::case_file::CaseData;
+use crate::ui::sanitize::inert;
 use crate::ui::theme;
 
 /// Days before a journey within which missing documents are flagged.
@@ -79,9 +81,20 @@ fn note_lines(v: &mut TabView, item: Item, head: Vec<Span<'static>>, text: &str,
     }
 }
 
-/// Builds the Notes tab.
+/// Who wrote a note and when (local time), after its date: the time alone
+/// when it was written on the day it is dated.
+fn written(ctx: &Ctx, meta: &crate::store::Meta, offset: chrono::Duration, day: chrono::NaiveDate) -> Span<'static> {
+    let local = meta.created_at.naive_utc() + offset;
+    let at = if local.date() == day { ctx.i18n.format_time(local.time()) } else { ctx.i18n.format_datetime(local) };
+    styled(format!(" · {} · {at}", inert(&meta.created_by)), theme::dim())
+}
+
+/// Builds the Notes tab: each note with its date, who wrote it and when.
 pub fn build_notes(ctx: &Ctx, data: &CaseData) -> TabView {
     let mut v = TabView::default();
+    // Store times are UTC; the console's clock says how far local time is.
+    let offset = ctx.store().map(|s| ctx.now() - s.now().naive_utc()).unwrap_or_default();
+    let offset = chrono::Duration::minutes((offset.num_seconds() as f64 / 60.0).round() as i64);
     v.line(heading(ctx.t("cases-section-notes")));
     if data.notes.is_empty() && data.medical.is_empty() {
         v.line(dim(ctx.t("cases-no-notes")));
@@ -99,7 +112,7 @@ pub fn build_notes(ctx: &Ctx, data: &CaseData) -> TabView {
         match item {
             Item::Note(i) => {
                 if let Some(n) = data.notes.get(i) {
-                    let head = vec![styled(date(ctx, Some(day)), theme::heading())];
+                    let head = vec![styled(date(ctx, Some(day)), theme::heading()), written(ctx, &n.meta, offset, day)];
                     note_lines(&mut v, item, head, &n.body.text, ctx);
                 }
             }
@@ -107,6 +120,7 @@ pub fn build_notes(ctx: &Ctx, data: &CaseData) -> TabView {
                 if let Some(n) = data.medical.get(i) {
                     let head = vec![
                         styled(date(ctx, Some(day)), theme::heading()),
+                        written(ctx, &n.meta, offset, day),
                         styled(format!(" [{}]", label(ctx, "cases-note-kind", n.body.kind.key())), theme::warning()),
                     ];
                     note_lines(&mut v, item, head, &n.body.text, ctx);

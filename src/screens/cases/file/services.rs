@@ -1,6 +1,8 @@
 //! The Stay tab (who slept where) and the Services tab: the twelve services
 //! as a checklist, one line each with status, planned and done dates,
-//! provider and note; a planned service past its date is flagged.
+//! provider and note; a planned service past its date is flagged. The
+//! provider and note of medical and psychological items are medical data:
+//! roles without it see that they are withheld (and the store never gave them).
 
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -8,6 +10,7 @@ use ratatui::text::Span;
 use super::tabs::{Item, TabView};
 use super::text::{date, dim, heading, label, row, styled, user};
 use crate::app::context::Ctx;
+use crate::domain::permissions::{DataClass, service_detail_class};
 use crate::domain::service::{Provider, ServiceStatus, is_overdue};
 use crate::ops::case_file::CaseData;
 use crate::ui::sanitize::{display_width, truncate_to_width};
@@ -78,7 +81,9 @@ pub fn build(ctx: &Ctx, data: &CaseData, width: usize) -> TabView {
     v.line(styled(format!("  {head}"), theme::dim()).into());
     for (i, s) in data.services.iter().enumerate() {
         let item = &s.body;
+        let hidden = !data.readable.medical && service_detail_class(item.kind) == DataClass::Medical;
         let provider = match item.provider {
+            _ if hidden => ctx.t("cases-service-detail-hidden"),
             Provider::Internal => ctx.t("cases-provider-internal"),
             Provider::Organisation(id) => data.organisation(id).map_or_else(|| "?".into(), |o| o.name.clone()),
         };
@@ -87,7 +92,7 @@ pub fn build(ctx: &Ctx, data: &CaseData, width: usize) -> TabView {
             ServiceStatus::NotApplicable | ServiceStatus::Declined => theme::dim(),
             _ => Style::default(),
         };
-        let mut note = item.note.lines().next().unwrap_or_default().to_string();
+        let mut note = if hidden { String::new() } else { item.note.lines().next().unwrap_or_default().to_string() };
         if let Some(m) = item.amount {
             note = if note.is_empty() { m.to_string() } else { format!("{m} · {note}") };
         }
