@@ -162,3 +162,13 @@ rule-pickup_transition = This pickup was changed meanwhile: look at the board ag
 rule-pickup_no_case = Link a case to this pickup first.
 rule-pickup_reason_needed = Give a reason.
 rule-arrivals_need_scan = The service checklist of this case could not be found; try again.
+
+## Correcting a mistaken status
+
+hint-pickup_undo = Undo
+action-pickup_undo = Undo the last status change
+arrivals-prompt-undo-title = Correct the status
+arrivals-prompt-undo-question = Undo “{ $status }” and go back to “{ $back }”? (y/n)
+arrivals-done-undone = Corrected: “{ $status }” undone, back to “{ $back }”.
+rule-pickup_nothing_to_undo = This pickup has no status change to undo.
+rule-pickup_correction_once = This pickup was corrected once already: a manager or case worker can go further back.

@@ -162,3 +162,13 @@ rule-pickup_transition = Cet accueil a été modifié entre-temps : regardez de 
 rule-pickup_no_case = Liez d'abord un dossier à cet accueil.
 rule-pickup_reason_needed = Indiquez un motif.
 rule-arrivals_need_scan = La liste des services de ce dossier est introuvable ; réessayez.
+
+## Corriger un statut erroné
+
+hint-pickup_undo = Annuler
+action-pickup_undo = Annuler le dernier changement de statut
+arrivals-prompt-undo-title = Corriger le statut
+arrivals-prompt-undo-question = Annuler « { $status } » et revenir à « { $back } » ? (o/n)
+arrivals-done-undone = Corrigé : « { $status } » annulé, retour à « { $back } ».
+rule-pickup_nothing_to_undo = Cette prise en charge n’a aucun changement de statut à annuler.
+rule-pickup_correction_once = Cette prise en charge a déjà été corrigée une fois : un(e) responsable ou un(e) chargé(e) de dossier peut revenir plus loin.

@@ -164,3 +164,13 @@ rule-pickup_transition = Встречу тем временем изменили
 rule-pickup_no_case = Сначала привяжите к встрече дело.
 rule-pickup_reason_needed = Укажите причину.
 rule-arrivals_need_scan = Не найден перечень услуг этого дела; попробуйте ещё раз.
+
+## Исправление ошибочного статуса
+
+hint-pickup_undo = Отменить
+action-pickup_undo = Отменить последнее изменение статуса
+arrivals-prompt-undo-title = Исправить статус
+arrivals-prompt-undo-question = Отменить «{ $status }» и вернуть «{ $back }»? (д/н)
+arrivals-done-undone = Исправлено: «{ $status }» отменено, снова «{ $back }».
+rule-pickup_nothing_to_undo = У этой встречи нет изменения статуса, которое можно отменить.
+rule-pickup_correction_once = Эту встречу уже исправляли: вернуться дальше может руководитель или куратор случая.

@@ -167,6 +167,8 @@ mod tests {
             status,
             changes: vec![],
             reason: String::new(),
+            met_effect: None,
+            corrected: false,
         }
     }
 

@@ -17,7 +17,7 @@ mod status;
 
 pub use cases::possible_duplicates;
 pub use schedule::{create_pickup, update_pickup, walk_in};
-pub use status::{mark_at_centre, mark_cancelled, mark_delayed, mark_met, mark_no_show};
+pub use status::{mark_at_centre, mark_cancelled, mark_delayed, mark_met, mark_no_show, may_undo, undo_status};
 
 use chrono::NaiveDateTime;
 
@@ -125,6 +125,7 @@ fn rule(e: PickupError) -> StoreError {
     StoreError::Rule(match e {
         PickupError::Transition { .. } => crate::store::Rule::PickupTransition,
         PickupError::NoCase => crate::store::Rule::PickupNoCase,
+        PickupError::NothingToUndo => crate::store::Rule::PickupNothingToUndo,
     })
 }
 

@@ -676,3 +676,77 @@ mod snapshots {
         }
     }
 }
+
+#[test]
+fn a_mistaken_met_is_undone_with_its_case_changes_and_audited() {
+    let (dir, mut store) = centre(None);
+    ops::create_pickup(&store, &details("SU 100", at(8, 0)), &Person::New(Box::new(new_case("Dina"))), now()).unwrap();
+    as_reception(&mut store);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2");
+    assert!(screen_text(&mut app, 200, 24).contains("Undo") == false, "nothing to undo on a booking");
+    // Delayed, then met by mistake: one key each, as before.
+    press(&mut app, "d");
+    type_text(&mut app, "09:00");
+    press(&mut app, "enter m");
+    let c = fronts(db(&app)).remove(0);
+    assert_eq!((c.status, reception_item(db(&app), c.id).status), (CaseStatus::Arrived, ServiceStatus::Done));
+    let hints = screen_text(&mut app, 200, 24);
+    assert!(hints.contains("u Undo"), "the key is shown in the hints: {hints}");
+
+    // u asks, naming the change; n leaves it.
+    press(&mut app, "u");
+    assert!(screen_text(&mut app, 100, 24).contains("Undo “Met” and go back to “Delayed”?"));
+    press(&mut app, "n");
+    assert_eq!(pickups(db(&app))[0].status, PickupStatus::Met);
+    press(&mut app, "u y");
+    let s = db(&app);
+    let p = pickups(s).remove(0);
+    assert_eq!((p.status, p.actual, p.estimated), (PickupStatus::Delayed, None, Some(at(9, 0))));
+    let c = fronts(s).remove(0);
+    assert_eq!((c.status, c.arrived_on), (CaseStatus::Expected, None), "the case is back as it was");
+    let item = reception_item(s, c.id);
+    assert_eq!((item.status, item.done_on), (ServiceStatus::NotAssessed, None), "the service too");
+    assert!(app.status().unwrap().contains("Corrected"), "{:?}", app.status());
+
+    // Reception corrects once; further back is for a manager or case worker.
+    press(&mut app, "u");
+    assert!(app.status().unwrap().contains("corrected once already"), "{:?}", app.status());
+    assert_eq!(pickups(db(&app))[0].status, PickupStatus::Delayed);
+    // m still marks met in one key after a correction.
+    press(&mut app, "m");
+    assert_eq!(pickups(db(&app))[0].status, PickupStatus::Met);
+
+    // The manager reads who corrected what, and when.
+    drop(app);
+    let mut s = Store::open(dir.path()).unwrap();
+    s.login("anna", PASS.as_bytes()).unwrap();
+    let corrections: Vec<_> = s
+        .audit_events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|(_, e)| e)
+        .filter(|e| e.summary.starts_with("status corrected"))
+        .collect();
+    assert_eq!(corrections.len(), 1, "one audit event per correction");
+    let ev = &corrections[0];
+    assert_eq!(ev.summary, "status corrected: met undone, back to delayed");
+    assert_eq!((ev.user.as_str(), ev.case_code.as_deref()), ("rita", Some("MSK-26-0001")));
+    assert_eq!(ev.at.naive_utc(), now(), "when");
+}
+
+#[test]
+fn a_manager_goes_back_through_every_change() {
+    let (_dir, store) = centre(None);
+    let saved =
+        ops::create_pickup(&store, &details("SU 100", at(8, 0)), &Person::New(Box::new(new_case("Dina"))), now())
+            .unwrap();
+    ops::mark_met(&store, saved.pickup, now()).unwrap();
+    ops::mark_at_centre(&store, saved.pickup, now()).unwrap();
+    assert_eq!(ops::undo_status(&store, saved.pickup).unwrap().status, PickupStatus::Met);
+    assert_eq!(fronts(&store)[0].status, CaseStatus::Arrived, "undoing at-centre leaves the meeting");
+    assert_eq!(ops::undo_status(&store, saved.pickup).unwrap().status, PickupStatus::Scheduled);
+    assert_eq!(fronts(&store)[0].status, CaseStatus::Expected);
+    assert!(ops::undo_status(&store, saved.pickup).is_err(), "the booking itself stays");
+    assert_eq!(last_audit(&store).user, "anna");
+}

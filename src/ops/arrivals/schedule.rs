@@ -85,6 +85,8 @@ pub fn create_pickup(
             status: PickupStatus::Scheduled,
             changes: vec![(PickupStatus::Scheduled, now)],
             reason: String::new(),
+            met_effect: None,
+            corrected: false,
         };
         apply_details(&mut p, details);
         p.case_id = case;
@@ -201,6 +203,8 @@ pub fn walk_in(
                 status: PickupStatus::Met,
                 changes: vec![(PickupStatus::Scheduled, now), (PickupStatus::Met, now)],
                 reason: String::new(),
+                met_effect: None,
+                corrected: false,
             };
             tx.put(p)?;
             Ok(Saved { pickup: id, case, new_code })

@@ -94,6 +94,10 @@ impl Board {
             self.prompt = None;
             return self.met(ctx, true);
         }
+        if prompt.ask == Ask::ConfirmUndo {
+            self.prompt = None;
+            return self.undo(ctx, true);
+        }
         let Some(p) = self.rows.iter().find(|r| r.pickup.id == prompt.pickup).map(|r| r.pickup.clone()) else {
             self.prompt = None;
             return Outcome::None;
@@ -123,7 +127,7 @@ impl Board {
                     })
                     .map_err(|e| ctx.error_text(&e)),
             },
-            Ask::ConfirmMet => Ok(String::new()),
+            Ask::ConfirmMet | Ask::ConfirmUndo => Ok(String::new()),
         };
         match result {
             Ok(message) => {
@@ -138,6 +142,37 @@ impl Board {
                 Outcome::None
             }
         }
+    }
+
+    /// Corrects a mistaken status: asks first, naming the change undone and
+    /// the status it goes back to; then undoes it with what it did to the case.
+    pub(super) fn undo(&mut self, ctx: &Ctx, confirmed: bool) -> Outcome {
+        let Some(row) = self.rows.get(self.selected).cloned() else {
+            return Outcome::Status(ctx.t("arrivals-nothing-selected"));
+        };
+        let p = &row.pickup;
+        let back = p.changes.len().checked_sub(2).and_then(|i| p.changes.get(i)).map(|c| c.0);
+        let Some(back) = back else { return Outcome::Status(ctx.t("rule-pickup_nothing_to_undo")) };
+        let role = ctx.store().and_then(|s| s.session().map(|x| x.role));
+        if let Ok(role) = role
+            && !ops::may_undo(role, p)
+        {
+            return Outcome::Status(ctx.t("rule-pickup_correction_once"));
+        }
+        let args = [
+            ("status", Self::status_label(ctx, p.status).into()),
+            ("back", Self::status_label(ctx, back).into()),
+        ];
+        if !confirmed {
+            let question = ctx.i18n.t_args("arrivals-prompt-undo-question", &args);
+            self.prompt = Some(Prompt::new(Ask::ConfirmUndo, p.id, self.about(&row, ctx), question));
+            return Outcome::None;
+        }
+        let result = ctx
+            .store()
+            .and_then(|s| ops::undo_status(s, p.id))
+            .map(|_| ctx.i18n.t_args("arrivals-done-undone", &args));
+        self.done(ctx, result)
     }
 
     pub(super) fn at_centre(&mut self, ctx: &Ctx) -> Outcome {
