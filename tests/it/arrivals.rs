@@ -750,3 +750,31 @@ fn a_manager_goes_back_through_every_change() {
     assert!(ops::undo_status(&store, saved.pickup).is_err(), "the booking itself stays");
     assert_eq!(last_audit(&store).user, "anna");
 }
+
+#[test]
+fn same_person_at_a_walk_in_meets_the_booked_pickup_instead_of_adding_a_row() {
+    let (_dir, store) = centre(None);
+    let booked =
+        ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Лена"))), now())
+            .unwrap();
+    ops::create_pickup(&store, &details("SU 2", at(10, 0)), &Person::New(Box::new(new_case("Dina"))), now()).unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Lena");
+    press(&mut app, "tab f enter tab a enter tab");
+    type_text(&mut app, "SU2101");
+    press(&mut app, "ctrl-s");
+    assert!(screen_text(&mut app, 80, 24).contains("Possible duplicate"));
+    press(&mut app, "s");
+    assert_eq!(top(&app), Screen::Arrivals);
+    let s = db(&app);
+    let all = pickups(s);
+    assert_eq!(all.len(), 2, "the same arrival is one row: {:?}", all.iter().map(|p| p.flight.to_string()).collect::<Vec<_>>());
+    let p = all.into_iter().find(|p| p.id == booked.pickup).unwrap();
+    assert_eq!((p.status, p.actual, p.case_id), (PickupStatus::Met, Some(now()), booked.case));
+    assert_eq!(p.flight.to_string(), "SU 2101", "the flight the person came on");
+    assert_eq!(fronts(s).iter().find(|c| Some(c.id) == booked.case).unwrap().status, CaseStatus::Arrived);
+    // The board counts two arrivals, one met.
+    let board = screen_text(&mut app, 120, 30);
+    assert!(board.contains("Met 1") && board.contains("Scheduled 1"), "{board}");
+}

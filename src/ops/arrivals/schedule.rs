@@ -4,9 +4,10 @@ use chrono::NaiveDateTime;
 
 use super::cases::{Attempt, case_arrived, create_case, draw_case_ids, needs_scan, with_reception_item};
 use super::{Person, PickupDetails, Saved, case_key, code_of, entry, key_of, pickup, rule};
+use crate::domain::arrivals::is_awaited;
 use crate::domain::case::{CaseFront, CaseStatus};
 use crate::domain::flight::FlightNumber;
-use crate::domain::ids::{PickupId, ServiceItemId};
+use crate::domain::ids::{CaseId, PickupId, ServiceItemId};
 use crate::domain::person::AgeGroup;
 use crate::domain::pickup::{Needs, Pickup, PickupStatus};
 use crate::store::{AuditAction, Store, StoreError, new_id};
@@ -143,6 +144,25 @@ pub fn update_pickup(
     })
 }
 
+/// The pickup of `case` that is this arrival: one still awaited and expected
+/// within a day of `now` (the closest), or one met today.
+fn same_arrival(store: &Store, case: CaseId, now: NaiveDateTime) -> Result<Option<PickupId>, StoreError> {
+    let near = |t: NaiveDateTime| (t - now).num_hours().abs() <= 24;
+    let mut mine: Vec<Pickup> = store
+        .scan::<Pickup>()?
+        .into_iter()
+        .filter(|s| !s.is_deleted())
+        .map(|s| s.body)
+        .filter(|p| p.case_id == Some(case))
+        .filter(|p| {
+            (is_awaited(p.status) && near(p.expected_at()))
+                || (p.status == PickupStatus::Met && p.actual.is_some_and(|a| a.date() == now.date()))
+        })
+        .collect();
+    mine.sort_by_key(|p| (p.expected_at() - now).num_minutes().abs());
+    Ok(mine.first().map(|p| p.id))
+}
+
 /// An unexpected arrival at the gate: the person's case (new, Arrived, or an
 /// existing one brought back to Arrived) and a pickup already met at `now`.
 pub fn walk_in(
@@ -162,17 +182,46 @@ pub fn walk_in(
     };
     let code =
         existing.and_then(|c| store.get::<CaseFront>(&case_key(c)).ok().flatten()).map(|s| s.body.code.to_string());
+    // The same person with a pickup booked for this arrival: that row is met,
+    // no second one is added (the board would count the arrival twice).
+    if let Some(booked) = existing.map(|c| same_arrival(store, c, now)).transpose()?.flatten() {
+        let e = entry(AuditAction::Update, booked, code, "walk-in: met at the gate (booked pickup)");
+        return with_reception_item(store, existing, |scanned| {
+            store.commit_with(e.clone(), |tx| {
+                let mut p = tx.get::<Pickup>(&key_of(booked))?.ok_or(StoreError::NotFound("pickup"))?.body;
+                let case = p.case_id;
+                if let Some(c) = case {
+                    if needs_scan(tx, c, scanned)? {
+                        return Err(Attempt::NeedScan);
+                    }
+                }
+                if is_awaited(p.status) {
+                    p.apply(PickupStatus::Met, now).map_err(rule)?;
+                    if let Some(c) = case {
+                        p.met_effect = Some(case_arrived(tx, c, scanned, spare, now)?);
+                    }
+                }
+                // Where and on what the person actually came.
+                p.flight = flight.clone();
+                p.airport = airport.to_string();
+                p.terminal = terminal.map(str::to_string);
+                tx.put(p)?;
+                Ok(Saved { pickup: booked, case, new_code: None })
+            })
+        });
+    }
     let e = entry(AuditAction::Create, id, code, "walk-in: met at the gate");
     let centre = store.header().centre_code.clone();
     with_reception_item(store, existing, |scanned| {
         store.commit_with(e.clone(), |tx| {
+            let mut effect = None;
             let (case, new_code) = match person {
                 Person::Unknown => (None, None),
                 Person::Existing(c) => {
                     if needs_scan(tx, *c, scanned)? {
                         return Err(Attempt::NeedScan);
                     }
-                    case_arrived(tx, *c, scanned, spare, now)?;
+                    effect = Some(case_arrived(tx, *c, scanned, spare, now)?);
                     (Some(*c), None)
                 }
                 Person::New(new) => {
@@ -203,7 +252,7 @@ pub fn walk_in(
                 status: PickupStatus::Met,
                 changes: vec![(PickupStatus::Scheduled, now), (PickupStatus::Met, now)],
                 reason: String::new(),
-                met_effect: None,
+                met_effect: effect,
                 corrected: false,
             };
             tx.put(p)?;
