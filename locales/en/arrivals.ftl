@@ -172,3 +172,8 @@ arrivals-prompt-undo-question = Undo “{ $status }” and go back to “{ $back
 arrivals-done-undone = Corrected: “{ $status }” undone, back to “{ $back }”.
 rule-pickup_nothing_to_undo = This pickup has no status change to undo.
 rule-pickup_correction_once = This pickup was corrected once already: a manager or case worker can go further back.
+
+## Duplicates by document
+
+arrivals-document-twice = This document number is already in this case file: edit that document instead of adding a copy.
+arrivals-document-elsewhere = This document number is also held by { $cases }: check it is the same person. Press Ctrl-S again to save it anyway.

@@ -172,3 +172,8 @@ arrivals-prompt-undo-question = Annuler « { $status } » et revenir à « { $ba
 arrivals-done-undone = Corrigé : « { $status } » annulé, retour à « { $back } ».
 rule-pickup_nothing_to_undo = Cette prise en charge n’a aucun changement de statut à annuler.
 rule-pickup_correction_once = Cette prise en charge a déjà été corrigée une fois : un(e) responsable ou un(e) chargé(e) de dossier peut revenir plus loin.
+
+## Doublons par document
+
+arrivals-document-twice = Ce numéro de document figure déjà dans ce dossier : modifiez ce document au lieu d’en ajouter une copie.
+arrivals-document-elsewhere = Ce numéro de document figure aussi dans { $cases } : vérifiez qu’il s’agit de la même personne. Appuyez de nouveau sur Ctrl-S pour l’enregistrer quand même.

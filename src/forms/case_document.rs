@@ -13,6 +13,7 @@ use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate, Document, DocumentKind, DocumentLocation};
 use crate::domain::country::CountryCode;
 use crate::domain::country_alpha3::alpha2_of_alpha3;
+use crate::domain::duplicate::document_key;
 use crate::domain::mrz::{Mrz, MrzError, MrzField, parse};
 use crate::form::FormId;
 use crate::form::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
@@ -179,7 +180,43 @@ pub fn screen(
         }
         doc
     };
-    case_entry::screen(ctx, def(), (front, file, index), documents, record, entry)
+    let flagged = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let case = front.id;
+    let check = move |doc: &Document, ctx: &Ctx, (file, index): (&CasePrivate, Option<usize>)| {
+        check_number(doc, ctx, case, (file, index), &flagged)
+    };
+    case_entry::screen_checked(ctx, def(), (front, file, index), documents, record, entry, check)
+}
+
+/// Duplicates by document number: a second copy within the case is
+/// refused; a number another case holds is flagged once (naming that case),
+/// and a second Ctrl-S on the same number saves it all the same.
+fn check_number(
+    doc: &Document,
+    ctx: &Ctx,
+    case: crate::domain::ids::CaseId,
+    (file, index): (&CasePrivate, Option<usize>),
+    flagged: &std::cell::RefCell<Option<String>>,
+) -> Result<(), String> {
+    let key = document_key(&doc.number);
+    if key.is_empty() {
+        return Ok(());
+    }
+    let twice = file.documents.iter().enumerate().any(|(i, d)| Some(i) != index && document_key(&d.number) == key);
+    if twice {
+        return Err(ctx.t("arrivals-document-twice"));
+    }
+    if flagged.borrow().as_deref() == Some(key.as_str()) {
+        return Ok(());
+    }
+    let store = ctx.store().map_err(|e| ctx.error_text(&e))?;
+    let others = crate::ops::arrivals::cases_holding_document(store, &doc.number, case).map_err(|e| ctx.error_text(&e))?;
+    if others.is_empty() {
+        return Ok(());
+    }
+    let cases: Vec<String> = others.iter().map(|f| format!("{} ({})", f.code, f.alias)).collect();
+    *flagged.borrow_mut() = Some(key);
+    Err(ctx.i18n.t_args("arrivals-document-elsewhere", &[("cases", cases.join(", ").into())]))
 }
 
 fn documents(p: &mut CasePrivate) -> &mut Vec<Document> {

@@ -24,10 +24,28 @@ pub type Opener<R> = fn(&Ctx, &CaseFront, Option<&Stored<CasePrivate>>, Option<u
 pub fn screen<R: Clone + 'static, T: Clone + 'static>(
     ctx: &Ctx,
     def: FormDef<R>,
+    at: (&CaseFront, Option<&Stored<CasePrivate>>, Option<usize>),
+    list: List<T>,
+    record: impl FnOnce(String, Option<T>) -> R,
+    entry: impl Fn(&R, &Ctx, &mut CasePrivate) -> T + 'static,
+) -> FormScreen<R> {
+    screen_checked(ctx, def, at, list, record, entry, |_, _, _| Ok(()))
+}
+
+/// A check of the entry about to be saved against the file as it was
+/// opened (with the entry's own slot, `None` for a new one): `Err` is the
+/// form's message and nothing is saved.
+pub type Check<T> = dyn Fn(&T, &Ctx, (&CasePrivate, Option<usize>)) -> Result<(), String>;
+
+/// [`screen`], with `check` run on the entry before each save.
+pub fn screen_checked<R: Clone + 'static, T: Clone + 'static>(
+    ctx: &Ctx,
+    def: FormDef<R>,
     (front, file, index): (&CaseFront, Option<&Stored<CasePrivate>>, Option<usize>),
     list: List<T>,
     record: impl FnOnce(String, Option<T>) -> R,
     entry: impl Fn(&R, &Ctx, &mut CasePrivate) -> T + 'static,
+    check: impl Fn(&T, &Ctx, (&CasePrivate, Option<usize>)) -> Result<(), String> + 'static,
 ) -> FormScreen<R> {
     let mut base = file.map_or_else(|| CasePrivate::new(front.id), |f| f.body.clone());
     let revision = file.map_or(0, |f| f.meta.revision);
@@ -37,6 +55,7 @@ pub fn screen<R: Clone + 'static, T: Clone + 'static>(
     let on_save: OnSave<R> = Box::new(move |r: &R, ctx| {
         let mut p = base.clone();
         let e = entry(r, ctx, &mut p);
+        check(&e, ctx, (&base, index))?;
         match index.and_then(|i| list(&mut p).get_mut(i)) {
             Some(slot) => *slot = e,
             None => list(&mut p).push(e),

@@ -15,7 +15,7 @@ mod cases;
 mod schedule;
 mod status;
 
-pub use cases::possible_duplicates;
+pub use cases::{cases_holding_document, possible_duplicates};
 pub use schedule::{create_pickup, update_pickup, walk_in};
 pub use status::{mark_at_centre, mark_cancelled, mark_delayed, mark_met, mark_no_show, may_undo, undo_status};
 

@@ -778,3 +778,56 @@ fn same_person_at_a_walk_in_meets_the_booked_pickup_instead_of_adding_a_row() {
     let board = screen_text(&mut app, 120, 30);
     assert!(board.contains("Met 1") && board.contains("Scheduled 1"), "{board}");
 }
+
+/// Opens the form for a new document of `case` over its file.
+fn new_document_form(app: &mut App, case: haven::domain::ids::CaseId) {
+    let s = db(app);
+    let front = s.get::<CaseFront>(case.as_bytes()).unwrap().unwrap().body;
+    let file = s.get::<CasePrivate>(case.as_bytes()).unwrap();
+    let form = haven::forms::case_document::screen(&app.ctx, &front, file.as_ref(), None);
+    app.push(Box::new(form));
+}
+
+fn documents_of(app: &App, case: haven::domain::ids::CaseId) -> Vec<String> {
+    let file = db(app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
+    file.documents.into_iter().map(|d| d.number).collect()
+}
+
+#[test]
+fn a_document_number_of_another_case_is_flagged_and_a_second_copy_in_one_case_refused() {
+    let (_dir, store) = centre(None);
+    let new = |alias: &str| {
+        ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case(alias))), now())
+            .unwrap()
+            .case
+            .unwrap()
+    };
+    let (first, second) = (new("Dina"), new("Vera"));
+    let mut app = app(store, Lang::En);
+    let add = |app: &mut App, case, number: &str| {
+        new_document_form(app, case);
+        focus(app, "Number");
+        type_text(app, number);
+        press(app, "ctrl-s");
+    };
+    add(&mut app, first, "AB 1234567");
+    assert_eq!(documents_of(&app, first), ["AB 1234567"]);
+
+    // The same number in another case: flagged before the save, naming that case.
+    add(&mut app, second, "ab1234567");
+    let text = screen_text(&mut app, 160, 40);
+    assert!(text.contains("also held by MSK-26-0001 (Dina)"), "{text}");
+    assert_eq!(top(&app), Screen::Form);
+    assert!(documents_of(&app, second).is_empty(), "nothing saved on the flag");
+    // Seen and confirmed: Ctrl-S again saves it.
+    press(&mut app, "ctrl-s");
+    assert_ne!(top(&app), Screen::Form, "{}", screen_text(&mut app, 160, 40));
+    assert_eq!(documents_of(&app, second), ["ab1234567"]);
+
+    // A second copy within one case is refused, however often Ctrl-S is pressed.
+    add(&mut app, first, "AB-1234567");
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 160, 40);
+    assert!(text.contains("already in this case file"), "{text}");
+    assert_eq!(documents_of(&app, first), ["AB 1234567"]);
+}

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDateTime};
 use super::{NewCase, case_key};
 use crate::domain::case::{CaseFront, CasePrivate, CaseStatus};
 use crate::domain::case_code::CaseCode;
-use crate::domain::duplicate::{DuplicateReason, Identity, find_duplicates};
+use crate::domain::duplicate::{DuplicateReason, Identity, document_key, find_duplicates};
 use crate::domain::ids::{CaseId, ServiceItemId};
 use crate::domain::person::{AgeBasis, AgeGroup};
 use crate::domain::pickup::MetEffect;
@@ -273,4 +273,27 @@ pub fn possible_duplicates(
         .into_iter()
         .filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason)))
         .collect())
+}
+
+/// The other cases whose file holds a document with this number (folded as
+/// [`document_key`]), for a flag before the save. Only a user who holds the
+/// case key can see both files; for anyone else the answer is empty.
+/// A scan of the files: the blind index that would make it a lookup is not built.
+pub fn cases_holding_document(store: &Store, number: &str, except: CaseId) -> Result<Vec<CaseFront>, StoreError> {
+    let key = document_key(number);
+    if key.is_empty() || !store.session()?.holds_case_key() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for file in store.scan::<CasePrivate>()?.into_iter().filter(|s| !s.is_deleted()) {
+        let file = file.body;
+        if file.case_id == except || !file.documents.iter().any(|d| document_key(&d.number) == key) {
+            continue;
+        }
+        if let Some(front) = store.get::<CaseFront>(&case_key(file.case_id))? {
+            out.push(front.body);
+        }
+    }
+    out.sort_by(|a, b| a.code.to_string().cmp(&b.code.to_string()));
+    Ok(out)
 }
