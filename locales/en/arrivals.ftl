@@ -177,3 +177,4 @@ rule-pickup_correction_once = This pickup was corrected once already: a manager 
 
 arrivals-document-twice = This document number is already in this case file: edit that document instead of adding a copy.
 arrivals-document-elsewhere = This document number is also held by { $cases }: check it is the same person. Press Ctrl-S again to save it anyway.
+arrivals-duplicate-same_document = same document number

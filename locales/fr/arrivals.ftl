@@ -177,3 +177,4 @@ rule-pickup_correction_once = Cette prise en charge a déjà été corrigée une
 
 arrivals-document-twice = Ce numéro de document figure déjà dans ce dossier : modifiez ce document au lieu d’en ajouter une copie.
 arrivals-document-elsewhere = Ce numéro de document figure aussi dans { $cases } : vérifiez qu’il s’agit de la même personne. Appuyez de nouveau sur Ctrl-S pour l’enregistrer quand même.
+arrivals-duplicate-same_document = même numéro de document

@@ -179,3 +179,4 @@ rule-pickup_correction_once = Эту встречу уже исправляли:
 
 arrivals-document-twice = Документ с этим номером уже есть в деле: исправьте его, а не добавляйте копию.
 arrivals-document-elsewhere = Этот номер документа есть и в деле { $cases }: проверьте, тот же ли это человек. Нажмите Ctrl-S ещё раз, чтобы всё равно сохранить.
+arrivals-duplicate-same_document = тот же номер документа

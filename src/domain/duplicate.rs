@@ -43,6 +43,8 @@ pub struct Identity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 pub enum DuplicateReason {
+    /// The same identity document number (a passport read at the gate).
+    SameDocument,
     /// Same names (across scripts) and the same date of birth.
     NameAndBirth,
     /// Same alias, gender and age group.

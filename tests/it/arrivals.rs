@@ -831,3 +831,37 @@ fn a_document_number_of_another_case_is_flagged_and_a_second_copy_in_one_case_re
     assert!(text.contains("already in this case file"), "{text}");
     assert_eq!(documents_of(&app, first), ["AB 1234567"]);
 }
+
+#[test]
+fn a_passport_read_at_the_gate_whose_number_another_case_holds_is_flagged_before_the_save() {
+    let (_dir, store) = centre(None);
+    let vera =
+        ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+            .unwrap()
+            .case
+            .unwrap();
+    let mut file = store.get::<CasePrivate>(vera.as_bytes()).unwrap().unwrap();
+    file.body.documents.push(haven::domain::case::Document {
+        kind: DocumentKind::Passport,
+        number: "L898902C3".into(),
+        issuing_country: None,
+        issued_on: None,
+        expires_on: None,
+        location: haven::domain::case::DocumentLocation::WithPerson,
+    });
+    haven::ops::cases::save_private(&store, &file.body, file.meta.revision).unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Anna");
+    focus(&mut app, "Flight");
+    type_text(&mut app, "SU2101");
+    focus(&mut app, "Passport / ID zone (MRZ)");
+    type_text(&mut app, TD3[0]);
+    press(&mut app, "enter");
+    type_text(&mut app, TD3[1]);
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Possible duplicate") && text.contains("same document number"), "{text}");
+    assert!(text.contains("MSK-26-0001"), "{text}");
+    assert_eq!(fronts(db(&app)).len(), 1, "nothing saved while asking");
+}

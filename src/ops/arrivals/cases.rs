@@ -268,7 +268,18 @@ pub fn possible_duplicates(
             (f.id, identity)
         })
         .collect();
-    let found = find_duplicates(&me, known.iter().map(|(id, i)| (*id, i)));
+    let mut found = find_duplicates(&me, known.iter().map(|(id, i)| (*id, i)));
+    // A case holding the zone's document number comes first, whatever else matches.
+    if let Some(number) = new.mrz.as_ref().map(|m| document_key(&m.document_number)).filter(|k| !k.is_empty()) {
+        let mut same: Vec<CaseId> = files
+            .values()
+            .filter(|f| f.documents.iter().any(|d| document_key(&d.number) == number))
+            .map(|f| f.case_id)
+            .collect();
+        same.sort();
+        found.retain(|(id, _)| !same.contains(id));
+        found.splice(0..0, same.into_iter().map(|id| (id, DuplicateReason::SameDocument)));
+    }
     Ok(found
         .into_iter()
         .filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason)))
