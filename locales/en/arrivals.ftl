@@ -178,3 +178,14 @@ rule-pickup_correction_once = This pickup was corrected once already: a manager 
 arrivals-document-twice = This document number is already in this case file: edit that document instead of adding a copy.
 arrivals-document-elsewhere = This document number is also held by { $cases }: check it is the same person. Press Ctrl-S again to save it anyway.
 arrivals-duplicate-same_document = same document number
+
+## Arrivals that are not flights
+
+arrivals-field-flight-or-transport = Flight or train/bus/car/foot/?
+arrivals-error-flight-or-transport = Type a flight number (SU 2101), or train, bus, car, foot or unknown (or ?).
+arrivals-by-flight = Flight
+arrivals-by-train = Train
+arrivals-by-bus = Bus
+arrivals-by-car = Car
+arrivals-by-on_foot = On foot
+arrivals-by-unknown = Unknown

@@ -178,3 +178,14 @@ rule-pickup_correction_once = Cette prise en charge a déjà été corrigée une
 arrivals-document-twice = Ce numéro de document figure déjà dans ce dossier : modifiez ce document au lieu d’en ajouter une copie.
 arrivals-document-elsewhere = Ce numéro de document figure aussi dans { $cases } : vérifiez qu’il s’agit de la même personne. Appuyez de nouveau sur Ctrl-S pour l’enregistrer quand même.
 arrivals-duplicate-same_document = même numéro de document
+
+## Arrivées qui ne sont pas des vols
+
+arrivals-field-flight-or-transport = Vol ou train/autocar/voiture/à pied/?
+arrivals-error-flight-or-transport = Saisissez un numéro de vol (SU 2101), ou : train, autocar, voiture, à pied, inconnu.
+arrivals-by-flight = Vol
+arrivals-by-train = Train
+arrivals-by-bus = Autocar
+arrivals-by-car = Voiture
+arrivals-by-on_foot = À pied
+arrivals-by-unknown = Inconnu

@@ -180,3 +180,14 @@ rule-pickup_correction_once = Эту встречу уже исправляли:
 arrivals-document-twice = Документ с этим номером уже есть в деле: исправьте его, а не добавляйте копию.
 arrivals-document-elsewhere = Этот номер документа есть и в деле { $cases }: проверьте, тот же ли это человек. Нажмите Ctrl-S ещё раз, чтобы всё равно сохранить.
 arrivals-duplicate-same_document = тот же номер документа
+
+## Прибытие не самолётом
+
+arrivals-field-flight-or-transport = Рейс или поезд/автобус/машина/пешком/?
+arrivals-error-flight-or-transport = Введите номер рейса (SU 2101) или: поезд, автобус, машина, пешком, неизвестно.
+arrivals-by-flight = Рейс
+arrivals-by-train = Поезд
+arrivals-by-bus = Автобус
+arrivals-by-car = Машина
+arrivals-by-on_foot = Пешком
+arrivals-by-unknown = Неизвестно

@@ -145,6 +145,7 @@ pub fn pickup(
         reason: String::new(),
         met_effect: None,
         corrected: false,
+        by: Default::default(),
     };
     let booked = plus_minutes(scheduled, -rng.range(24 * 60, 4 * 24 * 60));
     p.changes.push((PickupStatus::Scheduled, booked));

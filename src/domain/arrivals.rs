@@ -169,6 +169,7 @@ mod tests {
             reason: String::new(),
             met_effect: None,
             corrected: false,
+            by: Default::default(),
         }
     }
 

@@ -48,6 +48,7 @@ pub mod referral;
 pub mod rooms;
 pub mod service;
 pub mod stats;
+pub mod transport;
 pub mod stay;
 pub mod translit;
 pub mod travel;

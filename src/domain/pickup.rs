@@ -169,6 +169,9 @@ pub struct Pickup {
     /// one change, managers and case workers may go back further.
     #[serde(default)]
     pub corrected: bool,
+    /// How the person comes: by air (the flight above) or another way.
+    #[serde(default)]
+    pub by: super::transport::Transport,
 }
 
 impl Pickup {
@@ -254,6 +257,7 @@ mod tests {
             reason: String::new(),
             met_effect: None,
             corrected: false,
+            by: Default::default(),
         }
     }
 

@@ -278,6 +278,7 @@ pub fn pickup() -> impl Strategy<Value = Pickup> {
                 reason,
                 met_effect: None,
                 corrected: false,
+                by: Default::default(),
             },
         )
 }

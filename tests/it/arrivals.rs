@@ -865,3 +865,44 @@ fn a_passport_read_at_the_gate_whose_number_another_case_holds_is_flagged_before
     assert!(text.contains("MSK-26-0001"), "{text}");
     assert_eq!(fronts(db(&app)).len(), 1, "nothing saved while asking");
 }
+
+#[test]
+fn a_walk_in_by_train_needs_no_flight_and_the_board_shows_it() {
+    let (_dir, mut store) = centre(None);
+    as_reception(&mut store);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Dina");
+    focus(&mut app, "Gender");
+    press(&mut app, "f enter");
+    focus(&mut app, "Age group");
+    press(&mut app, "a enter");
+    focus(&mut app, "Flight");
+    type_text(&mut app, "train");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).remove(0);
+    assert_eq!(p.by, haven::domain::transport::Transport::Train);
+    assert_eq!((p.status, p.flight.to_string().as_str()), (PickupStatus::Met, ""));
+    let board = screen_text(&mut app, 120, 30);
+    assert!(board.contains("Train") && board.contains("Dina"), "{board}");
+}
+
+#[test]
+fn a_walk_in_with_neither_a_flight_nor_a_known_word_says_what_to_type() {
+    let (_dir, store) = centre(None);
+    let mut app = app(store, Lang::Ru);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Dina");
+    press(&mut app, "tab f enter tab a enter tab");
+    type_text(&mut app, "самолёт");
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 160, 40);
+    assert!(text.contains("Введите номер рейса (SU 2101) или: поезд"), "{text}");
+    assert!(pickups(db(&app)).is_empty());
+    // "пешком" is a way of coming: saved without a flight.
+    press(&mut app, "backspace backspace backspace backspace backspace backspace backspace");
+    type_text(&mut app, "пешком");
+    press(&mut app, "ctrl-s");
+    assert_eq!(pickups(db(&app)).remove(0).by, haven::domain::transport::Transport::OnFoot);
+}

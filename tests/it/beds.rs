@@ -101,6 +101,7 @@ fn met_pickup(store: &Store, case: CaseId) -> PickupId {
         reason: String::new(),
         met_effect: None,
         corrected: false,
+        by: Default::default(),
     };
     store.commit(AuditEntry::new(AuditAction::Create, "pickup"), |tx| tx.put(p.clone()).map(|_| ())).unwrap();
     p.id

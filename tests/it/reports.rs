@@ -132,6 +132,7 @@ fn pickup(n: u8, case: Option<u8>, when: NaiveDateTime, status: PickupStatus) ->
         reason: String::new(),
         met_effect: None,
         corrected: false,
+        by: Default::default(),
     }
 }
 

@@ -10,9 +10,14 @@ use crate::domain::flight::FlightNumber;
 use crate::domain::ids::{CaseId, PickupId, ServiceItemId};
 use crate::domain::person::AgeGroup;
 use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+use crate::domain::transport::Transport;
 use crate::store::{AuditAction, Store, StoreError, new_id};
 
 fn apply_details(p: &mut Pickup, d: &PickupDetails) {
+    if !d.flight.is_none() {
+        // A flight given on the form: the person comes by air.
+        p.by = Transport::Flight;
+    }
     p.flight = d.flight.clone();
     p.origin = d.origin.trim().to_string();
     p.airport = d.airport.clone();
@@ -88,6 +93,7 @@ pub fn create_pickup(
             reason: String::new(),
             met_effect: None,
             corrected: false,
+            by: Default::default(),
         };
         apply_details(&mut p, details);
         p.case_id = case;
@@ -165,9 +171,10 @@ fn same_arrival(store: &Store, case: CaseId, now: NaiveDateTime) -> Result<Optio
 
 /// An unexpected arrival at the gate: the person's case (new, Arrived, or an
 /// existing one brought back to Arrived) and a pickup already met at `now`.
+/// The person came `by` air on `flight`, or another way without one.
 pub fn walk_in(
     store: &Store,
-    flight: &FlightNumber,
+    (by, flight): (Transport, Option<&FlightNumber>),
     airport: &str,
     terminal: Option<&str>,
     person: &Person,
@@ -176,6 +183,11 @@ pub fn walk_in(
     let id: PickupId = new_id()?;
     let case_ids = draw_case_ids()?;
     let spare = new_id::<ServiceItemId>()?;
+    let flight = match by {
+        Transport::Flight => flight.cloned().ok_or(StoreError::Invalid("flight".into()))?,
+        _ => FlightNumber::none(),
+    };
+    let flight = &flight;
     let existing = match person {
         Person::Existing(c) => Some(*c),
         _ => None,
@@ -201,8 +213,9 @@ pub fn walk_in(
                         p.met_effect = Some(case_arrived(tx, c, scanned, spare, now)?);
                     }
                 }
-                // Where and on what the person actually came.
+                // Where and how the person actually came.
                 p.flight = flight.clone();
+                p.by = by;
                 p.airport = airport.to_string();
                 p.terminal = terminal.map(str::to_string);
                 tx.put(p)?;
@@ -254,6 +267,7 @@ pub fn walk_in(
                 reason: String::new(),
                 met_effect: effect,
                 corrected: false,
+                by,
             };
             tx.put(p)?;
             Ok(Saved { pickup: id, case, new_code })

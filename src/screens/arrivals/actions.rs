@@ -19,7 +19,7 @@ impl Board {
         let who = row.case.as_ref().map(|c| format!(" · {} {}", c.alias, c.code)).unwrap_or_default();
         format!(
             "{} · {} · {}{who}",
-            p.flight,
+            super::view::arrival_text(p, ctx),
             ctx.i18n.format_datetime(p.scheduled),
             place_label(&p.airport, p.terminal.as_deref())
         )
@@ -67,7 +67,7 @@ impl Board {
                 .case
                 .as_ref()
                 .map(|c| format!("{} ({})", c.alias, c.code))
-                .unwrap_or_else(|| row.pickup.flight.to_string());
+                .unwrap_or_else(|| super::view::arrival_text(&row.pickup, ctx));
             ctx.i18n
                 .t_args("arrivals-done-met", &[("who", who.into()), ("time", ctx.i18n.format_time(now.time()).into())])
         });
@@ -110,10 +110,10 @@ impl Board {
         let result = match prompt.ask {
             Ask::NoShow if prompt.input.trim().is_empty() => Err(ctx.t("arrivals-prompt-reason-needed")),
             Ask::NoShow => ops::mark_no_show(store, p.id, &prompt.input, now)
-                .map(|_| ctx.i18n.t_args("arrivals-done-no-show", &[("flight", p.flight.to_string().into())]))
+                .map(|_| ctx.i18n.t_args("arrivals-done-no-show", &[("flight", super::view::arrival_text(&p, ctx).into())]))
                 .map_err(|e| ctx.error_text(&e)),
             Ask::Cancel => ops::mark_cancelled(store, p.id, &prompt.input, now)
-                .map(|_| ctx.i18n.t_args("arrivals-done-cancelled", &[("flight", p.flight.to_string().into())]))
+                .map(|_| ctx.i18n.t_args("arrivals-done-cancelled", &[("flight", super::view::arrival_text(&p, ctx).into())]))
                 .map_err(|e| ctx.error_text(&e)),
             Ask::Delay => match parse_estimate(&prompt.input, p.scheduled, now) {
                 Err(e) => Err(ctx.t(date_error_key(e))),
@@ -122,7 +122,7 @@ impl Board {
                     .map(|_| {
                         ctx.i18n.t_args(
                             "arrivals-done-delayed",
-                            &[("flight", p.flight.to_string().into()), ("time", ctx.i18n.format_datetime(at).into())],
+                            &[("flight", super::view::arrival_text(&p, ctx).into()), ("time", ctx.i18n.format_datetime(at).into())],
                         )
                     })
                     .map_err(|e| ctx.error_text(&e)),
