@@ -48,9 +48,9 @@ pub mod referral;
 pub mod rooms;
 pub mod service;
 pub mod stats;
-pub mod transport;
 pub mod stay;
 pub mod translit;
+pub mod transport;
 pub mod travel;
 pub mod user;
 

@@ -117,8 +117,9 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<WalkIn> {
         let new = r.intake.new_case(ctx.today(), None);
         let person = resolve_person(&flow, new, ctx)?;
         let store = ctx.store().map_err(|e| ctx.error_text(&e))?;
-        let saved = arrivals::walk_in(store, (r.by, r.flight.as_ref()), &airport, terminal.as_deref(), &person, ctx.now())
-            .map_err(|e| ctx.error_text(&e))?;
+        let saved =
+            arrivals::walk_in(store, (r.by, r.flight.as_ref()), &airport, terminal.as_deref(), &person, ctx.now())
+                .map_err(|e| ctx.error_text(&e))?;
         notify.set(Some(saved.pickup));
         let code = match saved.new_code {
             Some(c) => c.to_string(),

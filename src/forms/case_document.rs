@@ -210,7 +210,8 @@ fn check_number(
         return Ok(());
     }
     let store = ctx.store().map_err(|e| ctx.error_text(&e))?;
-    let others = crate::ops::arrivals::cases_holding_document(store, &doc.number, case).map_err(|e| ctx.error_text(&e))?;
+    let others =
+        crate::ops::arrivals::cases_holding_document(store, &doc.number, case).map_err(|e| ctx.error_text(&e))?;
     if others.is_empty() {
         return Ok(());
     }

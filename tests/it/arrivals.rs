@@ -684,7 +684,7 @@ fn a_mistaken_met_is_undone_with_its_case_changes_and_audited() {
     as_reception(&mut store);
     let mut app = app(store, Lang::En);
     press(&mut app, "F2");
-    assert!(screen_text(&mut app, 200, 24).contains("Undo") == false, "nothing to undo on a booking");
+    assert!(!screen_text(&mut app, 200, 24).contains("Undo"), "nothing to undo on a booking");
     // Delayed, then met by mistake: one key each, as before.
     press(&mut app, "d");
     type_text(&mut app, "09:00");
@@ -769,7 +769,12 @@ fn same_person_at_a_walk_in_meets_the_booked_pickup_instead_of_adding_a_row() {
     assert_eq!(top(&app), Screen::Arrivals);
     let s = db(&app);
     let all = pickups(s);
-    assert_eq!(all.len(), 2, "the same arrival is one row: {:?}", all.iter().map(|p| p.flight.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        all.len(),
+        2,
+        "the same arrival is one row: {:?}",
+        all.iter().map(|p| p.flight.to_string()).collect::<Vec<_>>()
+    );
     let p = all.into_iter().find(|p| p.id == booked.pickup).unwrap();
     assert_eq!((p.status, p.actual, p.case_id), (PickupStatus::Met, Some(now()), booked.case));
     assert_eq!(p.flight.to_string(), "SU 2101", "the flight the person came on");
@@ -835,11 +840,10 @@ fn a_document_number_of_another_case_is_flagged_and_a_second_copy_in_one_case_re
 #[test]
 fn a_passport_read_at_the_gate_whose_number_another_case_holds_is_flagged_before_the_save() {
     let (_dir, store) = centre(None);
-    let vera =
-        ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
-            .unwrap()
-            .case
-            .unwrap();
+    let vera = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+        .unwrap()
+        .case
+        .unwrap();
     let mut file = store.get::<CasePrivate>(vera.as_bytes()).unwrap().unwrap();
     file.body.documents.push(haven::domain::case::Document {
         kind: DocumentKind::Passport,

@@ -305,6 +305,6 @@ pub fn cases_holding_document(store: &Store, number: &str, except: CaseId) -> Re
             out.push(front.body);
         }
     }
-    out.sort_by(|a, b| a.code.to_string().cmp(&b.code.to_string()));
+    out.sort_by_key(|f| f.code.to_string());
     Ok(out)
 }

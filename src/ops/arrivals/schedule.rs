@@ -202,10 +202,10 @@ pub fn walk_in(
             store.commit_with(e.clone(), |tx| {
                 let mut p = tx.get::<Pickup>(&key_of(booked))?.ok_or(StoreError::NotFound("pickup"))?.body;
                 let case = p.case_id;
-                if let Some(c) = case {
-                    if needs_scan(tx, c, scanned)? {
-                        return Err(Attempt::NeedScan);
-                    }
+                if let Some(c) = case
+                    && needs_scan(tx, c, scanned)?
+                {
+                    return Err(Attempt::NeedScan);
                 }
                 if is_awaited(p.status) {
                     p.apply(PickupStatus::Met, now).map_err(rule)?;

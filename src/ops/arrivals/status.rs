@@ -101,11 +101,8 @@ pub fn may_undo(role: Role, p: &Pickup) -> bool {
 pub fn undo_status(store: &Store, id: PickupId) -> Result<Pickup, StoreError> {
     let before = pickup(store, id)?;
     let back = before.changes.len().checked_sub(2).and_then(|i| before.changes.get(i)).map(|c| c.0);
-    let summary = format!(
-        "status corrected: {} undone, back to {}",
-        before.status.key(),
-        back.map_or("none", |s| s.key())
-    );
+    let summary =
+        format!("status corrected: {} undone, back to {}", before.status.key(), back.map_or("none", |s| s.key()));
     let e = entry(AuditAction::Update, id, code_of(store, &before), summary);
     store.commit(e, |tx| {
         let role = tx.session().role;
@@ -118,10 +115,10 @@ pub fn undo_status(store: &Store, id: PickupId) -> Result<Pickup, StoreError> {
             return Err(StoreError::Rule(crate::store::Rule::PickupCorrectionOnce));
         }
         let undone = p.undo_last().map_err(rule)?;
-        if undone == PickupStatus::Met {
-            if let (Some(case), Some(effect)) = (p.case_id, p.met_effect.take()) {
-                case_not_arrived(tx, case, &effect)?;
-            }
+        if undone == PickupStatus::Met
+            && let (Some(case), Some(effect)) = (p.case_id, p.met_effect.take())
+        {
+            case_not_arrived(tx, case, &effect)?;
         }
         tx.put(p.clone())?;
         Ok(p)

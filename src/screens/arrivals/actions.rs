@@ -110,10 +110,14 @@ impl Board {
         let result = match prompt.ask {
             Ask::NoShow if prompt.input.trim().is_empty() => Err(ctx.t("arrivals-prompt-reason-needed")),
             Ask::NoShow => ops::mark_no_show(store, p.id, &prompt.input, now)
-                .map(|_| ctx.i18n.t_args("arrivals-done-no-show", &[("flight", super::view::arrival_text(&p, ctx).into())]))
+                .map(|_| {
+                    ctx.i18n.t_args("arrivals-done-no-show", &[("flight", super::view::arrival_text(&p, ctx).into())])
+                })
                 .map_err(|e| ctx.error_text(&e)),
             Ask::Cancel => ops::mark_cancelled(store, p.id, &prompt.input, now)
-                .map(|_| ctx.i18n.t_args("arrivals-done-cancelled", &[("flight", super::view::arrival_text(&p, ctx).into())]))
+                .map(|_| {
+                    ctx.i18n.t_args("arrivals-done-cancelled", &[("flight", super::view::arrival_text(&p, ctx).into())])
+                })
                 .map_err(|e| ctx.error_text(&e)),
             Ask::Delay => match parse_estimate(&prompt.input, p.scheduled, now) {
                 Err(e) => Err(ctx.t(date_error_key(e))),
@@ -122,7 +126,10 @@ impl Board {
                     .map(|_| {
                         ctx.i18n.t_args(
                             "arrivals-done-delayed",
-                            &[("flight", super::view::arrival_text(&p, ctx).into()), ("time", ctx.i18n.format_datetime(at).into())],
+                            &[
+                                ("flight", super::view::arrival_text(&p, ctx).into()),
+                                ("time", ctx.i18n.format_datetime(at).into()),
+                            ],
                         )
                     })
                     .map_err(|e| ctx.error_text(&e)),
@@ -159,19 +166,15 @@ impl Board {
         {
             return Outcome::Status(ctx.t("rule-pickup_correction_once"));
         }
-        let args = [
-            ("status", Self::status_label(ctx, p.status).into()),
-            ("back", Self::status_label(ctx, back).into()),
-        ];
+        let args =
+            [("status", Self::status_label(ctx, p.status).into()), ("back", Self::status_label(ctx, back).into())];
         if !confirmed {
             let question = ctx.i18n.t_args("arrivals-prompt-undo-question", &args);
             self.prompt = Some(Prompt::new(Ask::ConfirmUndo, p.id, self.about(&row, ctx), question));
             return Outcome::None;
         }
-        let result = ctx
-            .store()
-            .and_then(|s| ops::undo_status(s, p.id))
-            .map(|_| ctx.i18n.t_args("arrivals-done-undone", &args));
+        let result =
+            ctx.store().and_then(|s| ops::undo_status(s, p.id)).map(|_| ctx.i18n.t_args("arrivals-done-undone", &args));
         self.done(ctx, result)
     }
 
