@@ -181,8 +181,8 @@ arrivals-duplicate-same_document = same document number
 
 ## Arrivals that are not flights
 
-arrivals-field-flight-or-transport = Flight or train/bus/car/foot/?
-arrivals-error-flight-or-transport = Type a flight number (SU 2101), or train, bus, car, foot or unknown (or ?).
+arrivals-field-flight-or-transport = Flight or transport
+arrivals-error-flight-or-transport = Flight (SU 2101), train, bus, car, foot or ?
 arrivals-by-flight = Flight
 arrivals-by-train = Train
 arrivals-by-bus = Bus

@@ -181,8 +181,8 @@ arrivals-duplicate-same_document = même numéro de document
 
 ## Arrivées qui ne sont pas des vols
 
-arrivals-field-flight-or-transport = Vol ou train/autocar/voiture/à pied/?
-arrivals-error-flight-or-transport = Saisissez un numéro de vol (SU 2101), ou : train, autocar, voiture, à pied, inconnu.
+arrivals-field-flight-or-transport = Vol ou transport
+arrivals-error-flight-or-transport = Vol (SU 2101), train, autocar, voiture, à pied, ?
 arrivals-by-flight = Vol
 arrivals-by-train = Train
 arrivals-by-bus = Autocar

@@ -183,8 +183,8 @@ arrivals-duplicate-same_document = тот же номер документа
 
 ## Прибытие не самолётом
 
-arrivals-field-flight-or-transport = Рейс или поезд/автобус/машина/пешком/?
-arrivals-error-flight-or-transport = Введите номер рейса (SU 2101) или: поезд, автобус, машина, пешком, неизвестно.
+arrivals-field-flight-or-transport = Рейс или транспорт
+arrivals-error-flight-or-transport = Рейс (SU 2101), поезд, автобус, машина, пешком
 arrivals-by-flight = Рейс
 arrivals-by-train = Поезд
 arrivals-by-bus = Автобус

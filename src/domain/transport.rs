@@ -29,6 +29,21 @@ pub enum Transport {
 
 keyed!(Transport);
 
+impl Transport {
+    /// The word that reads back as this way of coming (the form shows it
+    /// when a pickup without a flight is edited); empty for a flight.
+    pub fn word(self) -> &'static str {
+        match self {
+            Transport::Flight => "",
+            Transport::Train => "train",
+            Transport::Bus => "bus",
+            Transport::Car => "car",
+            Transport::OnFoot => "foot",
+            Transport::Unknown => "unknown",
+        }
+    }
+}
+
 /// The words reception may type instead of a flight, in the three interface
 /// languages (lower case), for each way of coming other than by air.
 const WORDS: &[(Transport, &[&str])] = &[
@@ -65,5 +80,8 @@ mod tests {
         let (t, f) = parse_arrival("su2101").unwrap();
         assert_eq!((t, f.unwrap().to_string()), (Transport::Flight, "SU 2101".to_string()));
         assert!(parse_arrival("zz").is_err());
+        for t in Transport::all().filter(|t| *t != Transport::Flight) {
+            assert_eq!(parse_arrival(t.word()).unwrap(), (t, None), "{t:?} reads back");
+        }
     }
 }

@@ -68,6 +68,9 @@ impl NewCase {
 /// The fields of a pickup that its form edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PickupDetails {
+    /// How the person comes: by air, or another way (the flight is then
+    /// [`FlightNumber::none`]).
+    pub by: crate::domain::transport::Transport,
     /// Flight.
     pub flight: FlightNumber,
     /// Where the flight comes from.

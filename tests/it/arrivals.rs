@@ -66,6 +66,7 @@ fn last_audit(store: &Store) -> haven::store::AuditEvent {
 
 fn details(flight: &str, scheduled: NaiveDateTime) -> PickupDetails {
     PickupDetails {
+        by: haven::domain::transport::Transport::Flight,
         flight: FlightNumber::parse(flight).unwrap(),
         origin: "IST".into(),
         airport: "SVO".into(),
@@ -347,7 +348,7 @@ fn bad_input_is_named_under_its_field_and_nothing_is_saved() {
     type_text(&mut app, "25:00");
     press(&mut app, "ctrl-s");
     let text = screen_text(&mut app, 120, 40);
-    assert!(text.contains("Not a flight number"), "{text}");
+    assert!(text.contains("Flight (SU 2101), train, bus, car, foot or ?"), "{text}");
     assert!(text.contains("There is no such time"), "{text}");
     assert!(pickups(db(&app)).is_empty());
 
@@ -902,11 +903,40 @@ fn a_walk_in_with_neither_a_flight_nor_a_known_word_says_what_to_type() {
     type_text(&mut app, "самолёт");
     press(&mut app, "ctrl-s");
     let text = screen_text(&mut app, 160, 40);
-    assert!(text.contains("Введите номер рейса (SU 2101) или: поезд"), "{text}");
+    assert!(text.contains("Рейс (SU 2101), поезд, автобус, машина, пешком"), "{text}");
     assert!(pickups(db(&app)).is_empty());
     // "пешком" is a way of coming: saved without a flight.
     press(&mut app, "backspace backspace backspace backspace backspace backspace backspace");
     type_text(&mut app, "пешком");
     press(&mut app, "ctrl-s");
     assert_eq!(pickups(db(&app)).remove(0).by, haven::domain::transport::Transport::OnFoot);
+}
+
+#[test]
+fn a_pickup_by_bus_is_booked_and_edited_without_a_flight() {
+    let (_dir, store) = centre(None);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 n");
+    fill_new_pickup(&mut app, "14:35");
+    focus(&mut app, "Flight");
+    press(&mut app, "ctrl-u");
+    let text = screen_text(&mut app, 120, 40);
+    if text.contains("su2101") {
+        press(&mut app, "backspace backspace backspace backspace backspace backspace");
+    }
+    type_text(&mut app, "автобус");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).remove(0);
+    assert_eq!((p.by, p.flight.to_string().as_str()), (haven::domain::transport::Transport::Bus, ""));
+    assert!(screen_text(&mut app, 120, 30).contains("Bus"));
+    // Edit: the field reads back the way; another field changes, the way stays.
+    press(&mut app, "e");
+    focus(&mut app, "Meeting point");
+    type_text(&mut app, ", gate 2");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).remove(0);
+    assert_eq!(p.by, haven::domain::transport::Transport::Bus);
+    assert!(p.meeting_point.ends_with("gate 2"), "{}", p.meeting_point);
 }

@@ -14,11 +14,8 @@ use crate::domain::transport::Transport;
 use crate::store::{AuditAction, Store, StoreError, new_id};
 
 fn apply_details(p: &mut Pickup, d: &PickupDetails) {
-    if !d.flight.is_none() {
-        // A flight given on the form: the person comes by air.
-        p.by = Transport::Flight;
-    }
-    p.flight = d.flight.clone();
+    p.by = d.by;
+    p.flight = if d.by == Transport::Flight { d.flight.clone() } else { FlightNumber::none() };
     p.origin = d.origin.trim().to_string();
     p.airport = d.airport.clone();
     p.terminal = d.terminal.clone();
@@ -38,7 +35,7 @@ fn changed_fields(a: &Pickup, d: &PickupDetails) -> Vec<&'static str> {
             out.push(name);
         }
     };
-    check("flight", a.flight != d.flight);
+    check("flight", a.flight != d.flight || a.by != d.by);
     check("origin", a.origin != d.origin.trim());
     check("airport", a.airport != d.airport || a.terminal != d.terminal);
     check("scheduled", a.scheduled != d.scheduled);
@@ -127,7 +124,7 @@ pub fn update_pickup(
     store.commit(e, |tx| {
         let mut p = tx.get::<Pickup>(&key_of(id))?.ok_or(StoreError::NotFound("pickup"))?.body;
         let rebooked = matches!(p.status, PickupStatus::NoShow | PickupStatus::Cancelled)
-            && (p.scheduled != details.scheduled || p.flight != details.flight);
+            && (p.scheduled != details.scheduled || p.flight != details.flight || p.by != details.by);
         apply_details(&mut p, details);
         let mut new_code = None;
         match person {
