@@ -940,3 +940,25 @@ fn a_pickup_by_bus_is_booked_and_edited_without_a_flight() {
     assert_eq!(p.by, haven::domain::transport::Transport::Bus);
     assert!(p.meeting_point.ends_with("gate 2"), "{}", p.meeting_point);
 }
+
+#[test]
+fn undoing_a_walk_in_of_a_new_person_leaves_the_case_expected() {
+    let (_dir, store) = centre(None);
+    let flight = FlightNumber::parse("SU 2101").unwrap();
+    let saved = ops::walk_in(
+        &store,
+        (haven::domain::transport::Transport::Flight, Some(&flight)),
+        "SVO",
+        Some("C"),
+        &Person::New(Box::new(new_case("Dina"))),
+        now(),
+    )
+    .unwrap();
+    let case = saved.case.unwrap();
+    assert_eq!(fronts(&store)[0].status, CaseStatus::Arrived);
+    let p = ops::undo_status(&store, saved.pickup).unwrap();
+    assert_eq!(p.status, PickupStatus::Scheduled);
+    let c = fronts(&store).remove(0);
+    assert_eq!((c.status, c.arrived_on), (CaseStatus::Expected, None));
+    assert_eq!(reception_item(&store, case).status, ServiceStatus::NotAssessed);
+}

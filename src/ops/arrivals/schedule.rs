@@ -9,7 +9,8 @@ use crate::domain::case::{CaseFront, CaseStatus};
 use crate::domain::flight::FlightNumber;
 use crate::domain::ids::{CaseId, PickupId, ServiceItemId};
 use crate::domain::person::AgeGroup;
-use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+use crate::domain::pickup::{MetEffect, Needs, Pickup, PickupStatus};
+use crate::domain::service::ServiceStatus;
 use crate::domain::transport::Transport;
 use crate::store::{AuditAction, Store, StoreError, new_id};
 
@@ -236,6 +237,12 @@ pub fn walk_in(
                 }
                 Person::New(new) => {
                     let front = create_case(tx, &centre, new, &case_ids, CaseStatus::Arrived, now)?;
+                    // Undoing this meeting leaves the new case expected, its reception not done.
+                    effect = Some(MetEffect {
+                        case_status: CaseStatus::Expected,
+                        arrived_on: None,
+                        item: Some((ServiceStatus::NotAssessed, None)),
+                    });
                     (Some(front.id), Some(front.code))
                 }
             };
