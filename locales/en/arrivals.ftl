@@ -189,3 +189,16 @@ arrivals-by-bus = Bus
 arrivals-by-car = Car
 arrivals-by-on_foot = On foot
 arrivals-by-unknown = Unknown
+
+## Preview of a passport zone before it writes
+
+arrivals-zone-preview = The zone will fill (≠ differs from the file; names and birth date on file are kept):
+arrivals-zone-name = Name
+arrivals-zone-birth = Date of birth
+arrivals-zone-sex = Sex
+arrivals-zone-nationality = Nationality
+arrivals-zone-number = Number
+arrivals-zone-expiry = Expires on
+arrivals-zone-kind = Document
+arrivals-zone-differs = ≠ { $field }: { $value } (now: { $was })
+arrivals-zone-again = Check it, then press Ctrl-S again to save.

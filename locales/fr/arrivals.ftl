@@ -189,3 +189,16 @@ arrivals-by-bus = Autocar
 arrivals-by-car = Voiture
 arrivals-by-on_foot = À pied
 arrivals-by-unknown = Inconnu
+
+## Aperçu d’une zone de lecture avant qu’elle n’écrive
+
+arrivals-zone-preview = La zone remplira (≠ diffère du dossier ; les noms et la date de naissance du dossier sont conservés) :
+arrivals-zone-name = Nom
+arrivals-zone-birth = Date de naissance
+arrivals-zone-sex = Sexe
+arrivals-zone-nationality = Nationalité
+arrivals-zone-number = Numéro
+arrivals-zone-expiry = Expire le
+arrivals-zone-kind = Document
+arrivals-zone-differs = ≠ { $field } : { $value } (actuellement : { $was })
+arrivals-zone-again = Vérifiez, puis appuyez de nouveau sur Ctrl-S pour enregistrer.

@@ -191,3 +191,16 @@ arrivals-by-bus = Автобус
 arrivals-by-car = Машина
 arrivals-by-on_foot = Пешком
 arrivals-by-unknown = Неизвестно
+
+## Предпросмотр машиночитаемой зоны перед записью
+
+arrivals-zone-preview = Зона заполнит (≠ отличается от дела; имена и дата рождения в деле сохраняются):
+arrivals-zone-name = Имя
+arrivals-zone-birth = Дата рождения
+arrivals-zone-sex = Пол
+arrivals-zone-nationality = Гражданство
+arrivals-zone-number = Номер
+arrivals-zone-expiry = Действителен до
+arrivals-zone-kind = Документ
+arrivals-zone-differs = ≠ { $field }: { $value } (сейчас: { $was })
+arrivals-zone-again = Проверьте и нажмите Ctrl-S ещё раз, чтобы сохранить.

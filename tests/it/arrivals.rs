@@ -962,3 +962,35 @@ fn undoing_a_walk_in_of_a_new_person_leaves_the_case_expected() {
     assert_eq!((c.status, c.arrived_on), (CaseStatus::Expected, None));
     assert_eq!(reception_item(&store, case).status, ServiceStatus::NotAssessed);
 }
+
+#[test]
+fn a_zone_shows_what_it_will_fill_and_what_differs_before_it_writes() {
+    let (_dir, store) = centre(None);
+    let case = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+        .unwrap()
+        .case
+        .unwrap();
+    let mut file = store.get::<CasePrivate>(case.as_bytes()).unwrap().unwrap();
+    file.body.family_name = "Тестова".into();
+    file.body.date_of_birth = NaiveDate::from_ymd_opt(1980, 1, 2);
+    haven::ops::cases::save_private(&store, &file.body, file.meta.revision).unwrap();
+    let mut app = app(store, Lang::En);
+    new_document_form(&mut app, case);
+    focus(&mut app, "Machine-readable zone (optional)");
+    type_text(&mut app, TD3[0]);
+    press(&mut app, "enter");
+    type_text(&mut app, TD3[1]);
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("The zone will fill"), "{text}");
+    assert!(text.contains("≠ Name: Eriksson Anna Maria (now: Тестова)"), "{text}");
+    assert!(text.contains("≠ Date of birth: 12 Aug 1974 (now: 2 Jan 1980)"), "{text}");
+    assert!(text.contains("  Number: L898902C3") && text.contains("  Document: Passport"), "{text}");
+    assert!(text.contains("  Sex: F") && text.contains("  Nationality: UTO"), "{text}");
+    assert!(documents_of(&app, case).is_empty(), "nothing written before the preview is seen");
+    press(&mut app, "ctrl-s");
+    assert_ne!(top(&app), Screen::Form, "{}", screen_text(&mut app, 120, 40));
+    assert_eq!(documents_of(&app, case), ["L898902C3"]);
+    let file = db(&app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
+    assert_eq!((file.family_name.as_str(), file.date_of_birth), ("Тестова", NaiveDate::from_ymd_opt(1980, 1, 2)));
+}
