@@ -994,3 +994,29 @@ fn a_zone_shows_what_it_will_fill_and_what_differs_before_it_writes() {
     let file = db(&app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
     assert_eq!((file.family_name.as_str(), file.date_of_birth), ("Тестова", NaiveDate::from_ymd_opt(1980, 1, 2)));
 }
+
+#[test]
+fn an_identity_card_zone_records_an_id_card_not_a_passport() {
+    const TD1: [&str; 3] =
+        ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+    let (_dir, store) = centre(None);
+    let case = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+        .unwrap()
+        .case
+        .unwrap();
+    let mut app = app(store, Lang::En);
+    new_document_form(&mut app, case);
+    focus(&mut app, "Machine-readable zone (optional)");
+    for (i, line) in TD1.iter().enumerate() {
+        if i > 0 {
+            press(&mut app, "enter");
+        }
+        type_text(&mut app, line);
+    }
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("≠ Document: ID card (now: Passport)"), "the form said passport: {text}");
+    press(&mut app, "ctrl-s");
+    let file = db(&app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
+    assert_eq!((file.documents[0].kind, file.documents[0].number.as_str()), (DocumentKind::IdCard, "D23145890"));
+}
