@@ -162,3 +162,43 @@ rule-pickup_transition = This pickup was changed meanwhile: look at the board ag
 rule-pickup_no_case = Link a case to this pickup first.
 rule-pickup_reason_needed = Give a reason.
 rule-arrivals_need_scan = The service checklist of this case could not be found; try again.
+
+## Correcting a mistaken status
+
+hint-pickup_undo = Undo
+action-pickup_undo = Undo the last status change
+arrivals-prompt-undo-title = Correct the status
+arrivals-prompt-undo-question = Undo “{ $status }” and go back to “{ $back }”? (y/n)
+arrivals-done-undone = Corrected: “{ $status }” undone, back to “{ $back }”.
+rule-pickup_nothing_to_undo = This pickup has no status change to undo.
+rule-pickup_correction_once = This pickup was corrected once already: a manager or case worker can go further back.
+
+## Duplicates by document
+
+arrivals-document-twice = This document number is already in this case file: edit that document instead of adding a copy.
+arrivals-document-elsewhere = This document number is also held by { $cases }: check it is the same person. Press Ctrl-S again to save it anyway.
+arrivals-duplicate-same_document = same document number
+
+## Arrivals that are not flights
+
+arrivals-field-flight-or-transport = Flight or transport
+arrivals-error-flight-or-transport = Flight (SU 2101), train, bus, car, foot or ?
+arrivals-by-flight = Flight
+arrivals-by-train = Train
+arrivals-by-bus = Bus
+arrivals-by-car = Car
+arrivals-by-on_foot = On foot
+arrivals-by-unknown = Unknown
+
+## Preview of a passport zone before it writes
+
+arrivals-zone-preview = The zone will fill (≠ differs from the file; names and birth date on file are kept):
+arrivals-zone-name = Name
+arrivals-zone-birth = Date of birth
+arrivals-zone-sex = Sex
+arrivals-zone-nationality = Nationality
+arrivals-zone-number = Number
+arrivals-zone-expiry = Expires on
+arrivals-zone-kind = Document
+arrivals-zone-differs = ≠ { $field }: { $value } (now: { $was })
+arrivals-zone-again = Check it, then press Ctrl-S again to save.

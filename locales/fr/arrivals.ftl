@@ -162,3 +162,43 @@ rule-pickup_transition = Cet accueil a été modifié entre-temps : regardez de 
 rule-pickup_no_case = Liez d'abord un dossier à cet accueil.
 rule-pickup_reason_needed = Indiquez un motif.
 rule-arrivals_need_scan = La liste des services de ce dossier est introuvable ; réessayez.
+
+## Corriger un statut erroné
+
+hint-pickup_undo = Annuler
+action-pickup_undo = Annuler le dernier changement de statut
+arrivals-prompt-undo-title = Corriger le statut
+arrivals-prompt-undo-question = Annuler « { $status } » et revenir à « { $back } » ? (o/n)
+arrivals-done-undone = Corrigé : « { $status } » annulé, retour à « { $back } ».
+rule-pickup_nothing_to_undo = Cette prise en charge n’a aucun changement de statut à annuler.
+rule-pickup_correction_once = Cette prise en charge a déjà été corrigée une fois : un(e) responsable ou un(e) chargé(e) de dossier peut revenir plus loin.
+
+## Doublons par document
+
+arrivals-document-twice = Ce numéro de document figure déjà dans ce dossier : modifiez ce document au lieu d’en ajouter une copie.
+arrivals-document-elsewhere = Ce numéro de document figure aussi dans { $cases } : vérifiez qu’il s’agit de la même personne. Appuyez de nouveau sur Ctrl-S pour l’enregistrer quand même.
+arrivals-duplicate-same_document = même numéro de document
+
+## Arrivées qui ne sont pas des vols
+
+arrivals-field-flight-or-transport = Vol ou transport
+arrivals-error-flight-or-transport = Vol (SU 2101), train, autocar, voiture, à pied, ?
+arrivals-by-flight = Vol
+arrivals-by-train = Train
+arrivals-by-bus = Autocar
+arrivals-by-car = Voiture
+arrivals-by-on_foot = À pied
+arrivals-by-unknown = Inconnu
+
+## Aperçu d’une zone de lecture avant qu’elle n’écrive
+
+arrivals-zone-preview = La zone remplira (≠ diffère du dossier ; les noms et la date de naissance du dossier sont conservés) :
+arrivals-zone-name = Nom
+arrivals-zone-birth = Date de naissance
+arrivals-zone-sex = Sexe
+arrivals-zone-nationality = Nationalité
+arrivals-zone-number = Numéro
+arrivals-zone-expiry = Expire le
+arrivals-zone-kind = Document
+arrivals-zone-differs = ≠ { $field } : { $value } (actuellement : { $was })
+arrivals-zone-again = Vérifiez, puis appuyez de nouveau sur Ctrl-S pour enregistrer.

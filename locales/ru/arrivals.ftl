@@ -164,3 +164,43 @@ rule-pickup_transition = Встречу тем временем изменили
 rule-pickup_no_case = Сначала привяжите к встрече дело.
 rule-pickup_reason_needed = Укажите причину.
 rule-arrivals_need_scan = Не найден перечень услуг этого дела; попробуйте ещё раз.
+
+## Исправление ошибочного статуса
+
+hint-pickup_undo = Отменить
+action-pickup_undo = Отменить последнее изменение статуса
+arrivals-prompt-undo-title = Исправить статус
+arrivals-prompt-undo-question = Отменить «{ $status }» и вернуть «{ $back }»? (д/н)
+arrivals-done-undone = Исправлено: «{ $status }» отменено, снова «{ $back }».
+rule-pickup_nothing_to_undo = У этой встречи нет изменения статуса, которое можно отменить.
+rule-pickup_correction_once = Эту встречу уже исправляли: вернуться дальше может руководитель или куратор случая.
+
+## Дубликаты по документу
+
+arrivals-document-twice = Документ с этим номером уже есть в деле: исправьте его, а не добавляйте копию.
+arrivals-document-elsewhere = Этот номер документа есть и в деле { $cases }: проверьте, тот же ли это человек. Нажмите Ctrl-S ещё раз, чтобы всё равно сохранить.
+arrivals-duplicate-same_document = тот же номер документа
+
+## Прибытие не самолётом
+
+arrivals-field-flight-or-transport = Рейс или транспорт
+arrivals-error-flight-or-transport = Рейс (SU 2101), поезд, автобус, машина, пешком
+arrivals-by-flight = Рейс
+arrivals-by-train = Поезд
+arrivals-by-bus = Автобус
+arrivals-by-car = Машина
+arrivals-by-on_foot = Пешком
+arrivals-by-unknown = Неизвестно
+
+## Предпросмотр машиночитаемой зоны перед записью
+
+arrivals-zone-preview = Зона заполнит (≠ отличается от дела; имена и дата рождения в деле сохраняются):
+arrivals-zone-name = Имя
+arrivals-zone-birth = Дата рождения
+arrivals-zone-sex = Пол
+arrivals-zone-nationality = Гражданство
+arrivals-zone-number = Номер
+arrivals-zone-expiry = Действителен до
+arrivals-zone-kind = Документ
+arrivals-zone-differs = ≠ { $field }: { $value } (сейчас: { $was })
+arrivals-zone-again = Проверьте и нажмите Ctrl-S ещё раз, чтобы сохранить.

@@ -143,6 +143,9 @@ pub fn pickup(
         status: PickupStatus::Scheduled,
         changes: Vec::new(),
         reason: String::new(),
+        met_effect: None,
+        corrected: false,
+        by: Default::default(),
     };
     let booked = plus_minutes(scheduled, -rng.range(24 * 60, 4 * 24 * 60));
     p.changes.push((PickupStatus::Scheduled, booked));

@@ -167,6 +167,9 @@ mod tests {
             status,
             changes: vec![],
             reason: String::new(),
+            met_effect: None,
+            corrected: false,
+            by: Default::default(),
         }
     }
 

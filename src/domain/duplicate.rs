@@ -17,6 +17,13 @@ use super::ids::CaseId;
 use super::person::{AgeGroup, Gender};
 use super::translit::{icao_latin, search_fold};
 
+/// A document number as compared for duplicates: letters and digits only,
+/// upper case (`ab 123-4567` and `AB1234567` are the same number; the
+/// zone's filler `<` is not part of it).
+pub fn document_key(number: &str) -> String {
+    number.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
+}
+
 /// What is known of a person, new or existing, for the comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {
@@ -36,6 +43,8 @@ pub struct Identity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 pub enum DuplicateReason {
+    /// The same identity document number (a passport read at the gate).
+    SameDocument,
     /// Same names (across scripts) and the same date of birth.
     NameAndBirth,
     /// Same alias, gender and age group.

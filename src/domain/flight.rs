@@ -99,8 +99,24 @@ impl FromStr for FlightNumber {
     }
 }
 
+impl FlightNumber {
+    /// No flight: the number of a pickup by another way than air
+    /// (`crate::domain::transport`); it shows as nothing.
+    pub fn none() -> Self {
+        Self { airline: String::new(), number: String::new() }
+    }
+
+    /// True for [`FlightNumber::none`].
+    pub fn is_none(&self) -> bool {
+        self.airline.is_empty() && self.number.is_empty()
+    }
+}
+
 impl fmt::Display for FlightNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_none() {
+            return Ok(());
+        }
         write!(f, "{} {}", self.airline, self.number)
     }
 }

@@ -50,6 +50,7 @@ pub mod service;
 pub mod stats;
 pub mod stay;
 pub mod translit;
+pub mod transport;
 pub mod travel;
 pub mod user;
 

@@ -3,8 +3,10 @@
 use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::case::CaseStatus;
 use super::flight::FlightNumber;
 use super::ids::{CaseId, PickupId};
+use super::service::ServiceStatus;
 
 /// An airport and its terminals, as configured for the centre.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,6 +105,22 @@ pub enum PickupError {
     /// Arrival at the centre needs the pickup linked to a case.
     #[error("no case linked")]
     NoCase,
+    /// No status change to undo (only the first booking is left).
+    #[error("nothing to undo")]
+    NothingToUndo,
+}
+
+/// What marking a pickup met did to its case, so that a correction can put
+/// it back: the case's status and arrival day, and its airport-reception
+/// service item, as they were before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MetEffect {
+    /// Case status before.
+    pub case_status: CaseStatus,
+    /// Arrival day before.
+    pub arrived_on: Option<chrono::NaiveDate>,
+    /// Reception item status and done day before (`None`: the item did not exist).
+    pub item: Option<(ServiceStatus, Option<chrono::NaiveDate>)>,
 }
 
 /// Minutes after the expected landing before an unmet pickup counts as overdue
@@ -144,6 +162,16 @@ pub struct Pickup {
     pub changes: Vec<(PickupStatus, NaiveDateTime)>,
     /// Reason for the last no-show, cancellation or delay.
     pub reason: String,
+    /// What the last "met" did to the case, for a correction to undo.
+    #[serde(default)]
+    pub met_effect: Option<MetEffect>,
+    /// True when the last step was a correction (undo): reception may undo
+    /// one change, managers and case workers may go back further.
+    #[serde(default)]
+    pub corrected: bool,
+    /// How the person comes: by air (the flight above) or another way.
+    #[serde(default)]
+    pub by: super::transport::Transport,
 }
 
 impl Pickup {
@@ -163,7 +191,25 @@ impl Pickup {
         }
         self.status = to;
         self.changes.push((to, at));
+        self.corrected = false;
         Ok(())
+    }
+
+    /// Undoes the last status change: the status goes back to the one
+    /// before it (a meeting undone forgets its time). Returns the status
+    /// undone; the caller puts back what it did to the case.
+    pub fn undo_last(&mut self) -> Result<PickupStatus, PickupError> {
+        if self.changes.len() < 2 {
+            return Err(PickupError::NothingToUndo);
+        }
+        let Some((undone, _)) = self.changes.pop() else { return Err(PickupError::NothingToUndo) };
+        let Some(&(back, _)) = self.changes.last() else { return Err(PickupError::NothingToUndo) };
+        if undone == PickupStatus::Met {
+            self.actual = None;
+        }
+        self.status = back;
+        self.corrected = true;
+        Ok(undone)
     }
 
     /// The time the person is expected out: the estimate if any, else the schedule.
@@ -209,7 +255,25 @@ mod tests {
             status: Scheduled,
             changes: vec![],
             reason: String::new(),
+            met_effect: None,
+            corrected: false,
+            by: Default::default(),
         }
+    }
+
+    #[test]
+    fn the_last_change_can_be_undone_down_to_the_booking() {
+        let mut p = pickup();
+        p.changes.push((Scheduled, at(5, 0)));
+        assert_eq!(p.undo_last(), Err(PickupError::NothingToUndo));
+        p.apply(Delayed, at(6, 0)).unwrap();
+        p.apply(Met, at(7, 0)).unwrap();
+        assert_eq!(p.undo_last(), Ok(Met));
+        assert_eq!((p.status, p.actual, p.corrected), (Delayed, None, true));
+        assert_eq!(p.undo_last(), Ok(Delayed));
+        assert_eq!(p.status, Scheduled);
+        p.apply(Met, at(8, 0)).unwrap();
+        assert!(!p.corrected, "a new change clears the mark");
     }
 
     #[test]

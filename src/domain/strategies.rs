@@ -276,6 +276,9 @@ pub fn pickup() -> impl Strategy<Value = Pickup> {
                 status,
                 changes,
                 reason,
+                met_effect: None,
+                corrected: false,
+                by: Default::default(),
             },
         )
 }

@@ -77,7 +77,14 @@ impl<R: Clone> FormScreen<R> {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        let message_rows = u16::from(self.message.is_some() && area.height >= 2);
+        // A message of several lines (a preview before a save) takes up to half the form.
+        let message: Vec<String> =
+            self.message.as_deref().map(|m| m.lines().map(String::from).collect()).unwrap_or_default();
+        let message_rows = if area.height >= 2 && !message.is_empty() {
+            u16::try_from(message.len()).unwrap_or(u16::MAX).min(area.height / 2).max(1)
+        } else {
+            0
+        };
         let body = Rect { height: area.height - message_rows, ..area };
         let cols = self.columns(area, ctx);
         self.follow_focus(body.height);
@@ -106,11 +113,10 @@ impl<R: Clone> FormScreen<R> {
             line_at(frame, Rect { x: edge, y: bottom - 1, width: 1, height: 1 }, Line::styled("▼", theme::dim()));
         }
 
-        if let Some(message) = self.message.as_deref()
-            && message_rows == 1
-        {
-            let text = truncate_to_width(&inert(message), usize::from(area.width));
-            line_at(frame, Rect { y: area.y + area.height - 1, height: 1, ..area }, Line::styled(text, theme::error()));
+        for (n, line) in message.iter().take(usize::from(message_rows)).enumerate() {
+            let text = truncate_to_width(&inert(line), usize::from(area.width));
+            let y = area.y + area.height - message_rows + u16::try_from(n).unwrap_or(0);
+            line_at(frame, Rect { y, height: 1, ..area }, Line::styled(text, theme::error()));
         }
         self.draw_overlay(frame, area, ctx);
     }

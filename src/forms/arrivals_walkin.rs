@@ -1,5 +1,6 @@
 //! Walk-in at the gate: an arrival nobody announced, registered in five
-//! fields — alias, gender, age group, flight, and where (prefilled with the
+//! fields — alias, gender, age group, flight (or a word for another way:
+//! train, bus, car, on foot, unknown), and where (prefilled with the
 //! place reception is working at) — and saved as a case that has arrived
 //! and a pickup already met. Users who hold the case key may also scan the
 //! passport zone, which can stand in for gender.
@@ -13,6 +14,7 @@ use crate::app::context::Ctx;
 use crate::app::screen::{Draft, Outcome};
 use crate::domain::arrivals::{meeting_places, place_label};
 use crate::domain::flight::FlightNumber;
+use crate::domain::transport::{Transport, parse_arrival};
 use crate::form_engine::FormId;
 use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::arrivals;
@@ -30,6 +32,10 @@ pub struct WalkIn {
     pub intake: Intake,
     /// The flight the person came on.
     pub flight: Option<FlightNumber>,
+    /// How the person came: by air (the flight) or another way without one.
+    pub by: Transport,
+    /// What was typed in the flight field (a flight or a word such as `train`).
+    pub arrival: String,
     /// Where the person was met: `SVO C`, or `DME` for a single hall.
     pub place: Option<String>,
 }
@@ -79,10 +85,15 @@ pub fn def(with_mrz: bool) -> FormDef<WalkIn> {
         intake::alias_field("arrivals-field-alias", true),
         intake::gender_field(!with_mrz),
         intake::age_group_field(!with_mrz),
-        F::new("flight", "arrivals-field-flight", FieldKind::Flight)
+        F::new("flight", "arrivals-field-flight-or-transport", FieldKind::Text { max: 20 })
             .required()
-            .load(|r| r.flight.clone().into())
-            .store(|r, v| set(&mut r.flight, v.flight())),
+            .load(|r| r.arrival.as_str().into())
+            .store(|r, v| {
+                let text = v.text();
+                let (by, flight) = parse_arrival(&text).map_err(|_| "arrivals-error-flight-or-transport")?;
+                (r.by, r.flight, r.arrival) = (by, flight, text);
+                Ok(())
+            }),
         F::new("place", "arrivals-field-place", FieldKind::Choice(places))
             .required()
             .load(|r| r.place.clone().map_or(Value::Empty, Value::Key))
@@ -96,15 +107,19 @@ pub fn def(with_mrz: bool) -> FormDef<WalkIn> {
 
 fn save(flow: SharedFlow, notify: Notify) -> OnSave<WalkIn> {
     Box::new(move |r: &WalkIn, ctx: &mut Ctx| {
-        let (Some(flight), Some(place)) = (r.flight.clone(), r.place.clone()) else {
+        let Some(place) = r.place.clone() else {
             return Err(ctx.t("form-error-summary"));
         };
+        if r.by == Transport::Flight && r.flight.is_none() {
+            return Err(ctx.t("form-error-summary"));
+        }
         let (airport, terminal) = split_place(&place);
         let new = r.intake.new_case(ctx.today(), None);
         let person = resolve_person(&flow, new, ctx)?;
         let store = ctx.store().map_err(|e| ctx.error_text(&e))?;
-        let saved = arrivals::walk_in(store, &flight, &airport, terminal.as_deref(), &person, ctx.now())
-            .map_err(|e| ctx.error_text(&e))?;
+        let saved =
+            arrivals::walk_in(store, (r.by, r.flight.as_ref()), &airport, terminal.as_deref(), &person, ctx.now())
+                .map_err(|e| ctx.error_text(&e))?;
         notify.set(Some(saved.pickup));
         let code = match saved.new_code {
             Some(c) => c.to_string(),

@@ -13,6 +13,7 @@ use crate::app::screen::Draft;
 use crate::domain::case::{CaseFront, CasePrivate, Document, DocumentKind, DocumentLocation};
 use crate::domain::country::CountryCode;
 use crate::domain::country_alpha3::alpha2_of_alpha3;
+use crate::domain::duplicate::document_key;
 use crate::domain::mrz::{Mrz, MrzError, MrzField, parse};
 use crate::form_engine::FormId;
 use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, Value, set};
@@ -179,7 +180,126 @@ pub fn screen(
         }
         doc
     };
-    case_entry::screen(ctx, def(), (front, file, index), documents, record, entry)
+    let flagged = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let previewed = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let case = front.id;
+    let check = move |r: &DocumentEdit, doc: &Document, ctx: &Ctx, (file, index): (&CasePrivate, Option<usize>)| {
+        preview_zone(r, ctx, file, &previewed)?;
+        check_number(doc, ctx, case, (file, index), &flagged)
+    };
+    case_entry::screen_checked(ctx, def(), (front, file, index), documents, record, entry, check)
+}
+
+/// Before a zone writes: the fields it will fill (name, date of birth, sex,
+/// nationality, number, expiry, document type), each marked where it
+/// differs from what the file or the form holds. Shown once per zone as the
+/// form's message; a second Ctrl-S saves. Names and the date of birth
+/// already on file are kept, as the zone only fills them when empty.
+fn preview_zone(
+    r: &DocumentEdit,
+    ctx: &Ctx,
+    file: &CasePrivate,
+    previewed: &std::cell::RefCell<Option<String>>,
+) -> Result<(), String> {
+    let Some(Ok(m)) = zone(r, ctx.today()) else { return Ok(()) };
+    let seen = r.mrz.split_whitespace().collect::<String>();
+    if previewed.borrow().as_deref() == Some(seen.as_str()) {
+        return Ok(());
+    }
+    let date = |d: Option<NaiveDate>| d.map(|d| ctx.i18n.format_date(d)).unwrap_or_else(|| "—".into());
+    let (family, given) = m.names();
+    let printed = m.document();
+    let file_name = file.full_name();
+    let same_name = crate::domain::translit::search_fold(&format!("{family} {given}"))
+        == crate::domain::translit::search_fold(&file_name);
+    let sex = match m.sex {
+        crate::domain::mrz::MrzSex::Female => "F",
+        crate::domain::mrz::MrzSex::Male => "M",
+        crate::domain::mrz::MrzSex::Unspecified => "X",
+    };
+    let number_before = r.number.trim();
+    let rows: [(&str, String, Option<String>); 7] = [
+        (
+            "arrivals-zone-name",
+            format!("{family} {given}"),
+            (!file_name.is_empty() && !same_name).then(|| file_name.clone()),
+        ),
+        (
+            "arrivals-zone-birth",
+            date(m.date_of_birth),
+            file.date_of_birth.filter(|d| Some(*d) != m.date_of_birth).map(|d| date(Some(d))),
+        ),
+        ("arrivals-zone-sex", sex.to_string(), None),
+        (
+            "arrivals-zone-nationality",
+            m.nationality.clone(),
+            alpha2_of_alpha3(&m.nationality)
+                .filter(|c| !file.citizenship.is_empty() && !file.citizenship.contains(c))
+                .map(|_| file.citizenship.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")),
+        ),
+        (
+            "arrivals-zone-number",
+            printed.number.clone(),
+            (!number_before.is_empty() && document_key(number_before) != document_key(&printed.number))
+                .then(|| number_before.to_string()),
+        ),
+        (
+            "arrivals-zone-expiry",
+            date(printed.expires_on),
+            r.expires_on.filter(|d| Some(*d) != printed.expires_on).map(|d| date(Some(d))),
+        ),
+        (
+            "arrivals-zone-kind",
+            ctx.t(&format!("cases-doc-kind-{}", printed.kind.key())),
+            (r.kind != printed.kind).then(|| ctx.t(&format!("cases-doc-kind-{}", r.kind.key()))),
+        ),
+    ];
+    let mut lines = vec![ctx.t("arrivals-zone-preview")];
+    for (key, value, before) in rows {
+        let line = match before {
+            Some(was) => ctx.i18n.t_args(
+                "arrivals-zone-differs",
+                &[("field", ctx.t(key).into()), ("value", value.into()), ("was", was.into())],
+            ),
+            None => format!("  {}: {value}", ctx.t(key)),
+        };
+        lines.push(line);
+    }
+    lines.push(ctx.t("arrivals-zone-again"));
+    *previewed.borrow_mut() = Some(seen);
+    Err(lines.join("\n"))
+}
+
+/// Duplicates by document number: a second copy within the case is
+/// refused; a number another case holds is flagged once (naming that case),
+/// and a second Ctrl-S on the same number saves it all the same.
+fn check_number(
+    doc: &Document,
+    ctx: &Ctx,
+    case: crate::domain::ids::CaseId,
+    (file, index): (&CasePrivate, Option<usize>),
+    flagged: &std::cell::RefCell<Option<String>>,
+) -> Result<(), String> {
+    let key = document_key(&doc.number);
+    if key.is_empty() {
+        return Ok(());
+    }
+    let twice = file.documents.iter().enumerate().any(|(i, d)| Some(i) != index && document_key(&d.number) == key);
+    if twice {
+        return Err(ctx.t("arrivals-document-twice"));
+    }
+    if flagged.borrow().as_deref() == Some(key.as_str()) {
+        return Ok(());
+    }
+    let store = ctx.store().map_err(|e| ctx.error_text(&e))?;
+    let others =
+        crate::ops::arrivals::cases_holding_document(store, &doc.number, case).map_err(|e| ctx.error_text(&e))?;
+    if others.is_empty() {
+        return Ok(());
+    }
+    let cases: Vec<String> = others.iter().map(|f| format!("{} ({})", f.code, f.alias)).collect();
+    *flagged.borrow_mut() = Some(key);
+    Err(ctx.i18n.t_args("arrivals-document-elsewhere", &[("cases", cases.join(", ").into())]))
 }
 
 fn documents(p: &mut CasePrivate) -> &mut Vec<Document> {

@@ -24,10 +24,26 @@ pub type Opener<R> = fn(&Ctx, &CaseFront, Option<&Stored<CasePrivate>>, Option<u
 pub fn screen<R: Clone + 'static, T: Clone + 'static>(
     ctx: &Ctx,
     def: FormDef<R>,
+    at: (&CaseFront, Option<&Stored<CasePrivate>>, Option<usize>),
+    list: List<T>,
+    record: impl FnOnce(String, Option<T>) -> R,
+    entry: impl Fn(&R, &Ctx, &mut CasePrivate) -> T + 'static,
+) -> FormScreen<R> {
+    screen_checked(ctx, def, at, list, record, entry, |_, _, _, _| Ok(()))
+}
+
+/// [`screen`], with `check` run before each save on the form's record, the
+/// entry about to be saved and the file as it was opened (with the entry's
+/// own slot, `None` for a new one): `Err` is the form's message (it may be
+/// several lines) and nothing is saved.
+pub fn screen_checked<R: Clone + 'static, T: Clone + 'static>(
+    ctx: &Ctx,
+    def: FormDef<R>,
     (front, file, index): (&CaseFront, Option<&Stored<CasePrivate>>, Option<usize>),
     list: List<T>,
     record: impl FnOnce(String, Option<T>) -> R,
     entry: impl Fn(&R, &Ctx, &mut CasePrivate) -> T + 'static,
+    check: impl Fn(&R, &T, &Ctx, (&CasePrivate, Option<usize>)) -> Result<(), String> + 'static,
 ) -> FormScreen<R> {
     let mut base = file.map_or_else(|| CasePrivate::new(front.id), |f| f.body.clone());
     let revision = file.map_or(0, |f| f.meta.revision);
@@ -37,6 +53,7 @@ pub fn screen<R: Clone + 'static, T: Clone + 'static>(
     let on_save: OnSave<R> = Box::new(move |r: &R, ctx| {
         let mut p = base.clone();
         let e = entry(r, ctx, &mut p);
+        check(r, &e, ctx, (&base, index))?;
         match index.and_then(|i| list(&mut p).get_mut(i)) {
             Some(slot) => *slot = e,
             None => list(&mut p).push(e),

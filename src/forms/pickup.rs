@@ -21,6 +21,7 @@ use crate::domain::flight::FlightNumber;
 use crate::domain::ids::{CaseId, PickupId};
 use crate::domain::person::AgeGroup;
 use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+use crate::domain::transport::{Transport, parse_arrival};
 use crate::form_engine::FormId;
 use crate::form_engine::{FieldKind, FieldSpec, FormDef, FormScreen, OnSave, Value, set};
 use crate::ops::arrivals::{self, Person, PickupDetails};
@@ -42,6 +43,10 @@ pub struct PickupEdit {
     pub original_scheduled: Option<NaiveDateTime>,
     /// Flight.
     pub flight: Option<FlightNumber>,
+    /// How the person comes: by air (the flight) or another way without one.
+    pub by: Transport,
+    /// What is typed in the flight field: a flight, or a word such as `train`.
+    pub arrival: String,
     /// Where the flight comes from.
     pub origin: String,
     /// Arrival airport.
@@ -88,7 +93,12 @@ impl PickupEdit {
             id: Some(p.id),
             status: Some(p.status),
             original_scheduled: Some(p.scheduled),
-            flight: Some(p.flight.clone()),
+            flight: (!p.flight.is_none()).then(|| p.flight.clone()),
+            by: p.by,
+            arrival: match p.by {
+                Transport::Flight => p.flight.to_string(),
+                other => other.word().to_string(),
+            },
             origin: p.origin.clone(),
             airport: Some(p.airport.clone()),
             terminal: p.terminal.clone(),
@@ -202,10 +212,15 @@ fn validate(r: &PickupEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 /// The declaration; `with_mrz` adds the passport zone (case-key holders).
 pub fn def(with_mrz: bool, editing: bool) -> FormDef<PickupEdit> {
     let mut fields = vec![
-        F::new("flight", "arrivals-field-flight", FieldKind::Flight)
+        F::new("flight", "arrivals-field-flight-or-transport", FieldKind::Text { max: 20 })
             .required()
-            .load(|r| r.flight.clone().into())
-            .store(|r, v| set(&mut r.flight, v.flight())),
+            .load(|r| r.arrival.as_str().into())
+            .store(|r, v| {
+                let text = v.text();
+                let (by, flight) = parse_arrival(&text).map_err(|_| "arrivals-error-flight-or-transport")?;
+                (r.by, r.flight, r.arrival) = (by, flight, text);
+                Ok(())
+            }),
         F::new("origin", "arrivals-field-origin", FieldKind::Text { max: 40 })
             .load(|r| r.origin.as_str().into())
             .store(|r, v| set(&mut r.origin, v.text())),
@@ -265,7 +280,11 @@ fn case_by_code(ctx: &Ctx, code: &str) -> Result<CaseFront, String> {
 /// Saves through the operations: a new pickup or the changed one, with its case.
 fn save(flow: SharedFlow, notify: Notify) -> OnSave<PickupEdit> {
     Box::new(move |r: &PickupEdit, ctx: &mut Ctx| {
-        let (Some(flight), Some(airport), Some(scheduled)) = (r.flight.clone(), r.airport.clone(), r.scheduled) else {
+        let flight = match r.by {
+            Transport::Flight => r.flight.clone(),
+            _ => Some(FlightNumber::none()),
+        };
+        let (Some(flight), Some(airport), Some(scheduled)) = (flight, r.airport.clone(), r.scheduled) else {
             return Err(ctx.t("form-error-summary"));
         };
         let today = ctx.today();
@@ -293,6 +312,7 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<PickupEdit> {
             _ => None,
         };
         let details = PickupDetails {
+            by: r.by,
             flight,
             origin: r.origin.clone(),
             airport,
@@ -312,7 +332,11 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<PickupEdit> {
         .map_err(|e| ctx.error_text(&e))?;
         notify.set(Some(saved.pickup));
         let when = ctx.i18n.format_datetime(scheduled);
-        let args = [("flight", details.flight.to_string().into()), ("when", when.into())];
+        let flight = match details.by {
+            Transport::Flight => details.flight.to_string(),
+            other => ctx.t(&format!("arrivals-by-{}", other.key())),
+        };
+        let args = [("flight", flight.into()), ("when", when.into())];
         let mut message = ctx.i18n.t_args("arrivals-saved", &args);
         if let Some(code) = saved.new_code {
             message.push(' ');

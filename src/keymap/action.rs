@@ -129,6 +129,9 @@ pub enum Action {
     /// Mark the person arrived at the centre.
     #[strum(message = "Mark arrived at the centre")]
     PickupAtCentre,
+    /// Undo the last status change of the pickup (a correction).
+    #[strum(message = "Undo the last status change")]
+    PickupUndo,
     /// Record an unexpected arrival.
     #[strum(message = "Walk-in arrival")]
     WalkIn,

@@ -71,6 +71,10 @@ pub enum Rule {
     PickupReasonNeeded,
     /// The board changed since it was shown: scan again before saving.
     ArrivalsNeedScan,
+    /// A pickup with only its booking: no status change to undo.
+    PickupNothingToUndo,
+    /// Reception has corrected this pickup once; further back is for a manager or case worker.
+    PickupCorrectionOnce,
     /// A referral to an organisation that is retired.
     OrganisationRetired,
     /// Changing a journey that is completed.
@@ -113,6 +117,8 @@ impl Rule {
         Rule::PickupNoCase,
         Rule::PickupReasonNeeded,
         Rule::ArrivalsNeedScan,
+        Rule::PickupNothingToUndo,
+        Rule::PickupCorrectionOnce,
         Rule::OrganisationRetired,
         Rule::TravelAlreadyCompleted,
     ];

@@ -66,6 +66,7 @@ fn last_audit(store: &Store) -> haven::store::AuditEvent {
 
 fn details(flight: &str, scheduled: NaiveDateTime) -> PickupDetails {
     PickupDetails {
+        by: haven::domain::transport::Transport::Flight,
         flight: FlightNumber::parse(flight).unwrap(),
         origin: "IST".into(),
         airport: "SVO".into(),
@@ -347,7 +348,7 @@ fn bad_input_is_named_under_its_field_and_nothing_is_saved() {
     type_text(&mut app, "25:00");
     press(&mut app, "ctrl-s");
     let text = screen_text(&mut app, 120, 40);
-    assert!(text.contains("Not a flight number"), "{text}");
+    assert!(text.contains("Flight (SU 2101), train, bus, car, foot or ?"), "{text}");
     assert!(text.contains("There is no such time"), "{text}");
     assert!(pickups(db(&app)).is_empty());
 
@@ -675,4 +676,347 @@ mod snapshots {
             );
         }
     }
+}
+
+#[test]
+fn a_mistaken_met_is_undone_with_its_case_changes_and_audited() {
+    let (dir, mut store) = centre(None);
+    ops::create_pickup(&store, &details("SU 100", at(8, 0)), &Person::New(Box::new(new_case("Dina"))), now()).unwrap();
+    as_reception(&mut store);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2");
+    assert!(!screen_text(&mut app, 200, 24).contains("Undo"), "nothing to undo on a booking");
+    // Delayed, then met by mistake: one key each, as before.
+    press(&mut app, "d");
+    type_text(&mut app, "09:00");
+    press(&mut app, "enter m");
+    let c = fronts(db(&app)).remove(0);
+    assert_eq!((c.status, reception_item(db(&app), c.id).status), (CaseStatus::Arrived, ServiceStatus::Done));
+    let hints = screen_text(&mut app, 200, 24);
+    assert!(hints.contains("u Undo"), "the key is shown in the hints: {hints}");
+
+    // u asks, naming the change; n leaves it.
+    press(&mut app, "u");
+    assert!(screen_text(&mut app, 100, 24).contains("Undo “Met” and go back to “Delayed”?"));
+    press(&mut app, "n");
+    assert_eq!(pickups(db(&app))[0].status, PickupStatus::Met);
+    press(&mut app, "u y");
+    let s = db(&app);
+    let p = pickups(s).remove(0);
+    assert_eq!((p.status, p.actual, p.estimated), (PickupStatus::Delayed, None, Some(at(9, 0))));
+    let c = fronts(s).remove(0);
+    assert_eq!((c.status, c.arrived_on), (CaseStatus::Expected, None), "the case is back as it was");
+    let item = reception_item(s, c.id);
+    assert_eq!((item.status, item.done_on), (ServiceStatus::NotAssessed, None), "the service too");
+    assert!(app.status().unwrap().contains("Corrected"), "{:?}", app.status());
+
+    // Reception corrects once; further back is for a manager or case worker.
+    press(&mut app, "u");
+    assert!(app.status().unwrap().contains("corrected once already"), "{:?}", app.status());
+    assert_eq!(pickups(db(&app))[0].status, PickupStatus::Delayed);
+    // m still marks met in one key after a correction.
+    press(&mut app, "m");
+    assert_eq!(pickups(db(&app))[0].status, PickupStatus::Met);
+
+    // The manager reads who corrected what, and when.
+    drop(app);
+    let mut s = Store::open(dir.path()).unwrap();
+    s.login("anna", PASS.as_bytes()).unwrap();
+    let corrections: Vec<_> = s
+        .audit_events()
+        .unwrap()
+        .into_iter()
+        .filter_map(|(_, e)| e)
+        .filter(|e| e.summary.starts_with("status corrected"))
+        .collect();
+    assert_eq!(corrections.len(), 1, "one audit event per correction");
+    let ev = &corrections[0];
+    assert_eq!(ev.summary, "status corrected: met undone, back to delayed");
+    assert_eq!((ev.user.as_str(), ev.case_code.as_deref()), ("rita", Some("MSK-26-0001")));
+    assert_eq!(ev.at.naive_utc(), now(), "when");
+}
+
+#[test]
+fn a_manager_goes_back_through_every_change() {
+    let (_dir, store) = centre(None);
+    let saved =
+        ops::create_pickup(&store, &details("SU 100", at(8, 0)), &Person::New(Box::new(new_case("Dina"))), now())
+            .unwrap();
+    ops::mark_met(&store, saved.pickup, now()).unwrap();
+    ops::mark_at_centre(&store, saved.pickup, now()).unwrap();
+    assert_eq!(ops::undo_status(&store, saved.pickup).unwrap().status, PickupStatus::Met);
+    assert_eq!(fronts(&store)[0].status, CaseStatus::Arrived, "undoing at-centre leaves the meeting");
+    assert_eq!(ops::undo_status(&store, saved.pickup).unwrap().status, PickupStatus::Scheduled);
+    assert_eq!(fronts(&store)[0].status, CaseStatus::Expected);
+    assert!(ops::undo_status(&store, saved.pickup).is_err(), "the booking itself stays");
+    assert_eq!(last_audit(&store).user, "anna");
+}
+
+#[test]
+fn same_person_at_a_walk_in_meets_the_booked_pickup_instead_of_adding_a_row() {
+    let (_dir, store) = centre(None);
+    let booked =
+        ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Лена"))), now())
+            .unwrap();
+    ops::create_pickup(&store, &details("SU 2", at(10, 0)), &Person::New(Box::new(new_case("Dina"))), now()).unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Lena");
+    press(&mut app, "tab f enter tab a enter tab");
+    type_text(&mut app, "SU2101");
+    press(&mut app, "ctrl-s");
+    assert!(screen_text(&mut app, 80, 24).contains("Possible duplicate"));
+    press(&mut app, "s");
+    assert_eq!(top(&app), Screen::Arrivals);
+    let s = db(&app);
+    let all = pickups(s);
+    assert_eq!(
+        all.len(),
+        2,
+        "the same arrival is one row: {:?}",
+        all.iter().map(|p| p.flight.to_string()).collect::<Vec<_>>()
+    );
+    let p = all.into_iter().find(|p| p.id == booked.pickup).unwrap();
+    assert_eq!((p.status, p.actual, p.case_id), (PickupStatus::Met, Some(now()), booked.case));
+    assert_eq!(p.flight.to_string(), "SU 2101", "the flight the person came on");
+    assert_eq!(fronts(s).iter().find(|c| Some(c.id) == booked.case).unwrap().status, CaseStatus::Arrived);
+    // The board counts two arrivals, one met.
+    let board = screen_text(&mut app, 120, 30);
+    assert!(board.contains("Met 1") && board.contains("Scheduled 1"), "{board}");
+}
+
+/// Opens the form for a new document of `case` over its file.
+fn new_document_form(app: &mut App, case: haven::domain::ids::CaseId) {
+    let s = db(app);
+    let front = s.get::<CaseFront>(case.as_bytes()).unwrap().unwrap().body;
+    let file = s.get::<CasePrivate>(case.as_bytes()).unwrap();
+    let form = haven::forms::case_document::screen(&app.ctx, &front, file.as_ref(), None);
+    app.push(Box::new(form));
+}
+
+fn documents_of(app: &App, case: haven::domain::ids::CaseId) -> Vec<String> {
+    let file = db(app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
+    file.documents.into_iter().map(|d| d.number).collect()
+}
+
+#[test]
+fn a_document_number_of_another_case_is_flagged_and_a_second_copy_in_one_case_refused() {
+    let (_dir, store) = centre(None);
+    let new = |alias: &str| {
+        ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case(alias))), now())
+            .unwrap()
+            .case
+            .unwrap()
+    };
+    let (first, second) = (new("Dina"), new("Vera"));
+    let mut app = app(store, Lang::En);
+    let add = |app: &mut App, case, number: &str| {
+        new_document_form(app, case);
+        focus(app, "Number");
+        type_text(app, number);
+        press(app, "ctrl-s");
+    };
+    add(&mut app, first, "AB 1234567");
+    assert_eq!(documents_of(&app, first), ["AB 1234567"]);
+
+    // The same number in another case: flagged before the save, naming that case.
+    add(&mut app, second, "ab1234567");
+    let text = screen_text(&mut app, 160, 40);
+    assert!(text.contains("also held by MSK-26-0001 (Dina)"), "{text}");
+    assert_eq!(top(&app), Screen::Form);
+    assert!(documents_of(&app, second).is_empty(), "nothing saved on the flag");
+    // Seen and confirmed: Ctrl-S again saves it.
+    press(&mut app, "ctrl-s");
+    assert_ne!(top(&app), Screen::Form, "{}", screen_text(&mut app, 160, 40));
+    assert_eq!(documents_of(&app, second), ["ab1234567"]);
+
+    // A second copy within one case is refused, however often Ctrl-S is pressed.
+    add(&mut app, first, "AB-1234567");
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 160, 40);
+    assert!(text.contains("already in this case file"), "{text}");
+    assert_eq!(documents_of(&app, first), ["AB 1234567"]);
+}
+
+#[test]
+fn a_passport_read_at_the_gate_whose_number_another_case_holds_is_flagged_before_the_save() {
+    let (_dir, store) = centre(None);
+    let vera = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+        .unwrap()
+        .case
+        .unwrap();
+    let mut file = store.get::<CasePrivate>(vera.as_bytes()).unwrap().unwrap();
+    file.body.documents.push(haven::domain::case::Document {
+        kind: DocumentKind::Passport,
+        number: "L898902C3".into(),
+        issuing_country: None,
+        issued_on: None,
+        expires_on: None,
+        location: haven::domain::case::DocumentLocation::WithPerson,
+    });
+    haven::ops::cases::save_private(&store, &file.body, file.meta.revision).unwrap();
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Anna");
+    focus(&mut app, "Flight");
+    type_text(&mut app, "SU2101");
+    focus(&mut app, "Passport / ID zone (MRZ)");
+    type_text(&mut app, TD3[0]);
+    press(&mut app, "enter");
+    type_text(&mut app, TD3[1]);
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Possible duplicate") && text.contains("same document number"), "{text}");
+    assert!(text.contains("MSK-26-0001"), "{text}");
+    assert_eq!(fronts(db(&app)).len(), 1, "nothing saved while asking");
+}
+
+#[test]
+fn a_walk_in_by_train_needs_no_flight_and_the_board_shows_it() {
+    let (_dir, mut store) = centre(None);
+    as_reception(&mut store);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Dina");
+    focus(&mut app, "Gender");
+    press(&mut app, "f enter");
+    focus(&mut app, "Age group");
+    press(&mut app, "a enter");
+    focus(&mut app, "Flight");
+    type_text(&mut app, "train");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).remove(0);
+    assert_eq!(p.by, haven::domain::transport::Transport::Train);
+    assert_eq!((p.status, p.flight.to_string().as_str()), (PickupStatus::Met, ""));
+    let board = screen_text(&mut app, 120, 30);
+    assert!(board.contains("Train") && board.contains("Dina"), "{board}");
+}
+
+#[test]
+fn a_walk_in_with_neither_a_flight_nor_a_known_word_says_what_to_type() {
+    let (_dir, store) = centre(None);
+    let mut app = app(store, Lang::Ru);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Dina");
+    press(&mut app, "tab f enter tab a enter tab");
+    type_text(&mut app, "самолёт");
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 160, 40);
+    assert!(text.contains("Рейс (SU 2101), поезд, автобус, машина, пешком"), "{text}");
+    assert!(pickups(db(&app)).is_empty());
+    // "пешком" is a way of coming: saved without a flight.
+    press(&mut app, "backspace backspace backspace backspace backspace backspace backspace");
+    type_text(&mut app, "пешком");
+    press(&mut app, "ctrl-s");
+    assert_eq!(pickups(db(&app)).remove(0).by, haven::domain::transport::Transport::OnFoot);
+}
+
+#[test]
+fn a_pickup_by_bus_is_booked_and_edited_without_a_flight() {
+    let (_dir, store) = centre(None);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 n");
+    fill_new_pickup(&mut app, "14:35");
+    focus(&mut app, "Flight");
+    press(&mut app, "ctrl-u");
+    let text = screen_text(&mut app, 120, 40);
+    if text.contains("su2101") {
+        press(&mut app, "backspace backspace backspace backspace backspace backspace");
+    }
+    type_text(&mut app, "автобус");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).remove(0);
+    assert_eq!((p.by, p.flight.to_string().as_str()), (haven::domain::transport::Transport::Bus, ""));
+    assert!(screen_text(&mut app, 120, 30).contains("Bus"));
+    // Edit: the field reads back the way; another field changes, the way stays.
+    press(&mut app, "e");
+    focus(&mut app, "Meeting point");
+    type_text(&mut app, ", gate 2");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    let p = pickups(db(&app)).remove(0);
+    assert_eq!(p.by, haven::domain::transport::Transport::Bus);
+    assert!(p.meeting_point.ends_with("gate 2"), "{}", p.meeting_point);
+}
+
+#[test]
+fn undoing_a_walk_in_of_a_new_person_leaves_the_case_expected() {
+    let (_dir, store) = centre(None);
+    let flight = FlightNumber::parse("SU 2101").unwrap();
+    let saved = ops::walk_in(
+        &store,
+        (haven::domain::transport::Transport::Flight, Some(&flight)),
+        "SVO",
+        Some("C"),
+        &Person::New(Box::new(new_case("Dina"))),
+        now(),
+    )
+    .unwrap();
+    let case = saved.case.unwrap();
+    assert_eq!(fronts(&store)[0].status, CaseStatus::Arrived);
+    let p = ops::undo_status(&store, saved.pickup).unwrap();
+    assert_eq!(p.status, PickupStatus::Scheduled);
+    let c = fronts(&store).remove(0);
+    assert_eq!((c.status, c.arrived_on), (CaseStatus::Expected, None));
+    assert_eq!(reception_item(&store, case).status, ServiceStatus::NotAssessed);
+}
+
+#[test]
+fn a_zone_shows_what_it_will_fill_and_what_differs_before_it_writes() {
+    let (_dir, store) = centre(None);
+    let case = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+        .unwrap()
+        .case
+        .unwrap();
+    let mut file = store.get::<CasePrivate>(case.as_bytes()).unwrap().unwrap();
+    file.body.family_name = "Тестова".into();
+    file.body.date_of_birth = NaiveDate::from_ymd_opt(1980, 1, 2);
+    haven::ops::cases::save_private(&store, &file.body, file.meta.revision).unwrap();
+    let mut app = app(store, Lang::En);
+    new_document_form(&mut app, case);
+    focus(&mut app, "Machine-readable zone (optional)");
+    type_text(&mut app, TD3[0]);
+    press(&mut app, "enter");
+    type_text(&mut app, TD3[1]);
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("The zone will fill"), "{text}");
+    assert!(text.contains("≠ Name: Eriksson Anna Maria (now: Тестова)"), "{text}");
+    assert!(text.contains("≠ Date of birth: 12 Aug 1974 (now: 2 Jan 1980)"), "{text}");
+    assert!(text.contains("  Number: L898902C3") && text.contains("  Document: Passport"), "{text}");
+    assert!(text.contains("  Sex: F") && text.contains("  Nationality: UTO"), "{text}");
+    assert!(documents_of(&app, case).is_empty(), "nothing written before the preview is seen");
+    press(&mut app, "ctrl-s");
+    assert_ne!(top(&app), Screen::Form, "{}", screen_text(&mut app, 120, 40));
+    assert_eq!(documents_of(&app, case), ["L898902C3"]);
+    let file = db(&app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
+    assert_eq!((file.family_name.as_str(), file.date_of_birth), ("Тестова", NaiveDate::from_ymd_opt(1980, 1, 2)));
+}
+
+#[test]
+fn an_identity_card_zone_records_an_id_card_not_a_passport() {
+    const TD1: [&str; 3] =
+        ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+    let (_dir, store) = centre(None);
+    let case = ops::create_pickup(&store, &details("SU 1", at(8, 0)), &Person::New(Box::new(new_case("Vera"))), now())
+        .unwrap()
+        .case
+        .unwrap();
+    let mut app = app(store, Lang::En);
+    new_document_form(&mut app, case);
+    focus(&mut app, "Machine-readable zone (optional)");
+    for (i, line) in TD1.iter().enumerate() {
+        if i > 0 {
+            press(&mut app, "enter");
+        }
+        type_text(&mut app, line);
+    }
+    press(&mut app, "ctrl-s");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("≠ Document: ID card (now: Passport)"), "the form said passport: {text}");
+    press(&mut app, "ctrl-s");
+    let file = db(&app).get::<CasePrivate>(case.as_bytes()).unwrap().unwrap().body;
+    assert_eq!((file.documents[0].kind, file.documents[0].number.as_str()), (DocumentKind::IdCard, "D23145890"));
 }

@@ -99,6 +99,9 @@ fn met_pickup(store: &Store, case: CaseId) -> PickupId {
         status: PickupStatus::Met,
         changes: vec![(PickupStatus::Met, at(6, 40))],
         reason: String::new(),
+        met_effect: None,
+        corrected: false,
+        by: Default::default(),
     };
     store.commit(AuditEntry::new(AuditAction::Create, "pickup"), |tx| tx.put(p.clone()).map(|_| ())).unwrap();
     p.id

@@ -543,6 +543,9 @@ fn a_passport_zone_fills_the_document_and_an_empty_identity_and_a_bad_check_digi
     }
     type_text(&mut app, LINE2);
     press(&mut app, "ctrl-s");
+    // The zone shows what it will fill before it writes; Ctrl-S again saves.
+    assert!(screen_text(&mut app, 120, 40).contains("The zone will fill"));
+    press(&mut app, "ctrl-s");
     assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
     let file =
         app.ctx.store().unwrap().get::<haven::domain::case::CasePrivate>(case.id.as_bytes()).unwrap().unwrap().body;

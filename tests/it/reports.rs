@@ -130,6 +130,9 @@ fn pickup(n: u8, case: Option<u8>, when: NaiveDateTime, status: PickupStatus) ->
         status,
         changes: vec![],
         reason: String::new(),
+        met_effect: None,
+        corrected: false,
+        by: Default::default(),
     }
 }
 

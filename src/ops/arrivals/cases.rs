@@ -5,9 +5,10 @@ use chrono::{Datelike, NaiveDateTime};
 use super::{NewCase, case_key};
 use crate::domain::case::{CaseFront, CasePrivate, CaseStatus};
 use crate::domain::case_code::CaseCode;
-use crate::domain::duplicate::{DuplicateReason, Identity, find_duplicates};
+use crate::domain::duplicate::{DuplicateReason, Identity, document_key, find_duplicates};
 use crate::domain::ids::{CaseId, ServiceItemId};
 use crate::domain::person::{AgeBasis, AgeGroup};
+use crate::domain::pickup::MetEffect;
 use crate::domain::service::{ServiceItem, ServiceKind, ServiceStatus, checklist};
 use crate::store::tx::Tx;
 use crate::store::{Store, StoreError, new_id};
@@ -118,16 +119,18 @@ fn scan_reception_item(store: &Store, case: CaseId) -> Result<Option<ServiceItem
 
 /// Marks the person of `case` arrived: the case moves to Arrived (a person
 /// who had left comes back into the file), the arrival day is stamped, and
-/// the airport-reception service is done today.
+/// the airport-reception service is done today. Returns what it changed,
+/// for a correction to put back.
 pub(super) fn case_arrived(
     tx: &mut Tx<'_>,
     case: CaseId,
     scanned: Scanned,
     spare_item: ServiceItemId,
     now: NaiveDateTime,
-) -> Result<(), StoreError> {
+) -> Result<MetEffect, StoreError> {
     let today = now.date();
     let mut front = tx.get::<CaseFront>(&case_key(case))?.ok_or(StoreError::NotFound("case"))?.body;
+    let (case_status, arrived_on) = (front.status, front.arrived_on);
     match front.status {
         CaseStatus::Arrived | CaseStatus::InResidence => {}
         CaseStatus::Expected | CaseStatus::Departed | CaseStatus::Closed | CaseStatus::ClosedReferred => {
@@ -137,7 +140,9 @@ pub(super) fn case_arrived(
     }
     front.arrived_on.get_or_insert(today);
     tx.put(front)?;
-    let mut item = match reception_item(tx, case, scanned)? {
+    let found = reception_item(tx, case, scanned)?;
+    let effect = MetEffect { case_status, arrived_on, item: found.as_ref().map(|i| (i.status, i.done_on)) };
+    let mut item = match found {
         Some(item) => item,
         // A case without the item (an old import): the checklist gains it.
         None => ServiceItem {
@@ -156,6 +161,26 @@ pub(super) fn case_arrived(
     item.done_on = Some(today);
     tx.index_set(RECEPTION_INDEX, case.as_bytes(), Some(item.id.as_bytes()))?;
     tx.put(item)?;
+    Ok(effect)
+}
+
+/// Puts back what marking the person of `case` met changed: the case's
+/// status and arrival day, and the reception item's status and done day.
+pub(super) fn case_not_arrived(tx: &mut Tx<'_>, case: CaseId, effect: &MetEffect) -> Result<(), StoreError> {
+    if let Some(mut front) = tx.get::<CaseFront>(&case_key(case))?.map(|s| s.body) {
+        // A case that moved on since (in residence, departed) keeps where it is now.
+        if front.status == CaseStatus::Arrived {
+            front.status = effect.case_status;
+            front.arrived_on = effect.arrived_on;
+            tx.put(front)?;
+        }
+    }
+    if let Some(mut item) = reception_item(tx, case, None)? {
+        let (status, done_on) = effect.item.unwrap_or((ServiceStatus::NotAssessed, None));
+        item.status = status;
+        item.done_on = done_on;
+        tx.put(item)?;
+    }
     Ok(())
 }
 
@@ -243,9 +268,43 @@ pub fn possible_duplicates(
             (f.id, identity)
         })
         .collect();
-    let found = find_duplicates(&me, known.iter().map(|(id, i)| (*id, i)));
+    let mut found = find_duplicates(&me, known.iter().map(|(id, i)| (*id, i)));
+    // A case holding the zone's document number comes first, whatever else matches.
+    if let Some(number) = new.mrz.as_ref().map(|m| document_key(&m.document_number)).filter(|k| !k.is_empty()) {
+        let mut same: Vec<CaseId> = files
+            .values()
+            .filter(|f| f.documents.iter().any(|d| document_key(&d.number) == number))
+            .map(|f| f.case_id)
+            .collect();
+        same.sort();
+        found.retain(|(id, _)| !same.contains(id));
+        found.splice(0..0, same.into_iter().map(|id| (id, DuplicateReason::SameDocument)));
+    }
     Ok(found
         .into_iter()
         .filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason)))
         .collect())
+}
+
+/// The other cases whose file holds a document with this number (folded as
+/// [`document_key`]), for a flag before the save. Only a user who holds the
+/// case key can see both files; for anyone else the answer is empty.
+/// A scan of the files: the blind index that would make it a lookup is not built.
+pub fn cases_holding_document(store: &Store, number: &str, except: CaseId) -> Result<Vec<CaseFront>, StoreError> {
+    let key = document_key(number);
+    if key.is_empty() || !store.session()?.holds_case_key() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for file in store.scan::<CasePrivate>()?.into_iter().filter(|s| !s.is_deleted()) {
+        let file = file.body;
+        if file.case_id == except || !file.documents.iter().any(|d| document_key(&d.number) == key) {
+            continue;
+        }
+        if let Some(front) = store.get::<CaseFront>(&case_key(file.case_id))? {
+            out.push(front.body);
+        }
+    }
+    out.sort_by_key(|f| f.code.to_string());
+    Ok(out)
 }

@@ -15,9 +15,9 @@ mod cases;
 mod schedule;
 mod status;
 
-pub use cases::possible_duplicates;
+pub use cases::{cases_holding_document, possible_duplicates};
 pub use schedule::{create_pickup, update_pickup, walk_in};
-pub use status::{mark_at_centre, mark_cancelled, mark_delayed, mark_met, mark_no_show};
+pub use status::{mark_at_centre, mark_cancelled, mark_delayed, mark_met, mark_no_show, may_undo, undo_status};
 
 use chrono::NaiveDateTime;
 
@@ -68,6 +68,9 @@ impl NewCase {
 /// The fields of a pickup that its form edits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PickupDetails {
+    /// How the person comes: by air, or another way (the flight is then
+    /// [`FlightNumber::none`]).
+    pub by: crate::domain::transport::Transport,
     /// Flight.
     pub flight: FlightNumber,
     /// Where the flight comes from.
@@ -125,6 +128,7 @@ fn rule(e: PickupError) -> StoreError {
     StoreError::Rule(match e {
         PickupError::Transition { .. } => crate::store::Rule::PickupTransition,
         PickupError::NoCase => crate::store::Rule::PickupNoCase,
+        PickupError::NothingToUndo => crate::store::Rule::PickupNothingToUndo,
     })
 }
 

@@ -383,6 +383,9 @@ fn a_reservation_whose_pickup_is_a_no_show_holds_nothing_even_before_it_is_relea
         status: PickupStatus::Scheduled,
         changes: vec![],
         reason: String::new(),
+        met_effect: None,
+        corrected: false,
+        by: Default::default(),
     };
     store.commit(AuditEntry::new(AuditAction::Create, "pickup"), |tx| tx.put(p.clone()).map(|_| ())).unwrap();
     reserve(&store, beds[0].id, today(), Holder { case: None, pickup: Some(p.id) }, today()).unwrap();

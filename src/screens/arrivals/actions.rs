@@ -19,7 +19,7 @@ impl Board {
         let who = row.case.as_ref().map(|c| format!(" · {} {}", c.alias, c.code)).unwrap_or_default();
         format!(
             "{} · {} · {}{who}",
-            p.flight,
+            super::view::arrival_text(p, ctx),
             ctx.i18n.format_datetime(p.scheduled),
             place_label(&p.airport, p.terminal.as_deref())
         )
@@ -67,7 +67,7 @@ impl Board {
                 .case
                 .as_ref()
                 .map(|c| format!("{} ({})", c.alias, c.code))
-                .unwrap_or_else(|| row.pickup.flight.to_string());
+                .unwrap_or_else(|| super::view::arrival_text(&row.pickup, ctx));
             ctx.i18n
                 .t_args("arrivals-done-met", &[("who", who.into()), ("time", ctx.i18n.format_time(now.time()).into())])
         });
@@ -94,6 +94,10 @@ impl Board {
             self.prompt = None;
             return self.met(ctx, true);
         }
+        if prompt.ask == Ask::ConfirmUndo {
+            self.prompt = None;
+            return self.undo(ctx, true);
+        }
         let Some(p) = self.rows.iter().find(|r| r.pickup.id == prompt.pickup).map(|r| r.pickup.clone()) else {
             self.prompt = None;
             return Outcome::None;
@@ -106,10 +110,14 @@ impl Board {
         let result = match prompt.ask {
             Ask::NoShow if prompt.input.trim().is_empty() => Err(ctx.t("arrivals-prompt-reason-needed")),
             Ask::NoShow => ops::mark_no_show(store, p.id, &prompt.input, now)
-                .map(|_| ctx.i18n.t_args("arrivals-done-no-show", &[("flight", p.flight.to_string().into())]))
+                .map(|_| {
+                    ctx.i18n.t_args("arrivals-done-no-show", &[("flight", super::view::arrival_text(&p, ctx).into())])
+                })
                 .map_err(|e| ctx.error_text(&e)),
             Ask::Cancel => ops::mark_cancelled(store, p.id, &prompt.input, now)
-                .map(|_| ctx.i18n.t_args("arrivals-done-cancelled", &[("flight", p.flight.to_string().into())]))
+                .map(|_| {
+                    ctx.i18n.t_args("arrivals-done-cancelled", &[("flight", super::view::arrival_text(&p, ctx).into())])
+                })
                 .map_err(|e| ctx.error_text(&e)),
             Ask::Delay => match parse_estimate(&prompt.input, p.scheduled, now) {
                 Err(e) => Err(ctx.t(date_error_key(e))),
@@ -118,12 +126,15 @@ impl Board {
                     .map(|_| {
                         ctx.i18n.t_args(
                             "arrivals-done-delayed",
-                            &[("flight", p.flight.to_string().into()), ("time", ctx.i18n.format_datetime(at).into())],
+                            &[
+                                ("flight", super::view::arrival_text(&p, ctx).into()),
+                                ("time", ctx.i18n.format_datetime(at).into()),
+                            ],
                         )
                     })
                     .map_err(|e| ctx.error_text(&e)),
             },
-            Ask::ConfirmMet => Ok(String::new()),
+            Ask::ConfirmMet | Ask::ConfirmUndo => Ok(String::new()),
         };
         match result {
             Ok(message) => {
@@ -138,6 +149,33 @@ impl Board {
                 Outcome::None
             }
         }
+    }
+
+    /// Corrects a mistaken status: asks first, naming the change undone and
+    /// the status it goes back to; then undoes it with what it did to the case.
+    pub(super) fn undo(&mut self, ctx: &Ctx, confirmed: bool) -> Outcome {
+        let Some(row) = self.rows.get(self.selected).cloned() else {
+            return Outcome::Status(ctx.t("arrivals-nothing-selected"));
+        };
+        let p = &row.pickup;
+        let back = p.changes.len().checked_sub(2).and_then(|i| p.changes.get(i)).map(|c| c.0);
+        let Some(back) = back else { return Outcome::Status(ctx.t("rule-pickup_nothing_to_undo")) };
+        let role = ctx.store().and_then(|s| s.session().map(|x| x.role));
+        if let Ok(role) = role
+            && !ops::may_undo(role, p)
+        {
+            return Outcome::Status(ctx.t("rule-pickup_correction_once"));
+        }
+        let args =
+            [("status", Self::status_label(ctx, p.status).into()), ("back", Self::status_label(ctx, back).into())];
+        if !confirmed {
+            let question = ctx.i18n.t_args("arrivals-prompt-undo-question", &args);
+            self.prompt = Some(Prompt::new(Ask::ConfirmUndo, p.id, self.about(&row, ctx), question));
+            return Outcome::None;
+        }
+        let result =
+            ctx.store().and_then(|s| ops::undo_status(s, p.id)).map(|_| ctx.i18n.t_args("arrivals-done-undone", &args));
+        self.done(ctx, result)
     }
 
     pub(super) fn at_centre(&mut self, ctx: &Ctx) -> Outcome {

@@ -174,6 +174,7 @@ impl Screen for Board {
             Action::PickupCancelled => return self.ask(Ask::Cancel, PickupStatus::Cancelled, ctx),
             Action::PickupDelayed => return self.ask(Ask::Delay, PickupStatus::Delayed, ctx),
             Action::PickupAtCentre => return self.at_centre(ctx),
+            Action::PickupUndo => return self.undo(ctx, false),
             Action::PickupNew => {
                 return Outcome::Push(Box::new(pickup_form::screen(ctx, None, self.notify.clone())));
             }
@@ -235,6 +236,9 @@ impl Screen for Board {
         } else {
             vec![Action::PickupAtCentre]
         };
+        if self.rows.get(self.selected).is_some_and(|r| r.pickup.changes.len() > 1) {
+            out.push(Action::PickupUndo);
+        }
         out.extend([
             Action::PickupNew,
             Action::WalkIn,

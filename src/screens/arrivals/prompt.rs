@@ -28,6 +28,8 @@ pub enum Ask {
     Cancel,
     /// The new estimated arrival.
     Delay,
+    /// Yes or no: undo the last status change.
+    ConfirmUndo,
 }
 
 impl Ask {
@@ -37,12 +39,13 @@ impl Ask {
             Ask::NoShow => "arrivals-prompt-no-show-title",
             Ask::Cancel => "arrivals-prompt-cancel-title",
             Ask::Delay => "arrivals-prompt-delay-title",
+            Ask::ConfirmUndo => "arrivals-prompt-undo-title",
         }
     }
 
     fn help_key(self) -> &'static str {
         match self {
-            Ask::ConfirmMet => "arrivals-prompt-yes-no",
+            Ask::ConfirmMet | Ask::ConfirmUndo => "arrivals-prompt-yes-no",
             _ => "arrivals-prompt-enter-esc",
         }
     }
@@ -82,13 +85,13 @@ impl Prompt {
 
     /// Whether typed text goes into the prompt.
     pub fn takes_text(&self) -> bool {
-        self.ask != Ask::ConfirmMet
+        !matches!(self.ask, Ask::ConfirmMet | Ask::ConfirmUndo)
     }
 
     /// A key while the prompt is open (text, Backspace, and yes / no for the question).
     pub fn key(&mut self, key: &KeyEvent) -> PromptKey {
         let typed = crate::keymap::text_char(key);
-        if self.ask == Ask::ConfirmMet {
+        if !self.takes_text() {
             // Yes and no in the three interface languages, as the form's yes / no fields read them.
             return match (typed, key.code) {
                 (Some('y' | 'Y' | 'д' | 'Д' | 'o' | 'O'), _) | (_, KeyCode::Enter) => PromptKey::Answer,
@@ -153,7 +156,11 @@ impl Prompt {
             cursor = (x < inner.x + inner.width).then_some((x, inner.y + 1));
             lines.push(Line::from(vec![Span::styled(prefix, theme::heading()), Span::raw(shown)]));
         } else {
-            lines.push(Line::styled(truncate_to_width(&ctx.t("arrivals-prompt-met-question"), w), theme::heading()));
+            let question = match self.ask {
+                Ask::ConfirmUndo => self.input.clone(),
+                _ => ctx.t("arrivals-prompt-met-question"),
+            };
+            lines.push(Line::styled(truncate_to_width(&question, w), theme::heading()));
         }
         match &self.error {
             Some(e) => lines.push(Line::styled(truncate_to_width(&format!("⚠ {e}"), w), theme::error())),

@@ -15,6 +15,7 @@ use crate::app::action::Action;
 use crate::app::context::Ctx;
 use crate::domain::arrivals::{BoardView, WEEK_DAYS, place_label, status_counts};
 use crate::domain::pickup::{Pickup, PickupStatus};
+use crate::domain::transport::Transport;
 use crate::i18n::Lang;
 use crate::keymap;
 use crate::ops::arrivals::BoardRow;
@@ -67,6 +68,15 @@ fn fit(s: &str, w: usize) -> String {
     let cut = truncate_to_width(s, w);
     let pad = w.saturating_sub(display_width(&cut));
     format!("{cut}{}", " ".repeat(pad))
+}
+
+/// How the pickup's person comes: the flight, or the way of coming
+/// (train, bus, car, on foot, unknown) for an arrival that is not a flight.
+pub(super) fn arrival_text(p: &Pickup, ctx: &Ctx) -> String {
+    match p.by {
+        Transport::Flight => p.flight.to_string(),
+        other => ctx.t(&format!("arrivals-by-{}", other.key())),
+    }
 }
 
 /// A short day for rows of several days: `1 Dec`, `01.12`, `01/12`.
@@ -198,7 +208,7 @@ impl Board {
         }
         fixed.push((Col::Time, title(Col::Time).max(5)));
         fixed.push((Col::Expected, title(Col::Expected).max(6)));
-        fixed.push((Col::Flight, widest(Col::Flight, &|r| r.pickup.flight.to_string()).clamp(7, 9)));
+        fixed.push((Col::Flight, widest(Col::Flight, &|r| arrival_text(&r.pickup, ctx)).clamp(7, 10)));
         if width >= 110 {
             fixed.push((Col::Origin, widest(Col::Origin, &|r| r.pickup.origin.clone()).clamp(3, 12)));
         }
@@ -239,7 +249,7 @@ impl Board {
             Col::Date => short_day(ctx.i18n.lang(), p.scheduled),
             Col::Time => ctx.i18n.format_time(p.scheduled.time()),
             Col::Expected => expected_text(p),
-            Col::Flight => p.flight.to_string(),
+            Col::Flight => arrival_text(p, ctx),
             Col::Origin => p.origin.clone(),
             Col::Place => place_label(&p.airport, p.terminal.as_deref()),
             Col::Alias => format!(
@@ -285,7 +295,8 @@ impl Board {
         let dt = |t: NaiveDateTime| ctx.i18n.format_datetime(t);
         let place = place_label(&p.airport, p.terminal.as_deref());
         let route = if p.origin.trim().is_empty() { place } else { format!("{} → {place}", p.origin.trim()) };
-        let mut when = format!("{} · {route} · {} {}", p.flight, ctx.t("arrivals-detail-scheduled"), dt(p.scheduled));
+        let mut when =
+            format!("{} · {route} · {} {}", arrival_text(p, ctx), ctx.t("arrivals-detail-scheduled"), dt(p.scheduled));
         if let Some(e) = p.estimated {
             when.push_str(&format!(" · {} {}", ctx.t("arrivals-detail-estimated"), dt(e)));
         }
