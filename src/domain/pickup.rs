@@ -1,7 +1,7 @@
 //! Airport pickups: the reception board's rows and their status rules.
 
 use chrono::{Duration, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::case::CaseStatus;
 use super::flight::FlightNumber;
@@ -163,15 +163,24 @@ pub struct Pickup {
     /// Reason for the last no-show, cancellation or delay.
     pub reason: String,
     /// What the last "met" did to the case, for a correction to undo.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "added_later")]
     pub met_effect: Option<MetEffect>,
     /// True when the last step was a correction (undo): reception may undo
     /// one change, managers and case workers may go back further.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "added_later")]
     pub corrected: bool,
     /// How the person comes: by air (the flight above) or another way.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "added_later")]
     pub by: super::transport::Transport,
+}
+
+/// Reads a field added after centres had saved pickups. A pickup saved
+/// before it ends where the field begins: a self-describing format leaves
+/// it out (`serde(default)`), and the store's bincode runs out of bytes,
+/// which here reads as the default too. Only fields at the end of the
+/// record may be added this way.
+fn added_later<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+    Ok(T::deserialize(d).unwrap_or_default())
 }
 
 impl Pickup {

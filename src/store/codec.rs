@@ -128,6 +128,62 @@ mod tests {
         list: Vec<u32>,
     }
 
+    /// A pickup as centres saved it before the three fields that came with
+    /// corrections and arrivals that are not flights.
+    #[derive(serde::Serialize)]
+    struct PickupBeforeCorrections {
+        id: crate::domain::ids::PickupId,
+        flight: crate::domain::flight::FlightNumber,
+        origin: String,
+        airport: String,
+        terminal: Option<String>,
+        scheduled: chrono::NaiveDateTime,
+        estimated: Option<chrono::NaiveDateTime>,
+        actual: Option<chrono::NaiveDateTime>,
+        meeting_point: String,
+        escort: Option<String>,
+        recognition: String,
+        needs: crate::domain::pickup::Needs,
+        case_id: Option<crate::domain::ids::CaseId>,
+        status: crate::domain::pickup::PickupStatus,
+        changes: Vec<(crate::domain::pickup::PickupStatus, chrono::NaiveDateTime)>,
+        reason: String,
+    }
+
+    #[test]
+    fn a_pickup_saved_before_its_newer_fields_still_reads() {
+        use crate::domain::pickup::{Needs, Pickup, PickupStatus};
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap().and_hms_opt(6, 40, 0).unwrap();
+        let old = PickupBeforeCorrections {
+            id: crate::domain::ids::PickupId::from_bytes([7; 16]),
+            flight: "SU1234".parse().unwrap(),
+            origin: "Tashkent".into(),
+            airport: "SVO".into(),
+            terminal: Some("B".into()),
+            scheduled: at,
+            estimated: None,
+            actual: Some(at),
+            meeting_point: "Gate 3".into(),
+            escort: None,
+            recognition: "green scarf".into(),
+            needs: Needs::default(),
+            case_id: None,
+            status: PickupStatus::Met,
+            changes: vec![(PickupStatus::Scheduled, at), (PickupStatus::Met, at)],
+            reason: String::new(),
+        };
+        // As the last field of a stored record (`Stored { meta, body }`).
+        let bytes = to_bytes(&(7u64, old)).unwrap();
+        let (n, read): (u64, Pickup) = from_bytes(&bytes, "pickups").unwrap();
+        assert_eq!((n, read.status, read.recognition.as_str()), (7, PickupStatus::Met, "green scarf"));
+        assert_eq!((read.met_effect, read.corrected, read.by), (None, false, Default::default()));
+        // And a pickup of today reads back whole.
+        let mut now = read.clone();
+        now.corrected = true;
+        now.by = crate::domain::transport::Transport::Train;
+        assert_eq!(from_bytes::<Pickup>(&to_bytes(&now).unwrap(), "pickups").unwrap(), now);
+    }
+
     fn sample() -> Sample {
         Sample { name: "Юлия Щукина".into(), n: 42, list: vec![1, 2, 3] }
     }

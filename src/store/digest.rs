@@ -36,7 +36,7 @@ pub(super) const PREFIX: &[u8] = b"digest\0";
 /// Present (sealed, holding [`VERSION`]) while the digest matches the records.
 pub(super) const VALID_KEY: &[u8] = b"digest\0\0valid";
 /// Bumped whenever a projection changes, so older digests are rebuilt.
-pub(super) const VERSION: u32 = 2;
+pub(super) const VERSION: u32 = 3;
 
 /// A record kind with a digest.
 pub trait Digested: Record {
