@@ -63,3 +63,5 @@ mod tests_matrix;
 
 #[cfg(test)]
 mod tests_digest;
+#[cfg(test)]
+mod tests_layouts;
