@@ -52,7 +52,9 @@ fn layouts<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(
         .flatten()
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&format!("{kind}.")) && n.ends_with(".hex"))
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{kind}.")) && n.ends_with(".hex"))
         })
         .collect();
     kept.sort();
