@@ -512,6 +512,34 @@ fn help_on_the_board_lists_its_real_keys() {
     }
 }
 
+/// `e` on a free bed edits the bed plan, a manager's act: the help and the
+/// hint bar do not offer it to the night shift (on an occupied bed it
+/// extends the stay, which they may do).
+#[test]
+fn the_help_offers_edit_on_a_free_bed_to_a_manager_and_not_to_the_night_shift() {
+    let (_dir, store) = centre(None);
+    room(&store, "201", 2, Wing::Women, 2);
+    let mut manager = app(store, Lang::En);
+    press(&mut manager, "F3 F1");
+    let text = screen_text(&mut manager, 120, 40);
+    assert!(text.lines().any(|l| l.contains(" Edit")), "{text}");
+
+    let (_dir, store) = centre(None);
+    room(&store, "201", 2, Wing::Women, 2);
+    let mut store = store;
+    store.set_user("nadia", "Nadia", haven::domain::user::Role::Night, b"night desk passphrase").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("nadia", b"night desk passphrase").unwrap();
+    let mut night = app(store, Lang::En);
+    press(&mut night, "F3");
+    assert!(!screen_text(&mut night, 120, 40).lines().last().unwrap_or_default().contains("Edit"));
+    press(&mut night, "F1");
+    let text = screen_text(&mut night, 120, 40);
+    assert!(!text.lines().any(|l| l.contains(" Edit")), "{text}");
+    press(&mut night, "esc e");
+    assert_eq!(top(&night), Screen::Beds, "no bed form for the night shift");
+}
+
 #[test]
 fn hostile_text_in_an_alias_or_a_label_is_drawn_inert() {
     let (dir, store) = centre(None);

@@ -312,6 +312,17 @@ impl Screen for Board {
         }
     }
 
+    fn grant(&self, action: Action) -> Option<crate::app::grants::Grant> {
+        match action {
+            // On an occupied bed `e` extends the stay; on any other it edits
+            // the bed plan, which only the roles that set up rooms may do.
+            Action::Edit if self.occupant().is_none() => {
+                Some((crate::domain::permissions::Act::Rooms, crate::domain::permissions::DataClass::Front))
+            }
+            other => crate::app::grants::needs(self.table(), other),
+        }
+    }
+
     fn condition(&self, c: Condition) -> bool {
         match c {
             Condition::ListEmpty => self.layout.order.is_empty(),
