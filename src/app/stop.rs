@@ -1,8 +1,9 @@
 //! The console is stopping (a termination signal, or its terminal went
-//! away): one process-wide flag that long waits on the console's thread
-//! (a sync call to the hub) look at, and a deadline after which the process
-//! ends even if that thread is still busy, so nothing can keep a console
-//! alive — and its folder locked — after its terminal has gone.
+//! away): a call waiting for the hub is told to end early
+//! (`sync::background::stop_waiting`), and a deadline is armed after which
+//! the process ends even if the console's thread is still busy, so nothing
+//! can keep a console alive — and its folder locked — after its terminal has
+//! gone.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -14,12 +15,8 @@ pub const DEADLINE: Duration = Duration::from_millis(1_500);
 /// The exit status when the deadline had to end the process.
 const DEADLINE_EXIT: i32 = 3;
 
+/// Set by the first request, so the deadline is armed once.
 static STOPPING: AtomicBool = AtomicBool::new(false);
-
-/// Whether a stop was asked for: waits on the console's thread end early.
-pub fn requested() -> bool {
-    STOPPING.load(Ordering::Relaxed)
-}
 
 /// Asks the console to stop, and arms the deadline (once).
 pub fn request() {

@@ -192,9 +192,10 @@ impl Pending {
                     None => shard.remove(&record),
                 };
             }
-            out.push((seal_shard(front, &k, &shard)?, k));
+            let sealed = seal_shard(front, &k, &shard)?;
+            out.push((k, sealed));
         }
-        Ok(out.into_iter().map(|(v, k)| (k, v)).collect())
+        Ok(out)
     }
 
     /// How many changes are held (a staged write hands them on from batch

@@ -151,9 +151,6 @@ enum Message {
         len: usize,
         cap: bool,
     },
-    /// Whole and sound, but of another segment number: what a reused
-    /// segment still holds from before.
-    Stale,
     Bad,
 }
 
@@ -170,8 +167,9 @@ fn message(buf: &[u8], pos: usize, lsn: i64) -> Message {
     if crc32(&[body, head]) ^ 0xFFFF_FFFF != crc {
         return Message::Bad;
     }
+    // Another segment number: what a reused segment still holds from before.
     if h.segno != (lsn / SEGMENT as i64) as u64 {
-        return Message::Stale;
+        return Message::Bad;
     }
     Message::Good { len: h.at + h.len, cap: h.kind == CAP }
 }
@@ -229,7 +227,7 @@ fn first_bad(buf: &[u8], lsn: i64) -> Option<usize> {
         match message(buf, pos, lsn) {
             Message::Good { cap: true, .. } => return None,
             Message::Good { len, .. } => pos += len,
-            Message::Bad | Message::Stale => return Some(pos),
+            Message::Bad => return Some(pos),
         }
     }
     None

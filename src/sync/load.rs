@@ -350,7 +350,7 @@ fn enrol(admin: &mut Client, spec: &LoadSpec) -> Result<Vec<Sim>, HubError> {
             // one, so that a short run at a low rate still averages right.
             let begun = f64::from(u16::from_le_bytes([device[0], device[1]])) / 65_536.0;
             ddl.push_str(&format!("CREATE ROLE {role} NOLOGIN IN ROLE {};", pg::DEVICE_GROUP));
-            devs.push(pg::uuid_text(&device));
+            devs.push(pg::uuid(&device));
             roles.push(role);
             sims.push(Sim {
                 centre,
@@ -368,7 +368,7 @@ fn enrol(admin: &mut Client, spec: &LoadSpec) -> Result<Vec<Sim>, HubError> {
             .execute(
                 "INSERT INTO haven_device (centre_id, device_id, db_role, pubkey)
                  SELECT $1::text::uuid, d::uuid, r, '\\x00'::bytea FROM unnest($2::text[], $3::text[]) AS t(d, r)",
-                &[&pg::uuid_text(&centre), &devs, &roles],
+                &[&pg::uuid(&centre), &devs, &roles],
             )
             .map_err(pg::classify)?;
     }
@@ -378,7 +378,7 @@ fn enrol(admin: &mut Client, spec: &LoadSpec) -> Result<Vec<Sim>, HubError> {
 /// Removes what [`enrol`] and the run created.
 fn remove(admin: &mut Client, sims: &[Sim]) -> Result<(), HubError> {
     let centres: Vec<String> = {
-        let mut c: Vec<String> = sims.iter().map(|s| pg::uuid_text(&s.centre)).collect();
+        let mut c: Vec<String> = sims.iter().map(|s| pg::uuid(&s.centre)).collect();
         c.dedup();
         c
     };

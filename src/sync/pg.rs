@@ -134,14 +134,10 @@ pub const GRANTS: &[&str] = &[
     "GRANT UPDATE (seq, body, received_at) ON haven_checkpoint TO haven_hub_device",
 ];
 
+/// The text form of an id as a uuid, as the hub's SQL takes it.
 pub(crate) fn uuid(b: &[u8; 16]) -> String {
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
     format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
-}
-
-/// The text form of an id as a uuid (the load generator's SQL).
-pub fn uuid_text(b: &[u8; 16]) -> String {
-    uuid(b)
 }
 
 pub(crate) fn from_uuid(s: &str) -> Option<[u8; 16]> {
