@@ -148,6 +148,26 @@ pub enum HubAction {
         backup: Option<PathBuf>,
     },
     // --- end hubops ---
+    /// The hub's operator: how every laptop learns of new changes. `listen`
+    /// holds one connection per running console (fine for a few dozen
+    /// laptops); `poll` holds none between looks (docs/HUB.md, "Connections").
+    Wake {
+        /// postgres://OPERATOR@HOST:PORT/DB (password from HAVEN_HUB_PASSWORD or asked).
+        #[arg(long)]
+        url: String,
+        /// The CA certificate (PEM) that signed the hub's certificate.
+        #[arg(long, value_name = "FILE")]
+        ca: PathBuf,
+        /// `listen` or `poll`.
+        #[arg(value_parser = ["listen", "poll"])]
+        mode: String,
+        /// Polling: seconds to the next look after something moved.
+        #[arg(long, default_value_t = 30)]
+        fast: u64,
+        /// Polling: the longest wait, reached by doubling while nothing moves.
+        #[arg(long, default_value_t = 300)]
+        slow: u64,
+    },
     /// Drive simulated centres and laptops against a hub for testing and
     /// report its figures (docs/PERFORMANCE.md, "The hub under load").
     #[command(hide = true)]

@@ -125,6 +125,7 @@ pub fn run(cli: &Cli, a: &HubArgs) -> anyhow::Result<ExitCode> {
     match &a.action {
         HubAction::Provision { url, ca, centre } => return provision(url, ca, centre),
         HubAction::Doctor { url, ca } => return doctor(url, ca),
+        HubAction::Wake { url, ca, mode, fast, slow } => return wake(url, ca, mode, *fast, *slow),
         _ => {}
     }
     // --- end hubops ---
@@ -168,7 +169,7 @@ pub fn run(cli: &Cli, a: &HubArgs) -> anyhow::Result<ExitCode> {
                 None => super::out::line(&format!("Nothing dropped: {}", t.why_not.unwrap_or_default()))?,
             }
         }
-        HubAction::Provision { .. } | HubAction::Doctor { .. } | HubAction::Load(_) => {} // --- end hubops ---
+        HubAction::Provision { .. } | HubAction::Doctor { .. } | HubAction::Wake { .. } | HubAction::Load(_) => {} // --- end hubops ---
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -192,6 +193,34 @@ fn provision(url: &str, ca: &std::path::Path, centre: &str) -> anyhow::Result<Ex
         "The manager runs `haven hub init --url URL --ca FILE` on each laptop with HAVEN_HUB_PASSWORD set to it. \
          Running provision again replaces that password.",
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn wake(url: &str, ca: &std::path::Path, mode: &str, fast: u64, slow: u64) -> anyhow::Result<ExitCode> {
+    use crate::sync::wake::Wake;
+    let (lo, hi) = Wake::BOUNDS;
+    let bounded = |s: u64| std::time::Duration::from_secs(s).clamp(lo, hi);
+    let wake = match mode {
+        "poll" => Wake::Poll { fast: bounded(fast), slow: bounded(slow).max(bounded(fast)) },
+        _ => Wake::Listen,
+    };
+    let pw = admin_password(url)?;
+    let ca_pem = read_ca(ca)?;
+    let mut admin = crate::sync::pg::connect(url, pw.as_deref().map(|p| p.as_str()), &ca_pem)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if !crate::sync::provision::is_operator(&mut admin).map_err(|e| anyhow::anyhow!("{e}"))? {
+        anyhow::bail!("only the hub's operator (a role that may create roles) sets how laptops look for changes");
+    }
+    crate::sync::pg::set_wake(&mut admin, wake).map_err(|e| anyhow::anyhow!("{e}"))?;
+    match wake {
+        Wake::Listen => super::out::line("Laptops now hold a connection and listen for changes.")?,
+        Wake::Poll { fast, slow } => super::out::line(&format!(
+            "Laptops now poll: {} s after something moved, doubling to {} s while nothing does; \
+             no connection is held between looks. Running consoles switch at their next connection.",
+            fast.as_secs(),
+            slow.as_secs()
+        ))?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,9 @@
 //! Sync in the background of the console. A worker thread owns the hub
 //! connection: it connects, reconnects, listens (LISTEN/NOTIFY where the
-//! server has it, a poll otherwise) and runs the network calls. The store
+//! server has it, a poll otherwise) and runs the network calls. On a hub
+//! whose operator chose polling (`haven hub wake poll`, sync/wake.rs) it
+//! holds no connection between looks: after each round it disconnects and
+//! waits a backoff that grows while nothing moves, cut short by a save. The store
 //! stays on the console's thread, which runs a sync round when the worker
 //! is connected and something may have changed; each call it makes waits a
 //! bounded time, so a hub that stalls costs the console at most a few
@@ -15,6 +18,7 @@ use std::time::{Duration, Instant};
 use super::hub::{self, Clash, Hub, HubError, Pulled, Push};
 use super::pg::{HubConfig, PgHub};
 use super::state::SyncState;
+use super::wake::{Backoff, Wake};
 use crate::store::Store;
 
 /// How often the console syncs without a notification.
@@ -42,14 +46,28 @@ enum Call {
     Push(u64, Push),
     Pull(u64, BTreeMap<[u8; 16], u64>, usize),
     Digests(u64, u64, usize),
+    /// A polling laptop's round is over (with whether anything moved):
+    /// disconnect and wait before looking again.
+    Rest(bool),
+    /// Something was saved here while resting: look now.
+    Soon,
+}
+
+/// A connection made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Linked {
+    /// Notifications come (LISTEN).
+    listens: bool,
+    /// The hub wants laptops to poll: end the connection after the round.
+    polls: bool,
 }
 
 enum Reply {
     Pushed(u64, Result<Vec<Clash>, HubError>),
     Pulled(u64, Result<Pulled, HubError>),
     Digests(u64, Result<super::hub::Digests, HubError>),
-    /// Connected (with LISTEN or not), or why not.
-    Link(Result<bool, HubError>),
+    /// Connected, or why not.
+    Link(Result<Linked, HubError>),
     /// A notification, or the poll interval passed.
     Wake,
 }
@@ -60,7 +78,11 @@ struct Worker {
     calls: Sender<Call>,
     replies: Receiver<Reply>,
     next_id: u64,
-    connected: Option<bool>,
+    connected: Option<Linked>,
+    /// A polling laptop between two looks (no connection, and no error).
+    resting: bool,
+    /// A save made while resting was announced to the worker.
+    soon_sent: bool,
     last_error: Option<HubError>,
     wake: bool,
     last_round: Option<Instant>,
@@ -84,13 +106,23 @@ fn spawn(cfg: HubConfig, centre: [u8; 16], device: [u8; 16]) -> (Sender<Call>, R
 fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Call>, replies: Sender<Reply>) {
     let mut hub: Option<PgHub> = None;
     let mut last_poll = Instant::now();
+    let mut wake = Wake::Listen;
+    let mut backoff = Backoff::new();
     loop {
         if hub.as_ref().is_none_or(|h| h.is_closed()) {
             match PgHub::connect(&cfg, centre, device) {
                 Ok(mut h) => {
-                    let listens = h.listen();
+                    let policy = h.wake_policy();
+                    if policy != wake
+                        && let Wake::Poll { fast, slow } = policy
+                    {
+                        backoff = Backoff::with(fast, slow);
+                    }
+                    wake = policy;
+                    let polls = matches!(wake, Wake::Poll { .. });
+                    let listens = !polls && h.listen();
                     hub = Some(h);
-                    if replies.send(Reply::Link(Ok(listens))).is_err() {
+                    if replies.send(Reply::Link(Ok(Linked { listens, polls }))).is_err() {
                         return;
                     }
                 }
@@ -131,6 +163,23 @@ fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Ca
                 }
                 continue;
             }
+            Ok(Call::Rest(moved)) => {
+                if matches!(wake, Wake::Poll { .. }) {
+                    if let Some(h) = hub.take() {
+                        h.close();
+                    }
+                    if moved {
+                        backoff.activity();
+                    } else {
+                        backoff.quiet();
+                    }
+                    if !rest(&calls, &replies, backoff.wait(jitter())) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            Ok(Call::Soon) => continue,
             Err(mpsc::TryRecvError::Disconnected) => return,
             Err(mpsc::TryRecvError::Empty) => {}
         }
@@ -141,10 +190,49 @@ fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Ca
         });
         if woke || last_poll.elapsed() >= POLL {
             last_poll = Instant::now();
+            // The operator may have asked laptops to poll since: a listening
+            // console switches within one poll interval.
+            if let Some(h) = hub.as_mut()
+                && let policy @ Wake::Poll { fast, slow } = h.wake_policy()
+                && policy != wake
+            {
+                wake = policy;
+                backoff = Backoff::with(fast, slow);
+                if replies.send(Reply::Link(Ok(Linked { listens: false, polls: true }))).is_err() {
+                    return;
+                }
+            }
             if replies.send(Reply::Wake).is_err() {
                 return;
             }
         }
+    }
+}
+
+/// A polling laptop between two looks: no connection until `wait` has
+/// passed or a save here asks for a look. False when the console is gone.
+fn rest(calls: &Receiver<Call>, replies: &Sender<Reply>, wait: Duration) -> bool {
+    let until = Instant::now() + wait;
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return true;
+        }
+        match calls.recv_timeout(left) {
+            Ok(Call::Soon) | Err(RecvTimeoutError::Timeout) => return true,
+            Ok(Call::Rest(_)) => {}
+            Ok(other) => answer(replies, other, Err(HubError::Offline("not connected".into()))),
+            Err(RecvTimeoutError::Disconnected) => return false,
+        }
+    }
+}
+
+/// A number in 0..1 so that laptops started together do not poll together.
+fn jitter() -> f64 {
+    let mut b = [0u8; 2];
+    match getrandom::getrandom(&mut b) {
+        Ok(()) => f64::from(u16::from_le_bytes(b)) / f64::from(u16::MAX),
+        Err(_) => 0.5,
     }
 }
 
@@ -154,6 +242,7 @@ fn answer(replies: &Sender<Reply>, c: Call, e: Result<(), HubError>) {
         Call::Push(id, _) => replies.send(Reply::Pushed(id, Err(e))),
         Call::Pull(id, _, _) => replies.send(Reply::Pulled(id, Err(e))),
         Call::Digests(id, _, _) => replies.send(Reply::Digests(id, Err(e))),
+        Call::Rest(_) | Call::Soon => Ok(()),
     };
 }
 
@@ -229,10 +318,12 @@ impl Hub for Relay<'_> {
 }
 
 impl Worker {
-    fn note_link(&mut self, l: Result<bool, HubError>) {
+    fn note_link(&mut self, l: Result<Linked, HubError>) {
         match l {
-            Ok(listens) => {
-                self.connected = Some(listens);
+            Ok(linked) => {
+                self.connected = Some(linked);
+                self.resting = false;
+                self.soon_sent = false;
                 self.last_error = None;
                 self.wake = true;
             }
@@ -264,6 +355,8 @@ pub fn tick(store: &mut Store) -> bool {
             replies,
             next_id: 0,
             connected: None,
+            resting: false,
+            soon_sent: false,
             last_error: None,
             wake: true,
             last_round: None,
@@ -277,6 +370,13 @@ pub fn tick(store: &mut Store) -> bool {
             Reply::Link(l) => w.note_link(l),
             Reply::Pushed(..) | Reply::Pulled(..) | Reply::Digests(..) => {}
         }
+    }
+    if w.resting {
+        // Between two looks: a save here asks for one now.
+        if store.generation() != w.saves_seen && !w.soon_sent {
+            w.soon_sent = w.calls.send(Call::Soon).is_ok();
+        }
+        return false;
     }
     if w.connected.is_none() {
         if let Some(e) = &w.last_error {
@@ -294,8 +394,16 @@ pub fn tick(store: &mut Store) -> bool {
     let before = store.generation();
     let mut relay = Relay { w };
     let _ = hub::sync(store, &mut relay);
+    let pulled = store.generation() != before;
+    if w.connected.is_some_and(|l| l.polls) {
+        // Saves here or changes from the hub: look again soon.
+        let _ = w.calls.send(Call::Rest(pulled || saved));
+        w.connected = None;
+        w.resting = true;
+        w.soon_sent = false;
+    }
     w.saves_seen = store.generation();
-    store.generation() != before
+    pulled
 }
 
 fn record_offline(store: &Store, e: &HubError) {

@@ -120,9 +120,18 @@ pub fn check(c: &mut Client) -> Vec<Finding> {
         } else {
             None
         };
+    let wake: Option<String> =
+        if one::<Option<String>>(c, "SELECT to_regclass('haven_setting')::text").flatten().is_some() {
+            one::<Option<String>>(c, "SELECT max(value) FROM haven_setting WHERE name = 'wake'").flatten()
+        } else {
+            None
+        };
+    let polls = wake.as_deref() == Some("poll");
     let advice = match laptops {
+        Some(n) if polls => format!("{n} laptops enrolled; they poll with backoff (`haven hub wake poll`)"),
         Some(n) if n * 2 > max => format!(
-            "{n} laptops enrolled: too many to each hold a LISTEN connection; let them poll with backoff (docs/HUB.md §5)"
+            "{n} laptops enrolled: too many to each hold a LISTEN connection; let them poll with backoff: \
+             `haven hub wake poll` (docs/HUB.md §5)"
         ),
         Some(n) => format!("{n} laptops enrolled: each may hold a LISTEN connection"),
         None => "each laptop holding a LISTEN connection takes one backend (docs/HUB.md §5)".to_string(),

@@ -122,6 +122,10 @@ pub const SCHEMA: &[&str] = &[
         WITH CHECK (EXISTS (SELECT 1 FROM haven_device d WHERE d.db_role = current_user
             AND d.centre_id = haven_checkpoint.centre_id AND d.device_id = haven_checkpoint.device_id))",
     // ---- end hubflow ----
+    // How laptops learn of new changes (`haven hub wake`, sync/wake.rs):
+    // hub-wide settings the operator writes and every laptop reads.
+    "CREATE TABLE IF NOT EXISTS haven_setting (name text PRIMARY KEY, value text NOT NULL)",
+    "REVOKE ALL ON haven_setting FROM PUBLIC",
 ];
 
 /// Append-only by privilege: the laptops' group may read and insert, never
@@ -132,6 +136,7 @@ pub const GRANTS: &[&str] = &[
     // hubflow (issue 18 §1): a laptop replaces its own checkpoint (policy
     // haven_checkpoint_update); envelopes stay insert-only.
     "GRANT UPDATE (seq, body, received_at) ON haven_checkpoint TO haven_hub_device",
+    "GRANT SELECT ON haven_setting TO haven_hub_device",
 ];
 
 /// The text form of an id as a uuid, as the hub's SQL takes it.
@@ -390,6 +395,30 @@ pub fn refuse_url_password(url: &str) -> Result<(), HubError> {
     Ok(())
 }
 
+/// Sets how every laptop of the hub learns of new changes (as the
+/// operator): `Listen` holds a connection per laptop, `Poll` none between
+/// looks (docs/HUB.md, "Connections").
+pub fn set_wake(admin: &mut Client, wake: super::wake::Wake) -> Result<(), HubError> {
+    init_schema(admin)?;
+    let (mode, fast, slow) = match wake {
+        super::wake::Wake::Listen => ("listen", None, None),
+        super::wake::Wake::Poll { fast, slow } => ("poll", Some(fast.as_secs()), Some(slow.as_secs())),
+    };
+    let mut rows = vec![("wake", mode.to_string())];
+    rows.extend(fast.map(|f| ("poll_fast_s", f.to_string())));
+    rows.extend(slow.map(|s| ("poll_slow_s", s.to_string())));
+    for (name, value) in rows {
+        admin
+            .execute(
+                "INSERT INTO haven_setting (name, value) VALUES ($1, $2) \
+                 ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+                &[&name, &value],
+            )
+            .map_err(classify)?;
+    }
+    Ok(())
+}
+
 /// Stops a revoked installation's role from logging in (as the operator;
 /// a centre's manager uses `provision::disable`).
 pub fn disable_device(admin: &mut Client, device: &[u8; 16]) -> Result<(), HubError> {
@@ -440,6 +469,23 @@ impl PgHub {
         let ch = self.channel();
         self.notify = self.client.batch_execute(&format!("LISTEN {ch}")).is_ok();
         self.notify
+    }
+
+    /// How the hub's operator wants laptops to look for changes. A hub
+    /// without the settings table (made before it) is listened to.
+    pub fn wake_policy(&mut self) -> super::wake::Wake {
+        match self.client.query("SELECT name, value FROM haven_setting", &[]) {
+            Ok(rows) => {
+                let pairs: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+                super::wake::Wake::from_settings(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+            }
+            Err(_) => super::wake::Wake::Listen,
+        }
+    }
+
+    /// Ends the connection (a polling laptop between two looks).
+    pub fn close(self) {
+        let _ = self.client.close();
     }
 
     /// Waits up to `timeout` for a notification; true if one came.

@@ -7,6 +7,11 @@
 //! [`Backoff::FAST`] after activity, doubling while nothing changes up to
 //! [`Backoff::SLOW`]. The wait is jittered so laptops started together do
 //! not poll together.
+//!
+//! Which a laptop does is the hub operator's choice, kept at the hub in
+//! `haven_setting` (`haven hub wake listen|poll`, [`Wake::from_settings`]):
+//! the operator knows how many laptops share the server. A hub without the
+//! setting (or made before it) is listened to, as before.
 
 use std::time::Duration;
 
@@ -51,6 +56,45 @@ impl Backoff {
     }
 }
 
+/// How the console learns that the hub has something new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wake {
+    /// Hold the connection and LISTEN (a poll every 30 s where the server
+    /// has no LISTEN).
+    Listen,
+    /// Connect, sync, disconnect; look again after a [`Backoff`] wait.
+    Poll {
+        /// The wait after activity.
+        fast: Duration,
+        /// The longest wait.
+        slow: Duration,
+    },
+}
+
+impl Wake {
+    /// The shortest poll interval an operator may set, and the longest.
+    pub const BOUNDS: (Duration, Duration) = (Duration::from_secs(1), Duration::from_secs(86_400));
+
+    /// The policy the hub's settings (name, value) give. Unknown names are
+    /// ignored and out-of-range numbers clamped, so that a hand-edited row
+    /// cannot make laptops hammer the hub or never look at it.
+    pub fn from_settings<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str)>) -> Wake {
+        let (mut poll, mut fast, mut slow) = (false, Backoff::FAST, Backoff::SLOW);
+        let secs = |v: &str| {
+            v.trim().parse::<u64>().ok().map(|s| Duration::from_secs(s).clamp(Wake::BOUNDS.0, Wake::BOUNDS.1))
+        };
+        for (name, value) in rows {
+            match name {
+                "wake" => poll = value.trim() == "poll",
+                "poll_fast_s" => fast = secs(value).unwrap_or(fast),
+                "poll_slow_s" => slow = secs(value).unwrap_or(slow),
+                _ => {}
+            }
+        }
+        if poll { Wake::Poll { fast, slow: slow.max(fast) } } else { Wake::Listen }
+    }
+}
+
 impl Default for Backoff {
     fn default() -> Backoff {
         Backoff::new()
@@ -72,5 +116,23 @@ mod tests {
         assert_eq!(b.wait(1.0), Duration::from_secs(225));
         b.activity();
         assert_eq!(b.wait(0.0), Duration::from_secs(30));
+    }
+
+    #[test]
+    fn the_hub_settings_choose_listen_or_poll_and_bound_the_intervals() {
+        assert_eq!(Wake::from_settings([]), Wake::Listen);
+        assert_eq!(Wake::from_settings([("wake", "listen"), ("poll_fast_s", "5")]), Wake::Listen);
+        assert_eq!(Wake::from_settings([("wake", "poll")]), Wake::Poll { fast: Backoff::FAST, slow: Backoff::SLOW });
+        assert_eq!(
+            Wake::from_settings([("wake", "poll"), ("poll_fast_s", "0"), ("poll_slow_s", "999999999")]),
+            Wake::Poll { fast: Duration::from_secs(1), slow: Duration::from_secs(86_400) }
+        );
+        // A slow interval below the fast one is raised to it; junk is ignored.
+        assert_eq!(
+            Wake::from_settings([("wake", "poll"), ("poll_fast_s", "60"), ("poll_slow_s", "10"), ("x", "y")]),
+            Wake::Poll { fast: Duration::from_secs(60), slow: Duration::from_secs(60) }
+        );
+        let junk = Wake::from_settings([("wake", "poll"), ("poll_fast_s", "soon")]);
+        assert_eq!(junk, Wake::Poll { fast: Backoff::FAST, slow: Backoff::SLOW });
     }
 }

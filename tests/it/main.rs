@@ -29,6 +29,7 @@ mod hub_connections;
 mod hub_failover;
 mod hub_flow;
 mod hub_ops;
+mod hub_wake;
 mod i18n;
 mod import;
 mod import_kill;
