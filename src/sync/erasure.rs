@@ -5,7 +5,9 @@
 //! sealed entries and tags them with the case's opaque tag: an HMAC of the
 //! case id under a key only the centre's laptops hold, so the hub can find
 //! and drop the rows of one erased case without learning who the case is.
-//! Rows are emptied rather than deleted at once: a row missing from the
+//! Every laptop that carries out the erasure notes it, so a laptop lost
+//! right after erasing does not leave the case's rows readable-in-shape
+//! at the hub. Rows are emptied rather than deleted at once: a row missing from the
 //! middle of an installation's chain would stop every laptop that had not
 //! yet received it; the emptied rows are dropped by retention with the rest.
 
@@ -72,7 +74,10 @@ pub fn redacted_dots(store: &Store) -> Result<BTreeSet<([u8; 16], u64)>, StoreEr
 
 /// Notes the entries `case`'s erasure emptied (those empty now and not
 /// `before`), for `hub tidy` to carry to the hub. Called right after the
-/// erasure, on the laptop that made it.
+/// erasure, on the laptop that made it and on every laptop that carries it
+/// out when the order arrives (`sync::receive`): whichever of them runs
+/// `hub tidy` first empties the rows at the hub; the others find them
+/// already tagged and emptied (the hub's `haven_erase` is idempotent).
 pub fn note(store: &Store, case: &[u8; 16], before: &BTreeSet<([u8; 16], u64)>) -> Result<usize, StoreError> {
     let dots: Vec<([u8; 16], u64)> = redacted_dots(store)?.difference(before).copied().collect();
     if dots.is_empty() {

@@ -510,3 +510,46 @@ fn hub_doctor_tells_an_operator_what_the_server_has_and_what_a_role_lacks() {
     assert!(text.contains("NO   operator role: the connected role cannot create roles"), "{text}");
     assert!(text.contains("hub schema: haven_envelope exists, partitioned by centre"), "{text}");
 }
+
+#[test]
+fn an_erasure_reaches_the_hub_from_a_laptop_that_only_received_it() {
+    let Some(p) = pg() else { return };
+    let p = fresh_db(&p);
+    let (mut a, mut b, mut enrol) = centre_on(&p);
+    let mut case = new_case("Whimbrel");
+    let mut private = haven::domain::case::CasePrivate::new(case.id);
+    private.family_name = "Qorvanthe".into();
+    a.s()
+        .commit(haven::store::AuditEntry::new(haven::store::AuditAction::Create, "case"), |tx| {
+            tx.put(case.clone())?;
+            tx.put(private.clone())?;
+            Ok(())
+        })
+        .unwrap();
+    case.status = haven::domain::case::CaseStatus::Closed;
+    put(a.s(), case.clone());
+    for _ in 0..2 {
+        sync(&mut a).unwrap();
+        sync(&mut b).unwrap();
+    }
+    // A erases and syncs the order, then is lost before anyone runs tidy.
+    haven::sync::erasure::erase_case(a.store(), case.id).unwrap();
+    sync(&mut a).unwrap();
+    let tag = haven::sync::erasure::case_tag(a.s(), case.id.as_bytes()).unwrap();
+    drop(a);
+    // B carries the erasure out when it arrives, and notes it for the hub.
+    sync(&mut b).unwrap();
+    assert!(b.s().get::<haven::domain::case::CaseFront>(&case.key()).unwrap().is_none());
+    assert_eq!(haven::sync::erasure::pending(b.s()).unwrap().len(), 1, "B noted the erasure for the hub");
+    let t = tidy(&b, &mut enrol, None);
+    assert_eq!(t.erased_cases, 1, "{t:?}");
+    assert!(t.erased_rows >= 2, "{t:?}");
+    let mut admin = pg::connect(&p.url, None, &p.ca).unwrap();
+    let tagged: i64 =
+        admin.query_one("SELECT count(*) FROM haven_envelope WHERE case_tag = $1", &[&tag]).unwrap().get(0);
+    assert_eq!(tagged as u64, t.erased_rows, "the hub's rows of the case carry the same opaque tag");
+    // B keeps syncing without an alarm.
+    sync(&mut b).unwrap();
+    let alarms = haven::sync::state::SyncState::load(b.s()).unwrap().alarms;
+    assert!(alarms.is_empty(), "{alarms:?}");
+}
