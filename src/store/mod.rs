@@ -11,6 +11,7 @@ pub mod codec;
 pub mod compact;
 pub mod crypto;
 pub mod db;
+pub mod detail_apart;
 pub mod digest;
 mod digest_read;
 pub mod drafts;
