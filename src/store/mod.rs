@@ -66,3 +66,5 @@ mod tests_matrix;
 mod tests_digest;
 #[cfg(test)]
 mod tests_layouts;
+#[cfg(test)]
+mod tests_detail;
