@@ -39,8 +39,7 @@ pub fn split(item: &ServiceItem) -> (ServiceItem, Option<ServiceDetail>) {
     if !kept_apart(item) {
         return (item.clone(), None);
     }
-    let detail =
-        ServiceDetail { id: item.id, case_id: item.case_id, provider: item.provider, note: item.note.clone() };
+    let detail = ServiceDetail { id: item.id, case_id: item.case_id, provider: item.provider, note: item.note.clone() };
     (without_detail(item.clone()), Some(detail))
 }
 

@@ -58,7 +58,9 @@ fn scrub_merge(state: &mut MergeState) -> bool {
     }
     if changed {
         let fields = &state.fields;
-        state.conflicts.retain(|c| !DETAIL_FIELDS.contains(&c.as_str()) || fields.get(c).is_some_and(|f| f.in_conflict()));
+        state
+            .conflicts
+            .retain(|c| !DETAIL_FIELDS.contains(&c.as_str()) || fields.get(c).is_some_and(|f| f.in_conflict()));
     }
     changed
 }

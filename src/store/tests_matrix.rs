@@ -71,8 +71,10 @@ fn attempt(store: &mut Store, f: &Fixture, act: Act, class: DataClass) -> bool {
         (View, Front) => store.get::<CaseFront>(&f.front.key()).is_ok(),
         (View, Case) => store.get::<CasePrivate>(&f.private.key()).is_ok(),
         (View, Medical) => {
-            let (note, detail) =
-                (store.get::<MedicalNote>(&f.medical.key()).is_ok(), store.get::<ServiceDetail>(&f.detail.key()).is_ok());
+            let (note, detail) = (
+                store.get::<MedicalNote>(&f.medical.key()).is_ok(),
+                store.get::<ServiceDetail>(&f.detail.key()).is_ok(),
+            );
             agree(store, act, class, note, detail)
         }
         (Create, Front) => {
