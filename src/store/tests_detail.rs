@@ -222,3 +222,32 @@ fn measure_the_move() {
     assert!(store.move_service_detail_apart().unwrap().is_none());
     eprintln!("once marked: {:?}", started.elapsed());
 }
+
+#[test]
+fn an_erased_case_takes_its_medical_detail_with_it() {
+    use crate::domain::case::{CaseFront, CaseStatus};
+    use crate::domain::service_detail::ServiceDetail;
+    let (_dir, mut store) = centre();
+    let case = crate::ops::cases::create_case(&store, &st::sample_case_front(), today()).unwrap();
+    let mut m = item_of(&store, case.id, ServiceKind::MedicalCare);
+    m.body.note = NOTE.into();
+    crate::ops::services::save(&store, &m.body, m.meta.revision).unwrap();
+    let mut m = item_of(&store, case.id, ServiceKind::MedicalCare);
+    m.body.note = EARLIER.into();
+    crate::ops::services::save(&store, &m.body, m.meta.revision).unwrap();
+    assert_eq!(store.scan::<ServiceDetail>().unwrap().len(), 1);
+    let mut front = store.get::<CaseFront>(case.id.as_bytes()).unwrap().unwrap().body;
+    front.status = CaseStatus::Closed;
+    store.commit(AuditEntry::new(AuditAction::Update, "case"), |tx| tx.put(front.clone()).map(|_| ())).unwrap();
+    crate::ops::access::erase_case(&mut store, case.id).unwrap();
+    assert!(store.scan::<ServiceDetail>().unwrap().is_empty());
+    for t in [TreeId::ServiceDetails, TreeId::History, TreeId::Merge] {
+        let prefix = if t == TreeId::ServiceDetails {
+            case.id.as_bytes().to_vec()
+        } else {
+            super::db::history_prefix(TreeId::ServiceDetails, case.id.as_bytes())
+        };
+        assert_eq!(store.tree(t).scan_prefix(prefix).count(), 0, "{t:?}");
+    }
+    assert!(store.check().unwrap().ok());
+}
