@@ -24,6 +24,19 @@ fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
 }
 
+fn all_file_bytes(dir: &std::path::Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(all_file_bytes(&p));
+        } else {
+            out.extend(std::fs::read(&p).unwrap_or_default());
+        }
+    }
+    out
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
@@ -149,6 +162,20 @@ fn a_centre_written_before_moves_the_detail_out_of_its_items_and_their_history_a
     // A centre made before this version has no mark.
     store.tree(TreeId::Index).remove(b"layout\0service_detail_apart").unwrap();
 
+    // The sealed bytes of the item and of its earlier version with a note
+    // (revision 1, the empty checklist item, holds none and stays as it is).
+    let history = super::db::history_prefix(TreeId::Services, &old.key());
+    let sealed: Vec<Vec<u8>> = std::iter::once(store.tree(TreeId::Services).get(old.key()).unwrap().unwrap().to_vec())
+        .chain(
+            store
+                .tree(TreeId::History)
+                .scan_prefix(history)
+                .map(|r| r.unwrap())
+                .filter(|(k, _)| !k.ends_with(&1u64.to_be_bytes()))
+                .map(|(_, v)| v.to_vec()),
+        )
+        .collect();
+    assert_eq!(sealed.len(), 2, "the item and its earlier version with a note");
     // Until a session holding the medical key comes, the old values stay.
     relogin(&mut store, "nina", b"night passphrase");
     assert!(front_holds(&store, NOTE.as_bytes()).contains(&"services"));
@@ -161,6 +188,11 @@ fn a_centre_written_before_moves_the_detail_out_of_its_items_and_their_history_a
     assert_eq!((stored.note.as_str(), stored.provider), ("", Provider::Internal), "the item keeps none");
     for v in store.history::<ServiceItem>(&m.body.key()).unwrap() {
         assert_eq!((v.body.note.as_str(), v.body.provider), ("", Provider::Internal), "rev {}", v.meta.revision);
+    }
+    // No copy of their sealed bytes is left in the database files.
+    let files = all_file_bytes(dir.path());
+    for v in &sealed {
+        assert!(!contains(&files, &v[2..40]), "a superseded copy survived in the files");
     }
     // The legal item's note is not medical: it stays with the item.
     assert_eq!(item_of(&store, case.id, ServiceKind::LegalSupport).body.note, "Synthetic lawyer booked");
