@@ -88,3 +88,4 @@ sync-hub-not-reached = Hub not reached: { $why } ({ $detail }). Work goes on off
 sync-unreachable-since = Hub unreachable since { $time }: { $why }
 sync-last-error-detail = Last hub error: { $detail }
 sync-alarm-count = { $kind }: { $count } alarm(s) since the last acknowledgement
+sync-tree-service_details = Medical detail of a service

@@ -88,3 +88,4 @@ sync-hub-not-reached = Serveur non joint : { $why } ({ $detail }). Le travail co
 sync-unreachable-since = Serveur injoignable depuis le { $time } : { $why }
 sync-last-error-detail = Dernière erreur du serveur : { $detail }
 sync-alarm-count = { $kind } : { $count } alarme(s) depuis le dernier acquittement
+sync-tree-service_details = Détail médical d’un service

@@ -91,3 +91,4 @@ sync-hub-not-reached = Связи с сервером нет: { $why } ({ $detai
 sync-unreachable-since = Сервер недоступен с { $time }: { $why }
 sync-last-error-detail = Последняя ошибка сервера: { $detail }
 sync-alarm-count = { $kind }: тревог с последнего подтверждения — { $count }
+sync-tree-service_details = Медицинские сведения об услуге

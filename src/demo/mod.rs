@@ -123,7 +123,7 @@ fn put_cases(store: &Store, centre: &str, cases: &[CaseBundle]) -> Result<()> {
                 tx.put(front)?;
                 tx.put(b.private.clone())?;
                 for r in &b.services {
-                    tx.put(r.clone())?;
+                    crate::ops::services::put_new(tx, r)?;
                 }
                 for r in &b.referrals {
                     tx.put(r.clone())?;

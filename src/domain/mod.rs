@@ -47,6 +47,7 @@ pub mod placement;
 pub mod referral;
 pub mod rooms;
 pub mod service;
+pub mod service_detail;
 pub mod stats;
 pub mod stay;
 pub mod translit;

@@ -178,9 +178,12 @@ pub fn matrix_markdown() -> String {
         .filter(|k| service_detail_class(*k) == DataClass::Medical)
         .map(|k| k.key())
         .collect();
-    out.push_str("\n| service item field | data |\n|---|---|\n");
-    out.push_str(&format!("| provider, note of {} | medical |\n", medical.join(", ")));
-    out.push_str("| status, dates of every item; provider, note of the others | front |\n");
+    out.push_str("\n| service item field | data | stored in |\n|---|---|---|\n");
+    out.push_str(&format!(
+        "| provider, note of {} | medical | its own record, under the case's key (`service_details`) |\n",
+        medical.join(", ")
+    ));
+    out.push_str("| status, dates of every item; provider, note of the others | front | the item (`services`) |\n");
     out
 }
 

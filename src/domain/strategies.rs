@@ -533,6 +533,13 @@ pub fn note() -> impl Strategy<Value = Note> {
     })
 }
 
+/// The medical detail of a service item.
+pub fn service_detail() -> impl Strategy<Value = crate::domain::service_detail::ServiceDetail> {
+    (typed_id::<ServiceItemId>(), typed_id::<CaseId>(), provider(), text()).prop_map(|(id, case_id, provider, note)| {
+        crate::domain::service_detail::ServiceDetail { id, case_id, provider, note }
+    })
+}
+
 /// A medical or psychological note.
 pub fn medical_note() -> impl Strategy<Value = MedicalNote> {
     (typed_id::<MedicalNoteId>(), typed_id::<CaseId>(), date(), all_of!(MedicalNoteKind), text())

@@ -155,7 +155,7 @@ pub fn load(store: &Store) -> Result<Records, StoreError> {
     Ok(Records {
         centre: store.header().centre_code.clone(),
         files: not_deleted(store.scan::<CasePrivate>()?).into_iter().map(|s| (s.body.case_id, s)).collect(),
-        services: by_case(store.scan::<ServiceItem>()?, |s| s.case_id),
+        services: by_case(super::services::readable(store, None, store.scan::<ServiceItem>()?)?, |s| s.case_id),
         referrals: by_case(store.scan::<Referral>()?, |r| r.case_id),
         consents: by_case(store.scan::<Consent>()?, |c| c.case_id),
         travel: by_case(store.scan::<Travel>()?, |t| t.case_id),

@@ -3,12 +3,16 @@
 //! Every change is read, checked and written inside one transaction, so a
 //! stale checklist on screen cannot undo someone else's step.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::domain::case::CaseFront;
 use crate::domain::ids::{CaseId, ServiceItemId};
-use crate::domain::permissions::{Act, service_detail_class};
-use crate::domain::service::{ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
+use crate::domain::permissions::{Act, DataClass, service_detail_class};
+use crate::domain::service::{Provider, ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
+use crate::domain::service_detail::{self, ServiceDetail};
+use crate::store::record::live;
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
 
@@ -105,8 +109,10 @@ pub fn step(store: &Store, id: ServiceItemId, step: Step, today: NaiveDate) -> R
 /// Saves a service item edited in its detail form from `revision`.
 ///
 /// The provider and note of a medical or psychological item are medical
-/// data ([`service_detail_class`]): a role without it never reads them
-/// ([`hide_detail`]) and its saves keep them as stored.
+/// data ([`service_detail_class`]): a role holding it saves them in their
+/// own medical-class record ([`ServiceDetail`]) and the item keeps none; a
+/// role without it never reads them ([`hide_detail`]) and its saves keep
+/// them as stored.
 pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceItem, StoreError> {
     validate_service(item).map_err(service_rule)?;
     let summary = format!("{}: {}", item.kind.key(), item.status.key());
@@ -114,14 +120,81 @@ pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceI
     let class = service_detail_class(item.kind);
     let keep_detail = !store.may(Act::Edit, class);
     store.commit(e, |tx| {
-        let mut next = item.clone();
-        if keep_detail {
-            let stored = current(tx, item.id)?;
-            next.provider = stored.provider;
-            next.note = stored.note;
+        let (bare, detail) = service_detail::split(item);
+        match detail {
+            None => Ok(tx.put_at(item.clone(), revision)?.body),
+            Some(_) if keep_detail => {
+                let stored = current(tx, item.id)?;
+                let mut next = item.clone();
+                next.provider = stored.provider;
+                next.note = stored.note;
+                Ok(tx.put_at(next, revision)?.body)
+            }
+            Some(d) => {
+                put_detail(tx, &d)?;
+                let saved = tx.put_at(bare, revision)?.body;
+                Ok(service_detail::with_detail(saved, &d))
+            }
         }
-        Ok(tx.put_at(next, revision)?.body)
     })
+}
+
+/// Writes an item's medical detail when it differs from the one stored
+/// (an empty detail creates no record).
+fn put_detail(tx: &mut Tx<'_>, d: &ServiceDetail) -> Result<(), StoreError> {
+    let stored = tx.get::<ServiceDetail>(&d.key())?;
+    let same = match &stored {
+        Some(s) => !s.is_deleted() && s.body == *d,
+        None => d.provider == Provider::Internal && d.note.is_empty(),
+    };
+    if !same {
+        tx.put(d.clone())?;
+    }
+    Ok(())
+}
+
+/// Writes a new item (a case's checklist, the demo): a medical or
+/// psychological item's provider and note go into their own record.
+pub fn put_new(tx: &mut Tx<'_>, item: &ServiceItem) -> Result<(), StoreError> {
+    let (bare, detail) = service_detail::split(item);
+    if let Some(d) = detail {
+        put_detail(tx, &d)?;
+    }
+    tx.put(bare).map(|_| ())
+}
+
+/// The medical details of `case` by item, for a role that may read them
+/// (none otherwise).
+fn details_of(store: &Store, case: Option<CaseId>) -> Result<HashMap<ServiceItemId, ServiceDetail>, StoreError> {
+    if !store.may(Act::View, DataClass::Medical) {
+        return Ok(HashMap::new());
+    }
+    let prefix: &[u8] = match &case {
+        Some(c) => c.as_bytes(),
+        None => &[],
+    };
+    Ok(live(store.scan_prefix::<ServiceDetail>(prefix)?).into_iter().map(|d| (d.id, d)).collect())
+}
+
+/// Items as the user may read them: a medical or psychological item with
+/// its detail put back for roles with medical data (a centre not yet moved
+/// still holds it in the item), without it for the others.
+pub fn readable(
+    store: &Store,
+    case: Option<CaseId>,
+    items: Vec<crate::store::Stored<ServiceItem>>,
+) -> Result<Vec<crate::store::Stored<ServiceItem>>, StoreError> {
+    let details = details_of(store, case)?;
+    Ok(items
+        .into_iter()
+        .map(|mut s| {
+            s.body = match details.get(&s.body.id) {
+                Some(d) if service_detail::kept_apart(&s.body) => service_detail::with_detail(s.body, d),
+                _ => hide_detail(store, s.body),
+            };
+            s
+        })
+        .collect())
 }
 
 /// Whether the user may not read the provider and note of `kind`'s items.
@@ -133,7 +206,7 @@ pub fn detail_hidden(store: &Store, kind: ServiceKind) -> bool {
 /// psychological item are taken out for roles without medical data.
 pub fn hide_detail(store: &Store, mut item: ServiceItem) -> ServiceItem {
     if detail_hidden(store, item.kind) {
-        item.provider = crate::domain::service::Provider::Internal;
+        item.provider = Provider::Internal;
         item.note = String::new();
     }
     item
@@ -144,15 +217,8 @@ pub fn hide_detail(store: &Store, mut item: ServiceItem) -> ServiceItem {
 /// A centre that keeps items under their case's key prefix reads only that
 /// prefix; an older centre reads every item, as before (`store::layout`).
 pub fn of_case(store: &Store, case: CaseId) -> Result<Vec<crate::store::Stored<ServiceItem>>, StoreError> {
-    let mut items: Vec<_> = store
-        .services_of(case)?
-        .into_iter()
-        .filter(|s| !s.is_deleted())
-        .map(|mut s| {
-            s.body = hide_detail(store, s.body);
-            s
-        })
-        .collect();
+    let live: Vec<_> = store.services_of(case)?.into_iter().filter(|s| !s.is_deleted()).collect();
+    let mut items = readable(store, Some(case), live)?;
     items.sort_by_key(|s| s.body.kind);
     Ok(items)
 }
@@ -188,7 +254,6 @@ mod tests {
     use super::*;
     use crate::domain::ids::Id;
     use crate::domain::money::{Currency, Money};
-    use crate::domain::service::Provider;
 
     fn item(kind: ServiceKind, status: ServiceStatus) -> ServiceItem {
         ServiceItem {

@@ -311,6 +311,7 @@ impl Store {
         store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
             tx.init_roster("1")?;
             tx.promise_records_in_case()?;
+            tx.promise_detail_apart()?;
             tx.start_digest()
         })?;
         Ok(store)
@@ -453,6 +454,7 @@ impl Store {
         }
         let _ = self.throttle.remove(username.as_bytes());
         let _ = self.make_durable();
+        self.detail_apart_at_login();
         Ok(())
     }
 

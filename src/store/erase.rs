@@ -42,8 +42,15 @@ pub struct Erased {
 }
 
 /// Trees whose records are sealed under the case's own key, keyed by case id first.
-const CASE_SCOPED: [TreeId; 6] =
-    [TreeId::CasePrivate, TreeId::Medical, TreeId::Notes, TreeId::Referrals, TreeId::Travel, TreeId::Consents];
+const CASE_SCOPED: [TreeId; 7] = [
+    TreeId::CasePrivate,
+    TreeId::Medical,
+    TreeId::Notes,
+    TreeId::Referrals,
+    TreeId::Travel,
+    TreeId::Consents,
+    TreeId::ServiceDetails,
+];
 
 /// Key of the set of erased cases in the sync tree: changes that arrive
 /// later for them are dropped, so an erased person never comes back.

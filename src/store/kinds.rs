@@ -19,6 +19,7 @@ use crate::domain::pickup::Pickup;
 use crate::domain::referral::{Organisation, Referral};
 use crate::domain::rooms::{Bed, Room};
 use crate::domain::service::ServiceItem;
+use crate::domain::service_detail::ServiceDetail;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::{Reservation, Stay};
 use crate::domain::travel::Travel;
@@ -131,6 +132,7 @@ pub fn by_tree(tree: &str) -> Option<Kind> {
         TreeId::Consents => kind::<Consent>(),
         TreeId::Users => kind::<UserActivity>(),
         TreeId::Stats => kind::<AnonymisedCase>(),
+        TreeId::ServiceDetails => kind::<ServiceDetail>(),
         _ => return None,
     })
 }
@@ -145,7 +147,7 @@ mod tests {
         for t in TreeId::ALL {
             let k = by_tree(t.name());
             let holds_records = t.index() >= TreeId::CaseFront.index() && t.index() <= TreeId::Consents.index()
-                || matches!(t, TreeId::Users | TreeId::Stats);
+                || matches!(t, TreeId::Users | TreeId::Stats | TreeId::ServiceDetails);
             assert_eq!(k.is_some(), holds_records, "{t:?}");
         }
         let front = st::sample_case_front();

@@ -11,6 +11,7 @@ pub mod codec;
 pub mod compact;
 pub mod crypto;
 pub mod db;
+pub mod detail_apart;
 pub mod digest;
 mod digest_read;
 pub mod drafts;
@@ -61,6 +62,8 @@ pub fn new_id<T: From<crate::domain::ids::Id>>() -> Result<T> {
 #[cfg(test)]
 mod tests_matrix;
 
+#[cfg(test)]
+mod tests_detail;
 #[cfg(test)]
 mod tests_digest;
 #[cfg(test)]

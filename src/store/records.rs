@@ -156,6 +156,11 @@ pub fn decodes(tree: TreeId, record_tree: TreeId, _key: &[u8], plain: &[u8]) -> 
         }
         (TreeId::Merge, _) => codec::from_bytes::<super::merge::MergeState>(plain, "merge").is_ok(),
         (TreeId::Sync, _) => true,
+        (TreeId::ServiceDetails, _) => is::<crate::domain::service_detail::ServiceDetail>(plain),
         (TreeId::Index, _) | (TreeId::Drafts, _) | (TreeId::History, _) => true,
     }
 }
+
+// The provider and note of medical and psychological service items
+// (`domain::service_detail`): medical data under the case's own key.
+case_record!(crate::domain::service_detail::ServiceDetail, TreeId::ServiceDetails, Class::Medical, "service_detail");

@@ -11,6 +11,7 @@ use crate::domain::ids::MedicalNoteId;
 use crate::domain::permissions::{Act, DataClass, allowed};
 use crate::domain::referral::{Organisation, OrganisationType};
 use crate::domain::rooms::{Room, Wing};
+use crate::domain::service_detail::ServiceDetail;
 use crate::domain::strategies as st;
 use crate::domain::user::Role;
 
@@ -18,6 +19,7 @@ struct Fixture {
     front: CaseFront,
     private: CasePrivate,
     medical: MedicalNote,
+    detail: ServiceDetail,
 }
 
 fn fixture(store: &Store) -> Fixture {
@@ -31,19 +33,33 @@ fn fixture(store: &Store) -> Fixture {
         kind: MedicalNoteKind::Medical,
         text: "synthetic note".into(),
     };
+    let detail = ServiceDetail {
+        id: new_id().unwrap(),
+        case_id: front.id,
+        provider: crate::domain::service::Provider::Internal,
+        note: "synthetic clinic note".into(),
+    };
     store
         .commit(AuditEntry::new(AuditAction::Create, "case"), |tx| {
             tx.put(front.clone())?;
             tx.put(private.clone())?;
             tx.put(medical.clone())?;
+            tx.put(detail.clone())?;
             Ok(())
         })
         .unwrap();
-    Fixture { front, private, medical }
+    Fixture { front, private, medical, detail }
 }
 
 fn put<T: Record>(store: &Store, v: &T) -> bool {
     store.commit(AuditEntry::new(AuditAction::Update, T::KIND), |tx| tx.put(v.clone()).map(|_| ())).is_ok()
+}
+
+/// The outcome of two record kinds of one class (medical notes and the
+/// medical detail of service items): when they differ, the one the matrix
+/// does not expect, so that the difference is reported.
+fn agree(store: &Store, act: Act, class: DataClass, a: bool, b: bool) -> bool {
+    if a == b { a } else { !store.may(act, class) }
 }
 
 /// Tries `act` on `class` as the logged-in user and says whether it worked;
@@ -54,7 +70,13 @@ fn attempt(store: &mut Store, f: &Fixture, act: Act, class: DataClass) -> bool {
     match (act, class) {
         (View, Front) => store.get::<CaseFront>(&f.front.key()).is_ok(),
         (View, Case) => store.get::<CasePrivate>(&f.private.key()).is_ok(),
-        (View, Medical) => store.get::<MedicalNote>(&f.medical.key()).is_ok(),
+        (View, Medical) => {
+            let (note, detail) = (
+                store.get::<MedicalNote>(&f.medical.key()).is_ok(),
+                store.get::<ServiceDetail>(&f.detail.key()).is_ok(),
+            );
+            agree(store, act, class, note, detail)
+        }
         (Create, Front) => {
             let mut c = st::sample_case_front();
             c.id = new_id().unwrap();
@@ -70,11 +92,17 @@ fn attempt(store: &mut Store, f: &Fixture, act: Act, class: DataClass) -> bool {
         (Create, Medical) => {
             let mut m = f.medical.clone();
             m.id = new_id().unwrap();
-            put(store, &m)
+            let mut d = f.detail.clone();
+            d.id = new_id().unwrap();
+            let (note, detail) = (put(store, &m), put(store, &d));
+            agree(store, act, class, note, detail)
         }
         (Edit, Front) => put(store, &f.front),
         (Edit, Case) => put(store, &f.private),
-        (Edit, Medical) => put(store, &f.medical),
+        (Edit, Medical) => {
+            let (note, detail) = (put(store, &f.medical), put(store, &f.detail));
+            agree(store, act, class, note, detail)
+        }
         (Rooms, Front) => put(
             store,
             &Room {

@@ -1023,6 +1023,41 @@ fn night_sees_the_checklist_without_the_medical_provider_and_note_and_cannot_ove
     assert_eq!(kept.provider, haven::domain::service::Provider::Organisation(org));
 }
 
+#[test]
+fn a_case_worker_with_medical_data_sees_and_edits_the_medical_provider_and_note() {
+    let (_dir, mut store) = centre(Some(20));
+    let case = new_case(&store, "Clinic");
+    let org = organisation(&store, "Harbour Test Clinic");
+    let mut medical = services(&store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
+    medical.provider = haven::domain::service::Provider::Organisation(org);
+    medical.note = "Asthma follow-up".into();
+    haven::ops::services::save(&store, &medical, 1).unwrap();
+    store.set_user("cora", "Cora", Role::CaseWorker, b"case worker pass").unwrap();
+    store.lock_session(AuditAction::Logout);
+    store.login("cora", b"case worker pass").unwrap();
+    let mut app = app(store, Lang::En);
+    open_file(&mut app, case.id);
+    press(&mut app, "tab tab");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("Harbour") && text.contains("Asthma"), "a case worker sees them:\n{text}");
+    press(&mut app, "down down enter");
+    assert_eq!(top(&app), Screen::Form);
+    press(&mut app, "tab tab tab tab end");
+    type_text(&mut app, ", inhaler at night");
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::CaseFile, "{}", screen_text(&mut app, 120, 40));
+    assert!(screen_text(&mut app, 120, 40).contains("Harbour Test Clinic"));
+    // Saved as medical data: the detail record holds it, the item none.
+    let store = app.ctx.store().unwrap();
+    let item = services(store, case.id).into_iter().find(|s| s.kind == ServiceKind::MedicalCare).unwrap();
+    assert_eq!(item.note, "Asthma follow-up, inhaler at night");
+    let key = haven::store::record::case_scoped_key(case.id, item.id.as_bytes());
+    let detail = store.get::<haven::domain::service_detail::ServiceDetail>(&key).unwrap().unwrap().body;
+    assert_eq!(detail.note, item.note);
+    let bare = store.get::<ServiceItem>(item.id.as_bytes()).unwrap().unwrap().body;
+    assert_eq!((bare.note.as_str(), bare.provider), ("", haven::domain::service::Provider::Internal));
+}
+
 mod snapshots_night {
     use super::*;
 

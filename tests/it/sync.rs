@@ -273,3 +273,57 @@ fn an_erased_case_is_erased_on_every_laptop_and_never_comes_back() {
     sync(&mut c, &hub);
     assert!(c.s().get::<CaseFront>(&case.key()).unwrap().is_none());
 }
+
+#[test]
+fn the_medical_detail_of_a_service_travels_under_the_case_key_merges_and_waits_on_a_reception_laptop() {
+    use haven::domain::service::{Provider, ServiceKind};
+    use haven::domain::service_detail::ServiceDetail;
+    let mut a = first_laptop();
+    a.store().set_user("rita", "Rita", haven::domain::user::Role::Reception, b"reception passphrase").unwrap();
+    let mut b = join(&a, "desk");
+    let mut c = join(&a, "reception");
+    let hub = MemoryHub::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let of_case = haven::ops::services::of_case; // the checklist as each laptop reads it
+    let front = haven::ops::cases::create_case(a.s(), &new_case("Swallow"), today).unwrap();
+    let medical = |s: &haven::store::Store| {
+        of_case(s, front.id).unwrap().into_iter().find(|i| i.body.kind == ServiceKind::MedicalCare).unwrap()
+    };
+    let mut m = medical(a.s());
+    m.body.note = "Synthetic inhaler at night".into();
+    haven::ops::services::save(a.s(), &m.body, m.meta.revision).unwrap();
+    sync(&mut a, &hub);
+    sync(&mut b, &hub);
+    assert_eq!(medical(b.s()).body.note, "Synthetic inhaler at night");
+    // Edited on both laptops at once: a conflict on the detail, side by side.
+    let mut on_a = medical(a.s());
+    on_a.body.note = "Synthetic note A".into();
+    haven::ops::services::save(a.s(), &on_a.body, on_a.meta.revision).unwrap();
+    let mut on_b = medical(b.s());
+    on_b.body.note = "Synthetic note B".into();
+    haven::ops::services::save(b.s(), &on_b.body, on_b.meta.revision).unwrap();
+    for _ in 0..2 {
+        sync(&mut a, &hub);
+        sync(&mut b, &hub);
+    }
+    let key = haven::store::record::case_scoped_key(front.id, m.body.id.as_bytes());
+    for l in [&a, &b] {
+        assert!(haven::sync::has_conflict(l.s(), &key));
+        let d = haven::sync::conflicts::detail(l.s(), "service_details", &key).unwrap();
+        assert_eq!(d.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["note"]);
+        assert_eq!(l.s().get::<ServiceDetail>(&key).unwrap().unwrap().body.provider, Provider::Internal);
+    }
+    assert_eq!(state_hash(a.s()), state_hash(b.s()));
+    // A reception laptop applies the item and keeps the detail for later.
+    c.store().lock_session(AuditAction::Logout);
+    c.store().login("rita", b"reception passphrase").unwrap();
+    let r = sync(&mut c, &hub);
+    assert!(r.received.pending >= 1, "{r:?}");
+    assert!(c.s().get::<ServiceDetail>(&key).is_err(), "refused to a reception session");
+    assert_eq!(medical(c.s()).body.note, "");
+    c.store().lock_session(AuditAction::Logout);
+    c.store().login("anna", PASS.as_bytes()).unwrap();
+    sync(&mut c, &hub);
+    assert!(c.s().get::<ServiceDetail>(&key).unwrap().is_some());
+    assert!(medical(c.s()).body.note.starts_with("Synthetic note"));
+}
