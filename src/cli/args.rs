@@ -347,6 +347,10 @@ pub struct TortureArgs {
     /// What each step does.
     #[arg(long, value_enum, default_value_t = TortureMode::Saves)]
     pub mode: TortureMode,
+    /// Saves: wait for a line on standard input before each step (ending at
+    /// its end), for tests that act between two saves.
+    #[arg(long)]
+    pub paced: bool,
 }
 
 /// What one step of `haven torture` does.

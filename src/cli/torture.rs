@@ -2,7 +2,8 @@
 //! `ack N` only after it returned, and the parent kills the process with
 //! SIGKILL at random moments to check that every acknowledged step survived:
 //!
-//! - `saves`: one durable save of a numbered room;
+//! - `saves`: one durable save of a numbered room (with `--paced`, each
+//!   when a line arrives on standard input);
 //! - `reopen`: opens the centre (sled recovery), logs in, checks it, saves a
 //!   numbered room and closes it again, printing the phase it enters, so that
 //!   kills land in recovery and login as well as in saves;
@@ -103,7 +104,11 @@ fn save_room(store: &Store, n: u64) -> crate::store::Result<()> {
 fn saves(dir: &Path, a: &TortureArgs, out: &mut impl Write) -> anyhow::Result<()> {
     let store = creds::open(dir)?;
     say(out, "ready")?;
+    let mut go = std::io::stdin().lock();
     for n in steps(a) {
+        if a.paced && std::io::BufRead::read_line(&mut go, &mut String::new())? == 0 {
+            break;
+        }
         save_room(&store, n)?;
         say(out, &format!("ack {n}"))?;
     }
