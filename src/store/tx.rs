@@ -557,9 +557,7 @@ impl<'a> Tx<'a> {
                 Ok(None) => Ok(Default::default()),
                 Err(e) => Err(StoreError::Database(format!("{e:?}"))),
             };
-            for (k, v) in digest.sealed(&front, load)? {
-                self.tput_kept(TreeId::Index, &k, v)?;
-            }
+            digest.seal_each(&front, load, |k, v| self.tput_kept(TreeId::Index, k, v))?;
         }
         self.tput(
             TreeId::Meta,
