@@ -124,13 +124,17 @@ mod tests {
     #[test]
     fn a_list_gives_back_its_keys() {
         let mut list = Vec::new();
-        for (t, k) in [(TreeId::CaseFront, &b"abc"[..]), (TreeId::Merge, b""), (TreeId::CaseKeys, b"0123456789abcdef")] {
+        for (t, k) in [(TreeId::CaseFront, &b"abc"[..]), (TreeId::Merge, b""), (TreeId::CaseKeys, b"0123456789abcdef")]
+        {
             list.push(t.index() as u8);
             list.extend_from_slice(&(k.len() as u32).to_be_bytes());
             list.extend_from_slice(k);
         }
         let keys = fresh_keys(&list);
-        assert_eq!(keys, [(TreeId::CaseFront, &b"abc"[..]), (TreeId::Merge, b""), (TreeId::CaseKeys, b"0123456789abcdef")]);
+        assert_eq!(
+            keys,
+            [(TreeId::CaseFront, &b"abc"[..]), (TreeId::Merge, b""), (TreeId::CaseKeys, b"0123456789abcdef")]
+        );
         assert_eq!(fresh_keys(&list[..list.len() - 1]).len(), 2, "a cut list gives what it holds");
     }
 }
