@@ -29,7 +29,7 @@ use super::error::{Result, StoreError};
 use super::head::Witness;
 use super::trees::TreeId;
 use super::tx::Tx;
-use super::undo::{UNDO, undo_prefix};
+use super::undo::{FRESH, UNDO, fresh_keys, undo_prefix};
 
 /// The journal tree's name.
 pub(crate) const TREE: &str = "staged";
@@ -89,6 +89,17 @@ pub(crate) fn recover(db: &sled::Db) -> Result<Option<Interrupted>> {
         for item in t.scan_prefix(undo_prefix(&mark.id)) {
             let (k, v) = item?;
             let Some((&index, key)) = k.get(17..).and_then(<[u8]>::split_first) else { continue };
+            if index == FRESH {
+                // A batch's created keys: last in the journal's order, after
+                // every old value is back.
+                for (tree_id, key) in fresh_keys(&v) {
+                    let tree = db.open_tree(tree_id.name())?;
+                    if tree.remove(key)?.is_some() && super::kinds::by_tree(tree_id.name()).is_some() {
+                        undone += 1;
+                    }
+                }
+                continue;
+            }
             let Some(tree_id) = TreeId::ALL.get(usize::from(index)).copied() else { continue };
             let tree = db.open_tree(tree_id.name())?;
             match v.split_first() {
@@ -220,7 +231,10 @@ impl Staging<'_> {
             }
             Ok((r, finished))
         });
-        let (r, (new_keys, heads)) = match result {
+        // The case keys an import creates are not kept for the session: a
+        // file of 100,000 cases would keep 100,000 of them. A case read
+        // later unwraps its key from the tree, as after any open.
+        let (r, (_new_keys, heads)) = match result {
             Ok(ok) => ok,
             Err(TransactionError::Abort(e)) => return Err(e),
             Err(TransactionError::Storage(e)) => return Err(store.failed_write(e.into())),
@@ -228,7 +242,7 @@ impl Staging<'_> {
         if last {
             store.make_durable().map_err(|e| store.failed_write(e))?;
         }
-        store.saved(new_keys, now, last.then_some(Witness { audit: heads.0, change: heads.1 }));
+        store.saved(Default::default(), now, last.then_some(Witness { audit: heads.0, change: heads.1 }));
         Ok(r)
     }
 
@@ -305,6 +319,35 @@ mod tests {
         assert_eq!((notice.what.as_str(), notice.rows, notice.undone), ("rooms", 3, 2));
         assert_eq!(store.take_interrupted_import().unwrap(), None, "said once");
         assert!(store.check().unwrap().ok());
+    }
+
+    #[test]
+    fn a_record_an_import_created_then_changed_is_removed_and_one_it_changed_put_back() {
+        let (dir, store) = centre();
+        store.commit(AuditEntry::new(AuditAction::Create, "room"), |tx| tx.put(room(1)).map(|_| ())).unwrap();
+        let mut staging = store.stage("rooms", 2).unwrap();
+        // Created in one batch, changed in the next two: its key is in the
+        // first batch's list of created keys, then journalled with the
+        // import's own value.
+        staging.batch(AuditEntry::new(AuditAction::Import, "room"), |tx| tx.put(room(2)).map(|_| ())).unwrap();
+        for floor in [2, 3] {
+            staging
+                .batch(AuditEntry::new(AuditAction::Import, "room"), |tx| {
+                    tx.put(Room { floor, ..room(2) })?;
+                    tx.put(Room { floor, ..room(1) }).map(|_| ())
+                })
+                .unwrap();
+        }
+        staging.finished = true;
+        drop(staging);
+        drop(store);
+        let store = Store::open_as(dir.path(), "anna", PASS).unwrap();
+        let rooms: Vec<(String, i16)> =
+            store.scan::<Room>().unwrap().into_iter().map(|r| (r.body.name, r.body.floor)).collect();
+        assert_eq!(rooms, [("R1".to_string(), 1)]);
+        assert!(store.check().unwrap().ok(), "{:?}", store.check().unwrap().problems);
+        let notice = store.take_interrupted_import().unwrap().unwrap();
+        assert_eq!(notice.undone, 1, "the one room the import created");
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub struct Tx<'a> {
     /// The import this batch belongs to: every key written is journalled
     /// first (`store::staged`).
     pub(super) undo: Option<[u8; 16]>,
+    /// The keys this batch of a staged write created, listed for the
+    /// journal in one entry (`store::undo`).
+    fresh: std::cell::RefCell<Vec<u8>>,
 }
 
 impl<'a> Tx<'a> {
@@ -102,6 +105,7 @@ impl<'a> Tx<'a> {
             conflicts: None,
             digest: super::digest::Pending::default(),
             undo: None,
+            fresh: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -124,7 +128,9 @@ impl<'a> Tx<'a> {
     /// change log and the audit chain are cut back by sequence instead.
     fn journal(&self, t: TreeId, key: &[u8]) -> Result<()> {
         match &self.undo {
-            Some(id) if !matches!(t, TreeId::ChangeLog | TreeId::Audit) => super::undo::journal(self.views, id, t, key),
+            Some(id) if !matches!(t, TreeId::ChangeLog | TreeId::Audit) => {
+                super::undo::journal(self.views, id, t, key, &mut self.fresh.borrow_mut())
+            }
             _ => Ok(()),
         }
     }
@@ -551,15 +557,16 @@ impl<'a> Tx<'a> {
                 Ok(None) => Ok(Default::default()),
                 Err(e) => Err(StoreError::Database(format!("{e:?}"))),
             };
-            for (k, v) in digest.sealed(&front, load)? {
-                self.tput_kept(TreeId::Index, &k, v)?;
-            }
+            digest.seal_each(&front, load, |k, v| self.tput_kept(TreeId::Index, k, v))?;
         }
         self.tput(
             TreeId::Meta,
             COUNTERS_KEY,
             codec::seal(&audit_key, Class::Audit, TreeId::Meta.name(), COUNTERS_KEY, &c)?,
         )?;
+        if let Some(id) = &self.undo {
+            super::undo::journal_fresh(self.views, id, (c.audit_seq, c.change_seq), &self.fresh.borrow())?;
+        }
         Ok(((self.new_case_keys, (c.audit_seq, c.change_seq)), kept))
     }
 }

@@ -8,6 +8,7 @@
 //! leaves nothing of the import (`store::staged`).
 
 pub mod file;
+pub mod rows;
 
 use std::collections::{HashMap, HashSet};
 
@@ -194,6 +195,10 @@ fn authorize(store: &Store, kind: Kind) -> Result<(), StoreError> {
 }
 
 /// Imports the file's bytes; `progress` hears the rows written so far.
+///
+/// The file is read as a stream twice: once to check every row, and again
+/// when each batch is written (a cases file: each row read again, not held;
+/// `rows`), so that memory does not grow with the cells of the whole file.
 pub fn import(
     store: &Store,
     bytes: &[u8],
@@ -201,42 +206,59 @@ pub fn import(
     progress: &mut dyn FnMut(u64),
 ) -> Result<Imported, ImportError> {
     authorize(store, opts.kind)?;
-    let (sheet, cols) = read(bytes, opts)?;
+    let rows::Opened { headers, encoding, rows: source } =
+        rows::open(bytes, opts).map_err(|p| ImportError::File(vec![p]))?;
+    let cols = match Columns::map(opts.kind, &headers) {
+        Ok(cols) => cols,
+        Err(problems) => {
+            // A file broken as a whole is said first, as before its columns.
+            return Err(ImportError::File(rows::file_problem(source).map_or(problems, |p| vec![p])));
+        }
+    };
     let mut done = Imported {
-        rows: sheet.rows.len(),
-        headers: sheet.headers.clone(),
+        headers: headers.clone(),
         ignored_columns: cols.ignored.clone(),
-        encoding: Some(sheet.encoding),
-        decoded: (sheet.encoding == Encoding::Windows1251).then(|| beyond_ascii(&sheet)),
+        encoding: Some(encoding),
         ..Imported::default()
     };
     // A row with cells missing, or filled cells past the last heading, is
     // bad whatever its values.
-    let headings = sheet.headers.len();
+    let headings = headers.len();
     let mut misshapen = Vec::new();
-    let rows: Vec<(u64, Vec<String>)> = sheet
-        .rows
-        .into_iter()
+    let mut broken = None;
+    let mut count = 0usize;
+    let mut ascii = BeyondAscii::new(headings);
+    let kept = source
+        .map_while(|r| r.map_err(|p| broken = Some(p)).ok())
+        .inspect(|(line, cells)| {
+            count += 1;
+            ascii.see(*line, cells);
+        })
         .filter_map(|(line, cells)| match import_shape(headings, &cells) {
             Some(p) => {
                 misshapen.push(BadRow { line, cells, problems: vec![p] });
                 None
             }
             None => Some((line, cells)),
-        })
-        .collect();
+        });
     match opts.kind {
         Kind::Cases => {
-            let checked = cases::check_each(&cols, &rows, opts.today, |i, d| (i, d.front.code.to_string()));
+            let checked = cases::check_each(&cols, kept, opts.today, |i, d| (i, d.front.code.to_string()));
+            read_whole(broken, count, ascii, &mut done)?;
             let good = accept(checked, misshapen, opts, &mut done)?;
-            write_cases(store, &cols, &rows, good, opts.today, &mut done, progress)?;
+            let again = std::cell::RefCell::new(rows::Again::new(bytes, opts, headings));
+            write_cases(store, &cols, &again, good, opts.today, &mut done, progress)?;
         }
         Kind::Organisations => {
+            let rows: Vec<(u64, Vec<String>)> = kept.collect();
+            read_whole(broken, count, ascii, &mut done)?;
             let checked = organisations::check(&cols, &rows);
             let good = accept(checked, misshapen, opts, &mut done)?;
             write_organisations(store, good, &mut done, progress)?;
         }
         Kind::Rooms => {
+            let rows: Vec<(u64, Vec<String>)> = kept.collect();
+            read_whole(broken, count, ascii, &mut done)?;
             let mut checked = rooms::check(&cols, &rows);
             beds_free(store, &mut checked, &rows)?;
             let good = accept(checked, misshapen, opts, &mut done)?;
@@ -246,25 +268,57 @@ pub fn import(
     Ok(done)
 }
 
+/// After the first reading: a file broken on the way or with no row under
+/// its headings is refused whole; else the count of rows and what a file
+/// read as Windows-1251 asks to check.
+fn read_whole(
+    broken: Option<Problem>,
+    count: usize,
+    ascii: BeyondAscii,
+    done: &mut Imported,
+) -> Result<(), ImportError> {
+    if let Some(p) = broken {
+        return Err(ImportError::File(vec![p]));
+    }
+    if count == 0 {
+        return Err(ImportError::File(vec![Problem::Empty]));
+    }
+    done.rows = count;
+    if done.encoding == Some(Encoding::Windows1251) {
+        done.decoded = Some(ascii.finish(&done.headers));
+    }
+    Ok(())
+}
+
 /// The headings of the columns with letters beyond ASCII, and the first
 /// line holding one: what a file read as Windows-1251 asks to check.
-fn beyond_ascii(sheet: &Sheet) -> (Vec<String>, u64) {
-    let mut columns = vec![false; sheet.headers.len()];
-    let mut first = 0;
-    for (line, cells) in &sheet.rows {
+struct BeyondAscii {
+    columns: Vec<bool>,
+    first: u64,
+}
+
+impl BeyondAscii {
+    fn new(headings: usize) -> Self {
+        BeyondAscii { columns: vec![false; headings], first: 0 }
+    }
+
+    fn see(&mut self, line: u64, cells: &[String]) {
         for (i, c) in cells.iter().enumerate() {
             if !c.is_ascii()
-                && let Some(seen) = columns.get_mut(i)
+                && let Some(seen) = self.columns.get_mut(i)
             {
                 *seen = true;
-                if first == 0 {
-                    first = *line;
+                if self.first == 0 {
+                    self.first = line;
                 }
             }
         }
     }
-    let headings = sheet.headers.iter().zip(columns).filter(|(_, seen)| *seen).map(|(h, _)| h.clone()).collect();
-    (headings, first)
+
+    fn finish(self, headers: &[String]) -> (Vec<String>, u64) {
+        let headings = headers.iter().zip(self.columns).filter(|(_, seen)| *seen).map(|(h, _)| h.clone()).collect();
+        (headings, self.first)
+    }
 }
 
 /// All rows good, or the bad ones set aside when allowed; a file with no
@@ -387,13 +441,13 @@ struct NewCase {
     consents: [ConsentId; 2],
 }
 
-/// Writes the good rows of a cases file, reading each row's draft again
-/// when its batch is written (`rows` and `good` hold indices and codes,
-/// not drafts, so memory does not grow with the drafts of the whole file).
+/// Writes the good rows of a cases file, reading each row again from the
+/// file when its batch is written (`good` holds indices and codes, not
+/// drafts or cells, so memory does not grow with the rows of the file).
 fn write_cases(
     store: &Store,
     cols: &Columns,
-    rows: &[(u64, Vec<String>)],
+    rows: &std::cell::RefCell<rows::Again<'_>>,
     good: Vec<(u64, (usize, String))>,
     today: NaiveDate,
     done: &mut Imported,
@@ -417,8 +471,8 @@ fn write_cases(
     let prepare = |part: &[usize]| {
         let mut drafts = Vec::with_capacity(part.len());
         for index in part {
-            let cells = rows.get(*index).map(|(_, c)| c.as_slice()).unwrap_or_default();
-            let draft = cases::row(cols, cells, &choices, today)
+            let cells = rows.borrow_mut().row(*index).unwrap_or_default();
+            let draft = cases::row(cols, &cells, &choices, today)
                 .map_err(|_| StoreError::Rule(crate::store::Rule::ImportRowChanged))?;
             drafts.push(NewCase {
                 id: new_id()?,

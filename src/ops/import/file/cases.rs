@@ -286,16 +286,16 @@ pub fn row(cols: &Columns, cells: &[String], ch: &CaseChoices, today: NaiveDate)
 
 /// Checks every row of a cases file; a code seen twice is a problem on the second line.
 pub fn check(cols: &Columns, rows: &[(u64, Vec<String>)], today: NaiveDate) -> Checked<CaseDraft> {
-    check_each(cols, rows, today, |_, d| d)
+    check_each(cols, rows.iter().cloned(), today, |_, d| d)
 }
 
-/// Like [`check`], but keeps of each good row only what `keep` makes of
-/// its index and draft: an import of 100,000 rows keeps the index and
-/// reads the draft again when its batch is written, instead of holding
-/// every draft at once.
+/// Like [`check`], over rows read one at a time, keeping of each good row
+/// only what `keep` makes of its index and draft: an import of 100,000
+/// rows keeps the index and reads the row again when its batch is written,
+/// instead of holding every row and draft at once.
 pub fn check_each<T>(
     cols: &Columns,
-    rows: &[(u64, Vec<String>)],
+    rows: impl IntoIterator<Item = (u64, Vec<String>)>,
     today: NaiveDate,
     mut keep: impl FnMut(usize, CaseDraft) -> T,
 ) -> Checked<T> {
@@ -303,23 +303,23 @@ pub fn check_each<T>(
     let ch = CaseChoices::new(&labels);
     let mut out = Checked::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for (i, (line, cells)) in rows.iter().enumerate() {
-        let key = cols.get(cells, "code").trim().to_uppercase();
+    for (i, (line, cells)) in rows.into_iter().enumerate() {
+        let key = cols.get(&cells, "code").trim().to_uppercase();
         let mut problems = Vec::new();
         if !key.is_empty() {
             match seen.get(&key) {
                 Some(first) => problems.push(Problem::DuplicateRow { first_line: *first }),
                 None => {
-                    seen.insert(key, *line);
+                    seen.insert(key, line);
                 }
             }
         }
-        match row(cols, cells, &ch, today) {
-            Ok(d) if problems.is_empty() => out.good.push((*line, keep(i, d))),
-            Ok(_) => out.bad.push(BadRow { line: *line, cells: cells.clone(), problems }),
+        match row(cols, &cells, &ch, today) {
+            Ok(d) if problems.is_empty() => out.good.push((line, keep(i, d))),
+            Ok(_) => out.bad.push(BadRow { line, cells, problems }),
             Err(mut p) => {
                 problems.append(&mut p);
-                out.bad.push(BadRow { line: *line, cells: cells.clone(), problems });
+                out.bad.push(BadRow { line, cells, problems });
             }
         }
     }

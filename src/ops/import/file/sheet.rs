@@ -223,41 +223,81 @@ fn swallows_rows(cell: &str, delimiter: u8, headings: usize) -> bool {
     cell.split('\n').skip(1).any(|l| l.bytes().filter(|b| *b == delimiter).count() >= row_like)
 }
 
-/// Reads a CSV file.
-pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> Result<Sheet, Problem> {
-    let (text, encoding) = decode(bytes, choice)?;
-    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+/// The records of a CSV file one at a time, with their line numbers, as
+/// [`read_csv`] reads them (blank rows too): what an import of 100,000
+/// rows reads twice instead of holding every row's cells.
+pub struct CsvRecords {
+    reader: csv::Reader<Cursor<Vec<u8>>>,
+    delimiter: u8,
     // Line numbers as an editor shows them: blank lines count too.
-    let mut line = 1u64;
-    let mut counted = 0usize;
-    let mut headings = 0usize;
-    for record in reader.records() {
-        let record = record.map_err(|_| Problem::OpenQuote { line })?;
+    line: u64,
+    counted: usize,
+    headings: usize,
+    failed: bool,
+}
+
+impl CsvRecords {
+    /// Decodes the file and reads its records from the first.
+    pub fn new(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> Result<(Self, Encoding, u8), Problem> {
+        let (text, encoding) = decode(bytes, choice)?;
+        let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Cursor::new(text.into_bytes()));
+        let records = CsvRecords { reader, delimiter, line: 1, counted: 0, headings: 0, failed: false };
+        Ok((records, encoding, delimiter))
+    }
+}
+
+impl Iterator for CsvRecords {
+    type Item = Result<(u64, Vec<String>), Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let mut record = csv::StringRecord::new();
+        match self.reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(_) => {
+                self.failed = true;
+                return Some(Err(Problem::OpenQuote { line: self.line }));
+            }
+        }
+        let text = self.reader.get_ref().get_ref().as_slice();
+        let counted = self.counted;
         let mut start = record.position().map_or(counted, |p| usize::try_from(p.byte()).unwrap_or(counted));
         // csv counts the blank lines before a record as part of it.
-        while matches!(text.as_bytes().get(start), Some(b'\n' | b'\r')) {
+        while matches!(text.get(start), Some(b'\n' | b'\r')) {
             start += 1;
         }
-        line += text.as_bytes().get(counted..start).map_or(0, |s| s.iter().filter(|b| **b == b'\n').count() as u64);
-        counted = start.max(counted);
+        self.line += text.get(counted..start).map_or(0, |s| s.iter().filter(|b| **b == b'\n').count() as u64);
+        self.counted = start.max(counted);
         // A quote left open (or one too many) swallows the rows after it
         // into one cell: refused whole, by the line where the quote opened.
-        let mut opened = line;
+        let mut opened = self.line;
         for cell in record.iter() {
-            if cell.contains('\n') && swallows_rows(cell, delimiter, headings) {
-                return Err(Problem::OpenQuote { line: opened });
+            if cell.contains('\n') && swallows_rows(cell, self.delimiter, self.headings) {
+                self.failed = true;
+                return Some(Err(Problem::OpenQuote { line: opened }));
             }
             opened += cell.bytes().filter(|b| *b == b'\n').count() as u64;
         }
         let cells: Vec<String> = record.iter().map(clean).collect();
-        if headings == 0 && cells.iter().any(|c| !c.is_empty()) {
-            headings = cells.len();
+        if self.headings == 0 && cells.iter().any(|c| !c.is_empty()) {
+            self.headings = cells.len();
         }
-        rows.push((line, cells));
+        Some(Ok((self.line, cells)))
     }
+}
+
+/// Reads a CSV file.
+pub fn read_csv(bytes: &[u8], choice: EncodingChoice, delimiter: Option<u8>) -> Result<Sheet, Problem> {
+    let (records, encoding, delimiter) = CsvRecords::new(bytes, choice, delimiter)?;
+    let rows = records.collect::<Result<Vec<_>, Problem>>()?;
     split(rows, encoding, Some(delimiter))
 }
 
