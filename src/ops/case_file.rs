@@ -69,6 +69,9 @@ pub struct CaseData {
     pub places: HashMap<[u8; 16], String>,
     /// What the user may read.
     pub readable: Readable,
+    /// A passport zone entered at the gate and not yet applied or
+    /// dismissed: who entered it and when (what it holds stays sealed).
+    pub gate_zone: Option<(String, DateTime<Utc>)>,
 }
 
 impl CaseData {
@@ -139,6 +142,10 @@ pub fn load(store: &Store, case: CaseId) -> Result<CaseData, StoreError> {
         organisations,
         places,
         readable,
+        gate_zone: store
+            .get::<crate::domain::gate_zone::GateZone>(case.as_bytes())?
+            .filter(|s| !s.is_deleted())
+            .map(|s| (s.meta.created_by, s.meta.created_at)),
     };
     if readable.case {
         data.private = store.get::<CasePrivate>(case.as_bytes())?.filter(|s| !s.is_deleted());

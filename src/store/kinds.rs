@@ -14,6 +14,7 @@ use super::trees::TreeId;
 use super::tx::Tx;
 use crate::domain::case::{CaseFront, CasePrivate, MedicalNote, Note};
 use crate::domain::consent::Consent;
+use crate::domain::gate_zone::GateZone;
 use crate::domain::night::NightCheck;
 use crate::domain::pickup::Pickup;
 use crate::domain::referral::{Organisation, Referral};
@@ -131,6 +132,7 @@ pub fn by_tree(tree: &str) -> Option<Kind> {
         TreeId::Consents => kind::<Consent>(),
         TreeId::Users => kind::<UserActivity>(),
         TreeId::Stats => kind::<AnonymisedCase>(),
+        TreeId::GateZones => kind::<GateZone>(),
         _ => return None,
     })
 }
@@ -145,7 +147,7 @@ mod tests {
         for t in TreeId::ALL {
             let k = by_tree(t.name());
             let holds_records = t.index() >= TreeId::CaseFront.index() && t.index() <= TreeId::Consents.index()
-                || matches!(t, TreeId::Users | TreeId::Stats);
+                || matches!(t, TreeId::Users | TreeId::Stats | TreeId::GateZones);
             assert_eq!(k.is_some(), holds_records, "{t:?}");
         }
         let front = st::sample_case_front();

@@ -63,11 +63,14 @@ pub enum TreeId {
     /// Sync state: this installation's signing key, the roster, heads,
     /// checkpoints, alarms and quarantine (sealed, audit class).
     Sync,
+    /// Passport zones typed at the gate, sealed to the case class's public
+    /// key inside a front-class record (`domain::gate_zone`).
+    GateZones,
 }
 
 impl TreeId {
     /// All trees, in transaction order.
-    pub const ALL: [TreeId; 27] = [
+    pub const ALL: [TreeId; 28] = [
         TreeId::Meta,
         TreeId::CaseKeys,
         TreeId::CaseFront,
@@ -95,6 +98,7 @@ impl TreeId {
         TreeId::Envelopes,
         TreeId::Merge,
         TreeId::Sync,
+        TreeId::GateZones,
     ];
 
     /// The tree's name on disk; also bound into every value's AAD.
@@ -127,6 +131,7 @@ impl TreeId {
             TreeId::Envelopes => "envelopes",
             TreeId::Merge => "merge",
             TreeId::Sync => "sync",
+            TreeId::GateZones => "gate_zones",
         }
     }
 

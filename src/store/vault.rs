@@ -201,6 +201,19 @@ pub struct Header {
     pub kdf: KdfParams,
     /// One slot per user.
     pub slots: Vec<Keyslot>,
+    /// The case class's X25519 public key (`store::sealed_box`): what
+    /// reception seals a passport zone to. Every role reads it; it is
+    /// derived from the case class key, so a case-key holder's login puts
+    /// back the true one if the file was given another. Absent in centres
+    /// made before it, until a case worker or manager logs in.
+    #[serde(default, deserialize_with = "added_later")]
+    pub case_seal: Option<[u8; 32]>,
+}
+
+/// Reads a field added after centres had written headers: an older header
+/// ends where the field begins, which reads as the default.
+fn added_later<'de, D: serde::Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> std::result::Result<T, D::Error> {
+    Ok(T::deserialize(d).unwrap_or_default())
 }
 
 impl Header {
@@ -273,6 +286,18 @@ impl Header {
         fs::rename(&tmp, Self::path(dir))?;
         sync_dir(dir)?;
         Ok(())
+    }
+
+    /// The header with the case class's public key made right for `keys`
+    /// (a case-key holder's session), or `None` when it already is.
+    pub fn with_case_seal(&self, keys: &ClassKeys) -> Option<Header> {
+        let public = super::sealed_box::case_public(keys.case.as_ref()?);
+        if self.case_seal == Some(public) {
+            return None;
+        }
+        let mut next = self.clone();
+        next.case_seal = Some(public);
+        Some(next)
     }
 
     /// The slot of `username`, if any.
@@ -408,6 +433,7 @@ mod tests {
             created_at: 0,
             kdf: KdfParams::TESTING,
             slots: vec![],
+            case_seal: None,
         };
         h.set_slot(&keys, "anna", "Anna", Role::Manager, b"correct horse battery").unwrap();
         h.set_slot(&keys, "rita", "Rita", Role::Reception, b"reception pass 1").unwrap();

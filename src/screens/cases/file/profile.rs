@@ -217,9 +217,26 @@ fn incoming(ctx: &Ctx, data: &CaseData, v: &mut TabView) {
 }
 
 /// Builds the Profile tab.
+/// The passport zone entered at the gate: an offer to the case worker (Enter
+/// applies it through the preview, Delete dismisses it); to the other roles
+/// only that it is there, sealed.
+fn gate_zone(ctx: &Ctx, data: &CaseData, v: &mut TabView) {
+    let Some((by, at)) = &data.gate_zone else { return };
+    let when = ctx.i18n.format_date(at.date_naive());
+    let args = [("user", crate::ui::sanitize::inert(by).into_owned().into()), ("when", when.into())];
+    v.gap();
+    if data.readable.case {
+        v.item(Item::GateZone, styled(format!("⚑ {}", ctx.i18n.t_args("cases-gate-zone-waiting", &args)), theme::warning()).into());
+        v.line(dim(ctx.t("cases-gate-zone-hint")));
+    } else {
+        v.line(dim(ctx.i18n.t_args("cases-gate-zone-sealed", &args)));
+    }
+}
+
 pub fn build(ctx: &Ctx, data: &CaseData, revealed: bool) -> TabView {
     let mut v = TabView::default();
     front(ctx, data, &mut v);
+    gate_zone(ctx, data, &mut v);
     if data.readable.case {
         identity(ctx, data, revealed, &mut v);
         documents(ctx, data, &mut v);
