@@ -534,7 +534,7 @@ cases-service-detail-hidden = (médical)
 ## Bande du passeport saisie à l'arrivée
 
 cases-gate-zone-waiting = Bande du passeport saisie à l'arrivée par { $user } le { $when }
-cases-gate-zone-hint = Entrée : la vérifier et remplir le dossier · Suppr : l'écarter
+cases-gate-zone-hint = { $open } : la vérifier et remplir le dossier · { $dismiss } : l'écarter
 cases-gate-zone-sealed = Bande du passeport saisie à l'arrivée par { $user } le { $when } : scellée pour le référent.
 cases-gate-zone-applied = Enregistré. La bande du passeport est dans le dossier et sa copie scellée supprimée.
 cases-gate-zone-dismissed = Bande du passeport saisie à l'arrivée écartée.

@@ -546,7 +546,7 @@ cases-service-detail-hidden = (медиц.)
 ## Зона паспорта, введённая у выхода
 
 cases-gate-zone-waiting = Зона паспорта введена у выхода: { $user }, { $when }
-cases-gate-zone-hint = Enter: проверить и внести в дело · Del: отклонить
+cases-gate-zone-hint = { $open }: проверить и внести в дело · { $dismiss }: отклонить
 cases-gate-zone-sealed = Зона паспорта введена у выхода: { $user }, { $when }. Запечатана для куратора.
 cases-gate-zone-applied = Сохранено. Зона паспорта внесена в дело, запечатанная копия удалена.
 cases-gate-zone-dismissed = Зона паспорта, введённая у выхода, отклонена.

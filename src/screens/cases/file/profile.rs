@@ -227,7 +227,14 @@ fn gate_zone(ctx: &Ctx, data: &CaseData, v: &mut TabView) {
     v.gap();
     if data.readable.case {
         v.item(Item::GateZone, styled(format!("⚑ {}", ctx.i18n.t_args("cases-gate-zone-waiting", &args)), theme::warning()).into());
-        v.line(dim(ctx.t("cases-gate-zone-hint")));
+        let key = |a| {
+            ctx.keymap.hint_key(crate::keymap::Screen::CaseFile, a).map(|k| k.to_string()).unwrap_or_default()
+        };
+        let keys = [
+            ("open", key(crate::app::action::Action::Open).into()),
+            ("dismiss", key(crate::app::action::Action::Delete).into()),
+        ];
+        v.line(dim(ctx.i18n.t_args("cases-gate-zone-hint", &keys)));
     } else {
         v.line(dim(ctx.i18n.t_args("cases-gate-zone-sealed", &args)));
     }
