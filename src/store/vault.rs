@@ -463,6 +463,51 @@ mod tests {
         assert!(back.roster.is_none());
     }
 
+    /// A header written before the case class's public key existed (the
+    /// same fields, without it) still reads, with no key: the next login
+    /// of a case-key holder adds it.
+    #[test]
+    fn a_header_written_before_the_case_seal_still_reads() {
+        #[derive(Serialize)]
+        struct Before<'a> {
+            centre_id: [u8; 16],
+            centre_code: &'a str,
+            centre_name: &'a str,
+            installation: [u8; 16],
+            demo: bool,
+            created_at: i64,
+            kdf: KdfParams,
+            slots: &'a [Keyslot],
+        }
+        let (h, keys) = header();
+        let before = Before {
+            centre_id: h.centre_id,
+            centre_code: &h.centre_code,
+            centre_name: &h.centre_name,
+            installation: h.installation,
+            demo: h.demo,
+            created_at: h.created_at,
+            kdf: h.kdf,
+            slots: &h.slots,
+        };
+        let body = codec::to_bytes(&before).unwrap();
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT.to_be_bytes());
+        bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        bytes.extend_from_slice(&body);
+        let sum = crypto::hash(&[&bytes[..14], &body]);
+        bytes.extend_from_slice(&sum);
+        let back = Header::decode(&bytes).unwrap();
+        assert_eq!(back.case_seal, None);
+        assert!(back.unlock("anna", b"correct horse battery").is_ok());
+        let with = back.with_case_seal(&keys).unwrap();
+        assert_eq!(with.case_seal, Some(super::super::sealed_box::case_public(keys.case.as_ref().unwrap())));
+        assert!(with.with_case_seal(&keys).is_none(), "already right: nothing to write");
+        assert!(with.with_case_seal(&keys.for_role(Role::Reception)).is_none(), "reception cannot set it");
+        let again = Header::decode(&with.encode().unwrap()).unwrap();
+        assert_eq!(again.case_seal, with.case_seal);
+    }
+
     #[test]
     fn wrong_passphrase_and_unknown_user_look_the_same() {
         let (h, _) = header();

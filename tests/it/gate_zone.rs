@@ -279,3 +279,27 @@ fn snapshots_of_the_gate_field_and_the_offer() {
         insta::assert_snapshot!(format!("gate_offer_{name}_80x24"), render(&mut app, 80, 24).backend());
     }
 }
+
+#[test]
+fn a_reception_draft_never_holds_the_zone() {
+    let (dir, mut store) = centre(None);
+    users(&mut store);
+    login(&mut store, "rita");
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 w");
+    type_text(&mut app, "Dina");
+    focus(&mut app, "Passport zone (sealed)");
+    type_text(&mut app, TD3[0]);
+    press(&mut app, "enter");
+    type_text(&mut app, TD3[1]);
+    // Quit keeping the form as a draft (sealed under the front key for reception).
+    press(&mut app, "ctrl-q enter");
+    assert!(app.should_quit());
+    let store = app.ctx.store_mut().unwrap();
+    store.login("rita", b"reception passphrase").unwrap();
+    let draft = store.load_draft().unwrap().expect("the form is kept as a draft");
+    assert!(holds(&draft, b"Dina"), "the rest of the form is kept");
+    assert!(!holds(&draft, b"ERIKSSON") && !holds(&draft, b"L898902C3"), "the zone is not");
+    let files = folder_bytes(dir.path());
+    assert!(!holds(&files, b"ERIKSSON") && !holds(&files, b"L898902C3"));
+}
