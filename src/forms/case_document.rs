@@ -226,8 +226,7 @@ pub fn gate_screen(
         check_number(&doc, ctx, case, (&base, None), &flagged)?;
         p.documents.push(doc);
         let store = ctx.store().map_err(|e| super::case_common::failed(ctx, &e))?;
-        crate::ops::arrivals::gate::apply_zone(store, &p, revision)
-            .map_err(|e| super::case_common::failed(ctx, &e))?;
+        crate::ops::arrivals::gate::apply_zone(store, &p, revision).map_err(|e| super::case_common::failed(ctx, &e))?;
         super::case_common::saved(ctx, "cases-gate-zone-applied")
     });
     FormScreen::new(def(), record, Some(*front.id.as_bytes()), on_save, ctx)

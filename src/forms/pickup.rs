@@ -368,7 +368,8 @@ pub fn screen(ctx: &Ctx, existing: Option<(&Pickup, Option<&CaseFront>)>, notify
     let record = existing.map(|(p, c)| PickupEdit::of(p, c)).unwrap_or_default();
     let flow: SharedFlow = Rc::new(RefCell::new(Flow::default()));
     let id = record.id.map(|i| *i.as_bytes());
-    let form = FormScreen::new(def(with_mrz, existing.is_some(), gate_ready), record, id, save(flow.clone(), notify), ctx);
+    let form =
+        FormScreen::new(def(with_mrz, existing.is_some(), gate_ready), record, id, save(flow.clone(), notify), ctx);
     FlowScreen::new(form, flow)
 }
 

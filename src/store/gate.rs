@@ -66,7 +66,8 @@ impl Store {
         let private = sealed_box::case_private(&class_key);
         let plain = sealed_box::open(&private, &aad(&self.header().centre_id, case), &stored.body.sealed)
             .ok_or(StoreError::Corrupt { tree: "gate_zones" })?;
-        let zone = Zeroizing::new(String::from_utf8(plain.to_vec()).map_err(|_| StoreError::Corrupt { tree: "gate_zones" })?);
+        let zone =
+            Zeroizing::new(String::from_utf8(plain.to_vec()).map_err(|_| StoreError::Corrupt { tree: "gate_zones" })?);
         Ok(Some(OpenedZone { zone, entered_by: stored.meta.created_by, entered_at: stored.meta.created_at }))
     }
 }

@@ -212,7 +212,9 @@ pub struct Header {
 
 /// Reads a field added after centres had written headers: an older header
 /// ends where the field begins, which reads as the default.
-fn added_later<'de, D: serde::Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> std::result::Result<T, D::Error> {
+fn added_later<'de, D: serde::Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> std::result::Result<T, D::Error> {
     Ok(T::deserialize(d).unwrap_or_default())
 }
 

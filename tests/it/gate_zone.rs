@@ -7,6 +7,7 @@
 //! gate field and of the case worker's offer, in English and Russian.
 
 use crate::support;
+use crate::sync_common;
 
 use haven::app::console::App;
 use haven::domain::case::{CaseFront, CasePrivate, DocumentKind};
@@ -266,8 +267,13 @@ fn snapshots_of_the_gate_field_and_the_offer() {
                 needs: Default::default(),
                 case_id: None,
             };
-            let saved = haven::ops::arrivals::create_pickup(s, &details, &haven::ops::arrivals::Person::New(Box::new(new)), now())
-                .unwrap();
+            let saved = haven::ops::arrivals::create_pickup(
+                s,
+                &details,
+                &haven::ops::arrivals::Person::New(Box::new(new)),
+                now(),
+            )
+            .unwrap();
             let case = saved.case.unwrap();
             haven::ops::arrivals::gate::keep_zone(s, case, &TD3.join("\n")).unwrap();
             case
@@ -302,4 +308,37 @@ fn a_reception_draft_never_holds_the_zone() {
     assert!(!holds(&draft, b"ERIKSSON") && !holds(&draft, b"L898902C3"), "the zone is not");
     let files = folder_bytes(dir.path());
     assert!(!holds(&files, b"ERIKSSON") && !holds(&files, b"L898902C3"));
+}
+
+#[test]
+fn a_sealed_zone_travels_to_another_laptop_and_goes_with_an_erasure() {
+    use haven::store::Record;
+    let a = sync_common::first_laptop();
+    let mut b = sync_common::join(&a, "desk");
+    let hub = haven::sync::memhub::MemoryHub::new();
+    let mut case = sync_common::new_case("Swallow");
+    sync_common::put(a.s(), case.clone());
+    haven::ops::arrivals::gate::keep_zone(a.s(), case.id, &TD3.join("\n")).unwrap();
+    let mut a = a;
+    for l in [&mut a, &mut b] {
+        let mut h = hub.handle(l.s().header().installation);
+        haven::sync::hub::sync(l.store(), &mut h).unwrap();
+    }
+    // The other laptop carries it and opens it with the same case key.
+    let there = b.s().open_gate_zone(case.id).unwrap().expect("the zone travelled");
+    assert_eq!(there.zone.as_str(), TD3.join("\n"));
+    // An erased person's zone goes too, here and there.
+    case.status = haven::domain::case::CaseStatus::Closed;
+    sync_common::put(a.s(), case.clone());
+    haven::ops::access::erase_case(a.store(), case.id).unwrap();
+    for _ in 0..2 {
+        for l in [&mut a, &mut b] {
+            let mut h = hub.handle(l.s().header().installation);
+            haven::sync::hub::sync(l.store(), &mut h).unwrap();
+        }
+    }
+    for l in [&a, &b] {
+        assert!(l.s().get::<GateZone>(&case.key()).unwrap().is_none(), "the zone stayed");
+        assert!(l.s().check().unwrap().ok(), "{:?}", l.s().check().unwrap().problems);
+    }
 }

@@ -20,10 +20,8 @@ pub fn keep_zone(store: &Store, case: CaseId, zone: &str) -> Result<(), StoreErr
     let code = super::super::cases::front(store, case)?.body.code.to_string();
     let record = store.seal_gate_zone(case, zone)?;
     let user = store.session()?.username.clone();
-    let entry = AuditEntry::new(AuditAction::Create, GateZone::KIND)
-        .id(*case.as_bytes())
-        .case(code)
-        .summary(entered_by(&user));
+    let entry =
+        AuditEntry::new(AuditAction::Create, GateZone::KIND).id(*case.as_bytes()).case(code).summary(entered_by(&user));
     store.commit(entry, |tx| tx.put(record.clone()).map(|_| ()))
 }
 

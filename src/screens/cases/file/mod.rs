@@ -303,10 +303,12 @@ impl CaseFile {
         let out = match self.selected(ctx) {
             Some(Item::Document(i)) => forms::remove_document(ctx, data, i),
             Some(Item::Contact(i)) => forms::remove_contact(ctx, data, i),
-            Some(Item::GateZone) => match ctx.store().and_then(|s| crate::ops::arrivals::gate::dismiss_zone(s, self.case)) {
-                Ok(()) => Outcome::Status(ctx.t("cases-gate-zone-dismissed")),
-                Err(e) => Outcome::Status(ctx.error_text(&e)),
-            },
+            Some(Item::GateZone) => {
+                match ctx.store().and_then(|s| crate::ops::arrivals::gate::dismiss_zone(s, self.case)) {
+                    Ok(()) => Outcome::Status(ctx.t("cases-gate-zone-dismissed")),
+                    Err(e) => Outcome::Status(ctx.error_text(&e)),
+                }
+            }
             _ => return Outcome::Status(ctx.t("cases-cannot-delete")),
         };
         self.reload(ctx);

@@ -226,10 +226,12 @@ fn gate_zone(ctx: &Ctx, data: &CaseData, v: &mut TabView) {
     let args = [("user", crate::ui::sanitize::inert(by).into_owned().into()), ("when", when.into())];
     v.gap();
     if data.readable.case {
-        v.item(Item::GateZone, styled(format!("⚑ {}", ctx.i18n.t_args("cases-gate-zone-waiting", &args)), theme::warning()).into());
-        let key = |a| {
-            ctx.keymap.hint_key(crate::keymap::Screen::CaseFile, a).map(|k| k.to_string()).unwrap_or_default()
-        };
+        v.item(
+            Item::GateZone,
+            styled(format!("⚑ {}", ctx.i18n.t_args("cases-gate-zone-waiting", &args)), theme::warning()).into(),
+        );
+        let key =
+            |a| ctx.keymap.hint_key(crate::keymap::Screen::CaseFile, a).map(|k| k.to_string()).unwrap_or_default();
         let keys = [
             ("open", key(crate::app::action::Action::Open).into()),
             ("dismiss", key(crate::app::action::Action::Delete).into()),
