@@ -539,3 +539,4 @@ cases-gate-zone-sealed = Passport zone entered at the gate by { $user } on { $wh
 cases-gate-zone-applied = Saved. The passport zone from the gate is in the file and its sealed copy removed.
 cases-gate-zone-dismissed = Passport zone from the gate dismissed.
 cases-gate-zone-unreadable = The passport zone from the gate cannot be opened (sealed to another key): dismiss it and check the passport again.
+cases-subject-gate-zone = Passport zone entered at the gate

@@ -539,3 +539,4 @@ cases-gate-zone-sealed = Bande du passeport saisie à l'arrivée par { $user } l
 cases-gate-zone-applied = Enregistré. La bande du passeport est dans le dossier et sa copie scellée supprimée.
 cases-gate-zone-dismissed = Bande du passeport saisie à l'arrivée écartée.
 cases-gate-zone-unreadable = La bande du passeport ne s'ouvre pas (scellée avec une autre clé) : écartez-la et vérifiez de nouveau le passeport.
+cases-subject-gate-zone = Bande du passeport saisie à l'arrivée

@@ -140,6 +140,12 @@ fn reception_seals_a_zone_at_the_gate_that_only_a_case_worker_opens_and_applies(
     assert_eq!(s.open_gate_zone(case).unwrap().map(|z| z.entered_by), None);
     let after = screen_text(&mut app, 80, 24);
     assert!(!after.contains("entered at the gate"), "{after}");
+    // The History tab says who entered it and who applied it, not what it held.
+    press(&mut app, "shift-tab");
+    let history = screen_text(&mut app, 120, 40);
+    assert!(history.contains("rita · Passport zone entered at the gate · created"), "{history}");
+    assert!(history.contains("cora · Passport zone entered at the gate · deleted"), "{history}");
+    assert!(!history.contains("sealed") && !history.contains("ERIKSSON"), "{history}");
     // The audit chain names who entered it and what became of it, never what it holds.
     login(app.ctx.store_mut().unwrap(), "anna");
     let summaries: Vec<String> =
