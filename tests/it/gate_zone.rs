@@ -249,41 +249,8 @@ fn snapshots_of_the_gate_field_and_the_offer() {
         type_text(&mut app, TD3[0]);
         insta::assert_snapshot!(format!("gate_field_{name}_80x24"), render(&mut app, 80, 24).backend());
         press(&mut app, "esc");
-        let case = {
-            let s = db(&app);
-            let new = haven::ops::arrivals::NewCase {
-                alias: "Dina".into(),
-                gender: haven::domain::person::Gender::Feminine,
-                date_of_birth: None,
-                age_group: haven::domain::person::AgeGroup::Adult,
-                languages: vec![],
-                interpreter_needed: false,
-                mrz: None,
-            };
-            let details = haven::ops::arrivals::PickupDetails {
-                by: haven::domain::transport::Transport::Flight,
-                flight: haven::domain::flight::FlightNumber::parse("TK413").unwrap(),
-                origin: String::new(),
-                airport: "SVO".into(),
-                terminal: Some("C".into()),
-                scheduled: now(),
-                meeting_point: String::new(),
-                escort: None,
-                recognition: String::new(),
-                needs: Default::default(),
-                case_id: None,
-            };
-            let saved = haven::ops::arrivals::create_pickup(
-                s,
-                &details,
-                &haven::ops::arrivals::Person::New(Box::new(new)),
-                now(),
-            )
-            .unwrap();
-            let case = saved.case.unwrap();
-            haven::ops::arrivals::gate::keep_zone(s, case, &TD3.join("\n")).unwrap();
-            case
-        };
+        let case = booked(db(&app));
+        haven::ops::arrivals::gate::keep_zone(db(&app), case, &TD3.join("\n")).unwrap();
         login(app.ctx.store_mut().unwrap(), "cora");
         let screen = haven::screens::case_file(&app.ctx, case).unwrap();
         app.push(screen);
@@ -347,4 +314,55 @@ fn a_sealed_zone_travels_to_another_laptop_and_goes_with_an_erasure() {
         assert!(l.s().get::<GateZone>(&case.key()).unwrap().is_none(), "the zone stayed");
         assert!(l.s().check().unwrap().ok(), "{:?}", l.s().check().unwrap().problems);
     }
+}
+
+/// A pickup booked today at 09:30 for a new person, Dina; returns her case.
+fn booked(s: &Store) -> CaseId {
+    let new = haven::ops::arrivals::NewCase {
+        alias: "Dina".into(),
+        gender: haven::domain::person::Gender::Feminine,
+        date_of_birth: None,
+        age_group: haven::domain::person::AgeGroup::Adult,
+        languages: vec![],
+        interpreter_needed: false,
+        mrz: None,
+    };
+    let details = haven::ops::arrivals::PickupDetails {
+        by: haven::domain::transport::Transport::Flight,
+        flight: haven::domain::flight::FlightNumber::parse("TK413").unwrap(),
+        origin: String::new(),
+        airport: "SVO".into(),
+        terminal: Some("C".into()),
+        scheduled: now(),
+        meeting_point: String::new(),
+        escort: None,
+        recognition: String::new(),
+        needs: Default::default(),
+        case_id: None,
+    };
+    let person = haven::ops::arrivals::Person::New(Box::new(new));
+    haven::ops::arrivals::create_pickup(s, &details, &person, now()).unwrap().case.unwrap()
+}
+
+#[test]
+fn reception_enters_the_zone_on_the_pickup_of_a_booked_person() {
+    let (dir, mut store) = centre(None);
+    users(&mut store);
+    login(&mut store, "rita");
+    let case = booked(&store);
+    let mut app = app(store, Lang::En);
+    press(&mut app, "F2 e");
+    assert_eq!(top(&app), Screen::Form, "{}", screen_text(&mut app, 120, 40));
+    focus(&mut app, "Passport zone (sealed)");
+    type_text(&mut app, TD3[0]);
+    press(&mut app, "enter");
+    type_text(&mut app, TD3[1]);
+    press(&mut app, "ctrl-s");
+    assert_eq!(top(&app), Screen::Arrivals, "{}", screen_text(&mut app, 120, 40));
+    assert!(screen_text(&mut app, 240, 40).contains("Passport zone sealed: a passport, check digits valid."));
+    assert!(db(&app).gate_zone_waiting(case).unwrap());
+    let files = folder_bytes(dir.path());
+    assert!(!holds(&files, b"ERIKSSON") && !holds(&files, b"L898902C3"));
+    login(app.ctx.store_mut().unwrap(), "cora");
+    assert_eq!(db(&app).open_gate_zone(case).unwrap().unwrap().zone.as_str(), TD3.join("\n"));
 }
