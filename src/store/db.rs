@@ -436,14 +436,15 @@ impl Store {
         // A case-key holder gives the header the case class's public key
         // (centres made before it had none), or puts the true one back.
         let sealed_to = self.session.as_ref().and_then(|s| self.header.with_case_seal(&s.keys));
+        // Best effort: a folder that refuses the write (full disk) must not
+        // refuse the login; the next login tries again.
         let seal_set = match sealed_to {
-            Some(next) => {
+            Some(next) if next.write(&self.dir).is_ok() => {
                 let replaced = self.header.case_seal.is_some();
-                next.write(&self.dir)?;
                 self.header = next;
                 Some(replaced)
             }
-            None => None,
+            _ => None,
         };
         let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
             if let Some(replaced) = seal_set {

@@ -113,6 +113,16 @@ fn reception_seals_a_zone_at_the_gate_that_only_a_case_worker_opens_and_applies(
     // A reception session cannot open it, whatever the screen does.
     assert!(matches!(s.open_gate_zone(case), Err(StoreError::Forbidden(_))));
 
+    // Reception's view of the file says only that it is there, sealed.
+    let screen = haven::screens::case_file(&app.ctx, case).unwrap();
+    app.push(screen);
+    let theirs = screen_text(&mut app, 120, 40);
+    assert!(
+        theirs.contains("Passport zone entered at the gate by rita on 1 Dec 2026: sealed for the case worker."),
+        "{theirs}"
+    );
+    press(&mut app, "esc");
+
     // The case worker opens the file: the zone is offered, and applied through the preview.
     login(app.ctx.store_mut().unwrap(), "cora");
     let opened = db(&app).open_gate_zone(case).unwrap().unwrap();
