@@ -202,3 +202,12 @@ arrivals-zone-expiry = Expires on
 arrivals-zone-kind = Document
 arrivals-zone-differs = ≠ { $field }: { $value } (now: { $was })
 arrivals-zone-again = Check it, then press Ctrl-S again to save.
+
+## Passport zone at the gate (reception: sealed for the case worker)
+
+arrivals-field-gate-zone = Passport zone (sealed)
+arrivals-field-gate-zone-not-yet = Passport zone: not available yet
+arrivals-gate-zone-read-passport = Passport zone sealed: a passport, check digits valid.
+arrivals-gate-zone-read-id-card = Passport zone sealed: an ID card, check digits valid.
+arrivals-gate-zone-not-kept = The passport zone was not kept ({ $error }): give the passport to the case worker.
+arrivals-gate-zone-needs-person = A passport zone goes with a case: choose the case or enter the new person.

@@ -530,3 +530,13 @@ cases-referral-saved-with-consent = Consent recorded and referral saved.
 ## Medical detail of the services checklist
 
 cases-service-detail-hidden = (medical)
+
+## Passport zone entered at the gate
+
+cases-gate-zone-waiting = Passport zone entered at the gate by { $user } on { $when }
+cases-gate-zone-hint = { $open }: check it and fill the file · { $dismiss }: dismiss it
+cases-gate-zone-sealed = Passport zone entered at the gate by { $user } on { $when }: sealed for the case worker.
+cases-gate-zone-applied = Saved. The passport zone from the gate is in the file and its sealed copy removed.
+cases-gate-zone-dismissed = Passport zone from the gate dismissed.
+cases-gate-zone-unreadable = The passport zone from the gate cannot be opened (sealed to another key): dismiss it and check the passport again.
+cases-subject-gate-zone = Passport zone entered at the gate

@@ -202,3 +202,12 @@ arrivals-zone-expiry = Expire le
 arrivals-zone-kind = Document
 arrivals-zone-differs = ≠ { $field } : { $value } (actuellement : { $was })
 arrivals-zone-again = Vérifiez, puis appuyez de nouveau sur Ctrl-S pour enregistrer.
+
+## Bande du passeport à l'arrivée (accueil : scellée pour le référent)
+
+arrivals-field-gate-zone = Bande du passeport (scellée)
+arrivals-field-gate-zone-not-yet = Bande du passeport : pas encore disponible
+arrivals-gate-zone-read-passport = Bande du passeport scellée : un passeport, chiffres de contrôle valides.
+arrivals-gate-zone-read-id-card = Bande du passeport scellée : une carte d'identité, chiffres de contrôle valides.
+arrivals-gate-zone-not-kept = La bande du passeport n'a pas été gardée ({ $error }) : remettez le passeport au référent.
+arrivals-gate-zone-needs-person = Une bande de passeport va avec un dossier : choisissez le dossier ou saisissez la nouvelle personne.

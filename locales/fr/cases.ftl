@@ -530,3 +530,13 @@ cases-referral-saved-with-consent = Consentement enregistré et orientation enre
 ## Détails médicaux de la liste des services
 
 cases-service-detail-hidden = (médical)
+
+## Bande du passeport saisie à l'arrivée
+
+cases-gate-zone-waiting = Bande du passeport saisie à l'arrivée par { $user } le { $when }
+cases-gate-zone-hint = { $open } : la vérifier et remplir le dossier · { $dismiss } : l'écarter
+cases-gate-zone-sealed = Bande du passeport saisie à l'arrivée par { $user } le { $when } : scellée pour le référent.
+cases-gate-zone-applied = Enregistré. La bande du passeport est dans le dossier et sa copie scellée supprimée.
+cases-gate-zone-dismissed = Bande du passeport saisie à l'arrivée écartée.
+cases-gate-zone-unreadable = La bande du passeport ne s'ouvre pas (scellée avec une autre clé) : écartez-la et vérifiez de nouveau le passeport.
+cases-subject-gate-zone = Bande du passeport saisie à l'arrivée

@@ -204,3 +204,12 @@ arrivals-zone-expiry = Действителен до
 arrivals-zone-kind = Документ
 arrivals-zone-differs = ≠ { $field }: { $value } (сейчас: { $was })
 arrivals-zone-again = Проверьте и нажмите Ctrl-S ещё раз, чтобы сохранить.
+
+## Зона паспорта у выхода (ресепшен: запечатана для куратора)
+
+arrivals-field-gate-zone = Зона паспорта (запечатана)
+arrivals-field-gate-zone-not-yet = Зона паспорта: пока недоступна
+arrivals-gate-zone-read-passport = Зона паспорта запечатана: паспорт, контрольные цифры верны.
+arrivals-gate-zone-read-id-card = Зона паспорта запечатана: удостоверение личности, контрольные цифры верны.
+arrivals-gate-zone-not-kept = Зона паспорта не сохранена ({ $error }): передайте паспорт куратору.
+arrivals-gate-zone-needs-person = Зона паспорта относится к делу: выберите дело или введите нового человека.

@@ -542,3 +542,13 @@ cases-referral-saved-with-consent = Согласие записано, напр�
 ## Медицинские подробности в списке услуг
 
 cases-service-detail-hidden = (медиц.)
+
+## Зона паспорта, введённая у выхода
+
+cases-gate-zone-waiting = Зона паспорта введена у выхода: { $user }, { $when }
+cases-gate-zone-hint = { $open }: проверить и внести в дело · { $dismiss }: отклонить
+cases-gate-zone-sealed = Зона паспорта введена у выхода: { $user }, { $when }. Запечатана для куратора.
+cases-gate-zone-applied = Сохранено. Зона паспорта внесена в дело, запечатанная копия удалена.
+cases-gate-zone-dismissed = Зона паспорта, введённая у выхода, отклонена.
+cases-gate-zone-unreadable = Зону паспорта не удаётся открыть (запечатана другим ключом): отклоните её и проверьте паспорт заново.
+cases-subject-gate-zone = Зона паспорта, введённая у выхода

@@ -35,6 +35,7 @@ pub mod country_names;
 pub mod dates;
 pub mod duplicate;
 pub mod flight;
+pub mod gate_zone;
 pub mod ids;
 pub mod money;
 pub mod mrz;

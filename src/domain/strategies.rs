@@ -589,6 +589,12 @@ pub fn sample_case_private() -> CasePrivate {
     p
 }
 
+/// A passport zone sealed at the gate (random bytes stand for the sealed value).
+pub fn gate_zone() -> impl Strategy<Value = crate::domain::gate_zone::GateZone> {
+    (typed_id::<CaseId>(), proptest::collection::vec(any::<u8>(), 0..200))
+        .prop_map(|(case_id, sealed)| crate::domain::gate_zone::GateZone { case_id, sealed })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -255,7 +255,7 @@ impl<R: Clone + 'static> Screen for FormScreen<R> {
             .fields
             .iter()
             .zip(&self.fields)
-            .filter(|(spec, _)| !spec.kind.is_secret())
+            .filter(|(spec, _)| !spec.kind.is_secret() && !spec.not_drafted)
             .map(|(spec, state)| (spec.name.to_string(), state.input.text()))
             .collect();
         Some(Draft { form: self.def.id.key().to_string(), record: self.record_id, fields })

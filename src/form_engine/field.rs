@@ -138,6 +138,9 @@ pub struct FieldSpec<R> {
     pub required: bool,
     /// Shown but not editable (e.g. the username of an existing user).
     pub read_only: bool,
+    /// Never kept in a draft (a passport zone typed by reception, which
+    /// only a case worker may read).
+    pub not_drafted: bool,
     /// Reads the value shown when the form opens.
     pub load: LoadFn<R>,
     /// Writes the parsed value into the record.
@@ -147,7 +150,16 @@ pub struct FieldSpec<R> {
 impl<R> FieldSpec<R> {
     /// An optional, editable field that reads nothing and stores nothing yet.
     pub fn new(name: &'static str, label: &'static str, kind: FieldKind) -> Self {
-        FieldSpec { name, label, kind, required: false, read_only: false, load: |_| Value::Empty, store: |_, _| Ok(()) }
+        FieldSpec {
+            name,
+            label,
+            kind,
+            required: false,
+            read_only: false,
+            not_drafted: false,
+            load: |_| Value::Empty,
+            store: |_, _| Ok(()),
+        }
     }
 
     /// Marks the field required.
@@ -159,6 +171,12 @@ impl<R> FieldSpec<R> {
     /// Marks the field read-only.
     pub fn read_only(mut self) -> Self {
         self.read_only = true;
+        self
+    }
+
+    /// Keeps the field out of drafts.
+    pub fn not_drafted(mut self) -> Self {
+        self.not_drafted = true;
         self
     }
 

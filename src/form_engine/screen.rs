@@ -112,7 +112,7 @@ impl<R: Clone> FormScreen<R> {
     pub fn restore(&mut self, draft: &Draft) {
         for (name, text) in &draft.fields {
             if let Some(i) = self.def.index_of(name)
-                && self.def.fields.get(i).is_some_and(|f| !f.kind.is_secret())
+                && self.def.fields.get(i).is_some_and(|f| !f.kind.is_secret() && !f.not_drafted)
             {
                 self.fill(i, text);
             }

@@ -3,7 +3,8 @@
 //! train, bus, car, on foot, unknown), and where (prefilled with the
 //! place reception is working at) — and saved as a case that has arrived
 //! and a pickup already met. Users who hold the case key may also scan the
-//! passport zone, which can stand in for gender.
+//! passport zone, which can stand in for gender; reception may type it too,
+//! and it is kept only sealed for the case worker (`intake::gate_zone_field`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -79,8 +80,10 @@ fn validate(r: &WalkIn, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The declaration; `with_mrz` adds the passport zone (case-key holders),
-/// which can then stand in for gender and age group.
-pub fn def(with_mrz: bool) -> FormDef<WalkIn> {
+/// which can then stand in for gender and age group. Without it the five
+/// fields are followed by the optional zone at the gate, sealed for the
+/// case worker (`gate_ready`: this laptop has the case class public key).
+pub fn def(with_mrz: bool, gate_ready: bool) -> FormDef<WalkIn> {
     let mut fields = vec![
         intake::alias_field("arrivals-field-alias", true),
         intake::gender_field(!with_mrz),
@@ -101,6 +104,8 @@ pub fn def(with_mrz: bool) -> FormDef<WalkIn> {
     ];
     if with_mrz {
         fields.push(intake::mrz_field());
+    } else {
+        fields.push(intake::gate_zone_field(gate_ready));
     }
     FormDef { id: NAME, title: "arrivals-walk-in-title", fields, validate: Some(validate) }
 }
@@ -121,6 +126,7 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<WalkIn> {
             arrivals::walk_in(store, (r.by, r.flight.as_ref()), &airport, terminal.as_deref(), &person, ctx.now())
                 .map_err(|e| ctx.error_text(&e))?;
         notify.set(Some(saved.pickup));
+        let sealed = intake::keep_gate_zone(&r.intake, saved.case, ctx);
         let code = match saved.new_code {
             Some(c) => c.to_string(),
             None => saved
@@ -129,20 +135,24 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<WalkIn> {
                 .map(|s| s.body.code.to_string())
                 .unwrap_or_default(),
         };
-        Ok(Outcome::PopWith(
-            ctx.i18n.t_args("arrivals-walk-in-saved", &[("code", code.into()), ("place", place.into())]),
-        ))
+        let mut message = ctx.i18n.t_args("arrivals-walk-in-saved", &[("code", code.into()), ("place", place.into())]);
+        if let Some(read) = sealed {
+            message.push(' ');
+            message.push_str(&read);
+        }
+        Ok(Outcome::PopWith(message))
     })
 }
 
 /// The walk-in form; `place` prefills where reception is working.
 pub fn screen(ctx: &Ctx, place: Option<String>, notify: Notify) -> FlowScreen<WalkIn> {
     let with_mrz = ctx.store().ok().and_then(|s| s.session().ok()).is_some_and(|s| s.holds_case_key());
+    let gate_ready = ctx.store().is_ok_and(|s| s.gate_seal_ready());
     let known = places(ctx);
     let place = place.filter(|p| known.iter().any(|(k, _)| k == p)).or_else(|| known.first().map(|(k, _)| k.clone()));
     let record = WalkIn { place, ..WalkIn::default() };
     let flow: SharedFlow = Rc::new(RefCell::new(Flow::default()));
-    FlowScreen::new(FormScreen::new(def(with_mrz), record, None, save(flow.clone(), notify), ctx), flow)
+    FlowScreen::new(FormScreen::new(def(with_mrz, gate_ready), record, None, save(flow.clone(), notify), ctx), flow)
 }
 
 /// The form a kept draft belongs to, refilled.

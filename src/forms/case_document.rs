@@ -190,6 +190,48 @@ pub fn screen(
     case_entry::screen_checked(ctx, def(), (front, file, index), documents, record, entry, check)
 }
 
+/// The form filled from a passport zone entered at the gate, opened with
+/// the case key: a new document with the zone in its field. The first
+/// Ctrl-S shows the preview (what the zone fills, what differs from the
+/// file); the second saves the file and removes the sealed copy, in one
+/// save (`ops::arrivals::gate::apply_zone`).
+pub fn gate_screen(
+    ctx: &Ctx,
+    front: &CaseFront,
+    file: Option<&Stored<CasePrivate>>,
+    zone_text: &str,
+) -> FormScreen<DocumentEdit> {
+    let base = file.map_or_else(|| CasePrivate::new(front.id), |f| f.body.clone());
+    let revision = file.map_or(0, |f| f.meta.revision);
+    let record = DocumentEdit {
+        case: super::case_common::case_label_at(front, None),
+        mrz: zone_text.to_string(),
+        kind: DocumentKind::Passport,
+        number: String::new(),
+        issuing_country: None,
+        issued_on: None,
+        expires_on: None,
+        location: DocumentLocation::WithPerson,
+    };
+    let flagged = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let previewed = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let case = front.id;
+    let on_save: crate::form_engine::OnSave<DocumentEdit> = Box::new(move |r: &DocumentEdit, ctx| {
+        let mut p = base.clone();
+        let mut doc = r.document();
+        if let Some(Ok(m)) = zone(r, ctx.today()) {
+            apply_zone(&m, &mut doc, &mut p);
+        }
+        preview_zone(r, ctx, &base, &previewed)?;
+        check_number(&doc, ctx, case, (&base, None), &flagged)?;
+        p.documents.push(doc);
+        let store = ctx.store().map_err(|e| super::case_common::failed(ctx, &e))?;
+        crate::ops::arrivals::gate::apply_zone(store, &p, revision).map_err(|e| super::case_common::failed(ctx, &e))?;
+        super::case_common::saved(ctx, "cases-gate-zone-applied")
+    });
+    FormScreen::new(def(), record, Some(*front.id.as_bytes()), on_save, ctx)
+}
+
 /// Before a zone writes: the fields it will fill (name, date of birth, sex,
 /// nationality, number, expiry, document type), each marked where it
 /// differs from what the file or the form holds. Shown once per zone as the

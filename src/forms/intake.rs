@@ -5,6 +5,12 @@
 //!
 //! The fields are declared once here and used by every form that can create
 //! a case (the pickup form, the walk-in), through [`HasIntake`].
+//!
+//! Reception, who hold the passport at the gate but not the case key, get
+//! the gate zone field instead: the zone is checked (every check digit)
+//! and then only kept sealed for the case worker (`ops::arrivals::gate`).
+//! It fills nothing the reception sees, is never kept in a draft, and all
+//! reception is told of it is its kind and that its check digits hold.
 
 use chrono::NaiveDate;
 
@@ -30,6 +36,9 @@ pub struct Intake {
     pub languages: Vec<String>,
     /// The passport or ID-card zone as typed or scanned.
     pub mrz: String,
+    /// The zone typed by reception at the gate, to be sealed for the case
+    /// worker (never read back into this form's other fields).
+    pub gate_zone: String,
 }
 
 /// A form record that carries an intake.
@@ -111,6 +120,31 @@ pub fn mrz_field<R: HasIntake>() -> FieldSpec<R> {
         .store(|r: &mut R, v| set(&mut r.intake_mut().mrz, v.text()))
 }
 
+/// The passport zone at the gate, for users without the case key: sealed
+/// for the case worker on save. `ready` is false while this laptop has no
+/// case class public key yet; the field then says so and takes nothing.
+pub fn gate_zone_field<R: HasIntake>(ready: bool) -> FieldSpec<R> {
+    if !ready {
+        // The label says it in plain words; the field takes nothing.
+        return FieldSpec::new("gate_zone", "arrivals-field-gate-zone-not-yet", FieldKind::Text { max: 1 })
+            .read_only()
+            .not_drafted();
+    }
+    FieldSpec::new("gate_zone", "arrivals-field-gate-zone", FieldKind::MultiLine)
+        .not_drafted()
+        .load(|r: &R| r.intake().gate_zone.as_str().into())
+        .store(|r: &mut R, v| set(&mut r.intake_mut().gate_zone, v.text()))
+}
+
+/// All reception is told of a zone read at the gate: the message key of
+/// its kind with valid check digits ("passport" or "ID card").
+pub fn gate_zone_read_key(m: &Mrz) -> &'static str {
+    match m.format {
+        mrz::MrzFormat::Td3 => "arrivals-gate-zone-read-passport",
+        _ => "arrivals-gate-zone-read-id-card",
+    }
+}
+
 /// The message under the zone field for a zone that cannot be read; it names
 /// the part whose check digit failed.
 pub fn mrz_error_key(e: MrzError) -> &'static str {
@@ -143,6 +177,21 @@ pub fn read_zone(text: &str, today: NaiveDate) -> Result<Option<Mrz>, &'static s
     mrz::parse(text, today).map(Some).map_err(mrz_error_key)
 }
 
+/// Keeps the zone typed at the gate sealed for the case worker of `case`
+/// (nothing when none was typed) and returns what reception is told of it.
+/// The arrival was just saved, so a zone that cannot be kept does not undo
+/// it (saving again would register the person twice): the message says the
+/// zone was not kept and why.
+pub fn keep_gate_zone(intake: &Intake, case: Option<crate::domain::ids::CaseId>, ctx: &Ctx) -> Option<String> {
+    let Ok(Some(m)) = intake.read_gate_zone(ctx.today()) else { return None };
+    let case = case?;
+    let kept = ctx.store().and_then(|store| crate::ops::arrivals::gate::keep_zone(store, case, &intake.gate_zone));
+    Some(match kept {
+        Ok(()) => ctx.t(gate_zone_read_key(&m)),
+        Err(e) => ctx.i18n.t_args("arrivals-gate-zone-not-kept", &[("error", ctx.error_text(&e).into())]),
+    })
+}
+
 impl Intake {
     /// Whether nothing of a new person was entered.
     pub fn is_blank(&self) -> bool {
@@ -152,6 +201,15 @@ impl Intake {
             && self.date_of_birth.is_none()
             && self.languages.is_empty()
             && self.mrz.trim().is_empty()
+            && self.gate_zone.trim().is_empty()
+    }
+
+    /// The zone typed at the gate, read against `today`: `None` when none was entered.
+    pub fn read_gate_zone(&self, today: NaiveDate) -> Result<Option<Mrz>, MrzError> {
+        if self.gate_zone.trim().is_empty() {
+            return Ok(None);
+        }
+        mrz::parse(&self.gate_zone, today).map(Some)
     }
 
     /// The zone, read against `today`: `None` when none was entered.
@@ -175,6 +233,9 @@ impl Intake {
                 None
             }
         };
+        if let Err(e) = self.read_gate_zone(today) {
+            out.push(("gate_zone", mrz_error_key(e)));
+        }
         if self.gender.is_none() && zone.as_ref().and_then(Mrz::gender).is_none() {
             out.push(("gender", "form-error-required"));
         }

@@ -192,10 +192,16 @@ fn validate(r: &PickupEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     {
         errors.push(terminal_error(e));
     }
-    if r.case.is_some() && !r.intake.is_blank() {
+    // A zone typed at the gate goes with the case chosen or the new person.
+    let person = Intake { gate_zone: String::new(), ..r.intake.clone() };
+    if r.case.is_some() && !person.is_blank() {
         errors.push(("alias", "arrivals-error-case-or-new"));
-    } else if r.case.is_none() && !r.intake.is_blank() {
+    } else if r.case.is_none() && !person.is_blank() {
         errors.extend(r.intake.errors(ctx.today()));
+    } else if let Err(e) = r.intake.read_gate_zone(ctx.today()) {
+        errors.push(("gate_zone", intake::mrz_error_key(e)));
+    } else if r.case.is_none() && !r.intake.gate_zone.trim().is_empty() {
+        errors.push(("gate_zone", "arrivals-gate-zone-needs-person"));
     }
     // A time in the past is allowed, with a warning the first time it is saved.
     if let Some(at) = r.scheduled
@@ -209,8 +215,10 @@ fn validate(r: &PickupEdit, ctx: &Ctx) -> Vec<(&'static str, &'static str)> {
     errors
 }
 
-/// The declaration; `with_mrz` adds the passport zone (case-key holders).
-pub fn def(with_mrz: bool, editing: bool) -> FormDef<PickupEdit> {
+/// The declaration; `with_mrz` adds the passport zone (case-key holders),
+/// else the zone at the gate, sealed for the case worker (`gate_ready`:
+/// this laptop has the case class public key).
+pub fn def(with_mrz: bool, editing: bool, gate_ready: bool) -> FormDef<PickupEdit> {
     let mut fields = vec![
         F::new("flight", "arrivals-field-flight-or-transport", FieldKind::Text { max: 20 })
             .required()
@@ -261,6 +269,8 @@ pub fn def(with_mrz: bool, editing: bool) -> FormDef<PickupEdit> {
     ];
     if with_mrz {
         fields.push(intake::mrz_field());
+    } else {
+        fields.push(intake::gate_zone_field(gate_ready));
     }
     FormDef {
         id: NAME,
@@ -331,6 +341,7 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<PickupEdit> {
         }
         .map_err(|e| ctx.error_text(&e))?;
         notify.set(Some(saved.pickup));
+        let sealed = intake::keep_gate_zone(&r.intake, saved.case, ctx);
         let when = ctx.i18n.format_datetime(scheduled);
         let flight = match details.by {
             Transport::Flight => details.flight.to_string(),
@@ -342,6 +353,10 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<PickupEdit> {
             message.push(' ');
             message.push_str(&ctx.i18n.t_args("arrivals-case-created", &[("code", code.to_string().into())]));
         }
+        if let Some(read) = sealed {
+            message.push(' ');
+            message.push_str(&read);
+        }
         Ok(Outcome::PopWith(message))
     })
 }
@@ -349,10 +364,12 @@ fn save(flow: SharedFlow, notify: Notify) -> OnSave<PickupEdit> {
 /// The pickup form over `existing` (with its case) or a new pickup.
 pub fn screen(ctx: &Ctx, existing: Option<(&Pickup, Option<&CaseFront>)>, notify: Notify) -> FlowScreen<PickupEdit> {
     let with_mrz = ctx.store().ok().and_then(|s| s.session().ok()).is_some_and(|s| s.holds_case_key());
+    let gate_ready = ctx.store().is_ok_and(|s| s.gate_seal_ready());
     let record = existing.map(|(p, c)| PickupEdit::of(p, c)).unwrap_or_default();
     let flow: SharedFlow = Rc::new(RefCell::new(Flow::default()));
     let id = record.id.map(|i| *i.as_bytes());
-    let form = FormScreen::new(def(with_mrz, existing.is_some()), record, id, save(flow.clone(), notify), ctx);
+    let form =
+        FormScreen::new(def(with_mrz, existing.is_some(), gate_ready), record, id, save(flow.clone(), notify), ctx);
     FlowScreen::new(form, flow)
 }
 

@@ -69,6 +69,9 @@ pub struct CaseData {
     pub places: HashMap<[u8; 16], String>,
     /// What the user may read.
     pub readable: Readable,
+    /// A passport zone entered at the gate and not yet applied or
+    /// dismissed: who entered it and when (what it holds stays sealed).
+    pub gate_zone: Option<(String, DateTime<Utc>)>,
 }
 
 impl CaseData {
@@ -139,6 +142,10 @@ pub fn load(store: &Store, case: CaseId) -> Result<CaseData, StoreError> {
         organisations,
         places,
         readable,
+        gate_zone: store
+            .get::<crate::domain::gate_zone::GateZone>(case.as_bytes())?
+            .filter(|s| !s.is_deleted())
+            .map(|s| (s.meta.created_by, s.meta.created_at)),
     };
     if readable.case {
         data.private = store.get::<CasePrivate>(case.as_bytes())?.filter(|s| !s.is_deleted());
@@ -174,6 +181,9 @@ pub enum Subject {
     Note,
     /// A medical or psychological note.
     Medical,
+    /// The passport zone entered at the gate (its versions say who and
+    /// when, never what it holds).
+    GateZone,
 }
 
 /// One field a version changed.
@@ -284,6 +294,21 @@ pub fn history(store: &Store, data: &CaseData) -> Result<Vec<Version>, StoreErro
     }
     for m in &data.medical {
         versions_of(store, m, Subject::Medical, &mut out)?;
+    }
+    // The zone entered at the gate: who entered it, and who applied or
+    // dismissed it; its sealed value is never listed as a change.
+    let gate_key = data.front.body.id.as_bytes();
+    let gate = store.history::<crate::domain::gate_zone::GateZone>(gate_key)?;
+    let current = store.get::<crate::domain::gate_zone::GateZone>(gate_key)?;
+    for v in gate.into_iter().chain(current) {
+        out.push(Version {
+            subject: Subject::GateZone,
+            revision: v.meta.revision,
+            at: v.meta.updated_at,
+            by: v.meta.updated_by.clone(),
+            deleted: v.meta.deleted.is_some(),
+            changes: Vec::new(),
+        });
     }
     // Within one moment, later revisions first: they are what changed.
     out.sort_by_key(|v| std::cmp::Reverse((v.at, v.revision, v.subject)));

@@ -1,6 +1,6 @@
 //! The primitives: random bytes, XChaCha20-Poly1305 sealing, Argon2id key
 //! derivation, HMAC-SHA-256 and SHA-256. Nothing else in the crate touches a
-//! cipher directly.
+//! cipher directly, but `store::sealed_box` (X25519 sealing built on these).
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};

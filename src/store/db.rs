@@ -295,6 +295,7 @@ impl Store {
             created_at: Utc::now().timestamp(),
             kdf: spec.kdf,
             slots: vec![],
+            case_seal: keys.case.as_ref().map(super::sealed_box::case_public),
         };
         header.set_slot(&keys, &spec.admin, &spec.admin_name, Role::Manager, passphrase)?;
         // The witness comes first: a centre never exists without one.
@@ -433,7 +434,24 @@ impl Store {
             }
         };
         let failed: Vec<i64> = attempts.pending.clone();
+        // A case-key holder gives the header the case class's public key
+        // (centres made before it had none), or puts the true one back.
+        let sealed_to = self.session.as_ref().and_then(|s| self.header.with_case_seal(&s.keys));
+        // Best effort: a folder that refuses the write (full disk) must not
+        // refuse the login; the next login tries again.
+        let seal_set = match sealed_to {
+            Some(next) if next.write(&self.dir).is_ok() => {
+                let replaced = self.header.case_seal.is_some();
+                self.header = next;
+                Some(replaced)
+            }
+            _ => None,
+        };
         let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
+            if let Some(replaced) = seal_set {
+                let what = if replaced { "case class public key put back" } else { "case class public key set" };
+                tx.audit(AuditEntry::new(AuditAction::Update, "centre").summary(what));
+            }
             if let Some(at) = accepted {
                 tx.audit(
                     AuditEntry::new(AuditAction::Update, "witness")

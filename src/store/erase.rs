@@ -195,6 +195,9 @@ impl Store {
         if self.tree(TreeId::CaseFront).contains_key(id)? {
             records.push((TreeId::CaseFront, id.to_vec()));
         }
+        if self.tree(TreeId::GateZones).contains_key(id)? {
+            records.push((TreeId::GateZones, id.to_vec()));
+        }
         for t in CASE_SCOPED {
             for item in Rows::of(self.tree(t).scan_prefix(id), t.name()) {
                 records.push((t, item?.0.to_vec()));

@@ -14,6 +14,7 @@ use super::trees::TreeId;
 use super::tx::Tx;
 use crate::domain::case::{CaseFront, CasePrivate, MedicalNote, Note};
 use crate::domain::consent::Consent;
+use crate::domain::gate_zone::GateZone;
 use crate::domain::night::NightCheck;
 use crate::domain::pickup::Pickup;
 use crate::domain::referral::{Organisation, Referral};
@@ -133,6 +134,7 @@ pub fn by_tree(tree: &str) -> Option<Kind> {
         TreeId::Users => kind::<UserActivity>(),
         TreeId::Stats => kind::<AnonymisedCase>(),
         TreeId::ServiceDetails => kind::<ServiceDetail>(),
+        TreeId::GateZones => kind::<GateZone>(),
         _ => return None,
     })
 }
@@ -147,7 +149,7 @@ mod tests {
         for t in TreeId::ALL {
             let k = by_tree(t.name());
             let holds_records = t.index() >= TreeId::CaseFront.index() && t.index() <= TreeId::Consents.index()
-                || matches!(t, TreeId::Users | TreeId::Stats | TreeId::ServiceDetails);
+                || matches!(t, TreeId::Users | TreeId::Stats | TreeId::ServiceDetails | TreeId::GateZones);
             assert_eq!(k.is_some(), holds_records, "{t:?}");
         }
         let front = st::sample_case_front();

@@ -7,6 +7,7 @@ use super::record::{Record, Stored, case_scoped_key};
 use super::trees::TreeId;
 use crate::domain::case::{CaseFront, CasePrivate, MedicalNote, Note};
 use crate::domain::consent::Consent;
+use crate::domain::gate_zone::GateZone;
 use crate::domain::ids::CaseId;
 use crate::domain::night::NightCheck;
 use crate::domain::permissions::Act;
@@ -148,6 +149,7 @@ pub fn decodes(tree: TreeId, record_tree: TreeId, _key: &[u8], plain: &[u8]) -> 
         (TreeId::Consents, _) => is::<Consent>(plain),
         (TreeId::Users, _) => is::<UserActivity>(plain),
         (TreeId::Stats, _) => is::<AnonymisedCase>(plain),
+        (TreeId::GateZones, _) => is::<GateZone>(plain),
         (TreeId::CaseKeys, _) => plain.len() == 32,
         (TreeId::Meta, _) => codec::from_bytes::<super::tx::Counters>(plain, "meta").is_ok(),
         (TreeId::Audit, _) => codec::from_bytes::<super::audit::AuditEvent>(plain, "audit").is_ok(),
@@ -164,3 +166,14 @@ pub fn decodes(tree: TreeId, record_tree: TreeId, _key: &[u8], plain: &[u8]) -> 
 // The provider and note of medical and psychological service items
 // (`domain::service_detail`): medical data under the case's own key.
 case_record!(crate::domain::service_detail::ServiceDetail, TreeId::ServiceDetails, Class::Medical, "service_detail");
+/// A passport zone sealed at the gate: front class, so that reception can
+/// write it and every laptop can carry it; what it holds is sealed again to
+/// the case class's public key. Keyed by the case: one per case.
+impl Record for GateZone {
+    const TREE: TreeId = TreeId::GateZones;
+    const CLASS: Class = Class::Front;
+    const KIND: &'static str = "gate_zone";
+    fn key(&self) -> Vec<u8> {
+        self.case_id.id().as_bytes().to_vec()
+    }
+}

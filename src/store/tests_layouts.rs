@@ -96,6 +96,7 @@ fn every_record_kind_saved_by_an_earlier_version_still_reads() {
         + layouts("note", s::note())
         + layouts("medical_note", s::medical_note())
         + layouts("user", s::user())
-        + layouts("service_detail", s::service_detail());
+        + layouts("service_detail", s::service_detail())
+        + layouts("gate_zone", s::gate_zone());
     assert!(n >= 48, "{n} samples read");
 }

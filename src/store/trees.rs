@@ -66,11 +66,14 @@ pub enum TreeId {
     /// The provider and note of medical and psychological service items
     /// (per-case key, medical class).
     ServiceDetails,
+    /// Passport zones typed at the gate, sealed to the case class's public
+    /// key inside a front-class record (`domain::gate_zone`).
+    GateZones,
 }
 
 impl TreeId {
     /// All trees, in transaction order.
-    pub const ALL: [TreeId; 28] = [
+    pub const ALL: [TreeId; 29] = [
         TreeId::Meta,
         TreeId::CaseKeys,
         TreeId::CaseFront,
@@ -99,6 +102,7 @@ impl TreeId {
         TreeId::Merge,
         TreeId::Sync,
         TreeId::ServiceDetails,
+        TreeId::GateZones,
     ];
 
     /// The tree's name on disk; also bound into every value's AAD.
@@ -132,6 +136,7 @@ impl TreeId {
             TreeId::Merge => "merge",
             TreeId::Sync => "sync",
             TreeId::ServiceDetails => "service_details",
+            TreeId::GateZones => "gate_zones",
         }
     }
 

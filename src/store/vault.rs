@@ -201,6 +201,21 @@ pub struct Header {
     pub kdf: KdfParams,
     /// One slot per user.
     pub slots: Vec<Keyslot>,
+    /// The case class's X25519 public key (`store::sealed_box`): what
+    /// reception seals a passport zone to. Every role reads it; it is
+    /// derived from the case class key, so a case-key holder's login puts
+    /// back the true one if the file was given another. Absent in centres
+    /// made before it, until a case worker or manager logs in.
+    #[serde(default, deserialize_with = "added_later")]
+    pub case_seal: Option<[u8; 32]>,
+}
+
+/// Reads a field added after centres had written headers: an older header
+/// ends where the field begins, which reads as the default.
+fn added_later<'de, D: serde::Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> std::result::Result<T, D::Error> {
+    Ok(T::deserialize(d).unwrap_or_default())
 }
 
 impl Header {
@@ -273,6 +288,18 @@ impl Header {
         fs::rename(&tmp, Self::path(dir))?;
         sync_dir(dir)?;
         Ok(())
+    }
+
+    /// The header with the case class's public key made right for `keys`
+    /// (a case-key holder's session), or `None` when it already is.
+    pub fn with_case_seal(&self, keys: &ClassKeys) -> Option<Header> {
+        let public = super::sealed_box::case_public(keys.case.as_ref()?);
+        if self.case_seal == Some(public) {
+            return None;
+        }
+        let mut next = self.clone();
+        next.case_seal = Some(public);
+        Some(next)
     }
 
     /// The slot of `username`, if any.
@@ -408,6 +435,7 @@ mod tests {
             created_at: 0,
             kdf: KdfParams::TESTING,
             slots: vec![],
+            case_seal: None,
         };
         h.set_slot(&keys, "anna", "Anna", Role::Manager, b"correct horse battery").unwrap();
         h.set_slot(&keys, "rita", "Rita", Role::Reception, b"reception pass 1").unwrap();
@@ -435,6 +463,51 @@ mod tests {
         let back = ClassKeys::decode(&codec::to_bytes(&old).unwrap()).unwrap();
         assert_eq!(back.front, keys.front);
         assert!(back.roster.is_none());
+    }
+
+    /// A header written before the case class's public key existed (the
+    /// same fields, without it) still reads, with no key: the next login
+    /// of a case-key holder adds it.
+    #[test]
+    fn a_header_written_before_the_case_seal_still_reads() {
+        #[derive(Serialize)]
+        struct Before<'a> {
+            centre_id: [u8; 16],
+            centre_code: &'a str,
+            centre_name: &'a str,
+            installation: [u8; 16],
+            demo: bool,
+            created_at: i64,
+            kdf: KdfParams,
+            slots: &'a [Keyslot],
+        }
+        let (h, keys) = header();
+        let before = Before {
+            centre_id: h.centre_id,
+            centre_code: &h.centre_code,
+            centre_name: &h.centre_name,
+            installation: h.installation,
+            demo: h.demo,
+            created_at: h.created_at,
+            kdf: h.kdf,
+            slots: &h.slots,
+        };
+        let body = codec::to_bytes(&before).unwrap();
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT.to_be_bytes());
+        bytes.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        bytes.extend_from_slice(&body);
+        let sum = crypto::hash(&[&bytes[..14], &body]);
+        bytes.extend_from_slice(&sum);
+        let back = Header::decode(&bytes).unwrap();
+        assert_eq!(back.case_seal, None);
+        assert!(back.unlock("anna", b"correct horse battery").is_ok());
+        let with = back.with_case_seal(&keys).unwrap();
+        assert_eq!(with.case_seal, Some(super::super::sealed_box::case_public(keys.case.as_ref().unwrap())));
+        assert!(with.with_case_seal(&keys).is_none(), "already right: nothing to write");
+        assert!(with.with_case_seal(&keys.for_role(Role::Reception)).is_none(), "reception cannot set it");
+        let again = Header::decode(&with.encode().unwrap()).unwrap();
+        assert_eq!(again.case_seal, with.case_seal);
     }
 
     #[test]

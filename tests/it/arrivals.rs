@@ -387,7 +387,9 @@ fn bad_input_is_named_under_its_field_and_nothing_is_saved() {
 fn walk_in_in_five_fields_for_reception() {
     let (_dir, mut store) = centre(None);
     as_reception(&mut store);
-    assert_eq!(haven::forms::arrivals_walkin::def(false).fields.len(), 5, "five fields");
+    let def = haven::forms::arrivals_walkin::def(false, true);
+    assert_eq!(def.fields.iter().filter(|f| f.required).count(), 5, "five fields");
+    assert_eq!(def.fields.len(), 6, "and the optional passport zone, sealed for the case worker");
     let mut app = app(store, Lang::En);
     press(&mut app, "F2 w");
     assert_eq!(top(&app), Screen::Form);

@@ -24,6 +24,7 @@ mod durability;
 mod e2e;
 mod export;
 mod faults;
+mod gate_zone;
 mod hostile;
 mod hub_connections;
 mod hub_failover;

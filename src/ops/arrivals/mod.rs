@@ -9,9 +9,11 @@
 //! - `cases`: new cases (code, file, checklist) and the person arriving
 //!   (case Arrived, airport-reception service done), possible duplicates;
 //! - `status`: met, delayed, no-show, cancelled, at the centre;
-//! - `schedule`: new and changed pickups, and the walk-in.
+//! - `schedule`: new and changed pickups, and the walk-in;
+//! - `gate`: a passport zone entered at the gate, sealed for the case worker.
 
 mod cases;
+pub mod gate;
 mod schedule;
 mod status;
 

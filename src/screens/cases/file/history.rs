@@ -166,6 +166,7 @@ fn subject(ctx: &Ctx, s: Subject) -> String {
         Subject::Travel => ctx.t("cases-subject-travel"),
         Subject::Note => ctx.t("cases-subject-note"),
         Subject::Medical => ctx.t("cases-subject-medical"),
+        Subject::GateZone => ctx.t("cases-subject-gate-zone"),
     }
 }
 

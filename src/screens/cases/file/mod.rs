@@ -255,7 +255,26 @@ impl CaseFile {
             Some(Item::Travel(i)) => forms::edit_travel(ctx, data, Some(i)),
             Some(Item::Note(i)) => forms::edit_note(ctx, data, Some(forms::NoteRef::Note(i))),
             Some(Item::Medical(i)) => forms::edit_note(ctx, data, Some(forms::NoteRef::Medical(i))),
+            Some(Item::GateZone) => self.open_gate_zone(ctx),
             Some(Item::Version(_)) | None => Outcome::None,
+        }
+    }
+
+    /// Opens the zone entered at the gate with the case key and offers it
+    /// through the document form's preview.
+    fn open_gate_zone(&self, ctx: &Ctx) -> Outcome {
+        let Some(data) = &self.data else { return Outcome::None };
+        let opened = ctx.store().and_then(|s| s.open_gate_zone(self.case));
+        match opened {
+            Ok(Some(z)) => Outcome::Push(Box::new(crate::forms::case_document::gate_screen(
+                ctx,
+                &data.front.body,
+                data.private.as_ref(),
+                &z.zone,
+            ))),
+            Ok(None) => Outcome::None,
+            Err(crate::store::StoreError::Corrupt { .. }) => Outcome::Status(ctx.t("cases-gate-zone-unreadable")),
+            Err(e) => Outcome::Status(ctx.error_text(&e)),
         }
     }
 
@@ -284,6 +303,12 @@ impl CaseFile {
         let out = match self.selected(ctx) {
             Some(Item::Document(i)) => forms::remove_document(ctx, data, i),
             Some(Item::Contact(i)) => forms::remove_contact(ctx, data, i),
+            Some(Item::GateZone) => {
+                match ctx.store().and_then(|s| crate::ops::arrivals::gate::dismiss_zone(s, self.case)) {
+                    Ok(()) => Outcome::Status(ctx.t("cases-gate-zone-dismissed")),
+                    Err(e) => Outcome::Status(ctx.error_text(&e)),
+                }
+            }
             _ => return Outcome::Status(ctx.t("cases-cannot-delete")),
         };
         self.reload(ctx);

@@ -217,9 +217,35 @@ fn incoming(ctx: &Ctx, data: &CaseData, v: &mut TabView) {
 }
 
 /// Builds the Profile tab.
+/// The passport zone entered at the gate: an offer to the case worker (Enter
+/// applies it through the preview, Delete dismisses it); to the other roles
+/// only that it is there, sealed.
+fn gate_zone(ctx: &Ctx, data: &CaseData, v: &mut TabView) {
+    let Some((by, at)) = &data.gate_zone else { return };
+    let when = ctx.i18n.format_date(at.date_naive());
+    let args = [("user", crate::ui::sanitize::inert(by).into_owned().into()), ("when", when.into())];
+    v.gap();
+    if data.readable.case {
+        v.item(
+            Item::GateZone,
+            styled(format!("⚑ {}", ctx.i18n.t_args("cases-gate-zone-waiting", &args)), theme::warning()).into(),
+        );
+        let key =
+            |a| ctx.keymap.hint_key(crate::keymap::Screen::CaseFile, a).map(|k| k.to_string()).unwrap_or_default();
+        let keys = [
+            ("open", key(crate::app::action::Action::Open).into()),
+            ("dismiss", key(crate::app::action::Action::Delete).into()),
+        ];
+        v.line(dim(ctx.i18n.t_args("cases-gate-zone-hint", &keys)));
+    } else {
+        v.line(dim(ctx.i18n.t_args("cases-gate-zone-sealed", &args)));
+    }
+}
+
 pub fn build(ctx: &Ctx, data: &CaseData, revealed: bool) -> TabView {
     let mut v = TabView::default();
     front(ctx, data, &mut v);
+    gate_zone(ctx, data, &mut v);
     if data.readable.case {
         identity(ctx, data, revealed, &mut v);
         documents(ctx, data, &mut v);

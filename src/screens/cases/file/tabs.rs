@@ -85,6 +85,8 @@ pub enum Item {
     Medical(usize),
     /// A version in the history (index).
     Version(usize),
+    /// The passport zone entered at the gate, waiting to be applied or dismissed.
+    GateZone,
 }
 
 /// What a tab draws: its lines, and the rows the cursor stops on.
