@@ -430,7 +430,12 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
     figures.push(Figure::at_most("plain 4 KiB append + fsync, p50", quantile_ms(&appended, 0.5), "ms", None));
     figures.push(Figure::at_most("plain 4 KiB overwrite + fsync, p50", quantile_ms(&overwritten, 0.5), "ms", None));
     figures.push(Figure::at_most("sled's durable floor (4 KiB insert, flush, sync_all), p50", floor50, "ms", None));
-    figures.push(Figure::at_most("durable save / sled's durable floor (p50)", save50 / floor50.max(0.001), "x", Some(2.0)));
+    figures.push(Figure::at_most(
+        "durable save / sled's durable floor (p50)",
+        save50 / floor50.max(0.001),
+        "x",
+        Some(2.0),
+    ));
     figures.push(Figure::at_most("durable save / cheaper plain write (p50)", save50 / plain50.max(0.001), "x", None));
     let value = crate::store::codec::to_bytes(&case)?;
     if let Some(sq) = sqlite_commits(dir, &value, SAVES) {
@@ -449,7 +454,12 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
     ));
     rewrite_all(store, 5)?;
     let edited = db_bytes(&dir.join("db"));
-    figures.push(Figure::at_most("database per 1,000 cases, after 5 rewrites of each", per_k(edited), "MB", Some(35.0)));
+    figures.push(Figure::at_most(
+        "database per 1,000 cases, after 5 rewrites of each",
+        per_k(edited),
+        "MB",
+        Some(35.0),
+    ));
     Ok(BenchReport { cases: opts.cases, beds, figures, trees })
 }
 

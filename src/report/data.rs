@@ -12,8 +12,8 @@ use crate::domain::rooms::Bed;
 use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::Stay;
-use crate::store::record::live;
 use crate::store::reader::Reader;
+use crate::store::record::live;
 use crate::store::{Store, StoreError};
 
 /// The records of the centre that reports count (soft-deleted ones left out).

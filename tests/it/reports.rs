@@ -640,7 +640,9 @@ fn haven_report_prints_text_csv_and_xlsx() {
 /// thread (3.3 s on the console's thread at 10,000 cases before).
 #[test]
 fn the_reports_first_frame_comes_before_its_figures() {
-    for (lang, reading) in [(Lang::En, "Reading the records for the report"), (Lang::Ru, "Записи для отчёта загружаются")] {
+    for (lang, reading) in
+        [(Lang::En, "Reading the records for the report"), (Lang::Ru, "Записи для отчёта загружаются")]
+    {
         let (dir, store) = centre(None);
         november_centre(&store);
         let mut app = app(store, lang);

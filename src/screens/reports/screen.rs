@@ -16,13 +16,13 @@ use super::tabs::{self, Tab};
 use crate::app::action::Action;
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
+use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::export;
 use crate::report::tables::period_label;
-use crate::domain::permissions::{Act, DataClass};
 use crate::report::{Data, Figures, Period, PeriodKind, compute};
-use crate::store::StoreError;
 use crate::screens::fresh::Freshness;
+use crate::store::StoreError;
 use crate::ui::theme;
 
 enum Dialog {
@@ -116,10 +116,9 @@ impl Reports {
         if self.data.is_ok()
             && let Some(opened) = self.unrecorded.take()
             && let Ok(store) = ctx.store()
+            && let Err(e) = export::record_report(store, &opened, "screen")
         {
-            if let Err(e) = export::record_report(store, &opened, "screen") {
-                self.data = Err(ctx.error_text(&e));
-            }
+            self.data = Err(ctx.error_text(&e));
         }
         self.recompute(ctx);
         true
