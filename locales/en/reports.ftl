@@ -240,3 +240,6 @@ import-cannot-write = Cannot write { $path }: { $reason }.
 # A refusal while importing.
 rule-import_running = Another import into this centre is still running. Wait for it to finish, then try again.
 rule-import_row_changed = A row of the file changed between the preview and the import. Open the file again to see it as it is now.
+
+# The reports screen while its records are read on another thread.
+report-reading = Reading the records for the report…

@@ -240,3 +240,6 @@ import-cannot-write = Impossible d'écrire { $path } : { $reason }.
 # A refusal while importing.
 rule-import_running = Une autre importation dans ce centre est encore en cours. Attendez qu’elle se termine, puis réessayez.
 rule-import_row_changed = Une ligne du fichier a changé entre l’aperçu et l’importation. Ouvrez de nouveau le fichier pour le voir tel qu’il est maintenant.
+
+# The reports screen while its records are read on another thread.
+report-reading = Lecture des dossiers pour le rapport…

@@ -247,3 +247,6 @@ import-cannot-write = Не удаётся записать { $path }: { $reason 
 # A refusal while importing.
 rule-import_running = В этот центр уже идёт другой импорт. Дождитесь его окончания и попробуйте снова.
 rule-import_row_changed = Строка файла изменилась между предпросмотром и импортом. Откройте файл заново, чтобы увидеть его текущее содержимое.
+
+# The reports screen while its records are read on another thread.
+report-reading = Записи для отчёта загружаются…

@@ -3,7 +3,9 @@
 
 pub mod measure;
 pub mod report;
+pub mod saves;
 pub mod scenario;
+pub mod screens;
 
 pub use report::{BenchReport, Figure};
 pub use scenario::{Options, TempDir, first_open, populate, run, temp_dir};

@@ -12,6 +12,7 @@ use crate::domain::rooms::Bed;
 use crate::domain::service::ServiceItem;
 use crate::domain::stats::AnonymisedCase;
 use crate::domain::stay::Stay;
+use crate::store::reader::Reader;
 use crate::store::record::live;
 use crate::store::{Store, StoreError};
 
@@ -43,6 +44,12 @@ pub struct Data {
 impl Data {
     /// Reads every record a report needs, as far as the user may read.
     pub fn load(store: &Store) -> Result<Data, StoreError> {
+        Data::read(&mut store.reader()?)
+    }
+
+    /// The same, read through a [`Reader`] another thread may own: the
+    /// reports screen computes on it while its first frame is drawn.
+    pub fn read(store: &mut Reader) -> Result<Data, StoreError> {
         let case_key = store.may(Act::View, DataClass::Case);
         let cases = live(store.scan::<CaseFront>()?);
         let (files, referrals) = if case_key {

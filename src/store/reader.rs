@@ -79,6 +79,16 @@ impl Reader {
         }
         Ok(())
     }
+
+    /// Every record of a type, in key order (as `Store::scan`).
+    pub fn scan<T: Record>(&mut self) -> Result<Vec<Stored<T>>> {
+        let mut out = Vec::new();
+        self.for_each::<T>(|r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! The reports screen: a period (month, quarter, year or range) stepped with
 //! the arrows, tabs of figures, and the export dialog. The records are read
-//! once (and again after a save); changing the period only recomputes.
+//! once (and again after a save) on another thread, so F6 draws at once
+//! ("Reading…") and the figures follow; changing the period only recomputes.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -13,11 +16,13 @@ use super::tabs::{self, Tab};
 use crate::app::action::Action;
 use crate::app::context::Ctx;
 use crate::app::screen::{Outcome, Screen};
+use crate::domain::permissions::{Act, DataClass};
 use crate::keymap;
 use crate::ops::export;
 use crate::report::tables::period_label;
 use crate::report::{Data, Figures, Period, PeriodKind, compute};
 use crate::screens::fresh::Freshness;
+use crate::store::StoreError;
 use crate::ui::theme;
 
 enum Dialog {
@@ -35,10 +40,17 @@ pub struct Reports {
     rows: usize,
     dialog: Option<Dialog>,
     fresh: Freshness,
+    /// The records being read on another thread (the figures shown, if any,
+    /// stay until they come).
+    loading: Option<Receiver<Result<Data, StoreError>>>,
+    /// The period the screen opened at, until its production is in the
+    /// audit trail (once per opening, when its figures are first shown).
+    unrecorded: Option<Period>,
 }
 
 impl Reports {
     /// The current month's report, or why the user may not see reports.
+    /// The records are read on another thread: the first frame says so.
     pub fn open(ctx: &Ctx) -> Reports {
         let period = Period::containing(PeriodKind::Month, ctx.today());
         let mut r = Reports {
@@ -50,26 +62,66 @@ impl Reports {
             rows: 0,
             dialog: None,
             fresh: Freshness::on_save(),
+            loading: None,
+            unrecorded: Some(period),
         };
         r.load(ctx);
-        if let (Ok(store), Ok(_)) = (ctx.store(), &r.data)
-            && let Err(e) = export::record_report(store, &r.period, "screen")
-        {
-            r.data = Err(ctx.error_text(&e));
-        }
         r
     }
 
+    /// Starts reading the records on another thread: at 10,000 cases they
+    /// are 200,000 records to decrypt (3.3 s on the console's thread before).
     fn load(&mut self, ctx: &Ctx) {
         self.fresh.loaded(ctx);
-        self.data = match ctx.store() {
-            Ok(store) => export::report_data(store).map_err(|e| match e {
-                crate::store::StoreError::Forbidden(_) => ctx.t("report-forbidden"),
-                other => ctx.error_text(&other),
-            }),
-            Err(e) => Err(ctx.error_text(&e)),
+        let started = ctx.store().and_then(|store| {
+            // A role without reports is told at once, not after a read.
+            store.authorize(Act::View, DataClass::Case)?;
+            let mut reader = store.reader()?;
+            let (tx, rx) = mpsc::channel();
+            std::thread::Builder::new()
+                .name("reports".into())
+                .spawn(move || {
+                    // The screen may have closed: nobody to tell, nothing lost.
+                    let _ = tx.send(Data::read(&mut reader));
+                })
+                .map_err(|e| StoreError::Io(e.to_string()))?;
+            Ok(rx)
+        });
+        match started {
+            Ok(rx) => self.loading = Some(rx),
+            Err(e) => {
+                self.data = Err(Self::error_text(ctx, e));
+                self.recompute(ctx);
+            }
+        }
+    }
+
+    fn error_text(ctx: &Ctx, e: StoreError) -> String {
+        match e {
+            StoreError::Forbidden(_) => ctx.t("report-forbidden"),
+            other => ctx.error_text(&other),
+        }
+    }
+
+    /// Takes the records read on the other thread, when they have come.
+    fn take_data(&mut self, ctx: &Ctx) -> bool {
+        let Some(rx) = &self.loading else { return false };
+        let read = match rx.try_recv() {
+            Ok(read) => read,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(StoreError::Io("the reports thread ended".into())),
         };
+        self.loading = None;
+        self.data = read.map_err(|e| Self::error_text(ctx, e));
+        if self.data.is_ok()
+            && let Some(opened) = self.unrecorded.take()
+            && let Ok(store) = ctx.store()
+            && let Err(e) = export::record_report(store, &opened, "screen")
+        {
+            self.data = Err(ctx.error_text(&e));
+        }
         self.recompute(ctx);
+        true
     }
 
     fn recompute(&mut self, ctx: &Ctx) {
@@ -140,7 +192,7 @@ impl Screen for Reports {
         if self.dialog.is_some() {
             return self.dialog_action(action, ctx);
         }
-        if self.figures.is_none() {
+        if self.figures.is_none() && self.loading.is_none() {
             return Outcome::Ignored;
         }
         let last = self.rows.saturating_sub(1);
@@ -165,7 +217,9 @@ impl Screen for Reports {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::Home => self.scroll = 0,
             Action::End => self.scroll = last,
-            Action::Export => self.dialog = Some(Dialog::Export(ExportDialog::new(ctx, &self.period))),
+            Action::Export if self.figures.is_some() => {
+                self.dialog = Some(Dialog::Export(ExportDialog::new(ctx, &self.period)))
+            }
             _ => return Outcome::Ignored,
         }
         Outcome::None
@@ -190,19 +244,29 @@ impl Screen for Reports {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx) -> bool {
-        if self.data.is_ok() && self.fresh.due(ctx) && self.dialog.is_none() {
+        let mut changed = self.take_data(ctx);
+        if self.data.is_ok() && self.loading.is_none() && self.fresh.due(ctx) && self.dialog.is_none() {
             self.load(ctx);
-            return true;
+            changed = true;
         }
-        false
+        changed
+    }
+
+    fn waiting(&self) -> bool {
+        self.loading.is_some()
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        let Some(f) = self.figures.as_ref() else {
-            let msg = self.data.as_ref().err().cloned().unwrap_or_default();
-            frame.render_widget(Paragraph::new(msg).style(theme::error()).wrap(Wrap { trim: true }), area);
+        if self.figures.is_none() {
+            let (msg, style) = if self.loading.is_some() {
+                (ctx.t("report-reading"), theme::dim())
+            } else {
+                (self.data.as_ref().err().cloned().unwrap_or_default(), theme::error())
+            };
+            frame.render_widget(Paragraph::new(msg).style(style).wrap(Wrap { trim: true }), area);
             return;
-        };
+        }
+        let Some(f) = self.figures.as_ref() else { return };
         let [head, bar, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         let body = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
@@ -232,13 +296,13 @@ impl Screen for Reports {
     }
 
     fn hints(&self) -> Vec<Action> {
-        if self.figures.is_none() {
+        if self.figures.is_none() && self.loading.is_none() {
             return Vec::new();
         }
         if self.dialog.is_some() {
             return vec![Action::Open, Action::Up, Action::Down, Action::Back];
         }
-        vec![
+        let mut hints = vec![
             Action::PeriodPrev,
             Action::PeriodNext,
             Action::NextTab,
@@ -247,6 +311,11 @@ impl Screen for Reports {
             Action::PeriodQuarter,
             Action::PeriodYear,
             Action::PeriodRange,
-        ]
+        ];
+        if self.figures.is_none() {
+            // Nothing to export until the figures have come.
+            hints.retain(|a| *a != Action::Export);
+        }
+        hints
     }
 }
