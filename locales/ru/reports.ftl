@@ -206,7 +206,7 @@ report-tab-referrals = Направления
 report-tab-occupancy = Загрузка
 report-sparkline = Занято коек по ночам (максимум { $peak } из { $beds })
 report-no-nights = Ни одна ночь этого периода ещё не прошла.
-report-target-gauge = { $year }: прибыли { $count } из { $target } (при равномерном темпе { $expected })
+report-target-gauge = { $year }: прибыли { $count } · цель: { $target } в год · к концу периода: { $expected }
 report-export-title = Выгрузка
 report-export-report_xlsx = Этот отчёт, книга Excel
 report-export-report_csv = Этот отчёт, CSV
@@ -247,3 +247,13 @@ import-cannot-write = Не удаётся записать { $path }: { $reason 
 # A refusal while importing.
 rule-import_running = В этот центр уже идёт другой импорт. Дождитесь его окончания и попробуйте снова.
 rule-import_row_changed = Строка файла изменилась между предпросмотром и импортом. Откройте файл заново, чтобы увидеть его текущее содержимое.
+
+# Короткие названия вкладок, когда полные не помещаются (80 колонок).
+report-tab-short-summary = Сводка
+report-tab-short-gender = Пол
+report-tab-short-age = Возраст
+report-tab-short-citizenship = Гражд.
+report-tab-short-exploitation = Экспл.
+report-tab-short-services = Услуги
+report-tab-short-referrals = Направл.
+report-tab-short-occupancy = Загрузка

@@ -50,3 +50,4 @@ mod terminal;
 mod unseen;
 mod witness;
 mod world_names;
+mod layout;
