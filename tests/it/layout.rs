@@ -141,9 +141,12 @@ fn every_screen_at_80x24_keeps_its_labels_tabs_help_and_quit_in_three_languages(
                 Vec::new()
             };
             // The tab bar is the row showing the most tabs; every tab must be on it.
+            // A tab is shown when a cell of the row between `│` reads its full
+            // or its short name (scroll markers aside).
             let shown = |row: &str, (full, short): &(String, String)| {
-                let row = format!(" {row} ");
-                row.contains(&format!(" {full} ")) || row.contains(&format!(" {short} "))
+                row.split('│').map(|c| c.trim_matches(|ch: char| ch == ' ' || ch == '◀' || ch == '▶')).any(|c| {
+                    c == full || c == short
+                })
             };
             if let Some(bar) = rows.iter().max_by_key(|r| tabs.iter().filter(|t| shown(r, t)).count()) {
                 for t in tabs.iter().filter(|t| !shown(bar, t)) {

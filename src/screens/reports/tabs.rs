@@ -262,7 +262,7 @@ fn with_bars(frame: &mut Frame<'_>, area: Rect, t: &Table, value_col: usize, scr
             _ => None,
         })
         .collect();
-    let table_h = (t.rows.len() + 1) as u16;
+    let table_h = (t.rows.len() + grid::heading_rows(t, area.width as usize, &fm)) as u16;
     let natural = grid::natural_width(t, &fm) as u16;
     let (table_area, chart_area) = if area.width >= 100 {
         let table_w = natural.min(area.width.saturating_sub(32));
@@ -340,7 +340,8 @@ fn services(frame: &mut Frame<'_>, area: Rect, f: &Figures, scroll: usize, ctx: 
     let fm = fmt(ctx);
     let t = tables::services(f, &ctx.i18n);
     let g = tables::grants(f, &ctx.i18n);
-    let grants_h = if g.rows.is_empty() { 0 } else { g.rows.len() as u16 + 2 };
+    let grants_h =
+        if g.rows.is_empty() { 0 } else { (g.rows.len() + 1 + grid::heading_rows(&g, area.width as usize, &fm)) as u16 };
     let [top, _, bottom] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(u16::from(grants_h > 0)),
