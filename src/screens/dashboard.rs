@@ -14,7 +14,7 @@ use crate::app::screen::{Outcome, Screen};
 use crate::keymap;
 use crate::ops::dashboard::{BackupReminder, Limits, Summary};
 use crate::screens::fresh::Freshness;
-use crate::ui::sanitize::{display_width, inert};
+use crate::ui::sanitize::inert;
 use crate::ui::theme;
 
 /// The dashboard screen.
@@ -217,7 +217,7 @@ fn draw_target(frame: &mut Frame<'_>, area: Rect, s: &Summary, ctx: &Ctx) {
     let inner = panel(ctx.t("dash-year")).inner(area);
     frame.render_widget(panel(ctx.t("dash-year")), area);
     // The text on its own rows, the bar under it: both fit in the panel.
-    let rows = (display_width(&label).div_ceil(usize::from(inner.width.max(1))) + 1).min(usize::from(inner.height));
+    let rows = (crate::ui::wrap::wrap_words(&label, usize::from(inner.width)).len() + 1).min(usize::from(inner.height));
     let [gauge_rows, _] =
         Layout::vertical([Constraint::Length(u16::try_from(rows).unwrap_or(1)), Constraint::Fill(1)]).areas(inner);
     crate::ui::gauge::draw_stacked(frame, gauge_rows, ratio, &label);

@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, ratio: f64, label: &str) {
         frame.render_widget(Paragraph::new(label.to_string()).wrap(Wrap { trim: true }), area);
         return;
     }
-    let text_rows = lw.div_ceil(width).clamp(1, usize::from(area.height - 1)) as u16;
+    let text_rows = crate::ui::wrap::wrap_words(label, width).len().clamp(1, usize::from(area.height - 1)) as u16;
     draw_stacked(frame, Rect { height: text_rows + 1, ..area }, ratio, label);
 }
 

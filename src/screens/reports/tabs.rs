@@ -217,7 +217,7 @@ fn summary(frame: &mut Frame<'_>, area: Rect, f: &Figures, scroll: usize, ctx: &
             Layout::horizontal([Constraint::Length(58), Constraint::Length(3), Constraint::Fill(1)]).areas(area);
         frame.render_widget(Paragraph::new(figure_lines(&rows, list.width as usize)), list);
         let [gauge, _, spark, _, notes] = Layout::vertical([
-            Constraint::Length(1),
+            Constraint::Length(3),
             Constraint::Length(1),
             Constraint::Length(8),
             Constraint::Length(1),

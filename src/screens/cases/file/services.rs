@@ -127,9 +127,13 @@ pub fn build(ctx: &Ctx, data: &CaseData, width: usize) -> TabView {
     };
     let status_w = widest(&heads[1], &|r| &r.status);
     let date_w = widest(&heads[2], &|r| &r.planned).max(widest(&heads[3], &|r| &r.done));
-    let provider_w = widest(&heads[4], &|r| &r.provider).min(24);
+    let provider_need = widest(&heads[4], &|r| &r.provider);
     let name_need = widest(&heads[0], &|r| &r.name);
-    let name_w = width.saturating_sub(2 + status_w + 2 * date_w + provider_w + 5).clamp(12, name_need.max(12));
+    // Name and provider share what status and dates leave: the name first,
+    // the provider keeping at least 12 columns (24 when there is room).
+    let avail = width.saturating_sub(2 + status_w + 2 * date_w + 5);
+    let name_w = name_need.min(avail.saturating_sub(provider_need.min(12))).max(12);
+    let provider_w = provider_need.min(24).min(avail.saturating_sub(name_w)).max(provider_need.min(12));
     let head = [
         cell(&heads[0], name_w),
         cell(&heads[1], status_w),
@@ -152,7 +156,8 @@ pub fn build(ctx: &Ctx, data: &CaseData, width: usize) -> TabView {
             Span::raw(" "),
             Span::raw(cell(&r.done, date_w)),
             Span::raw(" "),
-            user(&cell(&r.provider, provider_w)),
+            // With no note after it, the provider runs on into the note's room.
+            user(&cell(&r.provider, if r.note.is_empty() && !r.overdue { avail.saturating_sub(name_w).max(provider_w) } else { provider_w })),
             Span::raw(" "),
         ];
         if r.overdue {
