@@ -190,3 +190,23 @@ fn the_dashboard_and_the_reports_count_the_same_beds() {
     assert_eq!((s.occupied, s.capacity), (last.occupied, last.capacity), "tonight as the reports count the last night");
     assert!(s.occupied <= s.capacity, "never more people than beds: {} of {}", s.occupied, s.capacity);
 }
+
+/// The reports' last tab at 80 columns, where it used to fall off the bar,
+/// and a chart whose labels are whole, in English and Russian.
+#[test]
+fn the_occupancy_tab_and_the_charts_at_80x24() {
+    for lang in [Lang::En, Lang::Ru] {
+        let (dir, store) = centre(None);
+        crate::reports::november_centre(&store);
+        std::mem::forget(dir);
+        let mut a = app(store, lang);
+        press(&mut a, "F6 left");
+        wait_for_background(&mut a);
+        press(&mut a, "shift-tab");
+        wait_for_background(&mut a);
+        insta::assert_snapshot!(format!("occupancy_{}_80x24", lang.code()), crate::support::render(&mut a, 80, 24).backend());
+        press(&mut a, "shift-tab shift-tab shift-tab");
+        wait_for_background(&mut a);
+        insta::assert_snapshot!(format!("exploitation_{}_80x24", lang.code()), crate::support::render(&mut a, 80, 24).backend());
+    }
+}
