@@ -162,7 +162,10 @@ fn every_screen_at_80x24_keeps_its_labels_tabs_help_and_quit_in_three_languages(
             for (y, row) in rows.iter().enumerate() {
                 let cells: Vec<char> = row.chars().collect();
                 let bar = |c: char| c == '█' || c == '░';
-                if cells.windows(2).any(|w| (bar(w[0]) && w[1].is_alphanumeric()) || (w[0].is_alphanumeric() && bar(w[1]))) {
+                if cells
+                    .windows(2)
+                    .any(|w| (bar(w[0]) && w[1].is_alphanumeric()) || (w[0].is_alphanumeric() && bar(w[1])))
+                {
                     failures.push(format!("{}/{name}: text touches a bar on row {y}: {row}", lang.code()));
                 }
             }
@@ -179,9 +182,9 @@ fn every_screen_at_80x24_keeps_its_labels_tabs_help_and_quit_in_three_languages(
             // A tab is shown when a cell of the row between `│` reads its full
             // or its short name (scroll markers aside).
             let shown = |row: &str, (full, short): &(String, String)| {
-                row.split('│').map(|c| c.trim_matches(|ch: char| ch == ' ' || ch == '◀' || ch == '▶')).any(|c| {
-                    c == full || c == short
-                })
+                row.split('│')
+                    .map(|c| c.trim_matches(|ch: char| ch == ' ' || ch == '◀' || ch == '▶'))
+                    .any(|c| c == full || c == short)
             };
             if let Some(bar) = rows.iter().max_by_key(|r| tabs.iter().filter(|t| shown(r, t)).count()) {
                 for t in tabs.iter().filter(|t| !shown(bar, t)) {
@@ -239,9 +242,15 @@ fn the_occupancy_tab_and_the_charts_at_80x24() {
         wait_for_background(&mut a);
         press(&mut a, "shift-tab");
         wait_for_background(&mut a);
-        insta::assert_snapshot!(format!("occupancy_{}_80x24", lang.code()), crate::support::render(&mut a, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("occupancy_{}_80x24", lang.code()),
+            crate::support::render(&mut a, 80, 24).backend()
+        );
         press(&mut a, "shift-tab shift-tab shift-tab");
         wait_for_background(&mut a);
-        insta::assert_snapshot!(format!("exploitation_{}_80x24", lang.code()), crate::support::render(&mut a, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("exploitation_{}_80x24", lang.code()),
+            crate::support::render(&mut a, 80, 24).backend()
+        );
     }
 }

@@ -340,8 +340,11 @@ fn services(frame: &mut Frame<'_>, area: Rect, f: &Figures, scroll: usize, ctx: 
     let fm = fmt(ctx);
     let t = tables::services(f, &ctx.i18n);
     let g = tables::grants(f, &ctx.i18n);
-    let grants_h =
-        if g.rows.is_empty() { 0 } else { (g.rows.len() + 1 + grid::heading_rows(&g, area.width as usize, &fm)) as u16 };
+    let grants_h = if g.rows.is_empty() {
+        0
+    } else {
+        (g.rows.len() + 1 + grid::heading_rows(&g, area.width as usize, &fm)) as u16
+    };
     let [top, _, bottom] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(u16::from(grants_h > 0)),

@@ -157,7 +157,10 @@ pub fn build(ctx: &Ctx, data: &CaseData, width: usize) -> TabView {
             Span::raw(cell(&r.done, date_w)),
             Span::raw(" "),
             // With no note after it, the provider runs on into the note's room.
-            user(&cell(&r.provider, if r.note.is_empty() && !r.overdue { avail.saturating_sub(name_w).max(provider_w) } else { provider_w })),
+            user(&cell(
+                &r.provider,
+                if r.note.is_empty() && !r.overdue { avail.saturating_sub(name_w).max(provider_w) } else { provider_w },
+            )),
             Span::raw(" "),
         ];
         if r.overdue {
