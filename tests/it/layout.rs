@@ -64,9 +64,6 @@ const CUTS_KNOWN: &[(&str, &str)] = &[
     // Bed cells are a grid of equal width: a note is cut to its cell even
     // when the row has fewer cells than columns.
     ("beds", "grid of equal cells"),
-    // The status column takes a fixed share: "Проживает в цен…" while the
-    // alias column has room.
-    ("cases", "fixed share for the status"),
 ];
 
 /// Whether a blank column counts as free: it lies in a run of at least
