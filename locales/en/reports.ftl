@@ -199,7 +199,7 @@ report-tab-referrals = Referrals
 report-tab-occupancy = Occupancy
 report-sparkline = Beds occupied night by night (busiest { $peak } of { $beds })
 report-no-nights = No night of this period has passed yet.
-report-target-gauge = { $year }: { $count } of { $target } arrivals (steady pace: { $expected })
+report-target-gauge = { $year }: { $count } arrivals · target: { $target } a year · due by period end: { $expected }
 report-export-title = Export
 report-export-report_xlsx = This report, Excel workbook
 report-export-report_csv = This report, CSV
@@ -243,3 +243,12 @@ rule-import_row_changed = A row of the file changed between the preview and the 
 
 # The reports screen while its records are read on another thread.
 report-reading = Reading the records for the report…
+# Short tab names, for a tab bar too narrow for the full ones (80 columns).
+report-tab-short-summary = Summary
+report-tab-short-gender = Gender
+report-tab-short-age = Age
+report-tab-short-citizenship = Country
+report-tab-short-exploitation = Exploit.
+report-tab-short-services = Services
+report-tab-short-referrals = Referrals
+report-tab-short-occupancy = Occup.

@@ -199,7 +199,7 @@ report-tab-referrals = Orientations
 report-tab-occupancy = Occupation
 report-sparkline = Lits occupés nuit par nuit (au plus { $peak } sur { $beds })
 report-no-nights = Aucune nuit de cette période n'est encore passée.
-report-target-gauge = { $year } : { $count } arrivées sur { $target } (à rythme régulier : { $expected })
+report-target-gauge = { $year } : { $count } arrivées · objectif : { $target } par an · à fin de période : { $expected }
 report-export-title = Exporter
 report-export-report_xlsx = Ce rapport, classeur Excel
 report-export-report_csv = Ce rapport, CSV
@@ -243,3 +243,12 @@ rule-import_row_changed = Une ligne du fichier a changé entre l’aperçu et l�
 
 # The reports screen while its records are read on another thread.
 report-reading = Lecture des dossiers pour le rapport…
+# Noms courts des onglets, quand les noms complets ne tiennent pas (80 colonnes).
+report-tab-short-summary = Synthèse
+report-tab-short-gender = Genre
+report-tab-short-age = Âge
+report-tab-short-citizenship = Nation.
+report-tab-short-exploitation = Exploit.
+report-tab-short-services = Services
+report-tab-short-referrals = Orient.
+report-tab-short-occupancy = Occup.

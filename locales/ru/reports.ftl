@@ -206,7 +206,7 @@ report-tab-referrals = Направления
 report-tab-occupancy = Загрузка
 report-sparkline = Занято коек по ночам (максимум { $peak } из { $beds })
 report-no-nights = Ни одна ночь этого периода ещё не прошла.
-report-target-gauge = { $year }: прибыли { $count } из { $target } (при равномерном темпе { $expected })
+report-target-gauge = { $year }: прибыли { $count } · цель: { $target } в год · к концу периода: { $expected }
 report-export-title = Выгрузка
 report-export-report_xlsx = Этот отчёт, книга Excel
 report-export-report_csv = Этот отчёт, CSV
@@ -250,3 +250,12 @@ rule-import_row_changed = Строка файла изменилась межд�
 
 # The reports screen while its records are read on another thread.
 report-reading = Записи для отчёта загружаются…
+# Короткие названия вкладок, когда полные не помещаются (80 колонок).
+report-tab-short-summary = Сводка
+report-tab-short-gender = Пол
+report-tab-short-age = Возраст
+report-tab-short-citizenship = Гражд.
+report-tab-short-exploitation = Экспл.
+report-tab-short-services = Услуги
+report-tab-short-referrals = Направл.
+report-tab-short-occupancy = Загрузка

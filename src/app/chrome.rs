@@ -10,7 +10,7 @@ use super::action::Action;
 use super::context::Ctx;
 use crate::domain::user::Role;
 use crate::keymap::{KeyChord, Screen};
-use crate::ui::sanitize::{inert, truncate_to_width};
+use crate::ui::sanitize::{display_width, inert, truncate_to_width};
 use crate::ui::theme;
 
 /// The title bar: product, centre and screen.
@@ -36,23 +36,31 @@ pub fn hint_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, table: Screen, act
         let typed: Vec<String> = pending.iter().map(|k| k.to_string()).collect();
         spans.push(Span::styled(format!(" {} … ", typed.join(" ")), theme::hint_key()));
     }
-    let mut all: Vec<Action> = actions.to_vec();
-    for a in [Action::Help, Action::Quit] {
-        if !all.contains(&a) {
-            all.push(a);
+    let item = |a: Action| -> Option<(Action, String, String)> {
+        let key = ctx.keymap.hint_key(table, a)?;
+        Some((a, format!(" {key} "), format!("{} ", action_label(ctx, a))))
+    };
+    let width_of = |(_, k, l): &(Action, String, String)| display_width(k) + display_width(l);
+    // Help and Quit are never dropped: their room is kept first, and the
+    // screen's own hints take what is left in their order of priority, a
+    // hint that does not fit giving way to the shorter ones after it.
+    let fixed: Vec<(Action, String, String)> = [Action::Help, Action::Quit].into_iter().filter_map(item).collect();
+    let typed: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let mut room = (area.width as usize).saturating_sub(typed + fixed.iter().map(width_of).sum::<usize>());
+    let mut shown: Vec<(Action, String, String)> = Vec::new();
+    for a in actions.iter().copied().filter(|a| !matches!(a, Action::Help | Action::Quit)) {
+        let Some(it) = item(a) else { continue };
+        if shown.iter().any(|(s, _, _)| *s == a) {
+            continue;
+        }
+        let w = width_of(&it);
+        if w <= room {
+            room -= w;
+            shown.push(it);
         }
     }
-    let mut width = 0usize;
-    for a in all.into_iter() {
-        let Some(key) = ctx.keymap.hint_key(table, a) else { continue };
-        let k = format!(" {key} ");
-        let label = format!("{} ", action_label(ctx, a));
-        let w =
-            unicode_width::UnicodeWidthStr::width(k.as_str()) + unicode_width::UnicodeWidthStr::width(label.as_str());
-        if width + w > area.width as usize {
-            break;
-        }
-        width += w;
+    shown.extend(fixed);
+    for (_, k, label) in shown {
         spans.push(Span::styled(k, theme::hint_key()));
         spans.push(Span::styled(label, theme::hints()));
     }

@@ -118,6 +118,15 @@ impl NightOccupancy {
     }
 }
 
+/// The beds of a night, the one count the dashboard ("27 of 37") and the
+/// reports (capacity, occupancy rate) share: every bed someone sleeps in
+/// (`occupied`), whatever its record says (out of service, retired), and
+/// every other bed of the plan in service that night.
+pub fn beds_in_use(beds: &[Bed], occupied: &BTreeSet<BedId>, day: NaiveDate) -> u32 {
+    let free_in_service = beds.iter().filter(|b| b.usable_on(day) && !occupied.contains(&b.id)).count();
+    u32::try_from(occupied.len() + free_in_service).unwrap_or(u32::MAX)
+}
+
 /// Nightly occupancy of every night of `year`-`month` up to and excluding
 /// `today` (nights still to come are not counted). Retired beds count as
 /// capacity only on nights someone slept in them.
@@ -130,12 +139,10 @@ pub fn nightly_occupancy(beds: &[Bed], stays: &[Stay], year: i32, month: u32, to
         for s in stays.iter().filter(|s| covers(s, day)) {
             occupied_beds.insert(s.bed_id);
         }
-        let in_service = beds.iter().filter(|b| !b.retired && b.usable_on(day) && !occupied_beds.contains(&b.id));
-        let capacity = occupied_beds.len() + in_service.count();
         out.push(NightOccupancy {
             night: day,
             occupied: u32::try_from(occupied_beds.len()).unwrap_or(u32::MAX),
-            capacity: u32::try_from(capacity).unwrap_or(u32::MAX),
+            capacity: beds_in_use(beds, &occupied_beds, day),
         });
         let Some(next) = day.succ_opt() else { break };
         day = next;

@@ -6,6 +6,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::domain::case::CaseFront;
+use crate::domain::ids::BedId;
 use crate::domain::occupancy::{BedState, bed_states, free_per_wing};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::pickup::{Pickup, PickupStatus};
@@ -155,8 +156,10 @@ impl Summary {
         let (free, total) = free_per_wing(&rooms, &beds, &states);
         self.free = free;
         self.free_total = total;
-        self.occupied = count(states.values().filter(|v| matches!(v, BedState::Occupied(_))));
-        self.capacity = count(beds.iter().filter(|b| b.usable_on(today)));
+        let occupied: std::collections::BTreeSet<BedId> =
+            states.iter().filter(|(_, v)| matches!(v, BedState::Occupied(_))).map(|(id, _)| *id).collect();
+        self.occupied = count(occupied.iter());
+        self.capacity = crate::domain::occupancy::beds_in_use(&beds, &occupied, today);
         Ok(())
     }
 

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::action::Action;
 use crate::app::context::Ctx;
@@ -87,7 +87,11 @@ impl Screen for Dashboard {
         frame.render_widget(Paragraph::new(arrivals_lines(s, ctx)).block(panel(ctx.t("screen-arrivals"))), arrivals);
         frame.render_widget(Paragraph::new(beds_lines(s, ctx)).block(panel(ctx.t("screen-beds"))), beds);
         let alert_lines = alert_lines(s, self.conflicts, ctx);
-        frame.render_widget(Paragraph::new(alert_lines).block(panel(ctx.t("dash-alerts"))), alerts);
+        // An alert longer than the panel wraps onto the next row instead of being cut.
+        frame.render_widget(
+            Paragraph::new(alert_lines).wrap(Wrap { trim: false }).block(panel(ctx.t("dash-alerts"))),
+            alerts,
+        );
         draw_target(frame, target, s, ctx);
     }
 
@@ -212,6 +216,9 @@ fn draw_target(frame: &mut Frame<'_>, area: Rect, s: &Summary, ctx: &Ctx) {
     );
     let inner = panel(ctx.t("dash-year")).inner(area);
     frame.render_widget(panel(ctx.t("dash-year")), area);
-    let [gauge_row, _] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    frame.render_widget(Gauge::default().ratio(ratio).label(label).gauge_style(theme::ok()), gauge_row);
+    // The text on its own rows, the bar under it: both fit in the panel.
+    let rows = (crate::ui::wrap::wrap_words(&label, usize::from(inner.width)).len() + 1).min(usize::from(inner.height));
+    let [gauge_rows, _] =
+        Layout::vertical([Constraint::Length(u16::try_from(rows).unwrap_or(1)), Constraint::Fill(1)]).areas(inner);
+    crate::ui::gauge::draw_stacked(frame, gauge_rows, ratio, &label);
 }

@@ -3,7 +3,9 @@
 //! draw. The frame around the screens (title, hints, status bar) is the
 //! console's: `app/chrome.rs`.
 
+pub mod gauge;
 pub mod list_cursor;
 pub mod messages;
 pub mod sanitize;
 pub mod theme;
+pub mod wrap;

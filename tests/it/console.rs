@@ -166,7 +166,7 @@ fn the_dashboard_counts_beds_arrivals_and_the_yearly_target() {
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("arrival"), "{text}");
     assert!(text.contains("free bed"), "{text}");
-    assert!(text.contains("of 350 people assisted"), "{text}");
+    assert!(text.contains("people assisted · target: 350 a year"), "{text}");
 }
 
 mod snapshots {

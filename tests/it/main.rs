@@ -36,6 +36,7 @@ mod import;
 mod import_kill;
 mod keymaps;
 mod layers;
+mod layout;
 mod lock;
 mod night;
 mod readme;

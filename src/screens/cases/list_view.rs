@@ -31,14 +31,17 @@ struct Columns {
 }
 
 impl Columns {
-    fn for_width(width: usize, searching: bool) -> Columns {
-        let (code, gender, age, arrived, bed, services) = (11, 3, 3, 11, 5, 5);
+    /// Widths for `width` columns; the status column is as wide as the
+    /// language's longest status (`status_need`) when the alias keeps 12,
+    /// and the gender column as wide as its heading (`gender_head`).
+    fn for_width(width: usize, searching: bool, status_need: usize, gender_head: usize) -> Columns {
+        let (code, gender, age, arrived, bed, services) = (11, gender_head.clamp(3, 6), 3, 11, 5, 5);
         let matched = if searching { if width >= 110 { 12 } else { 9 } } else { 0 };
         let gaps = if searching { 9 } else { 8 };
         let fixed = code + gender + age + arrived + bed + services + matched + gaps;
         let rest = width.saturating_sub(fixed);
-        let alias = (rest * 11 / 20).max(6);
-        let status = rest.saturating_sub(alias).max(6);
+        let status = status_need.max(6).min(rest.saturating_sub(12).max(6));
+        let alias = rest.saturating_sub(status).max(6);
         Columns { code, alias, status, gender, age, arrived, bed, services, matched }
     }
 }
@@ -142,7 +145,11 @@ impl CaseList {
         }
         let width = usize::from(area.width);
         let searching = self.search.active();
-        let cols = Columns::for_width(width, searching);
+        let status_need = <crate::domain::case::CaseStatus as strum::IntoEnumIterator>::iter()
+            .map(|st| display_width(&ctx.t(&format!("case-status-{}", st.key()))))
+            .max()
+            .unwrap_or(0);
+        let cols = Columns::for_width(width, searching, status_need, display_width(&ctx.t("cases-col-gender")));
         let mut y = area.y;
         let bottom = area.y + area.height;
         let line = |frame: &mut Frame<'_>, y: u16, l: Line<'_>| {

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, Gauge, Paragraph, Sparkline};
+use ratatui::widgets::{Bar, BarChart, Paragraph, Sparkline};
 
 use super::grid::{self, Fmt};
 use crate::app::context::Ctx;
@@ -59,28 +59,53 @@ impl Tab {
         let key: &'static str = self.into();
         ctx.t(&format!("report-tab-{key}"))
     }
+
+    /// Its short label, for a bar too narrow for the full ones
+    /// (`report-tab-short-<key>`; the full label when a language has none).
+    pub fn short_label(self, ctx: &Ctx) -> String {
+        let key: &'static str = self.into();
+        let short = format!("report-tab-short-{key}");
+        if ctx.i18n.has(&short) { ctx.t(&short) } else { self.label(ctx) }
+    }
 }
 
-/// The tab bar, the selected tab always visible (earlier tabs give way).
+/// The tab bar: every tab by its full name when all fit in `width`, else by
+/// its short name; when even those do not fit, the bar scrolls to keep the
+/// selected tab in view and `◀` / `▶` mark the tabs out of it.
 pub fn tab_bar(tab: Tab, width: usize, ctx: &Ctx) -> Line<'static> {
     let all = Tab::all();
-    let labels: Vec<String> = all.iter().map(|t| format!(" {} ", t.label(ctx))).collect();
     let sel = all.iter().position(|t| *t == tab).unwrap_or(0);
+    let bar_width = |labels: &[String]| labels.iter().map(|l| display_width(l) + 1).sum::<usize>();
+    let mut labels: Vec<String> = all.iter().map(|t| format!(" {} ", t.label(ctx))).collect();
+    if bar_width(&labels) > width {
+        labels = all.iter().map(|t| format!(" {} ", t.short_label(ctx))).collect();
+    }
+    let fits = bar_width(&labels) <= width;
+    // Room for the two markers when the bar has to scroll.
+    let room = if fits { width } else { width.saturating_sub(4) };
     let mut first = 0;
-    while first < sel && labels[first..].iter().map(|l| display_width(l) + 1).sum::<usize>() > width {
+    while first < sel && bar_width(&labels[first..=sel]) > room {
         first += 1;
     }
     let mut spans = Vec::new();
+    if first > 0 {
+        spans.push(ratatui::text::Span::styled("◀ ", theme::heading()));
+    }
     let mut used = 0;
+    let mut last = first;
     for (i, l) in labels.iter().enumerate().skip(first) {
         let w = display_width(l) + 1;
-        if used + w > width {
+        if used + w > room {
             break;
         }
         used += w;
+        last = i;
         let style = if i == sel { theme::selected() } else { theme::dim() };
         spans.push(ratatui::text::Span::styled(l.clone(), style));
         spans.push(ratatui::text::Span::raw("│"));
+    }
+    if last + 1 < labels.len() {
+        spans.push(ratatui::text::Span::styled(" ▶", theme::heading()));
     }
     Line::from(spans)
 }
@@ -181,13 +206,7 @@ fn target(frame: &mut Frame<'_>, area: Rect, f: &Figures, ctx: &Ctx) {
             ("expected", i64::from(t.expected).into()),
         ],
     );
-    frame.render_widget(
-        Gauge::default()
-            .ratio(t.share().clamp(0.0, 1.0))
-            .label(truncate_to_width(&label, area.width as usize))
-            .gauge_style(theme::ok()),
-        area,
-    );
+    crate::ui::gauge::draw(frame, area, t.share(), &label);
 }
 
 fn summary(frame: &mut Frame<'_>, area: Rect, f: &Figures, scroll: usize, ctx: &Ctx) -> usize {
@@ -198,7 +217,7 @@ fn summary(frame: &mut Frame<'_>, area: Rect, f: &Figures, scroll: usize, ctx: &
             Layout::horizontal([Constraint::Length(58), Constraint::Length(3), Constraint::Fill(1)]).areas(area);
         frame.render_widget(Paragraph::new(figure_lines(&rows, list.width as usize)), list);
         let [gauge, _, spark, _, notes] = Layout::vertical([
-            Constraint::Length(1),
+            Constraint::Length(3),
             Constraint::Length(1),
             Constraint::Length(8),
             Constraint::Length(1),
@@ -243,7 +262,7 @@ fn with_bars(frame: &mut Frame<'_>, area: Rect, t: &Table, value_col: usize, scr
             _ => None,
         })
         .collect();
-    let table_h = (t.rows.len() + 1) as u16;
+    let table_h = (t.rows.len() + grid::heading_rows(t, area.width as usize, &fm)) as u16;
     let natural = grid::natural_width(t, &fm) as u16;
     let (table_area, chart_area) = if area.width >= 100 {
         let table_w = natural.min(area.width.saturating_sub(32));
@@ -261,10 +280,17 @@ fn with_bars(frame: &mut Frame<'_>, area: Rect, t: &Table, value_col: usize, scr
     if let Some(chart) = chart_area
         && !body.is_empty()
     {
-        let label_w = (chart.width as usize / 3).clamp(6, 22);
+        // Labels take the width they need, up to three fifths of the chart,
+        // and the value follows each label, before its bar.
+        let label_w = body.iter().map(|(l, _)| display_width(l)).max().unwrap_or(0).min(chart.width as usize * 3 / 5);
+        let value_w = body.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
         let bars: Vec<Bar<'static>> = body
             .iter()
-            .map(|(l, n)| Bar::with_label(truncate_to_width(l, label_w), *n).text_value(n.to_string()))
+            .map(|(l, n)| {
+                let l = truncate_to_width(l, label_w);
+                let fill = " ".repeat(label_w.saturating_sub(display_width(&l)));
+                Bar::with_label(format!("{l}{fill} {n:>value_w$}"), *n).text_value(String::new())
+            })
             .collect();
         let max = body.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
         frame.render_widget(
@@ -314,7 +340,11 @@ fn services(frame: &mut Frame<'_>, area: Rect, f: &Figures, scroll: usize, ctx: 
     let fm = fmt(ctx);
     let t = tables::services(f, &ctx.i18n);
     let g = tables::grants(f, &ctx.i18n);
-    let grants_h = if g.rows.is_empty() { 0 } else { g.rows.len() as u16 + 2 };
+    let grants_h = if g.rows.is_empty() {
+        0
+    } else {
+        (g.rows.len() + 1 + grid::heading_rows(&g, area.width as usize, &fm)) as u16
+    };
     let [top, _, bottom] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(u16::from(grants_h > 0)),
