@@ -125,6 +125,16 @@ impl I18n {
         format::format_date(self.lang, date)
     }
 
+    /// A day without its year, for rows of a short span (`7 Dec`).
+    pub fn format_day_month(&self, date: NaiveDate) -> String {
+        format::format_day_month(self.lang, date)
+    }
+
+    /// What the user typed as a date, in this language's form or ISO.
+    pub fn parse_date(&self, text: &str, today: NaiveDate) -> Result<NaiveDate, crate::domain::dates::DateError> {
+        format::parse_date(self.lang, text, today)
+    }
+
     /// A time of day, 24-hour.
     pub fn format_time(&self, time: NaiveTime) -> String {
         format::format_time(self.lang, time)

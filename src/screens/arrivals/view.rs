@@ -81,11 +81,7 @@ pub(super) fn arrival_text(p: &Pickup, ctx: &Ctx) -> String {
 
 /// A short day for rows of several days: `1 Dec`, `01.12`, `01/12`.
 fn short_day(lang: Lang, at: NaiveDateTime) -> String {
-    match lang {
-        Lang::En => at.format("%-d %b").to_string(),
-        Lang::Ru => at.format("%d.%m").to_string(),
-        Lang::Fr => at.format("%d/%m").to_string(),
-    }
+    crate::i18n::format_day_month(lang, at.date())
 }
 
 /// The time after the schedule: `✓06:55` met, `~07:40` expected.
