@@ -33,7 +33,7 @@ pub fn action_label(ctx: &Ctx, action: Action) -> String {
 pub fn hint_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, table: Screen, actions: &[Action], pending: &[KeyChord]) {
     let mut spans: Vec<Span<'_>> = Vec::new();
     if !pending.is_empty() {
-        let typed: Vec<String> = pending.iter().map(|k| k.to_string()).collect();
+        let typed: Vec<String> = pending.iter().map(|k| k.label(&|id| ctx.t(id))).collect();
         spans.push(Span::styled(format!(" {} … ", typed.join(" ")), theme::hint_key()));
     }
     let mut all: Vec<Action> = actions.to_vec();
@@ -45,7 +45,7 @@ pub fn hint_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, table: Screen, act
     let mut width = 0usize;
     for a in all.into_iter() {
         let Some(key) = ctx.keymap.hint_key(table, a) else { continue };
-        let k = format!(" {key} ");
+        let k = format!(" {} ", key.label(&|id| ctx.t(id)));
         let label = format!("{} ", action_label(ctx, a));
         let w =
             unicode_width::UnicodeWidthStr::width(k.as_str()) + unicode_width::UnicodeWidthStr::width(label.as_str());

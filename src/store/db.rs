@@ -308,7 +308,7 @@ impl Store {
             keys,
         });
         // The first installation is enrolled in the roster from the start.
-        store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
+        store.commit(AuditEntry::new(AuditAction::Init, "centre").said("centre-created", &[("code", spec.centre_code.clone())]), |tx| {
             tx.init_roster("1")?;
             tx.promise_records_in_case()?;
             tx.start_digest()
@@ -432,7 +432,7 @@ impl Store {
             }
         };
         let failed: Vec<i64> = attempts.pending.clone();
-        let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
+        let res = self.commit(AuditEntry::new(AuditAction::Login, "user").said("login", &[("role", format!("#role-{}", slot.role_name()))]), |tx| {
             if let Some(at) = accepted {
                 tx.audit(
                     AuditEntry::new(AuditAction::Update, "witness")

@@ -629,5 +629,6 @@ fn haven_report_prints_text_csv_and_xlsx() {
     common::fails_with(&run(&["--from", "someday", "--to", "2026-11-01"]), "--from someday: not a date");
     let audit = common::haven(&centre).args(["audit", "show", "--action", "report"]).output().unwrap();
     let t = common::text(&audit);
-    assert!(t.contains("text 2026-11-01..2026-11-30") && t.contains("xlsx 2026-11-01..2026-11-30"), "{t}");
+    // The period in the reader's language (issue 17: the audit in words).
+    assert!(t.contains("Text: 1 Nov 2026 – 30 Nov 2026") && t.contains("XLSX: 1 Nov 2026 – 30 Nov 2026"), "{t}");
 }
