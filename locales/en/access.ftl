@@ -98,3 +98,5 @@ audit-said-demo-data = Demo data: { $count } { $what ->
 audit-said-report = { $how }: { $from } – { $to }
 audit-said-login = As { $role }
 audit-said-centre-created = Centre { $code }
+audit-said-user-role = { $user }: { $role }
+audit-said-user-disabled = { $user }: disabled

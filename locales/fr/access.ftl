@@ -98,3 +98,5 @@ audit-said-demo-data = Données de démo : { $count } { $what ->
 audit-said-report = { $how } : { $from } – { $to }
 audit-said-login = En tant que { $role }
 audit-said-centre-created = Centre { $code }
+audit-said-user-role = { $user } : { $role }
+audit-said-user-disabled = { $user } : désactivé

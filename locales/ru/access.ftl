@@ -99,3 +99,5 @@ audit-said-demo-data = Демо-данные: { $count } { $what ->
 audit-said-report = { $how }: { $from } – { $to }
 audit-said-login = Роль: { $role }
 audit-said-centre-created = Центр { $code }
+audit-said-user-role = { $user }: { $role }
+audit-said-user-disabled = { $user }: отключён

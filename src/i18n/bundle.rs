@@ -157,13 +157,13 @@ mod tests {
 
     #[test]
     fn russian_plurals_follow_the_cldr_rules() {
-        assert_eq!(beds(Lang::Ru, 1), "1 свободная кровать");
-        assert_eq!(beds(Lang::Ru, 3), "3 свободные кровати");
-        assert_eq!(beds(Lang::Ru, 5), "5 свободных кроватей");
-        assert_eq!(beds(Lang::Ru, 21), "21 свободная кровать");
-        assert_eq!(beds(Lang::Ru, 11), "11 свободных кроватей");
-        assert_eq!(beds(Lang::Ru, 22), "22 свободные кровати");
-        assert_eq!(beds(Lang::Ru, 0), "0 свободных кроватей");
+        assert_eq!(beds(Lang::Ru, 1), "1 свободная койка");
+        assert_eq!(beds(Lang::Ru, 3), "3 свободные койки");
+        assert_eq!(beds(Lang::Ru, 5), "5 свободных коек");
+        assert_eq!(beds(Lang::Ru, 21), "21 свободная койка");
+        assert_eq!(beds(Lang::Ru, 11), "11 свободных коек");
+        assert_eq!(beds(Lang::Ru, 22), "22 свободные койки");
+        assert_eq!(beds(Lang::Ru, 0), "0 свободных коек");
     }
 
     #[test]

@@ -845,7 +845,7 @@ impl Store {
         // between the two leaves an event for a change that may not have
         // happened, never a change of credentials without its event.
         let action = if existed { AuditAction::UserChange } else { AuditAction::UserAdd };
-        self.audit(AuditEntry::new(action, "user").summary(format!("{username} {}", role_key(role))))?;
+        self.audit(AuditEntry::new(action, "user").said("user-role", &[("user", username.to_string()), ("role", format!("#role-{}", role_key(role)))]))?;
         next.write(&self.dir)?;
         self.header = next;
         Ok(())
@@ -862,7 +862,7 @@ impl Store {
         let mut next = self.header.clone();
         next.disable(username)?;
         // Event first, as in `set_user`.
-        self.audit(AuditEntry::new(AuditAction::UserChange, "user").summary(format!("{username} disabled")))?;
+        self.audit(AuditEntry::new(AuditAction::UserChange, "user").said("user-disabled", &[("user", username.to_string())]))?;
         next.write(&self.dir)?;
         self.header = next;
         Ok(())

@@ -569,7 +569,13 @@ fn the_report_and_the_records_are_exported_from_the_screen() {
     let events: Vec<_> = app.ctx.store().unwrap().audit_events().unwrap().into_iter().filter_map(|(_, e)| e).collect();
     let reports: Vec<&str> =
         events.iter().filter(|e| e.action == AuditAction::Report).map(|e| e.summary.as_str()).collect();
-    assert_eq!(reports, ["screen 2026-12-01..2026-12-31", "xlsx 2026-11-01..2026-11-30"]);
+    assert_eq!(
+        reports,
+        [
+            "@report how=#audit-report-screen from=2026-12-01 to=2026-12-31",
+            "@report how=#audit-report-xlsx from=2026-11-01 to=2026-11-30"
+        ]
+    );
     assert!(events.iter().any(|e| e.action == AuditAction::Export && e.summary.starts_with("ctdc ")));
 }
 
