@@ -191,13 +191,17 @@ impl Screen for AuditReview {
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        let [top, head, list, foot] = Layout::vertical([
+        let [top, head, list, detail, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
+            Constraint::Length(1),
         ])
         .areas(area);
+        // Under 100 columns the summary has no room in the row: the selected
+        // event's record and summary are written in full on the line below.
+        let wide = area.width >= 100;
         let filter = if self.editing || !self.filter_text.is_empty() {
             Line::from(vec![
                 Span::styled(format!("{}: ", ctx.t("audit-filter")), theme::heading()),
@@ -210,13 +214,14 @@ impl Screen for AuditReview {
             Line::styled(ctx.t("audit-filter-help"), theme::dim())
         };
         frame.render_widget(Paragraph::new(filter), top);
+        let entity_col = |text: &str| if wide { format!("{} ", pad(&truncate_to_width(text, 12), 12)) } else { String::new() };
         let header = format!(
-            " {:>6}  {}  {} {} {} {} {}",
+            " {:>6}  {}  {} {} {}{} {}",
             "#",
             pad(&ctx.t("audit-col-when"), 16),
             pad(&ctx.t("audit-col-user"), 12),
             pad(&ctx.t("audit-col-action"), 12),
-            pad(&ctx.t("audit-col-entity"), 12),
+            entity_col(&ctx.t("audit-col-entity")),
             pad(&ctx.t("audit-col-case"), 14),
             ctx.t("audit-col-summary")
         );
@@ -238,12 +243,12 @@ impl Screen for AuditReview {
                 // Padded by the columns drawn, not by characters: a user or
                 // entity in any script keeps the columns after it in place.
                 let text = format!(
-                    " {:>6}  {}  {} {} {} {} {}",
+                    " {:>6}  {}  {} {} {}{} {}",
                     e.seq,
                     pad(&ctx.i18n.format_datetime(*at), 16),
                     pad(&e.user, 12),
                     pad(&truncate_to_width(&action, 12), 12),
-                    pad(&truncate_to_width(&entity, 12), 12),
+                    entity_col(&entity),
                     pad(e.case_code.as_deref().unwrap_or("-"), 14),
                     summary
                 );
@@ -252,6 +257,11 @@ impl Screen for AuditReview {
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), list);
+        if let Some(words) = self.shown.get(selected).and_then(|i| self.words.get(*i)) {
+            let [_, entity, summary] = words;
+            let text = if summary.is_empty() { format!(" {entity}") } else { format!(" {entity} · {summary}") };
+            frame.render_widget(Paragraph::new(truncate_to_width(&text, area.width as usize)).style(theme::dim()), detail);
+        }
         let mut foot_text = ctx.i18n.t_args(
             "audit-count",
             &[("shown", (self.shown.len() as i64).into()), ("total", (self.events.len() as i64).into())],
