@@ -52,7 +52,9 @@ pub fn run(cli: &Cli, a: &AuditArgs) -> anyhow::Result<ExitCode> {
             let today = chrono::Local::now().date_naive();
             let date = |s: &Option<String>| -> anyhow::Result<Option<chrono::NaiveDate>> {
                 match s {
-                    Some(t) => Ok(Some(i18n.parse_date(t, today).map_err(|_| StoreError::Invalid(format!("date {t}")))?)),
+                    Some(t) => {
+                        Ok(Some(i18n.parse_date(t, today).map_err(|_| StoreError::Invalid(format!("date {t}")))?))
+                    }
                     None => Ok(None),
                 }
             };

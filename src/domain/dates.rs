@@ -280,7 +280,8 @@ mod tests {
     #[test]
     fn a_day_and_a_month_s_name_as_screens_write_them() {
         let t = today();
-        for input in ["1 Dec 2026", "1 dec 2026", "01 December 2026", "1 déc. 2026", "1 дек 2026", "1 декабря 2026"] {
+        for input in ["1 Dec 2026", "1 dec 2026", "01 December 2026", "1 déc. 2026", "1 дек 2026", "1 декабря 2026"]
+        {
             assert_eq!(parse_date(input, t), Ok(d(2026, 12, 1)), "{input}");
         }
         assert_eq!(parse_date("7 May", t), Ok(d(2026, 5, 7)));

@@ -119,7 +119,10 @@ pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceI
     validate_service(item).map_err(service_rule)?;
     let summary = said(
         "service-saved",
-        &[("service", format!("#service-{}", item.kind.key())), ("status", format!("#service-status-{}", item.status.key()))],
+        &[
+            ("service", format!("#service-{}", item.kind.key())),
+            ("status", format!("#service-status-{}", item.status.key())),
+        ],
     );
     let e = entry(item, code_of(store, item.case_id)?, summary);
     let class = service_detail_class(item.kind);

@@ -214,7 +214,8 @@ impl Screen for AuditReview {
             Line::styled(ctx.t("audit-filter-help"), theme::dim())
         };
         frame.render_widget(Paragraph::new(filter), top);
-        let entity_col = |text: &str| if wide { format!("{} ", pad(&truncate_to_width(text, 12), 12)) } else { String::new() };
+        let entity_col =
+            |text: &str| if wide { format!("{} ", pad(&truncate_to_width(text, 12), 12)) } else { String::new() };
         let header = format!(
             " {:>6}  {}  {} {} {}{} {}",
             "#",
@@ -260,7 +261,10 @@ impl Screen for AuditReview {
         if let Some(words) = self.shown.get(selected).and_then(|i| self.words.get(*i)) {
             let [_, entity, summary] = words;
             let text = if summary.is_empty() { format!(" {entity}") } else { format!(" {entity} · {summary}") };
-            frame.render_widget(Paragraph::new(truncate_to_width(&text, area.width as usize)).style(theme::dim()), detail);
+            frame.render_widget(
+                Paragraph::new(truncate_to_width(&text, area.width as usize)).style(theme::dim()),
+                detail,
+            );
         }
         let mut foot_text = ctx.i18n.t_args(
             "audit-count",

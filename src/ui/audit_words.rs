@@ -43,7 +43,8 @@ pub fn summary(i18n: &I18n, text: &str) -> String {
     if let Some(status) = text.strip_prefix("status: ")
         && i18n.has(&format!("pickup-status-{status}"))
     {
-        return i18n.t_args("audit-said-pickup-status", &[("status", i18n.t(&format!("pickup-status-{status}")).into())]);
+        return i18n
+            .t_args("audit-said-pickup-status", &[("status", i18n.t(&format!("pickup-status-{status}")).into())]);
     }
     let Some((key, args)) = read_said(text) else {
         return inert(text).into_owned();
@@ -85,7 +86,10 @@ mod tests {
 
     #[test]
     fn a_summary_reads_in_each_language_and_older_text_stays() {
-        let text = said("report", &[("how", "#audit-report-screen".into()), ("from", "2026-12-01".into()), ("to", "2026-12-31".into())]);
+        let text = said(
+            "report",
+            &[("how", "#audit-report-screen".into()), ("from", "2026-12-01".into()), ("to", "2026-12-31".into())],
+        );
         let ru = summary(&I18n::new(Lang::Ru), &text);
         assert!(ru.contains("01.12.2026") && ru.contains("31.12.2026"), "{ru}");
         let fr = summary(&I18n::new(Lang::Fr), &text);

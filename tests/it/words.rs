@@ -46,7 +46,11 @@ fn dates_on(text: &str) -> Vec<(Shape, String)> {
             continue;
         }
         let take = |n: usize| c[i..i + n].iter().collect::<String>();
-        if digits(i, 4) && c.get(i + 4) == Some(&'-') && digits(i + 5, 2) && c.get(i + 7) == Some(&'-') && digits(i + 8, 2)
+        if digits(i, 4)
+            && c.get(i + 4) == Some(&'-')
+            && digits(i + 5, 2)
+            && c.get(i + 7) == Some(&'-')
+            && digits(i + 8, 2)
         {
             out.push((Shape::Iso, take(10)));
         }
@@ -60,7 +64,13 @@ fn dates_on(text: &str) -> Vec<(Shape, String)> {
                 out.push((shape, take(10)));
             }
         }
-        let day = if digits(i, 2) { 2 } else if digit_at(i) { 1 } else { 0 };
+        let day = if digits(i, 2) {
+            2
+        } else if digit_at(i) {
+            1
+        } else {
+            0
+        };
         if day > 0 && c.get(i + day) == Some(&' ') && i + day + 4 <= c.len() {
             let month: String = c[i + day + 1..i + day + 4].iter().collect();
             if MONTHS.contains(&month.as_str()) && c.get(i + day + 4) == Some(&' ') && digits(i + day + 5, 4) {
@@ -251,9 +261,8 @@ fn has_word(text: &str, words: &str) -> bool {
     let text: Vec<char> = text.to_lowercase().chars().collect();
     let words: Vec<char> = words.to_lowercase().chars().collect();
     let edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
-    (0..text.len()).any(|i| {
-        text[i..].starts_with(&words) && (i == 0 || edge(text.get(i - 1))) && edge(text.get(i + words.len()))
-    })
+    (0..text.len())
+        .any(|i| text[i..].starts_with(&words) && (i == 0 || edge(text.get(i - 1))) && edge(text.get(i + words.len())))
 }
 
 #[test]
@@ -343,8 +352,10 @@ fn snapshots_of_the_audit_trail() {
         let text = screen_text(&mut app, 80, 24);
         assert!(text.contains("MSK-26-0001"), "{text}");
         // The head of the chain is a MAC under the centre's own random key.
-        let text: Vec<String> =
-            text.lines().map(|l| l.split_once(" · ").filter(|(_, h)| h.contains("4:")).map_or(l, |(a, _)| a).to_string()).collect();
+        let text: Vec<String> = text
+            .lines()
+            .map(|l| l.split_once(" · ").filter(|(_, h)| h.contains("4:")).map_or(l, |(a, _)| a).to_string())
+            .collect();
         insta::assert_snapshot!(format!("audit_{}_80x24", lang.code()), text.join("\n"));
     }
 }

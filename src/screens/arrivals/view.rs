@@ -107,7 +107,10 @@ fn needs_markers(p: &Pickup, ctx: &Ctx) -> String {
     }
     if let Some(l) = &p.needs.interpreter {
         // The language's name, as everywhere: a code such as `UK` reads as a country.
-        m.push(crate::form_engine::languages::language_name(l, ctx.i18n.lang().code()).map_or_else(|| l.clone(), str::to_string));
+        m.push(
+            crate::form_engine::languages::language_name(l, ctx.i18n.lang().code())
+                .map_or_else(|| l.clone(), str::to_string),
+        );
     }
     m.join(" ")
 }
