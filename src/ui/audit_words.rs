@@ -60,12 +60,21 @@ pub fn summary(i18n: &I18n, text: &str) -> String {
     i18n.t_args(&id, &refs)
 }
 
-/// One argument as the reader reads it: a message named `#id` translated, an
+/// One argument as the reader reads it: a message named `#id` (or a list,
+/// `#a,#b`) translated, an
 /// ISO date in the language's format, a whole number as a number (plurals),
 /// anything else as text, made inert.
 fn argument(i18n: &I18n, value: &str) -> FluentValue<'static> {
-    if let Some(id) = value.strip_prefix('#') {
-        return if i18n.has(id) { i18n.t(id).into() } else { inert(id).into_owned().into() };
+    if value.starts_with('#') {
+        // `#a,#b`: a list of messages.
+        let words: Vec<String> = value
+            .split(',')
+            .map(|part| {
+                let id = part.trim_start_matches('#');
+                if i18n.has(id) { i18n.t(id) } else { inert(id).into_owned() }
+            })
+            .collect();
+        return words.join(", ").into();
     }
     if value.len() == 10
         && let Ok(d) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
@@ -97,5 +106,14 @@ mod tests {
         assert_eq!(summary(&I18n::new(Lang::En), "alias,status"), "alias,status");
         assert_eq!(summary(&I18n::new(Lang::En), "@from-a-newer-version n=3"), "from-a-newer-version n=3");
         assert_ne!(summary(&I18n::new(Lang::Ru), "case with checklist"), "case with checklist");
+        let done = said(
+            "travel-completed-done",
+            &[
+                ("kind", "#cases-travel-kind-repatriation".into()),
+                ("done", "#service-repatriation,#service-travel_medical_escort".into()),
+            ],
+        );
+        let en = summary(&I18n::new(Lang::En), &done);
+        assert!(en.contains("Repatriation") && en.contains(", Medical assistance during the journey"), "{en}");
     }
 }
