@@ -308,3 +308,8 @@ key-up = Up
 key-down = Down
 key-left = Left
 key-right = Right
+
+# The help title names the screen below it; forms and lists too.
+screen-global = Everywhere
+screen-form = Form
+screen-list = List

@@ -308,3 +308,8 @@ key-up = Haut
 key-down = Bas
 key-left = Gauche
 key-right = Droite
+
+# The help title names the screen below it; forms and lists too.
+screen-global = Partout
+screen-form = Formulaire
+screen-list = Liste

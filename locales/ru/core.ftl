@@ -313,3 +313,8 @@ key-up = Вверх
 key-down = Вниз
 key-left = Влево
 key-right = Вправо
+
+# The help title names the screen below it; forms and lists too.
+screen-global = Везде
+screen-form = Форма
+screen-list = Список

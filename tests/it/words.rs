@@ -306,6 +306,7 @@ fn key_names_in_hints_and_help_are_in_the_user_s_language() {
     for english in ["Esc", "Enter", "Shift"] {
         assert!(!help.contains(english), "{english}:\n{help}");
     }
+    assert!(help.contains("Aide — Formulaire"), "the help names the form in words:\n{help}");
 
     let (_dir, store) = centre(Some(4));
     let mut app = crate::support::app(store, Lang::Ru);
