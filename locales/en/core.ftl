@@ -288,3 +288,28 @@ error-already-running-by = Haven is already running on { $path } (process { $pid
 error-folder-replaced = The centre folder { $path } was moved or replaced while Haven was running: nothing more is saved into it. Quit Haven and start it again.
 
 action-service_back = Service: previous status
+
+# Key names in hints and help (keymap::KeyChord::label; docs/GLOSSARY.md).
+key-ctrl = Ctrl
+key-alt = Alt
+key-shift = Shift
+key-space = Space
+key-enter = Enter
+key-esc = Esc
+key-tab = Tab
+key-backspace = Backspace
+key-delete = Del
+key-insert = Ins
+key-home = Home
+key-end = End
+key-pageup = PgUp
+key-pagedown = PgDn
+key-up = Up
+key-down = Down
+key-left = Left
+key-right = Right
+
+# The help title names the screen below it; forms and lists too.
+screen-global = Everywhere
+screen-form = Form
+screen-list = List

@@ -170,8 +170,8 @@ action-pickup_undo = Annuler le dernier changement de statut
 arrivals-prompt-undo-title = Corriger le statut
 arrivals-prompt-undo-question = Annuler « { $status } » et revenir à « { $back } » ? (o/n)
 arrivals-done-undone = Corrigé : « { $status } » annulé, retour à « { $back } ».
-rule-pickup_nothing_to_undo = Cette prise en charge n’a aucun changement de statut à annuler.
-rule-pickup_correction_once = Cette prise en charge a déjà été corrigée une fois : un(e) responsable ou un(e) chargé(e) de dossier peut revenir plus loin.
+rule-pickup_nothing_to_undo = Cet accueil n’a aucun changement de statut à annuler.
+rule-pickup_correction_once = Cet accueil a déjà été corrigé une fois : un(e) responsable ou un(e) chargé(e) de dossier peut revenir plus loin.
 
 ## Doublons par document
 

@@ -79,7 +79,7 @@ cases-high-risk = risque élevé : ne jamais confirmer la présence
 cases-name-hidden = masqué : { $key } l’affiche (enregistré)
 cases-name-hidden-hint = Nom masqué : { $key } l’affiche (enregistré dans le journal d’audit)
 cases-name-not-for-role = Nom et dossier : non accessibles à votre rôle
-cases-case-part-hidden = Le reste du dossier est réservé aux travailleurs sociaux et aux responsables.
+cases-case-part-hidden = Le reste du dossier est réservé aux chargé(e)s de dossier et aux responsables.
 cases-section-case = Dossier
 cases-section-identity = Identité
 cases-section-documents = Documents
@@ -135,7 +135,7 @@ cases-travel-completed-status = { $count ->
 }
 cases-no-notes = Aucune note : n pour en écrire une.
 cases-note-more = suite : Entrée affiche toute la note
-cases-medical-hidden = Les notes médicales et psychologiques sont réservées aux travailleurs sociaux et aux responsables.
+cases-medical-hidden = Les notes médicales et psychologiques sont réservées aux chargé(e)s de dossier et aux responsables.
 cases-no-history = Aucun historique.
 cases-col-field = Champ
 cases-col-before = Avant
@@ -181,7 +181,7 @@ cases-field-languages = Langues
 cases-field-interpreter = Interprète nécessaire
 cases-field-special-needs = Besoins particuliers
 cases-field-arrived = Arrivée le
-cases-field-worker = Travailleur social
+cases-field-worker = Chargé(e) de dossier
 cases-field-high-risk = Risque élevé
 cases-field-family-name = Nom
 cases-field-given-names = Prénoms
@@ -283,7 +283,7 @@ cases-hfield-interpreter_needed = Interprète
 cases-hfield-special_needs = Besoins particuliers
 cases-hfield-high_risk = Risque élevé
 cases-hfield-arrived_on = Arrivée le
-cases-hfield-worker = Travailleur social
+cases-hfield-worker = Chargé(e) de dossier
 cases-hfield-family_name = Nom
 cases-hfield-given_names = Prénoms
 cases-hfield-patronymic = Patronyme
@@ -493,7 +493,7 @@ rule-travel_already_completed = Ce voyage est déjà terminé.
 
 cases-find-more = … et { $count } de plus : précisez la recherche ou utilisez --limit
 cases-find-none = Aucun dossier ne correspond.
-cases-find-names-hidden = Les noms et numéros de document ne sont cherchés que pour les travailleurs sociaux et les responsables.
+cases-find-names-hidden = Les noms et numéros de document ne sont cherchés que pour les chargé(e)s de dossier et les responsables.
 
 ## Only what the role may do
 

@@ -268,7 +268,7 @@ opening-compacting = Compactage de la base après de gros changements (une fois,
 ## Quitting with a form in progress
 
 quit-question = Quitter ? Le formulaire en cours est gardé comme brouillon et reviendra à votre prochaine connexion.
-quit-question-keys = Enter : garder le brouillon et quitter · Esc : rester
+quit-question-keys = Entrée : garder le brouillon et quitter · Échap : rester
 ## Secrets and restore (issue 16)
 
 centre-permissions-fixed = { $path } était ouvert aux autres utilisateurs de cet ordinateur ; il est désormais réservé à son propriétaire (dossier 0700, fichiers 0600).
@@ -288,3 +288,28 @@ error-already-running-by = Haven est déjà ouvert sur { $path } (processus { $p
 error-folder-replaced = Le dossier du centre { $path } a été déplacé ou remplacé pendant que Haven tournait : plus rien n’y est enregistré. Quittez Haven et relancez-le.
 
 action-service_back = Service : statut précédent
+
+# Key names in hints and help (keymap::KeyChord::label; docs/GLOSSARY.md).
+key-ctrl = Ctrl
+key-alt = Alt
+key-shift = Maj
+key-space = Espace
+key-enter = Entrée
+key-esc = Échap
+key-tab = Tab
+key-backspace = Retour arrière
+key-delete = Suppr
+key-insert = Inser
+key-home = Début
+key-end = Fin
+key-pageup = Pg préc
+key-pagedown = Pg suiv
+key-up = Haut
+key-down = Bas
+key-left = Gauche
+key-right = Droite
+
+# The help title names the screen below it; forms and lists too.
+screen-global = Partout
+screen-form = Formulaire
+screen-list = Liste

@@ -85,7 +85,7 @@ cases-high-risk = высокий риск: никому не подтвержд�
 cases-name-hidden = скрыто: { $key } показывает (записывается)
 cases-name-hidden-hint = Имя скрыто: { $key } показывает его (записывается в журнал аудита)
 cases-name-not-for-role = Имя и материалы дела недоступны для вашей роли
-cases-case-part-hidden = Остальная часть дела доступна специалистам по делам и руководителям.
+cases-case-part-hidden = Остальная часть дела доступна кураторам случаев и руководителям.
 cases-section-case = Дело
 cases-section-identity = Личность
 cases-section-documents = Документы
@@ -143,7 +143,7 @@ cases-travel-completed-status = { $count ->
 }
 cases-no-notes = Заметок пока нет: n — написать.
 cases-note-more = дальше: Enter показывает всю заметку
-cases-medical-hidden = Медицинские и психологические заметки доступны специалистам по делам и руководителям.
+cases-medical-hidden = Медицинские и психологические заметки доступны кураторам случаев и руководителям.
 cases-no-history = Истории нет.
 cases-col-field = Поле
 cases-col-before = Было
@@ -191,7 +191,7 @@ cases-field-languages = Языки
 cases-field-interpreter = Нужен переводчик
 cases-field-special-needs = Особые потребности
 cases-field-arrived = Дата прибытия
-cases-field-worker = Специалист по делу
+cases-field-worker = Куратор случая
 cases-field-high-risk = Высокий риск
 cases-field-family-name = Фамилия
 cases-field-given-names = Имя
@@ -293,7 +293,7 @@ cases-hfield-interpreter_needed = Переводчик
 cases-hfield-special_needs = Особые потребности
 cases-hfield-high_risk = Высокий риск
 cases-hfield-arrived_on = Дата прибытия
-cases-hfield-worker = Специалист
+cases-hfield-worker = Куратор случая
 cases-hfield-family_name = Фамилия
 cases-hfield-given_names = Имя
 cases-hfield-patronymic = Отчество
@@ -505,7 +505,7 @@ rule-travel_already_completed = Эта поездка уже завершена.
 
 cases-find-more = … и ещё { $count }: уточните запрос или задайте --limit
 cases-find-none = Ни одно дело не подходит.
-cases-find-names-hidden = Имена и номера документов ищутся только для специалистов по делам и руководителей.
+cases-find-names-hidden = Имена и номера документов ищутся только для кураторов случаев и руководителей.
 
 ## Only what the role may do
 

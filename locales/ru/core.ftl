@@ -50,10 +50,10 @@ terminal-too-small = Увеличьте окно хотя бы до 80×24
 ## Койки
 
 beds-free = { $count ->
-    [one] { $count } свободная кровать
-    [few] { $count } свободные кровати
-    [many] { $count } свободных кроватей
-   *[other] { $count } свободной кровати
+    [one] { $count } свободная койка
+    [few] { $count } свободные койки
+    [many] { $count } свободных коек
+   *[other] { $count } свободной койки
 }
 
 ## Услуги (src/domain/service.rs)
@@ -293,3 +293,28 @@ error-already-running-by = Haven уже запущен для { $path } (про�
 error-folder-replaced = Папка центра { $path } была перемещена или заменена во время работы Haven: в неё больше ничего не сохраняется. Закройте Haven и запустите его снова.
 
 action-service_back = Услуга: предыдущий статус
+
+# Key names in hints and help (keymap::KeyChord::label; docs/GLOSSARY.md).
+key-ctrl = Ctrl
+key-alt = Alt
+key-shift = Shift
+key-space = Пробел
+key-enter = Enter
+key-esc = Esc
+key-tab = Tab
+key-backspace = Backspace
+key-delete = Del
+key-insert = Ins
+key-home = Home
+key-end = End
+key-pageup = PgUp
+key-pagedown = PgDn
+key-up = Вверх
+key-down = Вниз
+key-left = Влево
+key-right = Вправо
+
+# The help title names the screen below it; forms and lists too.
+screen-global = Везде
+screen-form = Форма
+screen-list = Список

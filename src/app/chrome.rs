@@ -33,12 +33,12 @@ pub fn action_label(ctx: &Ctx, action: Action) -> String {
 pub fn hint_bar(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, table: Screen, actions: &[Action], pending: &[KeyChord]) {
     let mut spans: Vec<Span<'_>> = Vec::new();
     if !pending.is_empty() {
-        let typed: Vec<String> = pending.iter().map(|k| k.to_string()).collect();
+        let typed: Vec<String> = pending.iter().map(|k| k.label(&|id| ctx.t(id))).collect();
         spans.push(Span::styled(format!(" {} … ", typed.join(" ")), theme::hint_key()));
     }
     let item = |a: Action| -> Option<(Action, String, String)> {
         let key = ctx.keymap.hint_key(table, a)?;
-        Some((a, format!(" {key} "), format!("{} ", action_label(ctx, a))))
+        Some((a, format!(" {} ", key.label(&|id| ctx.t(id))), format!("{} ", action_label(ctx, a))))
     };
     let width_of = |(_, k, l): &(Action, String, String)| display_width(k) + display_width(l);
     // Help and Quit are never dropped: their room is kept first, and the

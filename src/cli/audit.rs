@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 use super::args::{AuditArgs, AuditCmd, Cli};
 use super::{creds, paths};
-use crate::domain::dates::parse_date;
+use crate::i18n::I18n;
 use crate::store::audit::{self, AuditEvent, ChainHead};
 use crate::store::{StoreError, audit::hex};
+use crate::ui::audit_words;
+use crate::ui::sanitize::pad;
 
 fn parse_head(text: &str) -> Option<(u64, [u8; 32])> {
     let (seq, mac) = text.trim().split_once(':')?;
@@ -22,16 +24,19 @@ fn parse_head(text: &str) -> Option<(u64, [u8; 32])> {
     Some((seq, out))
 }
 
-fn line(e: &AuditEvent) -> String {
-    let local = e.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S");
+/// One event as the reader reads it: the date in the language's format, the
+/// action, record and summary in words (`ui::audit_words`).
+fn line(e: &AuditEvent, i18n: &I18n) -> String {
+    let local = e.at.with_timezone(&chrono::Local).naive_local();
+    let when = format!("{}:{}", i18n.format_datetime(local), local.format("%S"));
     format!(
-        "{:>7}  {local}  {:<14} {:<13} {:<14} {:<14} {}",
+        "{:>7}  {when}  {} {} {} {} {}",
         e.seq,
-        e.user,
-        e.action.name(),
-        e.entity,
-        e.case_code.as_deref().unwrap_or("-"),
-        e.summary
+        pad(&e.user, 14),
+        pad(&audit_words::action(i18n, e.action), 13),
+        pad(&audit_words::entity(i18n, &e.entity), 14),
+        pad(e.case_code.as_deref().unwrap_or("-"), 14),
+        audit_words::summary(i18n, &e.summary)
     )
 }
 
@@ -43,10 +48,13 @@ pub fn run(cli: &Cli, a: &AuditArgs) -> anyhow::Result<ExitCode> {
     let events = store.audit_events()?;
     match &a.action {
         AuditCmd::Show { user, case, action, from, to } => {
+            let i18n = I18n::new(crate::i18n::choose_lang(cli.lang.as_deref(), None));
             let today = chrono::Local::now().date_naive();
             let date = |s: &Option<String>| -> anyhow::Result<Option<chrono::NaiveDate>> {
                 match s {
-                    Some(t) => Ok(Some(parse_date(t, today).map_err(|_| StoreError::Invalid(format!("date {t}")))?)),
+                    Some(t) => {
+                        Ok(Some(i18n.parse_date(t, today).map_err(|_| StoreError::Invalid(format!("date {t}")))?))
+                    }
                     None => Ok(None),
                 }
             };
@@ -61,11 +69,14 @@ pub fn run(cli: &Cli, a: &AuditArgs) -> anyhow::Result<ExitCode> {
                     && from.is_none_or(|f| day >= f)
                     && to.is_none_or(|t| day <= t);
                 if keep {
-                    super::out::line(&line(e))?;
+                    super::out::line(&line(e, &i18n))?;
                     shown += 1;
                 }
             }
-            super::out::line(&format!("{shown} of {} events", events.len()))?;
+            let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+            super::out::line(
+                &i18n.t_args("audit-count", &[("shown", count(shown).into()), ("total", count(events.len()).into())]),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         AuditCmd::Verify { head } => {

@@ -91,7 +91,8 @@ pub fn summary(world: &World, today: NaiveDate) -> DemoSummary {
 /// Writes a list of records of one type in batches of [`BATCH`].
 fn put_all<T: Record>(store: &Store, what: &str, records: &[T]) -> Result<()> {
     for chunk in records.chunks(BATCH) {
-        let entry = AuditEntry::new(AuditAction::Create, "demo").summary(format!("demo data: {} {what}", chunk.len()));
+        let entry = AuditEntry::new(AuditAction::Create, "demo")
+            .said("demo-data", &[("count", chunk.len().to_string()), ("what", what.to_string())]);
         store.commit(entry, |tx| {
             for r in chunk {
                 tx.put(r.clone())?;
@@ -114,7 +115,8 @@ fn put_cases(store: &Store, centre: &str, cases: &[CaseBundle]) -> Result<()> {
             end += 1;
         }
         let chunk = cases.get(start..end).unwrap_or_default();
-        let entry = AuditEntry::new(AuditAction::Create, "demo").summary(format!("demo data: {} cases", chunk.len()));
+        let entry = AuditEntry::new(AuditAction::Create, "demo")
+            .said("demo-data", &[("count", chunk.len().to_string()), ("what", "cases".to_string())]);
         store.commit(entry, |tx| {
             for b in chunk {
                 let seq = tx.next_case_seq(b.year)?;

@@ -2,7 +2,9 @@
 //!
 //! Accepted dates: `2026-12-01`, `2026/12/01`, `01.12.2026`, `1.12.26`,
 //! `1/12/26`, `01-12-2026`, `1.12` (this year) — always day first unless the
-//! year leads; two-digit years are 20yy; `today`/`tomorrow`/`yesterday`,
+//! year leads; a day and a month's name, with or without the year (`7 Dec 2026`,
+//! `7 december`, `7 déc. 2026`, `7 дек 2026`, `7 декабря 2026`), as screens
+//! write dates in English; two-digit years are 20yy; `today`/`tomorrow`/`yesterday`,
 //! `сегодня`/`завтра`/`вчера`, `aujourd'hui`/`demain`/`hier`; offsets `+3d`,
 //! `-2d`, `+1w`, `+3` (days), `+3д`, `+1н`, `+3j`, `+1s`. Times: `14:35`,
 //! `6:10`, `14h35`, `14h`. A date-time is a date then a time (`+1d 06:10`,
@@ -109,6 +111,54 @@ fn numeric(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::InvalidDate)
 }
 
+/// Month names and their usual abbreviations in the three languages (lower
+/// case, without a final dot): a word names month `n` when it is one of them.
+const MONTHS: [&[&str]; 12] = [
+    &["jan", "january", "янв", "январь", "января", "janv", "janvier"],
+    &["feb", "february", "фев", "февр", "февраль", "февраля", "févr", "fevr", "février", "fevrier"],
+    &["mar", "march", "мар", "март", "марта", "mars"],
+    &["apr", "april", "апр", "апрель", "апреля", "avr", "avril"],
+    &["may", "май", "мая", "mai"],
+    &["jun", "june", "июн", "июнь", "июня", "juin"],
+    &["jul", "july", "июл", "июль", "июля", "juil", "juillet"],
+    &["aug", "august", "авг", "август", "августа", "août", "aout"],
+    &["sep", "sept", "september", "сен", "сент", "сентябрь", "сентября", "septembre"],
+    &["oct", "october", "окт", "октябрь", "октября", "octobre"],
+    &["nov", "november", "ноя", "нояб", "ноябрь", "ноября", "novembre"],
+    &["dec", "december", "дек", "декабрь", "декабря", "déc", "decembre", "décembre"],
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    MONTHS.iter().position(|names| names.contains(&word)).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// `7 dec 2026`, `7 december`, `07 déc. 2026`: day, month name, optional year.
+fn named_month(s: &str, today: NaiveDate) -> Result<Option<NaiveDate>, DateError> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let (day, month, year) = match words.as_slice() {
+        [d, m] => (*d, *m, None),
+        [d, m, y] => (*d, *m, Some(*y)),
+        _ => return Ok(None),
+    };
+    let Some(month) = month_of(month) else { return Ok(None) };
+    if day.is_empty() || day.len() > 2 || !day.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateError::Unrecognised);
+    }
+    let day: u32 = day.parse().map_err(|_| DateError::Unrecognised)?;
+    let year = match year {
+        None => today.year(),
+        Some(y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            y.parse().map_err(|_| DateError::Unrecognised)?
+        }
+        Some(_) => return Err(DateError::Unrecognised),
+    };
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        return Err(DateError::OutOfRange);
+    }
+    NaiveDate::from_ymd_opt(year, month, day).map(Some).ok_or(DateError::InvalidDate)
+}
+
 fn date_normalised(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     if s.is_empty() {
         return Err(DateError::Empty);
@@ -119,6 +169,9 @@ fn date_normalised(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     // `-2d` starts like a number with separators but is an offset; a leading
     // sign always means an offset.
     if let Some(d) = relative(s, today)? {
+        return Ok(d);
+    }
+    if let Some(d) = named_month(s, today)? {
         return Ok(d);
     }
     numeric(s, today)
@@ -169,10 +222,15 @@ pub fn parse_datetime(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, 
                 Err(e) => Err(e),
             },
         },
-        Some((d, t)) => {
-            let date = date_normalised(d.trim(), today)?;
-            Ok(date.and_time(parse_time(t)?))
-        }
+        Some((d, t)) => match parse_time(t) {
+            Ok(time) => Ok(date_normalised(d.trim(), today)?.and_time(time)),
+            // `7 Dec 2026` alone: a date without its time.
+            Err(DateError::Unrecognised) if date_normalised(&s, today).is_ok() => Err(DateError::MissingTime),
+            Err(e) => {
+                date_normalised(d.trim(), today)?;
+                Err(e)
+            }
+        },
     }
 }
 
@@ -217,6 +275,22 @@ mod tests {
         assert_eq!(parse_date("1.1.00", today()), Ok(d(2000, 1, 1)));
         assert_eq!(parse_date("31.12.99", today()), Ok(d(2099, 12, 31)));
         assert_eq!(parse_date("15.06.1950", today()), Ok(d(1950, 6, 15)));
+    }
+
+    #[test]
+    fn a_day_and_a_month_s_name_as_screens_write_them() {
+        let t = today();
+        for input in ["1 Dec 2026", "1 dec 2026", "01 December 2026", "1 déc. 2026", "1 дек 2026", "1 декабря 2026"]
+        {
+            assert_eq!(parse_date(input, t), Ok(d(2026, 12, 1)), "{input}");
+        }
+        assert_eq!(parse_date("7 May", t), Ok(d(2026, 5, 7)));
+        assert_eq!(parse_date("29 Feb 2026", t), Err(DateError::InvalidDate));
+        assert_eq!(parse_date("1 Dec 26", t), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("x Dec 2026", t), Err(DateError::Unrecognised));
+        assert_eq!(parse_date("1 Dec 1800", t), Err(DateError::OutOfRange));
+        assert_eq!(parse_datetime("1 Dec 2026 14:35", now()), Ok(dt(2026, 12, 1, 14, 35)));
+        assert_eq!(parse_datetime("1 Dec 2026", now()), Err(DateError::MissingTime));
     }
 
     #[test]
@@ -357,6 +431,7 @@ mod tests {
             proptest::prop_assert_eq!(parse_date(&date.format("%Y-%m-%d").to_string(), t), Ok(date));
             proptest::prop_assert_eq!(parse_date(&date.format("%d.%m.%Y").to_string(), t), Ok(date));
             proptest::prop_assert_eq!(parse_date(&date.format("%-d/%-m/%Y").to_string(), t), Ok(date));
+            proptest::prop_assert_eq!(parse_date(&date.format("%-d %b %Y").to_string(), t), Ok(date));
         }
 
         #[test]

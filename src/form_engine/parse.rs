@@ -11,7 +11,7 @@ use super::options::PickOption;
 use super::value::Value;
 use crate::app::context::Ctx;
 use crate::domain::country::CountryCode;
-use crate::domain::dates::{DateError, parse_date, parse_datetime, parse_time};
+use crate::domain::dates::{DateError, parse_time};
 use crate::domain::flight::FlightNumber;
 use crate::domain::money::{Currency, Money, MoneyError};
 use crate::i18n::{FluentValue, Lang};
@@ -107,9 +107,11 @@ pub fn parse(kind: FieldKind, text: &str, options: &[PickOption], ctx: &Ctx) -> 
         FieldKind::MultiLine => Ok(Value::Text(text.trim_end().to_string())),
         // A passphrase is taken exactly as typed: spaces may be part of it.
         FieldKind::Passphrase => Ok(Value::Text(text.to_string())),
-        FieldKind::Date => parse_date(text, ctx.today()).map(Value::Date).map_err(date_error),
+        FieldKind::Date => ctx.i18n.parse_date(text, ctx.today()).map(Value::Date).map_err(date_error),
         FieldKind::Time => parse_time(text).map(Value::Time).map_err(date_error),
-        FieldKind::DateTime => parse_datetime(text, ctx.now()).map(Value::DateTime).map_err(date_error),
+        FieldKind::DateTime => {
+            crate::i18n::parse_datetime(ctx.i18n.lang(), text, ctx.now()).map(Value::DateTime).map_err(date_error)
+        }
         FieldKind::Number { min, max } => {
             let n: i64 = text.trim().parse().map_err(|_| FieldError::new("form-error-number"))?;
             if n < min || n > max {
@@ -148,14 +150,10 @@ pub fn parse(kind: FieldKind, text: &str, options: &[PickOption], ctx: &Ctx) -> 
     }
 }
 
-/// A date as it is put in an input: the language's numeric form, which the
-/// date parser reads back (English uses ISO, as `1 Dec 2026` would not parse).
+/// A date as it is put in an input: the language's one date format, the
+/// same as screens show, which the date parser reads back.
 pub fn edit_date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-        Lang::Ru => d.format("%d.%m.%Y").to_string(),
-        Lang::Fr => d.format("%d/%m/%Y").to_string(),
-    }
+    crate::i18n::format_date(lang, d)
 }
 
 /// The text an input starts with for a loaded value (the inverse of [`parse`]).

@@ -1,23 +1,19 @@
 //! Words the bed forms and the bed screens share: a refusal in one
 //! sentence that says why, short dates for cells, wing and room labels.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::app::context::Ctx;
 use crate::domain::case::CaseFront;
 use crate::domain::placement::Refusal;
 use crate::domain::rooms::{Room, Wing, WingRefusal};
-use crate::i18n::{FluentValue, Lang};
+use crate::i18n::FluentValue;
 use crate::ops::beds::BedError;
 use crate::ui::sanitize::inert;
 
 /// `5 Dec` (en), `05.12` (ru), `05/12` (fr): a date in a narrow cell.
 pub fn short_date(ctx: &Ctx, d: NaiveDate) -> String {
-    match ctx.i18n.lang() {
-        Lang::En => d.format("%-d %b").to_string(),
-        Lang::Ru => format!("{:02}.{:02}", d.day(), d.month()),
-        Lang::Fr => format!("{:02}/{:02}", d.day(), d.month()),
-    }
+    ctx.i18n.format_day_month(d)
 }
 
 /// The wing's name.

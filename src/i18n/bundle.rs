@@ -125,6 +125,16 @@ impl I18n {
         format::format_date(self.lang, date)
     }
 
+    /// A day without its year, for rows of a short span (`7 Dec`).
+    pub fn format_day_month(&self, date: NaiveDate) -> String {
+        format::format_day_month(self.lang, date)
+    }
+
+    /// What the user typed as a date, in this language's form or ISO.
+    pub fn parse_date(&self, text: &str, today: NaiveDate) -> Result<NaiveDate, crate::domain::dates::DateError> {
+        format::parse_date(self.lang, text, today)
+    }
+
     /// A time of day, 24-hour.
     pub fn format_time(&self, time: NaiveTime) -> String {
         format::format_time(self.lang, time)
@@ -147,13 +157,13 @@ mod tests {
 
     #[test]
     fn russian_plurals_follow_the_cldr_rules() {
-        assert_eq!(beds(Lang::Ru, 1), "1 свободная кровать");
-        assert_eq!(beds(Lang::Ru, 3), "3 свободные кровати");
-        assert_eq!(beds(Lang::Ru, 5), "5 свободных кроватей");
-        assert_eq!(beds(Lang::Ru, 21), "21 свободная кровать");
-        assert_eq!(beds(Lang::Ru, 11), "11 свободных кроватей");
-        assert_eq!(beds(Lang::Ru, 22), "22 свободные кровати");
-        assert_eq!(beds(Lang::Ru, 0), "0 свободных кроватей");
+        assert_eq!(beds(Lang::Ru, 1), "1 свободная койка");
+        assert_eq!(beds(Lang::Ru, 3), "3 свободные койки");
+        assert_eq!(beds(Lang::Ru, 5), "5 свободных коек");
+        assert_eq!(beds(Lang::Ru, 21), "21 свободная койка");
+        assert_eq!(beds(Lang::Ru, 11), "11 свободных коек");
+        assert_eq!(beds(Lang::Ru, 22), "22 свободные койки");
+        assert_eq!(beds(Lang::Ru, 0), "0 свободных коек");
     }
 
     #[test]

@@ -313,6 +313,61 @@ impl fmt::Display for KeyChord {
     }
 }
 
+impl KeyChord {
+    /// The name shown in hints and help in the user's language: `name` gives
+    /// the text of a message id (`key-enter`, `key-shift`…, `i18n::I18n::t`);
+    /// letters and function keys are written as they are. Keymap files keep
+    /// the English names of [`KeyChord`]'s `Display`.
+    pub fn label(self, name: &dyn Fn(&str) -> String) -> String {
+        let m = self.mods;
+        if let Key::Char(c) = self.key
+            && has_case(c)
+            && !m.ctrl
+            && !m.alt
+        {
+            return if m.shift { upper(c) } else { c }.to_string();
+        }
+        let mut out = String::new();
+        for (on, id) in [(m.ctrl, "key-ctrl"), (m.alt, "key-alt"), (m.shift, "key-shift")] {
+            if on {
+                out.push_str(&name(id));
+                out.push('-');
+            }
+        }
+        let id = match self.key {
+            Key::Char(' ') => "key-space",
+            Key::Char(c) if m.ctrl || m.alt => {
+                out.push(upper(c));
+                return out;
+            }
+            Key::Char(c) => {
+                out.push(c);
+                return out;
+            }
+            Key::F(n) => {
+                out.push_str(&format!("F{n}"));
+                return out;
+            }
+            Key::Enter => "key-enter",
+            Key::Esc => "key-esc",
+            Key::Tab => "key-tab",
+            Key::Backspace => "key-backspace",
+            Key::Delete => "key-delete",
+            Key::Insert => "key-insert",
+            Key::Home => "key-home",
+            Key::End => "key-end",
+            Key::PageUp => "key-pageup",
+            Key::PageDown => "key-pagedown",
+            Key::Up => "key-up",
+            Key::Down => "key-down",
+            Key::Left => "key-left",
+            Key::Right => "key-right",
+        };
+        out.push_str(&name(id));
+        out
+    }
+}
+
 impl std::str::FromStr for KeyChord {
     type Err = KeyParseError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -326,6 +381,19 @@ mod tests {
 
     fn p(s: &str) -> KeyChord {
         KeyChord::parse(s).unwrap()
+    }
+
+    #[test]
+    fn labels_name_keys_and_modifiers_through_messages_and_keep_letters() {
+        let name = |id: &str| format!("<{id}>");
+        assert_eq!(p("esc").label(&name), "<key-esc>");
+        assert_eq!(p("shift-tab").label(&name), "<key-shift>-<key-tab>");
+        assert_eq!(p("ctrl-s").label(&name), "<key-ctrl>-S");
+        assert_eq!(p("space").label(&name), "<key-space>");
+        assert_eq!(p("F2").label(&name), "F2");
+        assert_eq!(p("G").label(&name), "G");
+        assert_eq!(p("m").label(&name), "m");
+        assert_eq!(p("/").label(&name), "/");
     }
 
     #[test]

@@ -28,6 +28,13 @@ impl KeySeq {
     }
 }
 
+impl KeySeq {
+    /// The chords' names in the user's language ([`KeyChord::label`]), spaced.
+    pub fn label(&self, name: &dyn Fn(&str) -> String) -> String {
+        self.chords().iter().map(|c| c.label(name)).collect::<Vec<_>>().join(" ")
+    }
+}
+
 impl From<KeyChord> for KeySeq {
     fn from(chord: KeyChord) -> Self {
         KeySeq(vec![chord])

@@ -67,13 +67,14 @@ pub fn create_case(store: &Store, draft: &CaseFront, today: NaiveDate) -> Result
     let centre = store.header().centre_code.clone();
     let yy = u8::try_from(today.year().rem_euclid(100)).map_err(|_| StoreError::Invalid("year".into()))?;
     let with_file = store.may(Act::Create, DataClass::Case);
-    let entry = AuditEntry::new(AuditAction::Create, CaseFront::KIND).id(*id.as_bytes()).summary("case with checklist");
+    let entry = AuditEntry::new(AuditAction::Create, CaseFront::KIND).id(*id.as_bytes()).said("case-created", &[]);
     store.commit(entry, |tx| {
         let seq = tx.next_case_seq(yy)?;
         let mut front = draft.clone();
         front.id = id;
         front.code = CaseCode::new(centre.clone(), yy, seq).map_err(|e| StoreError::Invalid(e.to_string()))?;
         front.alias = front.alias.trim().to_string();
+        tx.case_of_save(front.code.to_string());
         tx.put(front.clone())?;
         if with_file {
             tx.put(CasePrivate::new(id))?;
@@ -206,7 +207,7 @@ pub fn reopen_case(store: &Store, case: CaseId, reason: &str, today: NaiveDate) 
     let entry = AuditEntry::new(AuditAction::Update, CaseFront::KIND)
         .id(*case.as_bytes())
         .case(f.body.code.to_string())
-        .summary("reopened, reason in a note");
+        .said("case-reopened", &[]);
     store.commit(entry, |tx| {
         let mut front = tx.get::<CaseFront>(case.as_bytes())?.ok_or(StoreError::NotFound("case"))?.body;
         front.status = reopened_status(&front).map_err(refused)?;

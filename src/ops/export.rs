@@ -346,7 +346,12 @@ pub fn export(
 /// Records that the report of `period` was produced (`how`: `screen`,
 /// `text`, `csv`, `xlsx`): the period only, never a figure.
 pub fn record_report(store: &Store, period: &Period, how: &str) -> Result<(), StoreError> {
-    store.audit(AuditEntry::new(AuditAction::Report, "report").summary(format!("{how} {}..{}", period.from, period.to)))
+    let args = [
+        ("how", format!("#audit-report-{how}")),
+        ("from", period.from.format("%Y-%m-%d").to_string()),
+        ("to", period.to.format("%Y-%m-%d").to_string()),
+    ];
+    store.audit(AuditEntry::new(AuditAction::Report, "report").said("report", &args))
 }
 
 /// Reads what reports count; case workers and managers only (the figures

@@ -9,6 +9,7 @@ use super::services;
 use crate::domain::casefile::{services_of_journey, validate_travel};
 use crate::domain::ids::{CaseId, TravelId};
 use crate::domain::travel::Travel;
+use crate::store::audit::said;
 use crate::store::record::case_scoped_key;
 use crate::store::{AuditAction, AuditEntry, Record, Store, StoreError, Stored};
 
@@ -43,11 +44,15 @@ pub fn save(store: &Store, travel: &Travel, revision: u64) -> Result<JourneySave
     };
     let kinds = services_of_journey(&t);
     let action = if revision == 0 { AuditAction::Create } else { AuditAction::Update };
-    let mut summary = format!("{} {}", t.kind.key(), if t.completed_on.is_some() { "completed" } else { "planned" });
-    if completes.is_some() {
-        let names: Vec<&str> = kinds.iter().map(|k| k.key()).collect();
-        summary.push_str(&format!("; done: {}", names.join(",")));
-    }
+    let kind = ("kind", format!("#cases-travel-kind-{}", t.kind.key()));
+    let summary = match (t.completed_on.is_some(), completes.is_some()) {
+        (true, true) => {
+            let names: Vec<String> = kinds.iter().map(|k| format!("#service-{}", k.key())).collect();
+            said("travel-completed-done", &[kind, ("done", names.join(","))])
+        }
+        (true, false) => said("travel-completed", &[kind]),
+        _ => said("travel-planned", &[kind]),
+    };
     let entry =
         AuditEntry::new(action, Travel::KIND).id(*t.id.as_bytes()).case(f.body.code.to_string()).summary(summary);
     store.commit(entry, |tx| {

@@ -51,9 +51,14 @@ pub fn save_roll_call(store: &Store, walk: &Walk) -> Result<NightCheck> {
     let user = store.session()?.username.clone();
     let absent = walk.marks.iter().filter(|m| m.mark == NightMark::Absent).count();
     let unknown = walk.marks.iter().filter(|m| m.mark == NightMark::UnknownPerson).count();
-    let summary = format!("roll-call {}: {} marks, {absent} absent, {unknown} unknown", walk.night, walk.marks.len());
+    let args = [
+        ("night", walk.night.format("%Y-%m-%d").to_string()),
+        ("marks", walk.marks.len().to_string()),
+        ("absent", absent.to_string()),
+        ("unknown", unknown.to_string()),
+    ];
     let action = if earlier.is_some() { AuditAction::Update } else { AuditAction::Create };
-    let entry = AuditEntry::new(action, "night_check").summary(summary);
+    let entry = AuditEntry::new(action, "night_check").said("roll-call", &args);
     store.commit(entry, |tx| {
         let by_index = match tx.index_get(NIGHT_CHECK, &night_key(walk.night))? {
             Some(raw) => match <[u8; 16]>::try_from(raw.as_slice()) {

@@ -16,6 +16,7 @@ use crate::domain::consent::{Consent, ConsentPurpose};
 use crate::domain::ids::{CaseId, OrganisationId};
 use crate::domain::permissions::{Act, DataClass};
 use crate::domain::referral::{Direction, Organisation, Referral, ReferralStatus};
+use crate::store::audit::said;
 use crate::store::{AuditAction, AuditEntry, Record, Store, StoreError, Stored};
 
 /// The consents of a case, withdrawn and refused ones included.
@@ -71,10 +72,11 @@ pub fn save_referral(
     let overridden = shares_data(&r) && consent.is_none();
     r.override_reason = if overridden { reason.map(String::from).or(standing) } else { None };
     let action = if revision == 0 { AuditAction::Create } else { AuditAction::Update };
-    let mut summary = format!("{} {}", r.direction.key(), r.status.key());
-    if overridden {
-        summary.push_str(": sent without consent, manager override");
-    }
+    let args = [
+        ("direction", format!("#cases-direction-{}", r.direction.key())),
+        ("status", format!("#cases-referral-status-{}", r.status.key())),
+    ];
+    let summary = said(if overridden { "referral-override" } else { "referral" }, &args);
     let entry =
         AuditEntry::new(action, Referral::KIND).id(*r.id.as_bytes()).case(f.body.code.to_string()).summary(summary);
     store.commit(entry, |tx| {
@@ -128,7 +130,14 @@ pub fn save_consent(
         (true, None) => "given",
         (false, None) => "refused",
     };
-    let summary = format!("{} {state}; {} referral(s) revoked", c.purpose.key(), revoke.len());
+    let summary = said(
+        "consent",
+        &[
+            ("purpose", format!("#cases-purpose-{}", c.purpose.key())),
+            ("state", format!("#audit-consent-{state}")),
+            ("revoked", revoke.len().to_string()),
+        ],
+    );
     let entry =
         AuditEntry::new(action, Consent::KIND).id(*c.id.as_bytes()).case(f.body.code.to_string()).summary(summary);
     store.commit(entry, |tx| {

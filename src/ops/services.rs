@@ -12,6 +12,7 @@ use crate::domain::ids::{CaseId, ServiceItemId};
 use crate::domain::permissions::{Act, DataClass, service_detail_class};
 use crate::domain::service::{Provider, ServiceError, ServiceItem, ServiceKind, ServiceStatus, validate_service};
 use crate::domain::service_detail::{self, ServiceDetail};
+use crate::store::audit::said;
 use crate::store::record::live;
 use crate::store::tx::Tx;
 use crate::store::{AuditAction, AuditEntry, Record, Rule, Store, StoreError};
@@ -97,7 +98,14 @@ fn current(tx: &mut Tx<'_>, id: ServiceItemId) -> Result<ServiceItem, StoreError
 pub fn step(store: &Store, id: ServiceItemId, step: Step, today: NaiveDate) -> Result<ServiceItem, StoreError> {
     let before = store.get::<ServiceItem>(id.as_bytes())?.ok_or(StoreError::NotFound("service"))?.body;
     let after = apply_step(&before, step, today)?;
-    let summary = format!("{}: {} -> {}", before.kind.key(), before.status.key(), after.status.key());
+    let summary = said(
+        "service-step",
+        &[
+            ("service", format!("#service-{}", before.kind.key())),
+            ("from", format!("#service-status-{}", before.status.key())),
+            ("to", format!("#service-status-{}", after.status.key())),
+        ],
+    );
     let e = entry(&before, code_of(store, before.case_id)?, summary);
     store.commit(e, |tx| {
         let next = apply_step(&current(tx, id)?, step, today)?;
@@ -115,7 +123,13 @@ pub fn step(store: &Store, id: ServiceItemId, step: Step, today: NaiveDate) -> R
 /// them as stored.
 pub fn save(store: &Store, item: &ServiceItem, revision: u64) -> Result<ServiceItem, StoreError> {
     validate_service(item).map_err(service_rule)?;
-    let summary = format!("{}: {}", item.kind.key(), item.status.key());
+    let summary = said(
+        "service-saved",
+        &[
+            ("service", format!("#service-{}", item.kind.key())),
+            ("status", format!("#service-status-{}", item.status.key())),
+        ],
+    );
     let e = entry(item, code_of(store, item.case_id)?, summary);
     let class = service_detail_class(item.kind);
     let keep_detail = !store.may(Act::Edit, class);

@@ -15,6 +15,7 @@ use crate::app::screen::{Outcome, Screen};
 use crate::domain::dates::parse_date;
 use crate::keymap::{self, text_char};
 use crate::store::audit::{self, AuditEvent};
+use crate::ui::audit_words;
 use crate::ui::list_cursor::ListCursor;
 use crate::ui::sanitize::{inert, pad, truncate_to_width};
 use crate::ui::theme;
@@ -49,8 +50,14 @@ impl Filter {
 
     /// Whether an event passes; `day` is its local date.
     pub fn keeps(&self, e: &AuditEvent, day: NaiveDate) -> bool {
+        self.keeps_said(e, day, "")
+    }
+
+    /// [`Filter::keeps`], words also found in `said`: the event as the
+    /// reader reads it (action, record and summary in their language).
+    pub fn keeps_said(&self, e: &AuditEvent, day: NaiveDate, said: &str) -> bool {
         let hay = format!(
-            "{} {} {} {} {}",
+            "{} {} {} {} {} {said}",
             e.user,
             e.action.name(),
             e.entity,
@@ -70,6 +77,8 @@ impl Filter {
 /// The audit review screen.
 pub struct AuditReview {
     events: Vec<(AuditEvent, NaiveDateTime)>,
+    /// Each event's action, record and summary in the reader's language.
+    words: Vec<[String; 3]>,
     shown: Vec<usize>,
     cursor: ListCursor,
     filter_text: String,
@@ -94,8 +103,19 @@ impl AuditReview {
         let mut events: Vec<(AuditEvent, NaiveDateTime)> =
             events.into_iter().filter_map(|(_, e)| e).map(|e| (e.clone(), e.at.naive_utc() + offset)).collect();
         events.reverse();
+        let words = events
+            .iter()
+            .map(|(e, _)| {
+                [
+                    audit_words::action(&ctx.i18n, e.action),
+                    audit_words::entity(&ctx.i18n, &e.entity),
+                    audit_words::summary(&ctx.i18n, &e.summary),
+                ]
+            })
+            .collect();
         let mut s = AuditReview {
             events,
+            words,
             shown: vec![],
             cursor: ListCursor::new(),
             filter_text: String::new(),
@@ -109,7 +129,12 @@ impl AuditReview {
 
     fn apply(&mut self, ctx: &Ctx) {
         let f = Filter::parse(&self.filter_text, ctx.today());
-        self.shown = (0..self.events.len()).filter(|i| f.keeps(&self.events[*i].0, self.events[*i].1.date())).collect();
+        self.shown = (0..self.events.len())
+            .filter(|i| {
+                let said = self.words.get(*i).map(|w| w.join(" ")).unwrap_or_default();
+                f.keeps_said(&self.events[*i].0, self.events[*i].1.date(), &said)
+            })
+            .collect();
         self.cursor.set_len(self.shown.len());
     }
 }
@@ -166,13 +191,17 @@ impl Screen for AuditReview {
     }
 
     fn render(&mut self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx) {
-        let [top, head, list, foot] = Layout::vertical([
+        let [top, head, list, detail, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
+            Constraint::Length(1),
         ])
         .areas(area);
+        // Under 100 columns the summary has no room in the row: the selected
+        // event's record and summary are written in full on the line below.
+        let wide = area.width >= 100;
         let filter = if self.editing || !self.filter_text.is_empty() {
             Line::from(vec![
                 Span::styled(format!("{}: ", ctx.t("audit-filter")), theme::heading()),
@@ -185,13 +214,15 @@ impl Screen for AuditReview {
             Line::styled(ctx.t("audit-filter-help"), theme::dim())
         };
         frame.render_widget(Paragraph::new(filter), top);
+        let entity_col =
+            |text: &str| if wide { format!("{} ", pad(&truncate_to_width(text, 12), 12)) } else { String::new() };
         let header = format!(
-            " {:>6}  {}  {} {} {} {} {}",
+            " {:>6}  {}  {} {} {}{} {}",
             "#",
             pad(&ctx.t("audit-col-when"), 16),
             pad(&ctx.t("audit-col-user"), 12),
             pad(&ctx.t("audit-col-action"), 12),
-            pad(&ctx.t("audit-col-entity"), 12),
+            entity_col(&ctx.t("audit-col-entity")),
             pad(&ctx.t("audit-col-case"), 14),
             ctx.t("audit-col-summary")
         );
@@ -209,23 +240,32 @@ impl Screen for AuditReview {
             .take(visible.len())
             .map(|(i, idx)| {
                 let (e, at) = &self.events[*idx];
+                let [action, entity, summary] = self.words.get(*idx).cloned().unwrap_or_default();
                 // Padded by the columns drawn, not by characters: a user or
                 // entity in any script keeps the columns after it in place.
                 let text = format!(
-                    " {:>6}  {}  {} {} {} {} {}",
+                    " {:>6}  {}  {} {} {}{} {}",
                     e.seq,
-                    pad(&format!("{} {}", ctx.i18n.format_date(at.date()), at.format("%H:%M")), 16),
+                    pad(&ctx.i18n.format_datetime(*at), 16),
                     pad(&e.user, 12),
-                    pad(e.action.name(), 12),
-                    pad(&e.entity, 12),
+                    pad(&truncate_to_width(&action, 12), 12),
+                    entity_col(&entity),
                     pad(e.case_code.as_deref().unwrap_or("-"), 14),
-                    inert(&e.summary)
+                    summary
                 );
                 let line = truncate_to_width(&text, area.width as usize);
                 if i == selected { Line::styled(line, theme::selected()) } else { Line::raw(line) }
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), list);
+        if let Some(words) = self.shown.get(selected).and_then(|i| self.words.get(*i)) {
+            let [_, entity, summary] = words;
+            let text = if summary.is_empty() { format!(" {entity}") } else { format!(" {entity} · {summary}") };
+            frame.render_widget(
+                Paragraph::new(truncate_to_width(&text, area.width as usize)).style(theme::dim()),
+                detail,
+            );
+        }
         let mut foot_text = ctx.i18n.t_args(
             "audit-count",
             &[("shown", (self.shown.len() as i64).into()), ("total", (self.events.len() as i64).into())],

@@ -44,7 +44,7 @@ impl Help {
                 if keys.is_empty() {
                     return None;
                 }
-                let names: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+                let names: Vec<String> = keys.iter().map(|k| k.label(&|id| ctx.t(id))).collect();
                 Some((names.join(", "), a))
             })
             .collect()

@@ -108,6 +108,61 @@ impl AuditEntry {
         self.summary = s.into();
         self
     }
+
+    /// Sets the summary in no language: a message name and its arguments
+    /// ([`said`]), put in words by whoever reads the event.
+    pub fn said(self, key: &str, args: &[(&str, String)]) -> Self {
+        self.summary(said(key, args))
+    }
+}
+
+/// A summary in no language, as stored: `@name arg=value …`, each value with
+/// `%`, space, `=` and control characters written `%XX`. A value that starts
+/// with `#` names a message (a status, a role) for the reader to translate.
+/// Summaries written before this form are free text and never start with `@`.
+pub fn said(key: &str, args: &[(&str, String)]) -> String {
+    let mut out = format!("@{key}");
+    for (name, value) in args {
+        out.push(' ');
+        out.push_str(name);
+        out.push('=');
+        for c in value.chars() {
+            if c == '%' || c == '=' || c.is_whitespace() || c.is_control() {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The message name and arguments of a summary written by [`said`]; `None`
+/// for free text (older events).
+pub fn read_said(summary: &str) -> Option<(String, Vec<(String, String)>)> {
+    let rest = summary.strip_prefix('@')?;
+    let mut words = rest.split(' ');
+    let key = words.next().filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))?;
+    let mut args = Vec::new();
+    for w in words {
+        let (name, value) = w.split_once('=')?;
+        let mut bytes = Vec::with_capacity(value.len());
+        let mut it = value.bytes();
+        while let Some(b) = it.next() {
+            if b == b'%' {
+                let hex: Vec<u8> = it.by_ref().take(2).collect();
+                let h = std::str::from_utf8(&hex).ok().and_then(|h| u8::from_str_radix(h, 16).ok())?;
+                bytes.push(h);
+            } else {
+                bytes.push(b);
+            }
+        }
+        args.push((name.to_string(), String::from_utf8(bytes).ok()?));
+    }
+    Some((key.to_string(), args))
 }
 
 /// One event as stored.
@@ -209,6 +264,21 @@ where
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_summary_in_no_language_reads_back() {
+        let args = [("code", "MSK-26-0001".to_string()), ("note", "a b=c%d\n".to_string()), ("n", String::new())];
+        let text = super::said("case-created", &args);
+        assert!(!text.contains('\n') && text.starts_with("@case-created code=MSK-26-0001 "), "{text}");
+        let (key, back) = super::read_said(&text).unwrap();
+        assert_eq!(key, "case-created");
+        let want: Vec<(String, String)> = args.iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
+        assert_eq!(back, want);
+        assert_eq!(super::read_said("case with checklist"), None);
+        assert_eq!(super::read_said("@"), None);
+        assert_eq!(super::read_said("@k x"), None);
+        assert_eq!(super::read_said("@k x=%G1"), None);
+    }
+
     use super::*;
 
     fn chain(key: &Key, n: u64) -> Vec<AuditEvent> {

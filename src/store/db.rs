@@ -309,12 +309,15 @@ impl Store {
             keys,
         });
         // The first installation is enrolled in the roster from the start.
-        store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
-            tx.init_roster("1")?;
-            tx.promise_records_in_case()?;
-            tx.promise_detail_apart()?;
-            tx.start_digest()
-        })?;
+        store.commit(
+            AuditEntry::new(AuditAction::Init, "centre").said("centre-created", &[("code", spec.centre_code.clone())]),
+            |tx| {
+                tx.init_roster("1")?;
+                tx.promise_records_in_case()?;
+                tx.promise_detail_apart()?;
+                tx.start_digest()
+            },
+        )?;
         Ok(store)
     }
 
@@ -447,25 +450,29 @@ impl Store {
             }
             _ => None,
         };
-        let res = self.commit(AuditEntry::new(AuditAction::Login, "user").summary(slot.role_name()), |tx| {
-            if let Some(replaced) = seal_set {
-                let what = if replaced { "case class public key put back" } else { "case class public key set" };
-                tx.audit(AuditEntry::new(AuditAction::Update, "centre").summary(what));
-            }
-            if let Some(at) = accepted {
-                tx.audit(
-                    AuditEntry::new(AuditAction::Update, "witness")
-                        .summary(format!("missing witness accepted at event {at}")),
-                );
-            }
-            for t in &failed {
-                let mut e = AuditEntry::new(AuditAction::LoginFailed, "user");
-                e.at = DateTime::from_timestamp(*t, 0);
-                e.user = Some(username.to_string());
-                tx.audit(e);
-            }
-            Ok(())
-        });
+        let res = self.commit(
+            AuditEntry::new(AuditAction::Login, "user")
+                .said("login", &[("role", format!("#role-{}", slot.role_name()))]),
+            |tx| {
+                if let Some(replaced) = seal_set {
+                    let what = if replaced { "case class public key put back" } else { "case class public key set" };
+                    tx.audit(AuditEntry::new(AuditAction::Update, "centre").summary(what));
+                }
+                if let Some(at) = accepted {
+                    tx.audit(
+                        AuditEntry::new(AuditAction::Update, "witness")
+                            .summary(format!("missing witness accepted at event {at}")),
+                    );
+                }
+                for t in &failed {
+                    let mut e = AuditEntry::new(AuditAction::LoginFailed, "user");
+                    e.at = DateTime::from_timestamp(*t, 0);
+                    e.user = Some(username.to_string());
+                    tx.audit(e);
+                }
+                Ok(())
+            },
+        );
         if let Err(e) = res {
             self.session = None;
             return Err(e);
@@ -865,7 +872,10 @@ impl Store {
         // between the two leaves an event for a change that may not have
         // happened, never a change of credentials without its event.
         let action = if existed { AuditAction::UserChange } else { AuditAction::UserAdd };
-        self.audit(AuditEntry::new(action, "user").summary(format!("{username} {}", role_key(role))))?;
+        self.audit(
+            AuditEntry::new(action, "user")
+                .said("user-role", &[("user", username.to_string()), ("role", format!("#role-{}", role_key(role)))]),
+        )?;
         next.write(&self.dir)?;
         self.header = next;
         Ok(())
@@ -882,7 +892,9 @@ impl Store {
         let mut next = self.header.clone();
         next.disable(username)?;
         // Event first, as in `set_user`.
-        self.audit(AuditEntry::new(AuditAction::UserChange, "user").summary(format!("{username} disabled")))?;
+        self.audit(
+            AuditEntry::new(AuditAction::UserChange, "user").said("user-disabled", &[("user", username.to_string())]),
+        )?;
         next.write(&self.dir)?;
         self.header = next;
         Ok(())

@@ -83,6 +83,9 @@ pub struct Tx<'a> {
     /// The keys this batch of a staged write created, listed for the
     /// journal in one entry (`store::undo`).
     fresh: std::cell::RefCell<Vec<u8>>,
+    /// The case code this save's own audit event names when its caller
+    /// could not know it before (a new case's code is drawn in the save).
+    case_of_save: Option<String>,
 }
 
 impl<'a> Tx<'a> {
@@ -106,6 +109,7 @@ impl<'a> Tx<'a> {
             digest: super::digest::Pending::default(),
             undo: None,
             fresh: std::cell::RefCell::new(Vec::new()),
+            case_of_save: None,
         }
     }
 
@@ -447,9 +451,19 @@ impl<'a> Tx<'a> {
         Ok(next)
     }
 
-    /// Queues one more audit event in this save.
-    pub fn audit(&mut self, entry: AuditEntry) {
+    /// Queues one more audit event in this save; one without a case code
+    /// takes the code named by [`Tx::case_of_save`], if any.
+    pub fn audit(&mut self, mut entry: AuditEntry) {
+        if entry.case_code.is_none() {
+            entry.case_code = self.case_of_save.clone();
+        }
         self.audit.push(entry);
+    }
+
+    /// Names the case of this save's audit event (a created case, whose code
+    /// is drawn inside the save).
+    pub fn case_of_save(&mut self, code: String) {
+        self.case_of_save = Some(code);
     }
 
     /// Takes a remote clock value into account, so that the next local

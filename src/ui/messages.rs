@@ -19,7 +19,7 @@ pub fn store_error(e: &StoreError, i18n: &I18n) -> String {
         }
         StoreError::InUse { path: p, holder: Some(h) } => {
             let since = chrono::DateTime::from_timestamp(h.since, 0)
-                .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+                .map(|t| i18n.format_datetime(t.with_timezone(&chrono::Local).naive_local()))
                 .unwrap_or_default();
             i18n.t_args(
                 "error-already-running-by",

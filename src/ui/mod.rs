@@ -3,6 +3,7 @@
 //! draw. The frame around the screens (title, hints, status bar) is the
 //! console's: `app/chrome.rs`.
 
+pub mod audit_words;
 pub mod gauge;
 pub mod list_cursor;
 pub mod messages;

@@ -192,7 +192,10 @@ fn marking_met_takes_one_key_on_the_board_and_updates_case_service_and_audit() {
     assert_eq!((item.status, item.done_on), (ServiceStatus::Done, Some(today())));
     assert_eq!(audit_len(s), before + 1, "exactly one audit event");
     let ev = last_audit(s);
-    assert_eq!((ev.action, ev.entity.as_str(), ev.summary.as_str()), (AuditAction::Update, "pickup", "status: met"));
+    assert_eq!(
+        (ev.action, ev.entity.as_str(), ev.summary.as_str()),
+        (AuditAction::Update, "pickup", "@pickup-status status=#pickup-status-met")
+    );
     assert_eq!(ev.case_code.as_deref(), Some("MSK-26-0001"));
     assert!(app.status().unwrap().contains("Met: Lena (MSK-26-0001) at 09:30"), "{:?}", app.status());
 

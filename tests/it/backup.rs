@@ -63,7 +63,7 @@ fn backup_and_restore_give_the_same_records_and_a_clean_check() {
     assert_eq!(records(&centre), before);
     // The backup and the restore are in the audit trail.
     let out = as_demo(&centre).args(["audit", "show", "--action", "restore"]).output().unwrap();
-    assert!(text(&out).contains("restore"), "{}", text(&out));
+    assert!(text(&out).contains(" Restore "), "{}", text(&out));
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn a_restore_keeps_the_replaced_centre_and_says_who_restored_what_over_what() {
 
     let out = as_demo(&centre).args(["audit", "show", "--action", "restore"]).output().unwrap();
     let t = text(&out);
-    let line = t.lines().find(|l| l.contains(" restore ")).unwrap_or_else(|| panic!("no restore event: {t}"));
+    let line = t.lines().find(|l| l.contains(" Restore ")).unwrap_or_else(|| panic!("no restore event: {t}"));
     assert!(line.contains("demo"), "who: {line}");
     assert!(line.contains("old.bak"), "from which backup: {line}");
     assert!(line.contains("replaced"), "what it replaced: {line}");

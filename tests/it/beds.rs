@@ -229,7 +229,7 @@ fn a_manager_overrides_the_wing_rule_with_a_recorded_reason() {
     assert_eq!((s.len(), s[0].case_id, s[0].bed_id), (1, bea, minors[0].id));
     assert!(housing(&app, bea).note.contains("wing rule overridden (minors): sister of a child in 301, one night"));
     let events = app.ctx.store().unwrap().audit_events().unwrap();
-    assert_eq!(events.last().unwrap().1.as_ref().unwrap().summary, "check_in wing_override minors");
+    assert_eq!(events.last().unwrap().1.as_ref().unwrap().summary, "@check-in-override wing=#wing-minors");
 }
 
 #[test]

@@ -309,8 +309,8 @@ fn audit_show_filters_events_and_verify_catches_removal_after_a_recorded_head() 
     let out = as_demo(&demo, &["audit", "show", "--action", "login"]);
     let t = text(&out);
     assert!(out.status.success(), "{t}");
-    assert!(t.lines().filter(|l| l.contains(" login ")).count() >= 1, "{t}");
-    assert!(!t.contains(" init "), "the filter keeps only logins: {t}");
+    assert!(t.lines().filter(|l| l.contains(" Login ")).count() >= 1, "{t}");
+    assert!(!t.contains(" Set up "), "the filter keeps only logins: {t}");
     // Reception may not review the audit.
     let out = haven(&demo)
         .env("HAVEN_USER", "reception")

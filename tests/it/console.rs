@@ -335,7 +335,8 @@ mod access {
         press(&mut app, "A");
         assert_eq!(top(&app), Screen::Admin);
         let text = screen_text(&mut app, 120, 40);
-        assert!(text.contains("login") && text.contains("user_add"), "{text}");
+        assert!(text.contains("Login") && text.contains("User added"), "{text}");
+        assert!(text.contains("rita: Reception"), "the summary in words: {text}");
         assert!(text.contains("Head of the chain"), "{text}");
         press(&mut app, "/");
         type_text(&mut app, "action:user_add");

@@ -52,4 +52,5 @@ mod sync_sim;
 mod terminal;
 mod unseen;
 mod witness;
+mod words;
 mod world_names;

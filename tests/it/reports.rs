@@ -571,7 +571,13 @@ fn the_report_and_the_records_are_exported_from_the_screen() {
     let events: Vec<_> = app.ctx.store().unwrap().audit_events().unwrap().into_iter().filter_map(|(_, e)| e).collect();
     let reports: Vec<&str> =
         events.iter().filter(|e| e.action == AuditAction::Report).map(|e| e.summary.as_str()).collect();
-    assert_eq!(reports, ["screen 2026-12-01..2026-12-31", "xlsx 2026-11-01..2026-11-30"]);
+    assert_eq!(
+        reports,
+        [
+            "@report how=#audit-report-screen from=2026-12-01 to=2026-12-31",
+            "@report how=#audit-report-xlsx from=2026-11-01 to=2026-11-30"
+        ]
+    );
     assert!(events.iter().any(|e| e.action == AuditAction::Export && e.summary.starts_with("ctdc ")));
 }
 
@@ -633,7 +639,8 @@ fn haven_report_prints_text_csv_and_xlsx() {
     common::fails_with(&run(&["--from", "someday", "--to", "2026-11-01"]), "--from someday: not a date");
     let audit = common::haven(&centre).args(["audit", "show", "--action", "report"]).output().unwrap();
     let t = common::text(&audit);
-    assert!(t.contains("text 2026-11-01..2026-11-30") && t.contains("xlsx 2026-11-01..2026-11-30"), "{t}");
+    // The period in the reader's language (issue 17: the audit in words).
+    assert!(t.contains("Text: 1 Nov 2026 – 30 Nov 2026") && t.contains("XLSX: 1 Nov 2026 – 30 Nov 2026"), "{t}");
 }
 
 /// F6 draws at once and says it is reading; the figures follow from another

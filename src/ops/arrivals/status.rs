@@ -8,13 +8,19 @@ use super::{code_of, entry, key_of, pickup, rule};
 use crate::domain::ids::{CaseId, PickupId, ServiceItemId};
 use crate::domain::pickup::{Pickup, PickupStatus};
 use crate::domain::user::Role;
+use crate::store::audit::said;
 use crate::store::{AuditAction, Store, StoreError, new_id};
 
 /// Meets the person: the pickup is Met at `now`; its case is Arrived with
 /// the airport-reception service done.
 pub fn mark_met(store: &Store, id: PickupId, now: NaiveDateTime) -> Result<Pickup, StoreError> {
     let before = pickup(store, id)?;
-    let e = entry(AuditAction::Update, id, code_of(store, &before), "status: met");
+    let e = entry(
+        AuditAction::Update,
+        id,
+        code_of(store, &before),
+        said("pickup-status", &[("status", "#pickup-status-met".into())]),
+    );
     let spare = new_id::<ServiceItemId>()?;
     with_reception_item(store, before.case_id, |scanned| {
         store.commit_with(e.clone(), |tx| {
@@ -59,7 +65,14 @@ pub fn mark_delayed(
     estimated: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<Pickup, StoreError> {
-    change(store, id, PickupStatus::Delayed, now, "status: delayed", |p| p.estimated = Some(estimated))
+    change(
+        store,
+        id,
+        PickupStatus::Delayed,
+        now,
+        &said("pickup-status", &[("status", "#pickup-status-delayed".into())]),
+        |p| p.estimated = Some(estimated),
+    )
 }
 
 /// The person did not come out; `reason` says what is known.
@@ -68,18 +81,39 @@ pub fn mark_no_show(store: &Store, id: PickupId, reason: &str, now: NaiveDateTim
     if reason.is_empty() {
         return Err(StoreError::Rule(crate::store::Rule::PickupReasonNeeded));
     }
-    change(store, id, PickupStatus::NoShow, now, "status: no_show", |p| p.reason = reason.clone())
+    change(
+        store,
+        id,
+        PickupStatus::NoShow,
+        now,
+        &said("pickup-status", &[("status", "#pickup-status-no_show".into())]),
+        |p| p.reason = reason.clone(),
+    )
 }
 
 /// The pickup is called off.
 pub fn mark_cancelled(store: &Store, id: PickupId, reason: &str, now: NaiveDateTime) -> Result<Pickup, StoreError> {
     let reason = reason.trim().to_string();
-    change(store, id, PickupStatus::Cancelled, now, "status: cancelled", |p| p.reason = reason.clone())
+    change(
+        store,
+        id,
+        PickupStatus::Cancelled,
+        now,
+        &said("pickup-status", &[("status", "#pickup-status-cancelled".into())]),
+        |p| p.reason = reason.clone(),
+    )
 }
 
 /// The person is at the centre: the pickup is closed. Returns the case.
 pub fn mark_at_centre(store: &Store, id: PickupId, now: NaiveDateTime) -> Result<CaseId, StoreError> {
-    let p = change(store, id, PickupStatus::AtCentre, now, "status: at_centre", |_| {})?;
+    let p = change(
+        store,
+        id,
+        PickupStatus::AtCentre,
+        now,
+        &said("pickup-status", &[("status", "#pickup-status-at_centre".into())]),
+        |_| {},
+    )?;
     p.case_id.ok_or(StoreError::Rule(crate::store::Rule::PickupNoCase))
 }
 

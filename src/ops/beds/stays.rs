@@ -19,6 +19,7 @@ use crate::domain::placement::{
 use crate::domain::rooms::Bed;
 use crate::domain::service::{ServiceItem, ServiceStatus};
 use crate::domain::stay::{Stay, StayEndReason};
+use crate::store::audit::said;
 use crate::store::{AuditAction, AuditEntry, Store, StoreError, new_id};
 
 /// A check-in: who, which bed, from which night, until when expected, and
@@ -81,7 +82,11 @@ pub fn assign(store: &Store, p: &Placement, today: NaiveDate) -> BedResult<Stay>
         _ => None,
     };
     let scanned: Vec<Stay> = before.open_stays().cloned().collect();
-    let summary = if overridden { format!("check_in wing_override {}", room.wing.key()) } else { "check_in".into() };
+    let summary = if overridden {
+        said("check-in-override", &[("wing", format!("#wing-{}", room.wing.key()))])
+    } else {
+        said("check-in", &[])
+    };
     let entry = AuditEntry::new(AuditAction::Create, "stay")
         .id(*stay.id.as_bytes())
         .case(before.front.code.to_string())
@@ -151,7 +156,11 @@ pub fn transfer(
         _ => None,
     };
     let scanned: Vec<Stay> = before.open_stays().cloned().collect();
-    let summary = if overridden { format!("transfer wing_override {}", room.wing.key()) } else { "transfer".into() };
+    let summary = if overridden {
+        said("transfer-override", &[("wing", format!("#wing-{}", room.wing.key()))])
+    } else {
+        said("transfer", &[])
+    };
     let entry = AuditEntry::new(AuditAction::Update, "stay")
         .id(*next.id.as_bytes())
         .case(before.front.code.to_string())
@@ -199,7 +208,7 @@ pub fn check_out(store: &Store, case: CaseId, on: NaiveDate, end: StayEndReason,
     let entry = AuditEntry::new(AuditAction::Update, "stay")
         .id(*current.id.as_bytes())
         .case(before.front.code.to_string())
-        .summary(format!("check_out {}", end.key()));
+        .said("check-out", &[("reason", format!("#stay-end-{}", end.key()))]);
     store.commit_with(entry, |tx| {
         let Some(mut stay) = index::reread_open(tx, current.id)? else {
             return Err(BedError::Refused(Refusal::StayClosed));

@@ -157,7 +157,7 @@ fn check_in_moves_the_case_into_residence_and_starts_the_housing_service() {
     assert_eq!(front(&store, ayla).arrived_on, Some(today()));
     assert_eq!(housing(&store, ayla).status, ServiceStatus::InProgress);
     let last = store.audit_events().unwrap().pop().unwrap().1.unwrap();
-    assert_eq!((last.action, last.entity.as_str(), last.summary.as_str()), (AuditAction::Create, "stay", "check_in"));
+    assert_eq!((last.action, last.entity.as_str(), last.summary.as_str()), (AuditAction::Create, "stay", "@check-in"));
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn a_manager_overrides_the_wing_rule_with_a_reason_kept_on_the_housing_service()
     assign(&store, &with("young mother stays next to her child"), today()).unwrap();
     assert!(housing(&store, mum).note.contains("young mother stays next to her child"));
     let last = store.audit_events().unwrap().pop().unwrap().1.unwrap();
-    assert_eq!(last.summary, "check_in wing_override minors");
+    assert_eq!(last.summary, "@check-in-override wing=#wing-minors");
     assert!(!last.summary.contains("mother"), "the reason itself stays out of the audit summary");
 
     // The night desk cannot override.

@@ -150,7 +150,7 @@ impl ImportError {
 /// What the next start says of an import a kill cut short and the open undid.
 pub fn interrupted_message(n: &crate::store::staged::Interrupted, i18n: &I18n) -> String {
     let started =
-        n.started().map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+        n.started().map(|t| i18n.format_datetime(t.with_timezone(&chrono::Local).naive_local())).unwrap_or_default();
     let count = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
     i18n.t_args(
         "import-interrupted",

@@ -81,11 +81,7 @@ pub(super) fn arrival_text(p: &Pickup, ctx: &Ctx) -> String {
 
 /// A short day for rows of several days: `1 Dec`, `01.12`, `01/12`.
 fn short_day(lang: Lang, at: NaiveDateTime) -> String {
-    match lang {
-        Lang::En => at.format("%-d %b").to_string(),
-        Lang::Ru => at.format("%d.%m").to_string(),
-        Lang::Fr => at.format("%d/%m").to_string(),
-    }
+    crate::i18n::format_day_month(lang, at.date())
 }
 
 /// The time after the schedule: `✓06:55` met, `~07:40` expected.
@@ -110,7 +106,11 @@ fn needs_markers(p: &Pickup, ctx: &Ctx) -> String {
         m.push(ctx.t("arrivals-marker-minor"));
     }
     if let Some(l) = &p.needs.interpreter {
-        m.push(l.to_uppercase());
+        // The language's name, as everywhere: a code such as `UK` reads as a country.
+        m.push(
+            crate::form_engine::languages::language_name(l, ctx.i18n.lang().code())
+                .map_or_else(|| l.clone(), str::to_string),
+        );
     }
     m.join(" ")
 }

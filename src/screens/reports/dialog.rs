@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::context::Ctx;
-use crate::domain::dates::parse_date;
 use crate::domain::permissions::{Act, DataClass};
 use crate::keymap::text_char;
 use crate::ops::export::{self, ExportOptions, Format, ReportFormat};
@@ -260,10 +259,15 @@ impl RangeDialog {
 
     /// The period typed, or the problem (kept in the dialog).
     pub fn period(&mut self, ctx: &Ctx) -> Option<Period> {
-        let text = self.text.replace("..", " ");
-        let parts: Vec<&str> =
-            text.split(['–', '—', ' ', '…']).map(str::trim).filter(|s| !s.is_empty() && *s != "-").collect();
-        let dates: Vec<Option<chrono::NaiveDate>> = parts.iter().map(|p| parse_date(p, ctx.today()).ok()).collect();
+        // Split at the dash first: an English date has spaces (`1 Nov 2026`).
+        let text = self.text.replace("..", "–");
+        let mut parts: Vec<&str> =
+            text.split(['–', '—', '…']).map(str::trim).filter(|s| !s.is_empty() && *s != "-").collect();
+        if parts.len() == 1 {
+            parts = text.split_whitespace().filter(|s| *s != "-").collect();
+        }
+        let dates: Vec<Option<chrono::NaiveDate>> =
+            parts.iter().map(|p| ctx.i18n.parse_date(p, ctx.today()).ok()).collect();
         let result = match dates.as_slice() {
             [Some(a), Some(b)] => Period::range(*a, *b).map_err(|e| match e {
                 PeriodError::EndsBeforeStart => ctx.t("report-cli-ends-before-start"),
