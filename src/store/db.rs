@@ -452,6 +452,11 @@ impl Store {
             return Err(e);
         }
         let _ = self.throttle.remove(username.as_bytes());
+        // A centre from before the blind index: built once, by the first
+        // session that can compute it (until then the check reads records).
+        if self.session()?.holds_case_key() && !self.blind_built().unwrap_or(true) {
+            let _ = self.build_blind();
+        }
         let _ = self.make_durable();
         Ok(())
     }

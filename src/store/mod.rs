@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod audit;
 pub mod backup;
+pub mod blind;
 pub mod changelog;
 pub mod check;
 pub mod codec;
