@@ -94,8 +94,18 @@ pub(crate) fn tag(tag_key: &Key, term: &str) -> Tag {
     t
 }
 
-fn tag_entry(part: Part, tag: &Tag) -> Vec<u8> {
+/// Where the tag's entries lie: one per case holding it.
+fn tag_prefix(part: Part, tag: &Tag) -> Vec<u8> {
     [PREFIX, b"t", &[part.byte()], tag].concat()
+}
+
+/// The entry saying that `case` holds `tag`: under the tag's prefix, at a
+/// keyed slot (not the case id, which would show in the file which cases
+/// share a tag), its value the case id sealed. One entry per case, so a
+/// common alias is never one long list rewritten at every save.
+fn tag_entry(tag_key: &Key, part: Part, tag: &Tag, case: &[u8; 16]) -> Vec<u8> {
+    let slot = crypto::mac(tag_key, &[b"slot\0", case]);
+    [tag_prefix(part, tag).as_slice(), &slot[..8]].concat()
 }
 
 fn case_entry(part: Part, case: &[u8; 16]) -> Vec<u8> {
@@ -127,6 +137,13 @@ pub fn front_terms(front: &CaseFront) -> Vec<String> {
 }
 
 impl Tx<'_> {
+    /// Marks the (empty) index of a new centre built, so that saves keep it
+    /// from the first one on.
+    pub(crate) fn blind_start(&mut self) -> Result<()> {
+        let v = codec::seal_bytes(&self.session.keys.front, Class::Front, TreeId::Index.name(), BUILT, b"1")?;
+        self.tput(TreeId::Index, BUILT, v)
+    }
+
     /// Keeps the index after a write of a record of `tree` at `key` (only
     /// fronts and case files matter), from the record as now stored.
     pub(crate) fn blind_after_write(&mut self, tree: TreeId, key: &[u8]) -> Result<()> {
@@ -186,41 +203,18 @@ impl Tx<'_> {
             return Ok(());
         }
         for t in old.difference(&new) {
-            self.blind_edit(part, &ck, t, case, false)?;
+            self.tremove(TreeId::Index, &tag_entry(&tk, part, t, &case))?;
         }
         for t in new.difference(&old) {
-            self.blind_edit(part, &ck, t, case, true)?;
+            let k = tag_entry(&tk, part, t, &case);
+            let v = seal_list(&ck, part, &k, &BTreeSet::from([case]))?;
+            self.tput(TreeId::Index, &k, v)?;
         }
         if new.is_empty() {
             self.tremove(TreeId::Index, &rk)
         } else {
             let v = seal_list(&ck, part, &rk, &new)?;
             self.tput(TreeId::Index, &rk, v)
-        }
-    }
-
-    fn blind_edit(&mut self, part: Part, ck: &Key, t: &Tag, case: [u8; 16], add: bool) -> Result<()> {
-        let k = tag_entry(part, t);
-        let mut ids = match self.tget(TreeId::Index, &k)? {
-            Some(raw) => match open_list(ck, &k, &raw) {
-                Ok(ids) => ids,
-                Err(_) => {
-                    self.tremove(TreeId::Index, BUILT)?;
-                    BTreeSet::new()
-                }
-            },
-            None => BTreeSet::new(),
-        };
-        if add {
-            ids.insert(case);
-        } else {
-            ids.remove(&case);
-        }
-        if ids.is_empty() {
-            self.tremove(TreeId::Index, &k)
-        } else {
-            let v = seal_list(ck, part, &k, &ids)?;
-            self.tput(TreeId::Index, &k, v)
         }
     }
 }
@@ -249,11 +243,13 @@ impl Store {
         let tk = tag_key(&ck, part);
         let mut out = BTreeSet::new();
         for term in terms {
-            let k = tag_entry(part, &tag(&tk, term));
-            let Some(raw) = self.tree(TreeId::Index).get(&k)? else { continue };
-            match open_list(&ck, &k, &raw) {
-                Ok(ids) => out.extend(ids.into_iter().map(|b| CaseId::from(Id(b)))),
-                Err(_) => return Ok(None),
+            let prefix = tag_prefix(part, &tag(&tk, term));
+            for item in Rows::of(self.tree(TreeId::Index).scan_prefix(&prefix), TreeId::Index.name()) {
+                let (k, raw) = item?;
+                match open_list(&ck, &k, &raw) {
+                    Ok(ids) => out.extend(ids.into_iter().map(|b| CaseId::from(Id(b)))),
+                    Err(_) => return Ok(None),
+                }
             }
         }
         Ok(Some(out))
@@ -268,7 +264,7 @@ impl Store {
             let tk = tag_key(ck, part);
             let tags: BTreeSet<Tag> = terms.iter().map(|t| tag(&tk, t)).collect();
             for t in &tags {
-                out.entry(tag_entry(part, t)).or_default().insert(case);
+                out.insert(tag_entry(&tk, part, t, &case), BTreeSet::from([case]));
             }
             if !tags.is_empty() {
                 out.insert(case_entry(part, &case), tags);

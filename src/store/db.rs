@@ -311,6 +311,7 @@ impl Store {
         store.commit(AuditEntry::new(AuditAction::Init, "centre").summary(spec.centre_code.clone()), |tx| {
             tx.init_roster("1")?;
             tx.promise_records_in_case()?;
+            tx.blind_start()?;
             tx.start_digest()
         })?;
         Ok(store)

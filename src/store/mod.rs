@@ -65,4 +65,6 @@ mod tests_matrix;
 #[cfg(test)]
 mod tests_digest;
 #[cfg(test)]
+mod tests_blind;
+#[cfg(test)]
 mod tests_layouts;
