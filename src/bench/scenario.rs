@@ -347,7 +347,12 @@ pub fn run(dir: &Path, opts: Options, progress: &mut dyn FnMut(&str)) -> Result<
             found?;
             // A lookup in the blind index (DESIGN §8: Ctrl-S to "Saved" ≤ 16 ms at 10k, ≤ 50 ms at 100k).
             let budget = if big { 50.0 } else { 16.0 };
-            figures.push(Figure::at_most("new arrival with a passport read: duplicate check", ms(checked), "ms", Some(budget)));
+            figures.push(Figure::at_most(
+                "new arrival with a passport read: duplicate check",
+                ms(checked),
+                "ms",
+                Some(budget),
+            ));
         }
         press(&mut app, "alt-0");
     }

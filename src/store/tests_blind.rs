@@ -97,7 +97,12 @@ fn other() -> CaseId {
 
 /// Every key and value of the index tree under the blind prefix.
 fn blind_rows(store: &Store) -> Vec<(Vec<u8>, Vec<u8>)> {
-    store.tree(TreeId::Index).scan_prefix(b"blind\0").map(|r| r.unwrap()).map(|(k, v)| (k.to_vec(), v.to_vec())).collect()
+    store
+        .tree(TreeId::Index)
+        .scan_prefix(b"blind\0")
+        .map(|r| r.unwrap())
+        .map(|(k, v)| (k.to_vec(), v.to_vec()))
+        .collect()
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
@@ -136,7 +141,9 @@ fn the_index_holds_no_plaintext_and_reception_can_neither_compute_nor_read_its_c
     assert!(store.blind_built().unwrap(), "a new centre keeps the index from its first save");
     let rows = blind_rows(&store);
     assert!(rows.len() > 4, "tags of the name, the document and the alias");
-    for needle in ["Иванова", "Юлия", "ivanova", "IVANOVA", "iuliia", "AB1234567", "1234567", "Rose", "rose", "1999-02-28"] {
+    for needle in
+        ["Иванова", "Юлия", "ivanova", "IVANOVA", "iuliia", "AB1234567", "1234567", "Rose", "rose", "1999-02-28"]
+    {
         for (k, v) in &rows {
             assert!(!contains(k, needle.as_bytes()) && !contains(v, needle.as_bytes()), "{needle} in the index");
         }
@@ -151,7 +158,10 @@ fn the_index_holds_no_plaintext_and_reception_can_neither_compute_nor_read_its_c
     let case_rows: Vec<_> = blind_rows(&rita).into_iter().filter(|(k, _)| k.get(7) == Some(&b'c')).collect();
     assert!(!case_rows.is_empty());
     for (k, v) in &case_rows {
-        assert!(codec::open_bytes(&front_key, TreeId::Index.name(), k, v).is_err(), "the front key opens no case entry");
+        assert!(
+            codec::open_bytes(&front_key, TreeId::Index.name(), k, v).is_err(),
+            "the front key opens no case entry"
+        );
     }
     // Reception meets a known alias, which it may see.
     let alias = crate::store::blind::front_terms(&front);
@@ -170,7 +180,8 @@ fn duplicates_follow_edits_document_removal_and_erasure() {
 
     assert_eq!(found(&store, &arriving("Lena", "PETROVA", "AB1234567")), vec![(case, DuplicateReason::SameDocument)]);
     assert_eq!(found(&store, &arriving("Lena", "IVANOVA", "XY0000001")), vec![(case, DuplicateReason::NameAndBirth)]);
-    let holders: Vec<CaseId> = cases_holding_document(&store, "ab-1234567", other()).unwrap().iter().map(|f| f.id).collect();
+    let holders: Vec<CaseId> =
+        cases_holding_document(&store, "ab-1234567", other()).unwrap().iter().map(|f| f.id).collect();
     assert_eq!(holders, vec![case]);
     assert!(cases_holding_document(&store, "ab-1234567", case).unwrap().is_empty(), "its own case is not another");
 

@@ -360,7 +360,10 @@ fn judge(
         found.retain(|(id, _)| !same.contains(id));
         found.splice(0..0, same.into_iter().map(|id| (id, DuplicateReason::SameDocument)));
     }
-    found.into_iter().filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason))).collect()
+    found
+        .into_iter()
+        .filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason)))
+        .collect()
 }
 
 /// The other cases whose file holds a document with this number (folded as
