@@ -142,10 +142,11 @@ pub fn find_duplicates<'a>(
 /// and the rules above then decide.
 ///
 /// Name terms are the words of each form of the name (search folding and
-/// ICAO Latin), sorted: the whole list, and every pair of its words (a name
-/// within another with at least two words in common shares all its pairs),
-/// each with the date of birth, or `-` when the file has none (the front's
-/// date then decides, read at the check).
+/// ICAO Latin), sorted: a one-word name whole, a longer one as every pair
+/// of its words (equal names share all their pairs, and a name within
+/// another with at least two words shares all of its own), each with the
+/// date of birth, or `-` when the file has none (the front's date then
+/// decides, read at the check).
 pub fn name_terms(name: &str, date_of_birth: Option<NaiveDate>) -> Vec<String> {
     let dob = date_of_birth.map_or_else(|| "-".to_string(), |d| d.to_string());
     let mut out = std::collections::BTreeSet::new();
@@ -153,7 +154,9 @@ pub fn name_terms(name: &str, date_of_birth: Option<NaiveDate>) -> Vec<String> {
         if w.is_empty() {
             continue;
         }
-        out.insert(format!("name\0{dob}\0{}", w.join(" ")));
+        if w.len() == 1 {
+            out.insert(format!("name\0{dob}\0{}", w.join(" ")));
+        }
         for i in 0..w.len() {
             for j in i + 1..w.len() {
                 out.insert(format!("pair\0{dob}\0{} {}", w[i], w[j]));
