@@ -134,6 +134,51 @@ pub fn find_duplicates<'a>(
     out
 }
 
+/// What the blind index keeps of a person, before it is keyed: plain
+/// strings that never leave memory (the store keeps only keyed hashes of
+/// them, `store::blind`). Two identities that [`duplicate_reason`] may match
+/// by name always share at least one name term, and two that share a
+/// document share its term: a lookup of the terms finds every candidate,
+/// and the rules above then decide.
+///
+/// Name terms are the words of each form of the name (search folding and
+/// ICAO Latin), sorted: a one-word name whole, a longer one as every pair
+/// of its words (equal names share all their pairs, and a name within
+/// another with at least two words shares all of its own), each with the
+/// date of birth, or `-` when the file has none (the front's date then
+/// decides, read at the check).
+pub fn name_terms(name: &str, date_of_birth: Option<NaiveDate>) -> Vec<String> {
+    let dob = date_of_birth.map_or_else(|| "-".to_string(), |d| d.to_string());
+    let mut out = std::collections::BTreeSet::new();
+    for w in [words(name), words(&icao_latin(name))] {
+        if w.is_empty() {
+            continue;
+        }
+        if w.len() == 1 {
+            out.insert(format!("name\0{dob}\0{}", w.join(" ")));
+        }
+        for i in 0..w.len() {
+            for j in i + 1..w.len() {
+                out.insert(format!("pair\0{dob}\0{} {}", w[i], w[j]));
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The term of a document number ([`document_key`]), if it has one.
+pub fn document_term(number: &str) -> Option<String> {
+    Some(document_key(number)).filter(|k| !k.is_empty()).map(|k| format!("doc\0{k}"))
+}
+
+/// The term of an alias with the gender (the age group, which changes with
+/// the calendar, is compared at the check), if the alias folds to anything.
+pub fn alias_term(alias: &str, gender: Gender) -> Option<String> {
+    let folded = search_fold(alias);
+    let gender: &'static str = gender.into();
+    (!folded.is_empty()).then(|| format!("alias\0{gender}\0{folded}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +273,28 @@ mod tests {
         let found = find_duplicates(&new, [(a, &by_alias), (b, &by_name), (c, &nobody)]);
         assert_eq!(found, vec![(b, DuplicateReason::NameAndBirth), (a, DuplicateReason::AliasGenderAge)]);
         assert_eq!(DuplicateReason::NameAndBirth.key(), "name_and_birth");
+    }
+
+    #[test]
+    fn every_name_match_shares_a_term() {
+        let dob = Some(d(1999, 3, 4));
+        for (a, b) in [
+            ("Иванова Юлия Сергеевна", "IVANOVA IULIIA"),
+            ("IULIIA IVANOVA", "Иванова Юлия"),
+            ("Müller Anna", "MUELLER ANNA"),
+            ("ERIKSSON ANNA MARIA", "Eriksson Anna"),
+            ("Ivanova", "IVANOVA"),
+        ] {
+            assert!(same_name(a, b));
+            let (ta, tb) = (name_terms(a, dob), name_terms(b, dob));
+            assert!(ta.iter().any(|t| tb.contains(t)), "{a} / {b}");
+            let other = name_terms(b, Some(d(1999, 3, 5)));
+            assert!(!ta.iter().any(|t| other.contains(t)), "another birthday, no common term");
+        }
+        assert_eq!(document_term("ab 123-4567"), document_term("AB1234567"));
+        assert_eq!(document_term(" - "), None);
+        assert_eq!(alias_term("Лена", Gender::Feminine), alias_term("LENA", Gender::Feminine));
+        assert_ne!(alias_term("Lena", Gender::Feminine), alias_term("Lena", Gender::Masculine));
+        assert_eq!(alias_term(" ", Gender::Feminine), None);
     }
 }

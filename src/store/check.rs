@@ -45,6 +45,13 @@ impl Store {
         self.check_audit(&mut r)?;
         self.check_changelog(&mut r)?;
         self.check_invariants(&mut r)?;
+        match self.blind_mismatches() {
+            Ok(0) => {}
+            Ok(n) => r.problems.push(format!(
+                "blind index: {n} entries differed from the records; it is rebuilt at the next login holding the case key"
+            )),
+            Err(_) => r.problems.push("blind index: could not be compared with the records".into()),
+        }
         // A damaged record is already reported above; the digest is then
         // left alone.
         for kind in self.digest_mismatches().unwrap_or_default() {
@@ -92,7 +99,8 @@ impl Store {
                         r.skipped += 1;
                         continue;
                     }
-                    Class::Case | Class::Medical if matches!(t, TreeId::CaseKeys | TreeId::Drafts) => {
+                    // The blind index's case part is sealed under the class key too.
+                    Class::Case | Class::Medical if matches!(t, TreeId::CaseKeys | TreeId::Drafts | TreeId::Index) => {
                         match &session.keys.case {
                             Some(k) => k.clone(),
                             None => {

@@ -315,6 +315,7 @@ impl Store {
                 tx.init_roster("1")?;
                 tx.promise_records_in_case()?;
                 tx.promise_detail_apart()?;
+                tx.blind_start()?;
                 tx.start_digest()
             },
         )?;
@@ -478,6 +479,11 @@ impl Store {
             return Err(e);
         }
         let _ = self.throttle.remove(username.as_bytes());
+        // A centre from before the blind index: built once, by the first
+        // session that can compute it (until then the check reads records).
+        if self.session()?.holds_case_key() && !self.blind_built().unwrap_or(true) {
+            let _ = self.build_blind();
+        }
         let _ = self.make_durable();
         self.detail_apart_at_login();
         Ok(())

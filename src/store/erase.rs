@@ -171,6 +171,7 @@ impl Store {
                 tx.put_raw(TreeId::Envelopes, k, codec::to_bytes(entry)?)?;
             }
             tx.remove_raw(TreeId::CaseKeys, &id)?;
+            tx.blind_forget(id)?;
             tx.put_raw(TreeId::Sync, ERASED_KEY, erased_sealed.clone())?;
             tx.put_raw(TreeId::Sync, ERASED_RECORDS_KEY, gone_sealed.clone())?;
             tx.forget_conflicts(&record_keys)?;

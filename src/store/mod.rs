@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod audit;
 pub mod backup;
+pub mod blind;
 pub mod changelog;
 pub mod check;
 pub mod codec;
@@ -66,6 +67,8 @@ mod tests_matrix;
 
 #[cfg(test)]
 mod tests_detail;
+#[cfg(test)]
+mod tests_blind;
 #[cfg(test)]
 mod tests_digest;
 #[cfg(test)]

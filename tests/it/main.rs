@@ -15,6 +15,7 @@ mod sync_common;
 mod arrivals;
 mod backup;
 mod beds;
+mod blind_index;
 mod cases;
 mod cli;
 mod console;

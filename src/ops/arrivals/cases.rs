@@ -5,11 +5,14 @@ use chrono::{Datelike, NaiveDateTime};
 use super::{NewCase, case_key};
 use crate::domain::case::{CaseFront, CasePrivate, CaseStatus};
 use crate::domain::case_code::CaseCode;
-use crate::domain::duplicate::{DuplicateReason, Identity, document_key, find_duplicates};
+use crate::domain::duplicate::{
+    DuplicateReason, Identity, alias_term, document_key, document_term, find_duplicates, name_terms,
+};
 use crate::domain::ids::{CaseId, ServiceItemId};
 use crate::domain::person::{AgeBasis, AgeGroup};
 use crate::domain::pickup::MetEffect;
 use crate::domain::service::{ServiceItem, ServiceKind, ServiceStatus, checklist};
+use crate::store::blind::Part;
 use crate::store::tx::Tx;
 use crate::store::{Store, StoreError, new_id};
 
@@ -233,7 +236,72 @@ pub(super) fn needs_scan(tx: &mut Tx<'_>, case: CaseId, scanned: Scanned) -> Res
 
 /// Cases that may be the person about to be created, strongest reason first.
 /// Names are compared only when a zone was read and the user holds the case key.
+///
+/// A lookup in the blind index (`store::blind`) names the candidates: the
+/// cases sharing a document, a name (with the date of birth, or a file
+/// without one) or an alias with the gender; only those are read and the
+/// rules decide, as before. A centre whose index is not built yet is read
+/// whole, as it always was.
 pub fn possible_duplicates(
+    store: &Store,
+    new: &NewCase,
+    today: chrono::NaiveDate,
+) -> Result<Vec<(CaseFront, DuplicateReason)>, StoreError> {
+    let me = new.identity(today);
+    let names = me.name.is_some() && store.session()?.holds_case_key();
+    let number = new.mrz.as_ref().and_then(|m| document_term(&m.document_number));
+    let Some(candidates) = duplicate_candidates(store, &me, names, number.as_deref())? else {
+        return scan_duplicates(store, new, today);
+    };
+    let mut fronts = Vec::new();
+    let mut files = std::collections::HashMap::new();
+    for id in candidates {
+        let Some(front) = store.get::<CaseFront>(&case_key(id))?.filter(|s| !s.is_deleted()) else { continue };
+        fronts.push(front.body);
+        if names && let Some(file) = store.get::<CasePrivate>(&case_key(id))?.filter(|s| !s.is_deleted()) {
+            files.insert(id, file.body);
+        }
+    }
+    Ok(judge(&me, new, today, &fronts, &files))
+}
+
+/// The cases the blind index names for `me`, in case order; `None` when it
+/// cannot answer.
+fn duplicate_candidates(
+    store: &Store,
+    me: &Identity,
+    names: bool,
+    number: Option<&str>,
+) -> Result<Option<std::collections::BTreeSet<CaseId>>, StoreError> {
+    let mut terms: Vec<String> = Vec::new();
+    if names {
+        if let (Some(name), Some(dob)) = (me.name.as_deref(), me.date_of_birth) {
+            terms.extend(name_terms(name, Some(dob)));
+            terms.extend(name_terms(name, None));
+        }
+        terms.extend(number.map(String::from));
+    }
+    let mut out = if terms.is_empty() {
+        std::collections::BTreeSet::new()
+    } else {
+        match store.blind_cases(Part::Case, &terms)? {
+            Some(found) => found,
+            None => return Ok(None),
+        }
+    };
+    let alias: Vec<String> = alias_term(&me.alias, me.gender).into_iter().collect();
+    if !alias.is_empty() {
+        match store.blind_cases(Part::Alias, &alias)? {
+            Some(found) => out.extend(found),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
+/// [`possible_duplicates`] by reading every case: a centre whose blind
+/// index is not built yet.
+fn scan_duplicates(
     store: &Store,
     new: &NewCase,
     today: chrono::NaiveDate,
@@ -250,6 +318,18 @@ pub fn possible_duplicates(
     } else {
         std::collections::HashMap::new()
     };
+    Ok(judge(&me, new, today, &fronts, &files))
+}
+
+/// The rules over the cases read (`fronts` in case order, with the files
+/// the user may compare names and documents in).
+fn judge(
+    me: &Identity,
+    new: &NewCase,
+    today: chrono::NaiveDate,
+    fronts: &[CaseFront],
+    files: &std::collections::HashMap<CaseId, CasePrivate>,
+) -> Vec<(CaseFront, DuplicateReason)> {
     let known: Vec<(CaseId, Identity)> = fronts
         .iter()
         .map(|f| {
@@ -268,7 +348,7 @@ pub fn possible_duplicates(
             (f.id, identity)
         })
         .collect();
-    let mut found = find_duplicates(&me, known.iter().map(|(id, i)| (*id, i)));
+    let mut found = find_duplicates(me, known.iter().map(|(id, i)| (*id, i)));
     // A case holding the zone's document number comes first, whatever else matches.
     if let Some(number) = new.mrz.as_ref().map(|m| document_key(&m.document_number)).filter(|k| !k.is_empty()) {
         let mut same: Vec<CaseId> = files
@@ -280,24 +360,37 @@ pub fn possible_duplicates(
         found.retain(|(id, _)| !same.contains(id));
         found.splice(0..0, same.into_iter().map(|id| (id, DuplicateReason::SameDocument)));
     }
-    Ok(found
+    found
         .into_iter()
         .filter_map(|(id, reason)| fronts.iter().find(|f| f.id == id).map(|f| (f.clone(), reason)))
-        .collect())
+        .collect()
 }
 
 /// The other cases whose file holds a document with this number (folded as
 /// [`document_key`]), for a flag before the save. Only a user who holds the
 /// case key can see both files; for anyone else the answer is empty.
-/// A scan of the files: the blind index that would make it a lookup is not built.
+/// A lookup in the blind index; a centre whose index is not built yet is
+/// read whole.
 pub fn cases_holding_document(store: &Store, number: &str, except: CaseId) -> Result<Vec<CaseFront>, StoreError> {
     let key = document_key(number);
     if key.is_empty() || !store.session()?.holds_case_key() {
         return Ok(Vec::new());
     }
+    let terms: Vec<String> = document_term(number).into_iter().collect();
+    let files: Vec<CasePrivate> = match store.blind_cases(Part::Case, &terms)? {
+        Some(ids) => {
+            let mut files = Vec::new();
+            for id in ids.into_iter().filter(|id| *id != except) {
+                if let Some(file) = store.get::<CasePrivate>(&case_key(id))? {
+                    files.push(file);
+                }
+            }
+            files.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect()
+        }
+        None => store.scan::<CasePrivate>()?.into_iter().filter(|s| !s.is_deleted()).map(|s| s.body).collect(),
+    };
     let mut out = Vec::new();
-    for file in store.scan::<CasePrivate>()?.into_iter().filter(|s| !s.is_deleted()) {
-        let file = file.body;
+    for file in files {
         if file.case_id == except || !file.documents.iter().any(|d| document_key(&d.number) == key) {
             continue;
         }
