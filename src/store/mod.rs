@@ -66,9 +66,9 @@ pub fn new_id<T: From<crate::domain::ids::Id>>() -> Result<T> {
 mod tests_matrix;
 
 #[cfg(test)]
-mod tests_detail;
-#[cfg(test)]
 mod tests_blind;
+#[cfg(test)]
+mod tests_detail;
 #[cfg(test)]
 mod tests_digest;
 #[cfg(test)]
