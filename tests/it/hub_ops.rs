@@ -404,21 +404,27 @@ fn a_centre_drops_what_every_laptop_holds_and_a_verified_backup_covers_and_sync_
     assert_eq!(state_hash(a.s()), state_hash(b.s()));
 }
 
-#[test]
-fn erasure_reaches_the_hub_by_an_opaque_tag_and_a_laptop_pulling_later_accepts_the_emptied_rows() {
-    let Some(p) = pg() else { return };
-    let p = fresh_db(&p);
-    let (mut a, mut b, mut enrol) = centre_on(&p);
-    let mut case = new_case("Godwit");
+/// A case and its file (with a family name) saved on `l` in one commit.
+fn case_with_a_name(l: &Laptop, alias: &str, family: &str) -> haven::domain::case::CaseFront {
+    let case = new_case(alias);
     let mut private = haven::domain::case::CasePrivate::new(case.id);
-    private.family_name = "Zyxwquorn".into();
-    a.s()
+    private.family_name = family.into();
+    l.s()
         .commit(haven::store::AuditEntry::new(haven::store::AuditAction::Create, "case"), |tx| {
             tx.put(case.clone())?;
             tx.put(private.clone())?;
             Ok(())
         })
         .unwrap();
+    case
+}
+
+#[test]
+fn erasure_reaches_the_hub_by_an_opaque_tag_and_a_laptop_pulling_later_accepts_the_emptied_rows() {
+    let Some(p) = pg() else { return };
+    let p = fresh_db(&p);
+    let (mut a, mut b, mut enrol) = centre_on(&p);
+    let mut case = case_with_a_name(&a, "Godwit", "Zyxwquorn");
     put(a.s(), new_case("Avocet"));
     case.status = haven::domain::case::CaseStatus::Closed;
     put(a.s(), case.clone());
@@ -516,16 +522,7 @@ fn an_erasure_reaches_the_hub_from_a_laptop_that_only_received_it() {
     let Some(p) = pg() else { return };
     let p = fresh_db(&p);
     let (mut a, mut b, mut enrol) = centre_on(&p);
-    let mut case = new_case("Whimbrel");
-    let mut private = haven::domain::case::CasePrivate::new(case.id);
-    private.family_name = "Qorvanthe".into();
-    a.s()
-        .commit(haven::store::AuditEntry::new(haven::store::AuditAction::Create, "case"), |tx| {
-            tx.put(case.clone())?;
-            tx.put(private.clone())?;
-            Ok(())
-        })
-        .unwrap();
+    let mut case = case_with_a_name(&a, "Whimbrel", "Qorvanthe");
     case.status = haven::domain::case::CaseStatus::Closed;
     put(a.s(), case.clone());
     for _ in 0..2 {
