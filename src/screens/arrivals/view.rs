@@ -217,7 +217,9 @@ impl Board {
             widest(Col::Place, &|r| place_label(&r.pickup.airport, r.pickup.terminal.as_deref())).max(5),
         ));
         let code_w = widest(Col::Code, &|r| r.case.as_ref().map(|c| c.code.to_string()).unwrap_or_default()).max(11);
-        let needs_w = widest(Col::Needs, &|r| needs_markers(&r.pickup, ctx)).min(16);
+        // The markers end with the interpreter's language by name: a wide board
+        // gives them room for it ("Uzbek", not "Uzb…").
+        let needs_w = widest(Col::Needs, &|r| needs_markers(&r.pickup, ctx)).min(if width >= 100 { 28 } else { 16 });
         let status_w = widest(Col::Status, &|r| ctx.t(&format!("arrivals-short-{}", r.pickup.status.key())));
         let fixed_w: usize = fixed.iter().map(|(_, w)| w).sum::<usize>() + code_w + needs_w + status_w;
         let gaps = |n: usize| n.saturating_sub(1);
