@@ -198,10 +198,9 @@ fn provision(url: &str, ca: &std::path::Path, centre: &str) -> anyhow::Result<Ex
 
 fn wake(url: &str, ca: &std::path::Path, mode: &str, fast: u64, slow: u64) -> anyhow::Result<ExitCode> {
     use crate::sync::wake::Wake;
-    let (lo, hi) = Wake::BOUNDS;
-    let bounded = |s: u64| std::time::Duration::from_secs(s).clamp(lo, hi);
+    let secs = std::time::Duration::from_secs;
     let wake = match mode {
-        "poll" => Wake::Poll { fast: bounded(fast), slow: bounded(slow).max(bounded(fast)) },
+        "poll" => Wake::poll(secs(fast), secs(slow)),
         _ => Wake::Listen,
     };
     let pw = admin_password(url)?;

@@ -56,9 +56,8 @@ enum Call {
 /// A connection made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Linked {
-    /// Notifications come (LISTEN).
-    listens: bool,
-    /// The hub wants laptops to poll: end the connection after the round.
+    /// The hub wants laptops to poll: end the connection after the round
+    /// (otherwise the worker holds it and LISTENs where the server can).
     polls: bool,
 }
 
@@ -120,9 +119,11 @@ fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Ca
                     }
                     wake = policy;
                     let polls = matches!(wake, Wake::Poll { .. });
-                    let listens = !polls && h.listen();
+                    if !polls {
+                        h.listen();
+                    }
                     hub = Some(h);
-                    if replies.send(Reply::Link(Ok(Linked { listens, polls }))).is_err() {
+                    if replies.send(Reply::Link(Ok(Linked { polls }))).is_err() {
                         return;
                     }
                 }
@@ -198,7 +199,7 @@ fn worker(cfg: HubConfig, centre: [u8; 16], device: [u8; 16], calls: Receiver<Ca
             {
                 wake = policy;
                 backoff = Backoff::with(fast, slow);
-                if replies.send(Reply::Link(Ok(Linked { listens: false, polls: true }))).is_err() {
+                if replies.send(Reply::Link(Ok(Linked { polls: true }))).is_err() {
                     return;
                 }
             }

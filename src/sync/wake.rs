@@ -80,9 +80,7 @@ impl Wake {
     /// cannot make laptops hammer the hub or never look at it.
     pub fn from_settings<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str)>) -> Wake {
         let (mut poll, mut fast, mut slow) = (false, Backoff::FAST, Backoff::SLOW);
-        let secs = |v: &str| {
-            v.trim().parse::<u64>().ok().map(|s| Duration::from_secs(s).clamp(Wake::BOUNDS.0, Wake::BOUNDS.1))
-        };
+        let secs = |v: &str| v.trim().parse::<u64>().ok().map(Duration::from_secs);
         for (name, value) in rows {
             match name {
                 "wake" => poll = value.trim() == "poll",
@@ -91,7 +89,15 @@ impl Wake {
                 _ => {}
             }
         }
-        if poll { Wake::Poll { fast, slow: slow.max(fast) } } else { Wake::Listen }
+        if poll { Wake::poll(fast, slow) } else { Wake::Listen }
+    }
+
+    /// Polling between `fast` and `slow`, each held within [`Wake::BOUNDS`]
+    /// and `slow` never below `fast`.
+    pub fn poll(fast: Duration, slow: Duration) -> Wake {
+        let (lo, hi) = Wake::BOUNDS;
+        let fast = fast.clamp(lo, hi);
+        Wake::Poll { fast, slow: slow.clamp(lo, hi).max(fast) }
     }
 }
 
