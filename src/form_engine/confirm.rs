@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::context::Ctx;
@@ -68,13 +68,7 @@ impl Confirm {
             ("d", ctx.t("form-confirm-discard")),
             ("Esc", ctx.t("form-confirm-keep")),
         ];
-        let mut spans = Vec::new();
-        for (i, (key, label)) in labels.iter().enumerate() {
-            let style = if i == self.highlight { theme::selected() } else { ratatui::style::Style::default() };
-            spans.push(Span::styled(format!("[{key}] {label}"), style));
-            spans.push(Span::raw("  "));
-        }
-        let buttons = Line::from(spans);
+        let buttons = crate::ui::buttons::row(&labels, self.highlight);
         let question = ctx.t("form-confirm-question");
         let want = display_width(&question).max(buttons.width()) + 4;
         let width = area.width.min(u16::try_from(want).unwrap_or(u16::MAX)).max(area.width.min(30));

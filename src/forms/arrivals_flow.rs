@@ -11,7 +11,7 @@ use std::rc::Rc;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::action::{Action, Condition};
@@ -210,13 +210,7 @@ impl<R: Clone + 'static> FlowScreen<R> {
             ("n", ctx.t("arrivals-duplicate-different")),
             ("Esc", ctx.t("arrivals-duplicate-back")),
         ];
-        let mut spans = Vec::new();
-        for (i, (key, label)) in labels.iter().enumerate() {
-            let style = if i == self.button { theme::selected() } else { ratatui::style::Style::default() };
-            spans.push(Span::styled(format!("[{key}] {label}"), style));
-            spans.push(Span::raw("  "));
-        }
-        lines.push(Line::from(spans));
+        lines.push(crate::ui::buttons::row(&labels, self.button));
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }

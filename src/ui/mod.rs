@@ -4,6 +4,7 @@
 //! console's: `app/chrome.rs`.
 
 pub mod audit_words;
+pub mod buttons;
 pub mod gauge;
 pub mod list_cursor;
 pub mod messages;
