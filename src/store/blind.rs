@@ -33,6 +33,7 @@ use super::codec::{self, Class};
 use super::crypto::{self, Key};
 use super::db::Store;
 use super::error::Result;
+use super::record::{Record, Stored};
 use super::rows::Rows;
 use super::trees::TreeId;
 use super::tx::Tx;
@@ -144,27 +145,23 @@ impl Tx<'_> {
         self.tput(TreeId::Index, BUILT, v)
     }
 
-    /// Keeps the index after a write of a record of `tree` at `key` (only
-    /// fronts and case files matter), from the record as now stored.
-    pub(crate) fn blind_after_write(&mut self, tree: TreeId, key: &[u8]) -> Result<()> {
+    /// Keeps the index after a write of `stored` at `key` (only fronts and
+    /// case files matter), from the value the write holds: nothing is read
+    /// back.
+    pub(crate) fn blind_after_write<T: Record>(&mut self, key: &[u8], stored: &Stored<T>) -> Result<()> {
         let Ok(case) = <[u8; 16]>::try_from(key) else { return Ok(()) };
-        match tree {
-            TreeId::CaseFront => {
-                let terms = match self.get::<CaseFront>(key)? {
-                    Some(s) if !s.is_deleted() => front_terms(&s.body),
-                    _ => Vec::new(),
-                };
-                self.blind_replace(Part::Alias, case, &terms)
-            }
-            TreeId::CasePrivate if self.session.keys.case.is_some() => {
-                let terms = match self.get::<CasePrivate>(key)? {
-                    Some(s) if !s.is_deleted() => file_terms(&s.body),
-                    _ => Vec::new(),
-                };
-                self.blind_replace(Part::Case, case, &terms)
-            }
-            _ => Ok(()),
+        let any: &dyn std::any::Any = stored;
+        if let Some(s) = any.downcast_ref::<Stored<CaseFront>>() {
+            let terms = if s.is_deleted() { Vec::new() } else { front_terms(&s.body) };
+            return self.blind_replace(Part::Alias, case, &terms);
         }
+        if let Some(s) = any.downcast_ref::<Stored<CasePrivate>>()
+            && self.session.keys.case.is_some()
+        {
+            let terms = if s.is_deleted() { Vec::new() } else { file_terms(&s.body) };
+            return self.blind_replace(Part::Case, case, &terms);
+        }
+        Ok(())
     }
 
     /// Removes an erased case from the index. A session without the case

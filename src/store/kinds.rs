@@ -92,7 +92,7 @@ fn write<T: Record>(tx: &mut Tx<'_>, k: &Key, key: &[u8], meta: Meta, m: &Json) 
         // A shard that does not open: the next reader rebuilds the digest.
         tx.digest_stale();
     }
-    tx.blind_after_write(T::TREE, key)
+    tx.blind_after_write(key, &stored)
 }
 
 fn key_of<T: Record>(m: &Json) -> Result<Vec<u8>> {

@@ -328,7 +328,7 @@ impl<'a> Tx<'a> {
         }
         self.tput_kept(T::TREE, &key, codec::seal(&k, T::CLASS, T::TREE.name(), &key, &stored)?)?;
         self.note_digest(&key, &stored)?;
-        self.blind_after_write(T::TREE, &key)?;
+        self.blind_after_write(&key, &stored)?;
 
         let replaced = old.as_ref().map(|o| o.meta.revision).unwrap_or(0);
         let (fields, old_fields) = match &old {
